@@ -1,0 +1,20 @@
+#pragma once
+// Calendar dates for deadlines: a thin layer over std::chrono's civil calendar.
+#include <chrono>
+#include <string>
+#include <string_view>
+
+namespace tellus {
+
+using Date = std::chrono::year_month_day;
+
+Date ParseIsoDate(std::string_view text);          // "2026-11-27"; throws std::invalid_argument naming the text
+std::string ToIso(Date date);                      // "2026-11-27"
+std::string ToLongDate(Date date);                 // "Friday 27 November 2026"
+std::string ToSpokenDate(Date date);               // "Friday 27 November" (how a person says it)
+Date AddDays(Date date, int days);                 // calendar arithmetic, any sign
+int DaysBetween(Date from, Date to);               // to - from, in days
+bool IsWeekend(Date date);                         // Saturday or Sunday
+std::chrono::weekday WeekdayOf(Date date);
+
+}  // namespace tellus

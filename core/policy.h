@@ -1,0 +1,100 @@
+#pragma once
+// A complaints procedure as data: assets/policies/<id>.toml, loaded with toml++.
+// Everything that differs between organisations lives here; nothing else in the
+// product knows an organisation by name.
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "core/calendar.h"
+#include "core/duration.h"
+
+namespace tellus {
+
+// Names the file, line and key: "seetec.toml:12: stages[1].respond_within: 'ten days' is not a duration".
+struct PolicyError : std::runtime_error { using std::runtime_error::runtime_error; };
+
+struct NamedItem {
+  std::string id;                                  // stable key used in data and reports
+  std::string name;                                // as the organisation writes it
+};
+
+// A yes/no question asked before a complaint; the `blocking_answer` means the
+// procedure cannot take the complaint, and the person is told `signpost` instead.
+struct EligibilityQuestion {
+  std::string id;                                  // "older-than-limit", "on-behalf-no-permission", "excluded-subject"...
+  std::string question;                            // plain words, asked on the kiosk
+  bool blocking_answer = true;                     // the answer that makes the complaint ineligible
+  std::string signpost;                            // what to do instead, never a dead end
+};
+
+struct Exclusion {
+  std::string id;
+  std::string text;                                // the seed's wording
+  std::string signpost;                            // where to go instead
+};
+
+struct Stage {
+  std::string id;                                  // "stage-1"
+  std::string name;                                // "Formal complaint"
+  std::string handled_by;                          // "Relevant manager of the service"
+  bool informal = false;
+  std::optional<Duration> acknowledge_within;      // per-stage acknowledgement (escalations)
+  std::optional<Duration> respond_within;          // absent where the seed gives no time
+  std::optional<Duration> request_within;          // how long the person has to ask for this stage
+  std::string how_to_request;                      // "in writing to the Chief Executive Officer"
+};
+
+struct ExternalBody {
+  std::string name;
+  std::string when;                                // "after the last stage" / "at any stage"
+  std::string contact;
+};
+
+struct ComplimentRules {
+  bool accepted = true;
+  bool anonymous_accepted = true;
+  std::optional<Duration> acknowledge_within;
+  std::optional<Duration> pass_on_within;
+  bool ask_permission_to_share = true;
+  std::string handling;                            // what happens to a compliment, plain words
+};
+
+struct Policy {
+  std::string id;                                  // file stem, "seetec"
+  std::string organisation;                        // "Seetec Group"
+  std::string reference_prefix;                    // 2-3 letters, printed before references
+  Division division = Division::kEnglandAndWales;
+  std::vector<NamedItem> services;
+  std::vector<NamedItem> categories;
+
+  bool anonymous_complaints = false;
+  std::string anonymous_explanation;               // what anonymity means here, or why it is refused
+  std::string anonymous_signpost;                  // when refused: what to do instead
+
+  std::optional<Duration> time_limit;              // complaint must be made within this of the events
+  bool on_behalf_needs_permission = false;
+  std::vector<EligibilityQuestion> eligibility;    // asked in order before a complaint
+  std::vector<Exclusion> exclusions;
+
+  bool comments_accepted = true;                   // "minor issue / misunderstanding"
+  std::string comments_handling;
+  ComplimentRules compliments;
+
+  std::optional<Duration> acknowledge_within;      // first acknowledgement of a complaint
+  std::vector<Stage> stages;                       // in procedure order
+  std::vector<ExternalBody> external_bodies;
+  std::optional<Duration> retention;               // how long after closure data is kept
+  std::string retention_note;                      // where the seed is silent, what we chose and why
+
+  const Stage* FindStage(const std::string& id) const;
+  const Stage* NextStage(const std::string& id) const;   // nullptr after the last stage
+};
+
+Policy LoadPolicyFile(const std::string& path);    // throws PolicyError
+Policy LoadPolicyText(const std::string& text, const std::string& source_name);
+// Finds "<dir>/<id>.toml", or treats `id_or_path` as a path if it names a file.
+Policy LoadPolicy(const std::string& id_or_path, const std::string& policies_dir);
+
+}  // namespace tellus

@@ -1,0 +1,27 @@
+#pragma once
+// Sealing the personal part of a submission to the register's public key with
+// libsodium's crypto_box_seal: only the register's private key opens it.
+#include <array>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace tellus {
+
+struct SealError : std::runtime_error { using std::runtime_error::runtime_error; };
+
+struct BoxKeyPair {                                // X25519
+  std::array<unsigned char, 32> public_key{};
+  std::array<unsigned char, 32> secret_key{};
+};
+
+void InitSodium();                                 // idempotent; throws SealError if libsodium fails
+BoxKeyPair NewBoxKeyPair();
+std::vector<unsigned char> Seal(const std::string& plaintext, const std::array<unsigned char, 32>& public_key);
+std::string Open(const std::vector<unsigned char>& sealed, const BoxKeyPair& keys);  // throws SealError
+
+std::string ToBase64(const unsigned char* data, std::size_t size);
+std::vector<unsigned char> FromBase64(const std::string& text);   // throws SealError on bad input
+void SecureZero(void* data, std::size_t size);
+
+}  // namespace tellus

@@ -1,0 +1,11 @@
+#pragma once
+// Each group of tellus-register subcommands registers itself on the CLI11 app.
+// main.cpp only calls these; each lives in its own file.
+#include <CLI/CLI.hpp>
+
+namespace tellus::reg {
+
+// check-policy, deadlines (sync/register/policy_commands.cpp)
+void AddPolicyCommands(CLI::App& app);
+
+}  // namespace tellus::reg

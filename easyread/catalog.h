@@ -1,8 +1,24 @@
 #pragma once
-// Easy Read catalogs: every word the kiosk shows or says, one file per language
-// (easyread/lang/<tag>.toml). Each entry is one short sentence or label with its
-// pictogram, its spoken form where that differs, and a Standard-wording
-// alternative for people who prefer it.
+// Easy Read catalogs: every word the kiosk shows or says, one folder per language
+// (easyread/lang/<tag>/*.toml, merged; meta.toml holds [language]). Each entry is
+// one short sentence or label with its pictogram, its spoken form where that
+// differs, and a Standard-wording alternative for people who prefer it.
+//
+//   # easyread/lang/en-GB/meta.toml
+//   [language]
+//   tag = "en-GB"
+//   native_name = "English"
+//   voice = "en-gb"                 # eSpeak NG language
+//   needs_review = false            # true: machine-made, awaiting a native speaker
+//
+//   # easyread/lang/en-GB/journey.toml  (nested tables; a table with `text` is an entry)
+//   [welcome]
+//   title = { text = "Tell us what you think", pictogram = "speech-bubble" }
+//   body_1 = { text = "You can say thank you.", pictogram = "thumbs-up", standard = "Give a compliment." }
+//   reply_by = { text = "We will write to you by {date}.", pictogram = "calendar" }
+//   back = "Back"                   # shorthand: a label with no pictogram
+//
+// Keys are dotted paths: "welcome.title". Placeholders are {name}.
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -28,9 +44,10 @@ struct LanguageInfo {
 
 class Catalog {
  public:
-  static Catalog LoadFile(const std::string& path);   // throws CatalogError naming file, line and key
-  static Catalog LoadText(const std::string& text, const std::string& source_name);
-  static std::vector<std::string> AvailableTags(const std::string& lang_dir);
+  static Catalog LoadDir(const std::string& dir);     // easyread/lang/<tag>; throws CatalogError naming file, line and key
+  static Catalog LoadLanguage(const std::string& lang_root, const std::string& tag);  // lang_root/tag
+  static Catalog LoadText(const std::string& text, const std::string& source_name);   // one file's worth (tests)
+  static std::vector<std::string> AvailableTags(const std::string& lang_root);
 
   const LanguageInfo& language() const { return info_; }
   bool Has(const std::string& key) const;

@@ -1,0 +1,37 @@
+#pragma once
+// [SECTION] Read-aloud as the kiosk app sees it. The real engine (eSpeak NG on a
+// worker thread, played through SDL2_mixer) and a silent fallback both implement
+// this; the UI thread never waits on either.
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace tellus {
+
+enum class Earcon { kPress, kBack, kError, kDone };
+
+struct SpeechSettings {
+  int rate_wpm = 150;                              // 150 wpm is what people rate most acceptable
+  int pitch = 50;                                  // eSpeak 0..100
+  int volume = 80;                                 // 0..100
+  int earcon_volume = 60;                          // 0..100
+  bool earcons = true;
+};
+
+class Speaker {
+ public:
+  virtual ~Speaker() = default;
+  virtual void Say(const std::string& text, const std::string& voice) = 0;  // interrupts what is playing
+  virtual void Stop() = 0;
+  virtual bool Speaking() const = 0;
+  virtual void Play(Earcon earcon) = 0;
+  virtual void Configure(const SpeechSettings& settings) = 0;
+  // Byte offset into the current text of the word being read, or -1; for highlighting.
+  virtual int CurrentWordOffset() const = 0;
+  virtual bool HasAudio() const = 0;               // false: no sound device, text only
+  virtual std::string Status() const = 0;          // "speech ready", "no audio device: text only"
+};
+
+std::unique_ptr<Speaker> MakeSilentSpeaker();      // for tests and machines with no audio
+
+}  // namespace tellus

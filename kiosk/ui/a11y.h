@@ -44,6 +44,14 @@ bool Choice(const std::string& id, const std::string& label, const std::string& 
 bool Checkbox(const std::string& id, const std::string& label, const std::string& spoken, bool checked, const ItemStyle& style = {});
 // A text box shows `text` and "12 of 500"; touching it returns true so the screen can ask for the keyboard.
 bool TextField(const std::string& id, const std::string& label, const std::string& spoken, const std::string& text, int limit, bool multiline);
+// The on-screen keyboard (large keys: letters, numbers, common symbols, shift,
+// backspace, space, done) merged with typing on a physical keyboard this frame.
+struct KeyboardInput {
+  std::string typed;                               // UTF-8 typed this frame
+  int backspaces = 0;
+  bool done = false;
+};
+KeyboardInput Keyboard(const std::string& id_prefix);
 void BigCode(const std::string& grouped_text);     // a reference or tracking code, large and grouped
 void QrCode(const std::string& text);              // QR of a reference (libqrencode)
 void Spacer(float height_in_lines);

@@ -18,7 +18,11 @@
 //   reply_by = { text = "We will write to you by {date}.", pictogram = "calendar" }
 //   back = "Back"                   # shorthand: a label with no pictogram
 //
-// Keys are dotted paths: "welcome.title". Placeholders are {name}.
+// Keys are dotted paths: "welcome.title". Placeholders are {name}; a placeholder
+// with no value given is left as written. Entry fields are exactly text,
+// pictogram, spoken and standard, all strings; anything else is a CatalogError
+// naming file, line and key, as is a key defined twice (also across files), a
+// missing meta.toml, or a [language].tag that differs from the folder name.
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -63,6 +67,8 @@ class Catalog {
  private:
   LanguageInfo info_;
   std::map<std::string, CatalogEntry> entries_;
+  // "[key]" stand-ins handed out by Entry() for missing keys (UI thread only).
+  mutable std::map<std::string, CatalogEntry> missing_;
 };
 
 }  // namespace tellus

@@ -1,0 +1,59 @@
+#!/bin/sh
+# Rasterise the pictograms named in the manifest from the OpenMoji npm package.
+#   rasterise.sh MANIFEST OPENMOJI_VERSION SHA1 NPM_CACHE_DIR OUT_DIR SIZE [TARBALL]
+# Writes OUT_DIR/color/<id>.png (full colour, standard theme), OUT_DIR/black/<id>.png
+# (black line art, light high-contrast themes) and OUT_DIR/white/<id>.png (the same
+# line art in white, for dark themes: the kiosk tints it to the theme's text colour).
+# The tarball is fetched once with `npm pack` into NPM_CACHE_DIR and checked against
+# the pinned SHA-1; a build with no registry and no tarball fails loudly.
+set -eu
+manifest=$1 version=$2 sha1=$3 cache=$4 out=$5 size=$6 tarball=${7:-}
+
+fail() { echo "rasterise.sh: $*" >&2; exit 1; }
+command -v rsvg-convert >/dev/null || fail "rsvg-convert not found (Debian package librsvg2-bin)"
+
+mkdir -p "$cache"
+if [ -z "$tarball" ]; then
+  tarball="$cache/openmoji-$version.tgz"
+  if [ ! -f "$tarball" ]; then
+    command -v npm >/dev/null || fail "npm not found; install npm or pass -DTELLUS_OPENMOJI_TARBALL=<openmoji-$version.tgz>"
+    echo "Fetching openmoji@$version from the npm registry (once per build tree)"
+    (cd "$cache" && npm pack --silent "openmoji@$version" >/dev/null 2>"$cache/npm.log") ||
+      fail "could not fetch openmoji@$version with npm (see $cache/npm.log). Without it the kiosk would have no pictograms. Connect to the npm registry or pass -DTELLUS_OPENMOJI_TARBALL=<openmoji-$version.tgz>"
+  fi
+fi
+[ -f "$tarball" ] || fail "$tarball does not exist"
+actual=$(sha1sum "$tarball" | cut -d' ' -f1)
+[ "$actual" = "$sha1" ] || fail "$tarball has SHA-1 $actual, expected $sha1 for openmoji@$version"
+
+# id = "CODE" lines of the [pictograms] table.
+pairs=$(awk '
+  /^\[/ { in_table = ($0 ~ /^\[pictograms\]/); next }
+  in_table && /^[A-Za-z0-9_-]+[ \t]*=/ {
+    id = $0; sub(/[ \t]*=.*/, "", id)
+    code = $0; sub(/^[^"]*"/, "", code); sub(/".*/, "", code)
+    print id, code
+  }' "$manifest")
+[ -n "$pairs" ] || fail "$manifest has no [pictograms] entries"
+
+work="$out.tmp"
+rm -rf "$work"
+mkdir -p "$work/svg" "$work/color" "$work/black" "$work/white"
+members=$(echo "$pairs" | awk '{ print "package/color/svg/" $2 ".svg"; print "package/black/svg/" $2 ".svg" }' | sort -u)
+# shellcheck disable=SC2086
+tar -xzf "$tarball" -C "$work/svg" $members 2>"$work/tar.log" ||
+  fail "some manifest codes are not in openmoji@$version: $(grep -o 'package/[^:]*' "$work/tar.log" | tr '\n' ' ')"
+
+echo "$pairs" | while read -r id code; do
+  color="$work/svg/package/color/svg/$code.svg"
+  black="$work/svg/package/black/svg/$code.svg"
+  rsvg-convert -w "$size" -h "$size" -o "$work/color/$id.png" "$color" || fail "cannot rasterise $id ($code)"
+  rsvg-convert -w "$size" -h "$size" -o "$work/black/$id.png" "$black" || fail "cannot rasterise $id ($code)"
+  sed -e 's/#000000/#FFFFFF/g' -e 's/"#000"/"#FFF"/g' "$black" | rsvg-convert -w "$size" -h "$size" -o "$work/white/$id.png" ||
+    fail "cannot rasterise $id ($code)"
+done
+rm -rf "$work/svg" "$work/tar.log"
+cp "$manifest" "$work/manifest.toml"
+rm -rf "$out"
+mv "$work" "$out"
+echo "Rasterised $(echo "$pairs" | wc -l) pictograms into $out"

@@ -1,0 +1,88 @@
+#pragma once
+// Easy Read checks over a catalog: the rules every screen text must keep, and a
+// readability score per screen. Used by tests/easyread/catalog_checks_test.cpp over
+// the real catalogs in easyread/lang/*, so a broken rule fails the build's tests.
+//
+// Rules (rule ids in CheckProblem::rule):
+//   sentence-length    a sentence of `text` over 15 words ({placeholder} = 1 word)
+//   joined-ideas       a sentence that joins two ideas: ";" in any language; for
+//                      languages listed in easyread/joining_words.toml also a
+//                      joining word ("because") anywhere after the first word, a
+//                      word after a comma (", which") or before a subject
+//                      ("and we"). Sentence-first joiners ("Or you can ...") are the
+//                      Easy Read way of splitting, so they pass.
+//   missing-pictogram  an entry whose text ends in . ! or ? has no pictogram
+//                      (labels without sentence punctuation may have none)
+//   unknown-pictogram  a pictogram id that assets/pictograms/manifest.toml lacks
+//   hard-word          a word from easyread/hard_words.toml in text or spoken form
+//                      whose explaining key is empty or not in the catalog
+//   missing-key / extra-key / placeholders
+//                      a translation lacks a key of en-GB, has one en-GB lacks,
+//                      or uses other {placeholders} than en-GB for a key
+// The Standard wording is the non-Easy-Read alternative and is not checked.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "easyread/catalog.h"
+
+namespace tellus {
+
+struct CheckProblem {
+  std::string language;                            // catalog tag
+  std::string key;                                 // catalog key
+  std::string rule;                                // see above
+  std::string message;
+};
+std::string Describe(const CheckProblem& problem);  // "pl: welcome.title: sentence-length: ..."
+
+struct JoiningRules {
+  std::vector<std::string> always;                 // join wherever they are after the first word
+  std::vector<std::string> after_comma;            // join when a comma comes right before
+  std::vector<std::string> before_subject;         // join when a subject word follows
+  std::vector<std::string> subjects;
+};
+
+struct HardWord {
+  std::string word;                                // lower case
+  std::string explained_by;                        // catalog key that explains it; empty: none yet
+};
+
+struct EasyReadRules {
+  int max_words = 15;
+  std::map<std::string, std::string> pictograms;   // manifest: id -> OpenMoji code
+  std::map<std::string, JoiningRules> joining;     // by language tag
+  std::map<std::string, std::vector<HardWord>> hard_words;  // by language tag
+
+  // Each throws CatalogError naming file, line and key on bad input.
+  static std::map<std::string, std::string> LoadManifest(const std::string& path);
+  static std::map<std::string, JoiningRules> LoadJoining(const std::string& path);
+  static std::map<std::string, std::vector<HardWord>> LoadHardWords(const std::string& path);
+  // source_dir/assets/pictograms/manifest.toml, source_dir/easyread/{joining,hard}_words.toml
+  static EasyReadRules LoadFrom(const std::string& source_dir);
+};
+
+// Text helpers (UTF-8; any non-ASCII byte counts as a letter).
+std::vector<std::string> SplitSentences(const std::string& text);
+std::vector<std::string> Words(const std::string& sentence);   // lower-cased, punctuation trimmed
+bool EndsAsSentence(const std::string& text);
+std::string FindJoin(const std::string& sentence, const JoiningRules* rules);  // "" if none
+bool MatchesHardWord(const std::string& word, const std::string& hard_word);   // word and its inflections
+std::vector<std::string> Placeholders(const std::string& text);
+
+std::vector<CheckProblem> CheckCatalog(const Catalog& catalog, const EasyReadRules& rules);
+std::vector<CheckProblem> CheckSameKeys(const Catalog& reference, const Catalog& translation);
+
+// Flesch reading ease (English): 206.835 - 1.015 words/sentence - 84.6 syllables/word.
+// Higher is easier; 80+ is "easy", 90+ "very easy".
+struct Readability {
+  std::string screen;                              // first key segment
+  int sentences = 0;                               // every entry counts as at least one
+  int words = 0;
+  int syllables = 0;
+  double flesch = 0;
+};
+int CountSyllables(const std::string& word);
+std::vector<Readability> ScreenReadability(const Catalog& catalog);
+
+}  // namespace tellus

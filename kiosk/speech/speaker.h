@@ -22,16 +22,25 @@ class Speaker {
  public:
   virtual ~Speaker() = default;
   virtual void Say(const std::string& text, const std::string& voice) = 0;  // interrupts what is playing
+  // Speaks after what is playing and queued (a screen read in parts: title,
+  // sentences, choices). The next Say() or Stop() drops it too.
+  virtual void Enqueue(const std::string& text, const std::string& voice) { Say(text, voice); }
   virtual void Stop() = 0;
   virtual bool Speaking() const = 0;
   virtual void Play(Earcon earcon) = 0;
   virtual void Configure(const SpeechSettings& settings) = 0;
-  // Byte offset into the current text of the word being read, or -1; for highlighting.
+  // Byte offset into the text of the utterance being heard of the word being
+  // read, or -1; for highlighting.
   virtual int CurrentWordOffset() const = 0;
   virtual bool HasAudio() const = 0;               // false: no sound device, text only
   virtual std::string Status() const = 0;          // "speech ready", "no audio device: text only"
 };
 
 std::unique_ptr<Speaker> MakeSilentSpeaker();      // for tests and machines with no audio
+std::unique_ptr<Speaker> MakeSilentSpeaker(const std::string& status);
+
+// eSpeak NG + SDL2_mixer; falls back to a silent speaker whose Status() says why
+// (no audio device, SDL's dummy/disk driver, no eSpeak NG data). Never throws.
+std::unique_ptr<Speaker> MakeSpeaker(const SpeechSettings& settings);
 
 }  // namespace tellus

@@ -1,0 +1,42 @@
+#pragma once
+// SDL2_mixer output: speech streams through Mix_HookMusic from a buffer the
+// speech worker fills (so playback position is exact, for word highlighting);
+// earcons are Mix_Chunks on their own channels, mixed over speech.
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "kiosk/speech/pcm_sink.h"
+
+struct Mix_Chunk;
+
+namespace tellus {
+
+class SdlAudio : public PcmSink, public EarconSink {
+ public:
+  // Opens the device at 22050 Hz, 16-bit mono (SDL converts to the hardware's
+  // format). Returns null and sets *why if there is no usable audio device,
+  // including SDL's dummy and disk drivers.
+  static std::unique_ptr<SdlAudio> Open(std::string* why);
+  ~SdlAudio() override;
+
+  void Write(uint64_t utterance, const int16_t* samples, size_t count) override;
+  void Flush() override;
+  uint64_t Written() const override;
+  uint64_t Played() const override;
+  void PlayEarcon(int earcon_index, int volume_0_100) override;
+
+ private:
+  SdlAudio() = default;
+  static void Fill(void* self, uint8_t* stream, int len);
+
+  std::vector<int16_t> buffer_;                    // guarded by the SDL audio lock
+  size_t read_ = 0;
+  uint64_t played_ = 0;
+  std::array<Mix_Chunk*, 4> earcons_{};
+  std::array<std::vector<int16_t>, 4> earcon_pcm_;
+};
+
+}  // namespace tellus

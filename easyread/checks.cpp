@@ -340,7 +340,11 @@ int CountSyllables(const std::string& word) {
 
 std::vector<Readability> ScreenReadability(const Catalog& catalog) {
   std::map<std::string, Readability> screens;
+  std::set<std::string> prose;  // screens with at least one sentence; the rest are lists of labels
+  for (const auto& [key, entry] : catalog.entries())
+    if (EndsAsSentence(entry.text)) prose.insert(key.substr(0, key.find('.')));
   for (const auto& [key, entry] : catalog.entries()) {
+    if (!prose.count(key.substr(0, key.find('.')))) continue;
     const std::string screen = key.substr(0, key.find('.'));
     Readability& r = screens[screen];
     r.screen = screen;

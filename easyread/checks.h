@@ -74,7 +74,8 @@ std::vector<CheckProblem> CheckCatalog(const Catalog& catalog, const EasyReadRul
 std::vector<CheckProblem> CheckSameKeys(const Catalog& reference, const Catalog& translation);
 
 // Flesch reading ease (English): 206.835 - 1.015 words/sentence - 84.6 syllables/word.
-// Higher is easier; 80+ is "easy", 90+ "very easy".
+// Higher is easier; 80+ is "easy", 90+ "very easy". Screens with no sentence
+// (only labels, like the date words) are left out.
 struct Readability {
   std::string screen;                              // first key segment
   int sentences = 0;                               // every entry counts as at least one

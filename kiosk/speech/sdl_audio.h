@@ -18,8 +18,9 @@ class SdlAudio : public PcmSink, public EarconSink {
  public:
   // Opens the device at 22050 Hz, 16-bit mono (SDL converts to the hardware's
   // format). Returns null and sets *why if there is no usable audio device,
-  // including SDL's dummy and disk drivers.
-  static std::unique_ptr<SdlAudio> Open(std::string* why);
+  // including SDL's dummy and disk drivers (unless accept_dummy_driver: tests and
+  // the benchmark use the dummy driver, which consumes audio in real time).
+  static std::unique_ptr<SdlAudio> Open(std::string* why, bool accept_dummy_driver = false);
   ~SdlAudio() override;
 
   void Write(uint64_t utterance, const int16_t* samples, size_t count) override;

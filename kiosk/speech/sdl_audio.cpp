@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <mutex>
 
 #include <SDL.h>
 #include <SDL_mixer.h>
@@ -13,12 +14,6 @@ namespace {
 
 constexpr int kRate = 22050;                       // eSpeak NG's own rate: no resampling of speech
 constexpr int kEarconChannels = 2;
-
-// Holds the SDL audio lock for a scope: the mixer callback never sees half an update.
-struct AudioLock {
-  AudioLock() { SDL_LockAudio(); }
-  ~AudioLock() { SDL_UnlockAudio(); }
-};
 
 }  // namespace
 
@@ -59,8 +54,10 @@ SdlAudio::~SdlAudio() {
 }
 
 void SdlAudio::Fill(void* self, uint8_t* stream, int len) {
-  // Runs inside the SDL audio callback, with the audio lock held.
+  // Runs inside the SDL audio callback; the other side only holds the mutex for
+  // a copy or a clear, so this never waits long.
   auto* audio = static_cast<SdlAudio*>(self);
+  std::lock_guard<std::mutex> lock(audio->mu_);
   const size_t wanted = static_cast<size_t>(len) / sizeof(int16_t);
   const size_t available = audio->buffer_.size() - audio->read_;
   const size_t count = std::min(wanted, available);
@@ -71,7 +68,7 @@ void SdlAudio::Fill(void* self, uint8_t* stream, int len) {
 }
 
 void SdlAudio::Write(uint64_t, const int16_t* samples, size_t count) {
-  AudioLock lock;
+  std::lock_guard<std::mutex> lock(mu_);
   if (read_ > 0 && read_ * 2 >= buffer_.size()) {  // drop what was played
     buffer_.erase(buffer_.begin(), buffer_.begin() + static_cast<std::ptrdiff_t>(read_));
     read_ = 0;
@@ -80,18 +77,18 @@ void SdlAudio::Write(uint64_t, const int16_t* samples, size_t count) {
 }
 
 void SdlAudio::Flush() {
-  AudioLock lock;
+  std::lock_guard<std::mutex> lock(mu_);
   buffer_.clear();
   read_ = 0;
 }
 
 uint64_t SdlAudio::Written() const {
-  AudioLock lock;
+  std::lock_guard<std::mutex> lock(mu_);
   return played_ + (buffer_.size() - read_);
 }
 
 uint64_t SdlAudio::Played() const {
-  AudioLock lock;
+  std::lock_guard<std::mutex> lock(mu_);
   return played_;
 }
 

@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -33,7 +34,10 @@ class SdlAudio : public PcmSink, public EarconSink {
   SdlAudio() = default;
   static void Fill(void* self, uint8_t* stream, int len);
 
-  std::vector<int16_t> buffer_;                    // guarded by the SDL audio lock
+  // SDL_LockAudio() only covers the legacy device 1, and SDL_mixer opens its own
+  // device id: a plain mutex guards the buffer instead.
+  mutable std::mutex mu_;
+  std::vector<int16_t> buffer_;
   size_t read_ = 0;
   uint64_t played_ = 0;
   std::array<Mix_Chunk*, 4> earcons_{};

@@ -1,0 +1,36 @@
+#include "easyread/spoken.h"
+
+#include <gtest/gtest.h>
+
+namespace tellus {
+namespace {
+
+const std::string kLangRoot = std::string(TELLUS_SOURCE_DIR) + "/easyread/lang";
+
+TEST(SpokenCharacter, NamesSymbolsInTheLanguage) {
+  const Catalog en = Catalog::LoadLanguage(kLangRoot, "en-GB");
+  EXPECT_EQ(SpokenCharacter(en, " "), "space");
+  EXPECT_EQ(SpokenCharacter(en, "@"), "at");
+  EXPECT_EQ(SpokenCharacter(en, "£"), "pound sign");
+  EXPECT_EQ(SpokenCharacter(en, "b"), "b");
+  EXPECT_EQ(SpokenCharacter(en, "B"), "B");
+  EXPECT_EQ(SpokenCharacter(en, "B", true), "capital B");
+  EXPECT_EQ(SpokenCharacter(en, "7", true), "7");
+  EXPECT_EQ(SpokenCharacter(en, "~"), "~");
+  const Catalog pl = Catalog::LoadLanguage(kLangRoot, "pl");
+  EXPECT_EQ(SpokenCharacter(pl, "@"), "małpa");
+  EXPECT_EQ(SpokenCharacter(pl, "ż"), "ż");
+}
+
+TEST(SpokenCharacter, EveryLanguageNamesEverySymbol) {
+  for (const std::string& tag : Catalog::AvailableTags(kLangRoot)) {
+    const Catalog catalog = Catalog::LoadLanguage(kLangRoot, tag);
+    for (const char* symbol : {" ", ".", ",", "@", "-", "_", "'", "?", "!", "/", ":", ";", "+", "&", "#", "£", "€",
+                               "$", "%", "*", "=", "(", ")", "\"", "\n"})
+      EXPECT_NE(SpokenCharacter(catalog, symbol), symbol) << tag << " has no name for '" << symbol << "'";
+    EXPECT_NE(SpokenCharacter(catalog, "Q", true).find('Q'), std::string::npos) << tag;
+  }
+}
+
+}  // namespace
+}  // namespace tellus

@@ -172,3 +172,24 @@ TEST(Catalog, DuplicateKeyAcrossFilesIsAnError) {
 
 }  // namespace
 }  // namespace tellus
+
+namespace tellus {
+namespace {
+
+TEST(Catalog, GarbageIsAnErrorNeverACrash) {
+  const std::string inputs[] = {
+      std::string("\0\x01\x02\xff\xfe", 5), "[[a]]\ntext = \"x\"\n", "a = { text = \"x\", text = \"y\" }",
+      std::string(5000, '['), "[a]\n[a]\n", "a.b.c = 1", "\"\" = \"empty key\"\nx = \"\\uD800\"",
+      "a = { text = \"ok\", standard = [1, 2] }", "[language]\ntag = 5\n",
+  };
+  for (const std::string& input : inputs) {
+    try {
+      Catalog::LoadText(input, "garbage.toml");
+    } catch (const CatalogError& e) {
+      EXPECT_NE(std::string(e.what()).find("garbage.toml"), std::string::npos) << e.what();
+    }
+  }
+}
+
+}  // namespace
+}  // namespace tellus

@@ -14,6 +14,8 @@ Kind ParseKind(const std::string& text);           // throws std::invalid_argume
 
 enum class ContactPreference { kNone, kPhone, kEmail, kLetter, kInPerson };
 enum class ShareConsent { kNotAsked, kWithName, kWithoutName, kNo };
+std::string ToString(ContactPreference contact);  // "none" | "phone" | "email" | "letter" | "in_person"
+std::string ToString(ShareConsent share);         // "not_asked" | "with_name" | "without_name" | "no"
 
 struct SupportNeeds {
   bool easy_read = false;
@@ -82,10 +84,12 @@ struct Submission {
 void Wipe(PersonalPart& part);
 void WipeString(std::string& text);
 
-// JSON forms (nlohmann) used for sealing and for the sync protocol.
+// JSON forms (nlohmann) used for sealing and for the sync protocol. Readers need every
+// field the writers emit, ignore unknown keys, and throw std::invalid_argument naming
+// the key (never a value: values may be personal).
 std::string PersonalToJson(const PersonalPart& part);
 PersonalPart PersonalFromJson(const std::string& json);  // throws std::invalid_argument
 std::string ClearToJson(const ClearPart& part);
-ClearPart ClearFromJson(const std::string& json);
+ClearPart ClearFromJson(const std::string& json);          // throws std::invalid_argument
 
 }  // namespace tellus

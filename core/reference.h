@@ -2,12 +2,33 @@
 // Reference numbers unique across kiosks without a network: kiosk number and a
 // per-kiosk sequence in Crockford Base32 with its mod-37 check symbol, grouped
 // for reading aloud ("SG-4K7Q-29MX"). Tracking codes are random secrets.
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace tellus {
+
+// Layout of a reference, e.g. "SG-4K7Q-29MX":
+//   prefix   1-3 letters naming the organisation, printed before a hyphen; outside the
+//            check symbol (ParseReference(text, expected_prefix) catches a wrong one)
+//   kiosk    3 Crockford digits (15 bits, 1..32767)
+//   sequence 4..9 Crockford digits, as few as the number needs (never a leading zero
+//            beyond four digits), 1..2^45-1
+//   check    1 symbol: (kiosk and sequence digits read as one base-32 number) mod 37,
+//            from the 37-symbol alphabet below; it catches every single substitution and
+//            every swap of two adjacent different symbols in the encoded part.
+// The encoded part (kiosk + sequence + check) prints in groups of four from the left;
+// a remainder of 1..3 joins the last group, so every group has 4..7 symbols. Hence when
+// parsing, a first group of one to three characters is the prefix.
+inline constexpr std::size_t kMaxPrefixLength = 3;
+inline constexpr std::size_t kKioskDigits = 3;
+inline constexpr std::size_t kMinSequenceDigits = 4;
+inline constexpr std::size_t kMaxSequenceDigits = 9;
+inline constexpr std::uint32_t kMaxKiosk = 32767;
+inline constexpr std::uint64_t kMaxSequence = (std::uint64_t{1} << 45) - 1;
+inline constexpr int kTrackingCodeBits = 50;     // 10 Crockford digits
 
 struct Reference {
   std::string prefix;                              // organisation prefix, letters only
@@ -16,10 +37,14 @@ struct Reference {
   bool operator==(const Reference&) const = default;
 };
 
-std::string FormatReference(const Reference& ref); // "SG-4K7Q-29MX"
+std::string FormatReference(const Reference& ref); // "SG-4K7Q-29MX"; std::invalid_argument when out of range
 // Folds case, I/L->1, O->0, ignores spaces and hyphens; nullopt on a bad check
-// symbol or any character that is not Crockford Base32.
+// symbol or any character that is not Crockford Base32. The prefix is optional; when
+// present it must be the first group (1-3 letters followed by a hyphen or space).
 std::optional<Reference> ParseReference(std::string_view text);
+// As above for a known organisation: the prefix may be left out or typed without its
+// hyphen ("sg4k7q29mx"); a different prefix is rejected. The result carries expected_prefix.
+std::optional<Reference> ParseReference(std::string_view text, std::string_view expected_prefix);
 bool ReferenceLooksValid(std::string_view text);   // check symbol verified, no network
 
 std::string CrockfordEncode(std::uint64_t value, int min_digits);
@@ -27,11 +52,14 @@ std::optional<std::uint64_t> CrockfordDecode(std::string_view digits);
 char CrockfordCheckSymbol(std::uint64_t value);    // mod 37, from "0123456789ABCDEFGHJKMNPQRSTVWXYZ*~$=U"
 
 // Random tracking code: 50 bits from libsodium's CSPRNG, 10 Crockford digits in
-// two groups ("7D2K9-QX4MB"). Compare with NormaliseTrackingCode on both sides.
+// two groups ("7D2K9-QX4MB"). Compare with NormaliseTrackingCode on both sides; it
+// folds like references and returns the grouped upper-case form, nullopt unless
+// exactly ten Crockford digits. Stored only as HashSecret(normalised) (core/seal.h).
 std::string NewTrackingCode();
 std::optional<std::string> NormaliseTrackingCode(std::string_view text);
 
-// "S G. 4 K 7 Q. 2 9 M X": letters one by one, a pause between groups.
+// "S G. 4 K 7 Q. 2 9 M X": letters one by one, a pause between groups. Check-only
+// symbols (*~$=) are passed through; the speech layer names them in its language.
 std::string SpokenCode(std::string_view grouped);
 
 }  // namespace tellus

@@ -4,6 +4,7 @@
 #include <array>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tellus {
@@ -20,8 +21,15 @@ BoxKeyPair NewBoxKeyPair();
 std::vector<unsigned char> Seal(const std::string& plaintext, const std::array<unsigned char, 32>& public_key);
 std::string Open(const std::vector<unsigned char>& sealed, const BoxKeyPair& keys);  // throws SealError
 
-std::string ToBase64(const unsigned char* data, std::size_t size);
+std::string ToBase64(const unsigned char* data, std::size_t size);   // standard alphabet, padded
+std::string ToBase64(const std::vector<unsigned char>& data);
 std::vector<unsigned char> FromBase64(const std::string& text);   // throws SealError on bad input
 void SecureZero(void* data, std::size_t size);
+
+// Slow hash (Argon2id, libsodium's interactive limits) for secrets a person types back:
+// tracking codes on the register, the staff PIN on the kiosk. The result is a
+// self-describing "$argon2id$..." string that carries its own salt and limits.
+std::string HashSecret(std::string_view secret);   // throws SealError if out of memory
+bool VerifySecret(const std::string& hash, std::string_view secret);  // false on mismatch or a malformed hash
 
 }  // namespace tellus

@@ -1,0 +1,254 @@
+#include "core/model.h"
+
+#include <sodium.h>
+
+#include <array>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+#include <string_view>
+#include <utility>
+
+namespace tellus {
+namespace {
+
+using nlohmann::json;
+
+// Enum <-> text tables: the names are the sealed and the wire format, so they
+// never change once shipped.
+constexpr std::array<std::pair<Kind, std::string_view>, 3> kKindNames{{
+    {Kind::kCompliment, "compliment"},
+    {Kind::kComplaint, "complaint"},
+    {Kind::kComment, "comment"},
+}};
+constexpr std::array<std::pair<ContactPreference, std::string_view>, 5> kContactNames{{
+    {ContactPreference::kNone, "none"},
+    {ContactPreference::kPhone, "phone"},
+    {ContactPreference::kEmail, "email"},
+    {ContactPreference::kLetter, "letter"},
+    {ContactPreference::kInPerson, "in_person"},
+}};
+constexpr std::array<std::pair<ShareConsent, std::string_view>, 4> kShareNames{{
+    {ShareConsent::kNotAsked, "not_asked"},
+    {ShareConsent::kWithName, "with_name"},
+    {ShareConsent::kWithoutName, "without_name"},
+    {ShareConsent::kNo, "no"},
+}};
+
+template <typename Enum, std::size_t N>
+std::string NameOf(const std::array<std::pair<Enum, std::string_view>, N>& table, Enum value) {
+  for (const auto& [e, name] : table) {
+    if (e == value) return std::string(name);
+  }
+  throw std::invalid_argument("enum value out of range");
+}
+
+template <typename Enum, std::size_t N>
+std::string ChoicesOf(const std::array<std::pair<Enum, std::string_view>, N>& table) {
+  std::string out;
+  for (const auto& entry : table) {
+    if (!out.empty()) out += ", ";
+    out += entry.second;
+  }
+  return out;
+}
+
+// Reads JSON documents strictly: every field the writer emits must be present
+// with the right type; unknown keys are ignored so a newer writer can add some.
+// Error messages name the document and key, never a value (values may be personal).
+class Reader {
+ public:
+  Reader(const json& object, std::string where) : object_(object), where_(std::move(where)) {
+    if (!object_.is_object()) Fail("", "expected a JSON object");
+  }
+
+  const json& Get(const char* key) const {
+    auto it = object_.find(key);
+    if (it == object_.end()) Fail(key, "missing");
+    return *it;
+  }
+  std::string String(const char* key) const {
+    const json& value = Get(key);
+    if (!value.is_string()) Fail(key, "expected a string");
+    return value.get<std::string>();
+  }
+  bool Bool(const char* key) const {
+    const json& value = Get(key);
+    if (!value.is_boolean()) Fail(key, "expected true or false");
+    return value.get<bool>();
+  }
+  std::vector<std::string> Strings(const char* key) const {
+    const json& value = Get(key);
+    if (!value.is_array()) Fail(key, "expected an array of strings");
+    std::vector<std::string> out;
+    for (const json& item : value) {
+      if (!item.is_string()) Fail(key, "expected an array of strings");
+      out.push_back(item.get<std::string>());
+    }
+    return out;
+  }
+  Reader Object(const char* key) const { return Reader(Get(key), Path(key)); }
+
+  template <typename Enum, std::size_t N>
+  Enum Choice(const char* key, const std::array<std::pair<Enum, std::string_view>, N>& table) const {
+    std::string text = String(key);
+    for (const auto& [e, name] : table) {
+      if (name == text) return e;
+    }
+    Fail(key, "unknown value (expected one of: " + ChoicesOf(table) + ")");
+  }
+
+ private:
+  std::string Path(const char* key) const { return where_ + (key[0] ? std::string(".") + key : ""); }
+  [[noreturn]] void Fail(const char* key, const std::string& what) const {
+    throw std::invalid_argument(Path(key) + ": " + what);
+  }
+
+  const json& object_;
+  std::string where_;
+};
+
+json ParseDocument(const std::string& text, const char* what) {
+  try {
+    return json::parse(text);
+  } catch (const json::parse_error& e) {
+    // e.what() quotes the text it last read, which may be personal: give the offset only.
+    throw std::invalid_argument(std::string(what) + ": not valid JSON (at byte " + std::to_string(e.byte) + ")");
+  }
+}
+
+}  // namespace
+
+std::string ToString(Kind kind) { return NameOf(kKindNames, kind); }
+
+Kind ParseKind(const std::string& text) {
+  for (const auto& [kind, name] : kKindNames) {
+    if (name == text) return kind;
+  }
+  throw std::invalid_argument("unknown kind \"" + text + "\" (expected one of: " + ChoicesOf(kKindNames) + ")");
+}
+
+std::string ToString(ContactPreference contact) { return NameOf(kContactNames, contact); }
+std::string ToString(ShareConsent share) { return NameOf(kShareNames, share); }
+
+void WipeString(std::string& text) {
+  // Zero the whole buffer, not just size(): earlier, longer contents may linger past it.
+  if (text.capacity() > 0) sodium_memzero(text.data(), text.capacity());
+  text.clear();
+}
+
+void Wipe(PersonalPart& part) {
+  for (std::string* text : {&part.person.name, &part.person.address, &part.person.phone, &part.person.email,
+                            &part.on_behalf.their_name, &part.subject, &part.what_happened, &part.when_text,
+                            &part.how_affected, &part.put_right, &part.praise, &part.support.language}) {
+    WipeString(*text);
+  }
+  // Reset the rest field by field: assigning fresh structs could free the zeroed buffers.
+  part.person.anonymous = Person{}.anonymous;
+  part.person.contact = Person{}.contact;
+  part.on_behalf.on_behalf = false;
+  part.on_behalf.permission_given = false;
+  part.support.easy_read = part.support.large_print = part.support.interpreter = false;
+  part.support.bsl = part.support.advocate = part.support.help_to_write = false;
+}
+
+std::string PersonalToJson(const PersonalPart& part) {
+  const Person& p = part.person;
+  const SupportNeeds& s = part.support;
+  json doc = {
+      {"person",
+       {{"anonymous", p.anonymous},
+        {"name", p.name},
+        {"address", p.address},
+        {"phone", p.phone},
+        {"email", p.email},
+        {"contact", ToString(p.contact)}}},
+      {"on_behalf",
+       {{"on_behalf", part.on_behalf.on_behalf},
+        {"their_name", part.on_behalf.their_name},
+        {"permission_given", part.on_behalf.permission_given}}},
+      {"subject", part.subject},
+      {"what_happened", part.what_happened},
+      {"when_text", part.when_text},
+      {"how_affected", part.how_affected},
+      {"put_right", part.put_right},
+      {"praise", part.praise},
+      {"support",
+       {{"easy_read", s.easy_read},
+        {"large_print", s.large_print},
+        {"language", s.language},
+        {"interpreter", s.interpreter},
+        {"bsl", s.bsl},
+        {"advocate", s.advocate},
+        {"help_to_write", s.help_to_write}}},
+  };
+  return doc.dump();
+}
+
+PersonalPart PersonalFromJson(const std::string& text) {
+  const json doc = ParseDocument(text, "personal part");
+  Reader root(doc, "personal part");
+  PersonalPart part;
+  Reader person = root.Object("person");
+  part.person.anonymous = person.Bool("anonymous");
+  part.person.name = person.String("name");
+  part.person.address = person.String("address");
+  part.person.phone = person.String("phone");
+  part.person.email = person.String("email");
+  part.person.contact = person.Choice("contact", kContactNames);
+  Reader behalf = root.Object("on_behalf");
+  part.on_behalf.on_behalf = behalf.Bool("on_behalf");
+  part.on_behalf.their_name = behalf.String("their_name");
+  part.on_behalf.permission_given = behalf.Bool("permission_given");
+  part.subject = root.String("subject");
+  part.what_happened = root.String("what_happened");
+  part.when_text = root.String("when_text");
+  part.how_affected = root.String("how_affected");
+  part.put_right = root.String("put_right");
+  part.praise = root.String("praise");
+  Reader support = root.Object("support");
+  part.support.easy_read = support.Bool("easy_read");
+  part.support.large_print = support.Bool("large_print");
+  part.support.language = support.String("language");
+  part.support.interpreter = support.Bool("interpreter");
+  part.support.bsl = support.Bool("bsl");
+  part.support.advocate = support.Bool("advocate");
+  part.support.help_to_write = support.Bool("help_to_write");
+  return part;
+}
+
+std::string ClearToJson(const ClearPart& part) {
+  json doc = {
+      {"uuid", part.uuid},
+      {"kind", ToString(part.kind)},
+      {"policy_id", part.policy_id},
+      {"service_id", part.service_id},
+      {"categories", part.categories},
+      {"submitted_at", part.submitted_at},
+      {"incident_date", part.incident_date},
+      {"anonymous", part.anonymous},
+      {"share", ToString(part.share)},
+      {"reference", part.reference},
+      {"language", part.language},
+  };
+  return doc.dump();
+}
+
+ClearPart ClearFromJson(const std::string& text) {
+  const json doc = ParseDocument(text, "clear part");
+  Reader root(doc, "clear part");
+  ClearPart part;
+  part.uuid = root.String("uuid");
+  part.kind = root.Choice("kind", kKindNames);
+  part.policy_id = root.String("policy_id");
+  part.service_id = root.String("service_id");
+  part.categories = root.Strings("categories");
+  part.submitted_at = root.String("submitted_at");
+  part.incident_date = root.String("incident_date");
+  part.anonymous = root.Bool("anonymous");
+  part.share = root.Choice("share", kShareNames);
+  part.reference = root.String("reference");
+  part.language = root.String("language");
+  return part;
+}
+
+}  // namespace tellus

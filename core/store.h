@@ -1,6 +1,8 @@
 #pragma once
 // The kiosk's durable outbox: SQLite in WAL mode with synchronous=FULL, schema
 // migrated by user_version. A call that returns has survived power loss.
+// Every failure is a StoreError carrying SQLite's message and the file path, never
+// personal data (the outbox holds none in clear). One Store per thread.
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -23,21 +25,24 @@ struct OutboxItem {
   std::string tracking_hash;                       // never the tracking code itself
   int attempts = 0;
   std::string last_error;
+  std::string created_at;                          // when it entered the outbox, ISO 8601 UTC
 };
 
 class Store {
  public:
-  static Store Open(const std::string& path);      // creates and migrates; throws StoreError
+  // Creates and migrates; throws StoreError (also for a schema newer than this program's).
+  static Store Open(const std::string& path);
   Store(Store&&) noexcept;
   Store& operator=(Store&&) noexcept;
   ~Store();
 
   // Seals nothing itself: takes what the caller sealed. Commits durably before returning.
-  void Enqueue(const ClearPart& clear, const std::vector<unsigned char>& sealed, const std::string& tracking_hash);
+  // Idempotent on clear.uuid: returns false (and changes nothing) if that uuid is already queued.
+  bool Enqueue(const ClearPart& clear, const std::vector<unsigned char>& sealed, const std::string& tracking_hash);
   std::vector<OutboxItem> Pending(int limit) const;        // oldest first
   std::int64_t PendingCount() const;
-  void MarkSent(const std::string& uuid);          // removes after the register acknowledged it
-  void RecordAttempt(const std::string& uuid, const std::string& error);
+  bool MarkSent(const std::string& uuid);          // removes after the register acknowledged it; false if absent
+  bool RecordAttempt(const std::string& uuid, const std::string& error);  // attempts + 1; false if absent
 
   // Per-kiosk sequence for references, advanced durably.
   std::uint64_t NextSequence();
@@ -47,10 +52,13 @@ class Store {
   void SetSetting(const std::string& key, const std::string& value);
 
   int schema_version() const;
+  static int LatestSchemaVersion();                // the version this program migrates to
+  const std::string& path() const;
 
  private:
-  explicit Store(sqlite3* db);
+  Store(sqlite3* db, std::string path);
   sqlite3* db_ = nullptr;
+  std::string path_;
 };
 
 }  // namespace tellus

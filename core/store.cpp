@@ -1,0 +1,305 @@
+#include "core/store.h"
+
+#include <sqlite3.h>
+
+#include <cassert>
+#include <iterator>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+namespace tellus {
+namespace {
+
+// Schema steps; step i brings user_version from i to i + 1. Append, never edit:
+// kiosks in the field hold databases at every earlier version.
+constexpr std::string_view kMigrations[] = {
+    // 1: the outbox, the reference sequence and settings.
+    R"sql(
+      CREATE TABLE outbox (
+        id            INTEGER PRIMARY KEY AUTOINCREMENT,
+        uuid          TEXT    NOT NULL UNIQUE,
+        clear_json    TEXT    NOT NULL,
+        sealed        BLOB    NOT NULL,
+        tracking_hash TEXT    NOT NULL,
+        created_at    TEXT    NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+        attempts      INTEGER NOT NULL DEFAULT 0,
+        last_error    TEXT    NOT NULL DEFAULT '',
+        last_attempt_at TEXT
+      );
+      CREATE TABLE sequence (
+        name  TEXT PRIMARY KEY,
+        value INTEGER NOT NULL CHECK (value >= 0)
+      );
+      CREATE TABLE settings (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+    )sql",
+};
+constexpr int kSchemaVersion = static_cast<int>(std::size(kMigrations));
+
+// One prepared statement, finalized on scope exit. Values are always bound, never
+// spliced into SQL.
+class Statement {
+ public:
+  Statement(sqlite3* db, const std::string& path, std::string_view sql) : db_(db), path_(path) {
+    if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) != SQLITE_OK) {
+      Fail("prepare");
+    }
+  }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  ~Statement() { sqlite3_finalize(stmt_); }
+
+  Statement& Bind(int index, std::string_view text) {
+    Check(sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT), "bind");
+    return *this;
+  }
+  Statement& Bind(int index, const std::vector<unsigned char>& blob) {
+    // A zero-length blob still binds as a blob (not NULL) with a non-null pointer.
+    static const unsigned char kEmpty = 0;
+    Check(sqlite3_bind_blob(stmt_, index, blob.empty() ? &kEmpty : blob.data(), static_cast<int>(blob.size()),
+                            SQLITE_TRANSIENT),
+          "bind");
+    return *this;
+  }
+  Statement& Bind(int index, std::int64_t value) {
+    Check(sqlite3_bind_int64(stmt_, index, value), "bind");
+    return *this;
+  }
+
+  // True while a row is available; false when done.
+  bool Step() {
+    int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    Fail("step");
+  }
+  void Run() {
+    while (Step()) {
+    }
+  }
+
+  std::int64_t Int(int column) const { return sqlite3_column_int64(stmt_, column); }
+  std::string Text(int column) const {
+    const unsigned char* text = sqlite3_column_text(stmt_, column);
+    return text ? std::string(reinterpret_cast<const char*>(text), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)))
+                : std::string();
+  }
+  std::vector<unsigned char> Blob(int column) const {
+    const auto* data = static_cast<const unsigned char*>(sqlite3_column_blob(stmt_, column));
+    int size = sqlite3_column_bytes(stmt_, column);
+    return data ? std::vector<unsigned char>(data, data + size) : std::vector<unsigned char>();
+  }
+
+ private:
+  void Check(int rc, const char* what) {
+    if (rc != SQLITE_OK) Fail(what);
+  }
+  [[noreturn]] void Fail(const char* what) {
+    throw StoreError("store " + path_ + ": " + what + " failed: " + sqlite3_errmsg(db_));
+  }
+
+  sqlite3* db_;
+  const std::string& path_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+void Exec(sqlite3* db, const std::string& path, std::string_view sql) {
+  char* message = nullptr;
+  if (sqlite3_exec(db, std::string(sql).c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+    std::string text = message ? message : sqlite3_errmsg(db);
+    sqlite3_free(message);
+    throw StoreError("store " + path + ": " + text);
+  }
+}
+
+int UserVersion(sqlite3* db, const std::string& path) {
+  Statement stmt(db, path, "PRAGMA user_version");
+  return stmt.Step() ? static_cast<int>(stmt.Int(0)) : 0;
+}
+
+// Runs body inside BEGIN IMMEDIATE .. COMMIT, rolling back if it throws.
+template <typename Body>
+auto InTransaction(sqlite3* db, const std::string& path, Body&& body) {
+  Exec(db, path, "BEGIN IMMEDIATE");
+  try {
+    if constexpr (std::is_void_v<decltype(body())>) {
+      body();
+      Exec(db, path, "COMMIT");
+    } else {
+      auto result = body();
+      Exec(db, path, "COMMIT");
+      return result;
+    }
+  } catch (...) {
+    sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
+}
+
+void Migrate(sqlite3* db, const std::string& path) {
+  int version = UserVersion(db, path);
+  if (version > kSchemaVersion) {
+    throw StoreError("store " + path + " has schema version " + std::to_string(version) +
+                     ", newer than this program knows (" + std::to_string(kSchemaVersion) +
+                     "); update the program or use another file");
+  }
+  for (int step = version; step < kSchemaVersion; ++step) {
+    InTransaction(db, path, [&] {
+      // Re-read inside the write lock: another process may have migrated meanwhile.
+      if (UserVersion(db, path) != step) return;
+      Exec(db, path, kMigrations[step]);
+      Exec(db, path, "PRAGMA user_version = " + std::to_string(step + 1));
+    });
+  }
+}
+
+}  // namespace
+
+Store Store::Open(const std::string& path) {
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                           nullptr);
+  if (rc != SQLITE_OK) {
+    std::string message = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    sqlite3_close(db);
+    throw StoreError("cannot open store " + path + ": " + message);
+  }
+  Store store(db, path);
+  if (sqlite3_db_readonly(db, "main") == 1) {
+    throw StoreError("cannot open store " + path + ": the file is read-only");
+  }
+  sqlite3_extended_result_codes(db, 1);
+  sqlite3_busy_timeout(db, 5000);
+  // WAL + FULL: each commit fsyncs the WAL before returning, so it survives power loss.
+  {
+    Statement wal(db, store.path_, "PRAGMA journal_mode = WAL");
+    std::string mode = wal.Step() ? wal.Text(0) : std::string();
+    if (mode != "wal") {
+      throw StoreError("store " + path + ": cannot switch to WAL journal mode (got \"" + mode + "\")");
+    }
+  }
+  Exec(db, path, "PRAGMA synchronous = FULL");
+  Exec(db, path, "PRAGMA foreign_keys = ON");
+  // Deleted rows (sent submissions) are overwritten, not left in free pages.
+  Exec(db, path, "PRAGMA secure_delete = ON");
+  // Any read at all fails here on a file that is not a database.
+  Migrate(db, path);
+  return store;
+}
+
+Store::Store(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+
+Store::Store(Store&& other) noexcept : db_(std::exchange(other.db_, nullptr)), path_(std::move(other.path_)) {}
+
+Store& Store::operator=(Store&& other) noexcept {
+  if (this != &other) {
+    sqlite3_close_v2(db_);
+    db_ = std::exchange(other.db_, nullptr);
+    path_ = std::move(other.path_);
+  }
+  return *this;
+}
+
+Store::~Store() { sqlite3_close_v2(db_); }
+
+bool Store::Enqueue(const ClearPart& clear, const std::vector<unsigned char>& sealed,
+                    const std::string& tracking_hash) {
+  assert(db_ && "use of a moved-from Store");
+  if (clear.uuid.empty()) throw StoreError("store " + path_ + ": a submission needs a uuid");
+  if (sealed.empty()) throw StoreError("store " + path_ + ": a submission needs its sealed part");
+  // A retry with the same uuid (e.g. after a crash between commit and receipt) is a no-op.
+  Statement insert(db_, path_,
+                   "INSERT OR IGNORE INTO outbox (uuid, clear_json, sealed, tracking_hash) VALUES (?1, ?2, ?3, ?4)");
+  insert.Bind(1, clear.uuid).Bind(2, ClearToJson(clear)).Bind(3, sealed).Bind(4, tracking_hash).Run();
+  return sqlite3_changes(db_) == 1;
+}
+
+std::vector<OutboxItem> Store::Pending(int limit) const {
+  assert(db_ && "use of a moved-from Store");
+  Statement select(db_, path_,
+                   "SELECT id, clear_json, sealed, tracking_hash, attempts, last_error, created_at "
+                   "FROM outbox ORDER BY id LIMIT ?1");
+  select.Bind(1, std::int64_t{limit});
+  std::vector<OutboxItem> items;
+  while (select.Step()) {
+    OutboxItem item;
+    item.id = select.Int(0);
+    try {
+      item.clear = ClearFromJson(select.Text(1));
+    } catch (const std::invalid_argument& e) {
+      // The clear part holds nothing personal, so its error may be quoted.
+      throw StoreError("store " + path_ + ": outbox row " + std::to_string(item.id) + " is unreadable: " + e.what());
+    }
+    item.sealed = select.Blob(2);
+    item.tracking_hash = select.Text(3);
+    item.attempts = static_cast<int>(select.Int(4));
+    item.last_error = select.Text(5);
+    item.created_at = select.Text(6);
+    items.push_back(std::move(item));
+  }
+  return items;
+}
+
+std::int64_t Store::PendingCount() const {
+  assert(db_ && "use of a moved-from Store");
+  Statement count(db_, path_, "SELECT COUNT(*) FROM outbox");
+  return count.Step() ? count.Int(0) : 0;
+}
+
+bool Store::MarkSent(const std::string& uuid) {
+  assert(db_ && "use of a moved-from Store");
+  Statement remove(db_, path_, "DELETE FROM outbox WHERE uuid = ?1");
+  remove.Bind(1, uuid).Run();
+  return sqlite3_changes(db_) == 1;
+}
+
+bool Store::RecordAttempt(const std::string& uuid, const std::string& error) {
+  assert(db_ && "use of a moved-from Store");
+  Statement update(db_, path_,
+                   "UPDATE outbox SET attempts = attempts + 1, last_error = ?2, "
+                   "last_attempt_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE uuid = ?1");
+  update.Bind(1, uuid).Bind(2, error).Run();
+  return sqlite3_changes(db_) == 1;
+}
+
+std::uint64_t Store::NextSequence() {
+  assert(db_ && "use of a moved-from Store");
+  // One statement, so one durable transaction: the value is never handed out twice.
+  Statement next(db_, path_,
+                 "INSERT INTO sequence (name, value) VALUES ('reference', 1) "
+                 "ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value");
+  if (!next.Step()) throw StoreError("store " + path_ + ": the reference sequence returned nothing");
+  auto value = static_cast<std::uint64_t>(next.Int(0));
+  next.Run();  // finish the statement so the transaction commits now
+  return value;
+}
+
+std::optional<std::string> Store::GetSetting(const std::string& key) const {
+  assert(db_ && "use of a moved-from Store");
+  Statement select(db_, path_, "SELECT value FROM settings WHERE key = ?1");
+  select.Bind(1, key);
+  if (!select.Step()) return std::nullopt;
+  return select.Text(0);
+}
+
+void Store::SetSetting(const std::string& key, const std::string& value) {
+  assert(db_ && "use of a moved-from Store");
+  Statement upsert(db_, path_,
+                   "INSERT INTO settings (key, value) VALUES (?1, ?2) "
+                   "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+  upsert.Bind(1, key).Bind(2, value).Run();
+}
+
+int Store::schema_version() const {
+  assert(db_ && "use of a moved-from Store");
+  return UserVersion(db_, path_);
+}
+
+int Store::LatestSchemaVersion() { return kSchemaVersion; }
+
+const std::string& Store::path() const { return path_; }
+
+}  // namespace tellus

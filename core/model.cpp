@@ -107,6 +107,10 @@ class Reader {
   std::string where_;
 };
 
+// Invalid UTF-8 (say, text cut mid-character) becomes U+FFFD instead of throwing:
+// losing one character beats losing a submission at the moment of sending.
+std::string Dump(const json& doc) { return doc.dump(-1, ' ', false, json::error_handler_t::replace); }
+
 json ParseDocument(const std::string& text, const char* what) {
   try {
     return json::parse(text);
@@ -181,7 +185,7 @@ std::string PersonalToJson(const PersonalPart& part) {
         {"advocate", s.advocate},
         {"help_to_write", s.help_to_write}}},
   };
-  return doc.dump();
+  return Dump(doc);
 }
 
 PersonalPart PersonalFromJson(const std::string& text) {
@@ -230,7 +234,7 @@ std::string ClearToJson(const ClearPart& part) {
       {"reference", part.reference},
       {"language", part.language},
   };
-  return doc.dump();
+  return Dump(doc);
 }
 
 ClearPart ClearFromJson(const std::string& text) {

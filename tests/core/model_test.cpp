@@ -181,6 +181,16 @@ TEST(ModelJson, PersonalErrorsNeverQuoteValues) {
   EXPECT_THROW(PersonalFromJson(nested.dump()), std::invalid_argument);
 }
 
+TEST(ModelJson, InvalidUtf8IsReplacedNotFatal) {
+  PersonalPart part;
+  part.person.name = "Zo\xC3";  // cut in the middle of a two-byte character
+  PersonalPart back = PersonalFromJson(PersonalToJson(part));
+  EXPECT_EQ(back.person.name, "Zo\xEF\xBF\xBD");  // U+FFFD
+  ClearPart clear = FullClear();
+  clear.service_id = "caf\xE9";
+  EXPECT_EQ(ClearFromJson(ClearToJson(clear)).service_id, "caf\xEF\xBF\xBD");
+}
+
 TEST(ModelWipe, ZeroesTheBufferBeforeClearing) {
   std::string text = "Zebedee Quartermaine-Plunkett lives at 4 Canal Row";
   const char* buffer = text.data();

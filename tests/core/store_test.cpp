@@ -5,11 +5,13 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <set>
 #include <string>
+#include <thread>
 
 #include "core/model.h"
 #include "core/reference.h"
@@ -113,6 +115,52 @@ TEST_F(StoreTest, NewerSchemaVersionIsRefused) {
     EXPECT_THAT(e.what(), HasSubstr("schema version " + std::to_string(Store::LatestSchemaVersion() + 5)));
     EXPECT_THAT(e.what(), HasSubstr("newer than this program knows"));
   }
+}
+
+TEST_F(StoreTest, FailedMigrationRollsBackAndNamesTheFile) {
+  // A version-0 file that already has an unrelated "outbox" table: step 1 cannot apply.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "CREATE TABLE outbox (something TEXT)", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  try {
+    Store::Open(path_);
+    FAIL() << "expected StoreError";
+  } catch (const StoreError& e) {
+    EXPECT_THAT(e.what(), HasSubstr(path_));
+    EXPECT_THAT(e.what(), HasSubstr("table outbox already exists"));
+  }
+  // Nothing of the failed step remains: still version 0 and no half-made tables.
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db,
+                               "SELECT (SELECT user_version FROM pragma_user_version), "
+                               "(SELECT COUNT(*) FROM sqlite_master WHERE name IN ('sequence', 'settings'))",
+                               -1, &stmt, nullptr),
+            SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(stmt, 0), 0);
+  EXPECT_EQ(sqlite3_column_int(stmt, 1), 0);
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+}
+
+TEST_F(StoreTest, WaitsForAnotherWriterInsteadOfFailingBusy) {
+  Store store = Store::Open(path_);
+  sqlite3* other = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &other), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+  std::thread holder([other] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    sqlite3_exec(other, "COMMIT", nullptr, nullptr, nullptr);
+  });
+  auto start = std::chrono::steady_clock::now();
+  EXPECT_TRUE(store.Enqueue(MakeClear("waited"), Blob("s"), "h"));
+  auto waited = std::chrono::steady_clock::now() - start;
+  holder.join();
+  sqlite3_close(other);
+  EXPECT_GE(waited, std::chrono::milliseconds(250));
+  EXPECT_EQ(store.PendingCount(), 1);
 }
 
 TEST_F(StoreTest, UnopenablePathNamesThePathAndTheReason) {

@@ -31,6 +31,7 @@ struct OutboxItem {
 class Store {
  public:
   // Creates and migrates; throws StoreError (also for a schema newer than this program's).
+  // ":memory:" gives a private, non-durable store for tests of code that needs one.
   static Store Open(const std::string& path);
   Store(Store&&) noexcept;
   Store& operator=(Store&&) noexcept;

@@ -68,7 +68,15 @@ TEST_F(StoreTest, OpensEmptyAndMigratesToLatest) {
   EXPECT_EQ(store.path(), path_);
 }
 
-TEST_F(StoreTest, UsesWalAndFullSync) {
+TEST(StoreMemory, InMemoryStoreWorksForTests) {
+  Store store = Store::Open(":memory:");
+  EXPECT_TRUE(store.Enqueue(MakeClear("m"), Blob("s"), "h"));
+  EXPECT_EQ(store.PendingCount(), 1);
+  EXPECT_EQ(store.NextSequence(), 1u);
+  EXPECT_EQ(Store::Open(":memory:").PendingCount(), 0);  // each one is private
+}
+
+TEST_F(StoreTest, FileIsInWalMode) {
   Store store = Store::Open(path_);
   store.SetSetting("probe", "1");
   EXPECT_TRUE(fs::exists(path_ + "-wal"));

@@ -43,6 +43,30 @@ std::string Open(const std::vector<unsigned char>& sealed, const BoxKeyPair& key
   return plaintext;
 }
 
+std::vector<unsigned char> SealPersonal(const PersonalPart& part, const std::array<unsigned char, 32>& public_key) {
+  std::string json = PersonalToJson(part);
+  try {
+    std::vector<unsigned char> sealed = Seal(json, public_key);
+    WipeString(json);
+    return sealed;
+  } catch (...) {
+    WipeString(json);
+    throw;
+  }
+}
+
+PersonalPart OpenPersonal(const std::vector<unsigned char>& sealed, const BoxKeyPair& keys) {
+  std::string json = Open(sealed, keys);
+  try {
+    PersonalPart part = PersonalFromJson(json);
+    WipeString(json);
+    return part;
+  } catch (...) {
+    WipeString(json);
+    throw;
+  }
+}
+
 std::string ToBase64(const unsigned char* data, std::size_t size) {
   constexpr int kVariant = sodium_base64_VARIANT_ORIGINAL;
   std::string out(sodium_base64_encoded_len(size, kVariant), '\0');

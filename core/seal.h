@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/model.h"
+
 namespace tellus {
 
 struct SealError : std::runtime_error { using std::runtime_error::runtime_error; };
@@ -20,6 +22,11 @@ void InitSodium();                                 // idempotent; throws SealErr
 BoxKeyPair NewBoxKeyPair();
 std::vector<unsigned char> Seal(const std::string& plaintext, const std::array<unsigned char, 32>& public_key);
 std::string Open(const std::vector<unsigned char>& sealed, const BoxKeyPair& keys);  // throws SealError
+
+// The personal part as JSON, sealed; the intermediate plaintext is wiped.
+std::vector<unsigned char> SealPersonal(const PersonalPart& part, const std::array<unsigned char, 32>& public_key);
+// Throws SealError (wrong key, altered) or std::invalid_argument (not a personal part).
+PersonalPart OpenPersonal(const std::vector<unsigned char>& sealed, const BoxKeyPair& keys);
 
 std::string ToBase64(const unsigned char* data, std::size_t size);   // standard alphabet, padded
 std::string ToBase64(const std::vector<unsigned char>& data);

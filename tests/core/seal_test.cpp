@@ -60,6 +60,20 @@ TEST(Seal, TruncatedIsRejected) {
   EXPECT_THROW(Open(std::vector<unsigned char>(47, 0), keys), SealError);
 }
 
+TEST(Seal, PersonalPartRoundTrip) {
+  BoxKeyPair keys = NewBoxKeyPair();
+  PersonalPart part;
+  part.person.anonymous = false;
+  part.person.name = "Zebedee Quartermaine-Plunkett";
+  part.what_happened = "Nobody answered the door.";
+  part.support.bsl = true;
+  std::vector<unsigned char> sealed = SealPersonal(part, keys.public_key);
+  EXPECT_EQ(OpenPersonal(sealed, keys), part);
+  EXPECT_THROW(OpenPersonal(sealed, NewBoxKeyPair()), SealError);
+  // Sealed text that is not a personal part is refused as such.
+  EXPECT_THROW(OpenPersonal(Seal("[1,2,3]", keys.public_key), keys), std::invalid_argument);
+}
+
 TEST(SealBase64, RoundTripsEveryLength) {
   for (std::size_t n = 0; n < 70; ++n) {
     std::vector<unsigned char> data(n);

@@ -36,7 +36,7 @@ int CheckValue(char c) {
 bool ValidPrefix(std::string_view prefix) {
   if (prefix.empty() || prefix.size() > kMaxPrefixLength) return false;
   for (char c : prefix) {
-    if (!std::isalpha(static_cast<unsigned char>(c))) return false;
+    if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) return false;  // ASCII, whatever the locale
   }
   return true;
 }

@@ -62,6 +62,7 @@ std::uint32_t KillAfter(pid_t child, int ack_fd, std::uint32_t until, std::mt199
       killed = true;
     }
   }
+  if (!killed) kill(child, SIGKILL);  // never leave a writer behind
   int status = 0;
   waitpid(child, &status, 0);
   EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL)

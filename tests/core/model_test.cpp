@@ -191,6 +191,30 @@ TEST(ModelJson, InvalidUtf8IsReplacedNotFatal) {
   EXPECT_EQ(ClearFromJson(ClearToJson(clear)).service_id, "caf\xEF\xBF\xBD");
 }
 
+TEST(ModelJson, MutatedDocumentsFailCleanly) {
+  // Every truncation and many byte flips of a valid document: a value or invalid_argument, never a crash.
+  const std::string personal = PersonalToJson(FullPersonal());
+  const std::string clear = ClearToJson(FullClear());
+  for (const std::string& doc : {personal, clear}) {
+    for (std::size_t cut = 0; cut < doc.size(); ++cut) {
+      EXPECT_THROW(PersonalFromJson(doc.substr(0, cut)), std::invalid_argument);
+      EXPECT_THROW(ClearFromJson(doc.substr(0, cut)), std::invalid_argument);
+    }
+    for (std::size_t i = 0; i < doc.size(); ++i) {
+      std::string flipped = doc;
+      flipped[i] = static_cast<char>(flipped[i] ^ 0x20);
+      try {
+        (void)PersonalFromJson(flipped);
+      } catch (const std::invalid_argument&) {
+      }
+      try {
+        (void)ClearFromJson(flipped);
+      } catch (const std::invalid_argument&) {
+      }
+    }
+  }
+}
+
 TEST(ModelWipe, ZeroesTheBufferBeforeClearing) {
   std::string text = "Zebedee Quartermaine-Plunkett lives at 4 Canal Row";
   const char* buffer = text.data();

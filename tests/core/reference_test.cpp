@@ -258,6 +258,25 @@ TEST(Reference, ExhaustiveSubstitutionsOverManyReferences) {
   }
 }
 
+TEST(Reference, RandomTextNeverCrashesAndRarelyParses) {
+  std::mt19937 rng(11);
+  const std::string pool = "0123456789ABCDEFGHJKMNPQRSTVWXYZ*~$=Uilo -_\t\xC3\xA9";
+  int parsed = 0;
+  for (int i = 0; i < 20000; ++i) {
+    std::string text(rng() % 20, ' ');
+    for (char& c : text) c = pool[rng() % pool.size()];
+    if (auto ref = ParseReference(text)) {
+      ++parsed;
+      // Anything accepted is a canonical reference once more.
+      EXPECT_EQ(ParseReference(FormatReference(*ref)), ref) << text;
+    }
+    (void)ParseReference(text, "SG");
+    (void)NormaliseTrackingCode(text);
+    (void)SpokenCode(text);
+  }
+  EXPECT_LT(parsed, 200);
+}
+
 TEST(TrackingCode, FiftyBitsInTwoGroupsOfFive) {
   for (int i = 0; i < 100; ++i) {
     std::string code = NewTrackingCode();

@@ -1,0 +1,275 @@
+#pragma once
+// [SECTION] The journey state machine: the core decides, the kiosk draws.
+// A plain copyable JourneyState; events as a std::variant; Reduce() returns the next
+// state and a list of effects for the kiosk to run (speak, commit, check status, wipe).
+// No I/O and no clock reads in here: time arrives as Tick events. Which steps exist
+// and what comes next is derived from the Policy.
+//
+//   index: [types] [settings] [state] [events] [effects] [reduce] [queries]
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/date.h"
+#include "core/model.h"
+#include "core/policy.h"
+
+namespace tellus {
+
+// [SECTION] types -------------------------------------------------------------
+
+enum class JourneyKind { kNone, kCompliment, kComplaint, kComment, kCheck };
+
+// One question per step. Which of these a journey passes through depends on the policy
+// and on earlier answers (see NextPlace in journey_steps.cpp).
+enum class Step {
+  kWelcome,
+  kLanguage,         // language chooser (from welcome, one touch away)
+  kEligibility,      // complaint: policy.eligibility[index], yes / no
+  kExclusions,       // complaint: is it about one of policy.exclusions?
+  kAnonymous,        // give your name, or stay anonymous
+  kAnonymousMeaning, // anonymous accepted: what that means (no direct reply)
+  kService,          // which service (policy.services)
+  kSubject,          // compliment: who or what, in their words (optional text)
+  kPraise,           // compliment: what they did well (quick choices and text)
+  kCategories,       // complaint: what went wrong (policy.categories, several)
+  kWhatHappened,     // complaint / comment: text
+  kWhen,             // today / yesterday / this week / earlier / pick a date
+  kWhenOlder,        // "earlier": was it more than the time limit ago?
+  kPickDate,         // a simple date picker
+  kAffected,         // how it affected you (text)
+  kPutRight,         // what would put it right (text)
+  kName,             // about you: name
+  kContact,          // contact preference
+  kContactDetails,   // phone / email / address as chosen
+  kOnBehalf,         // are you telling us for someone else?
+  kOnBehalfDetails,  // their name and whether they gave permission
+  kSupport,          // support needs
+  kShare,            // compliment: may we share it
+  kReview,           // every answer with Change
+  kConsent,          // retention in plain words, then Send
+  kDone,             // reference, tracking code, QR, what happens next
+  kSignpost,         // the policy's signposting: never a dead end
+  kCheckEntry,       // check my complaint: reference + tracking code
+  kCheckResult,      // the answer (or "we cannot check right now")
+};
+
+// Catalog key prefix of a step: "complaint.when" etc. Titles are "<key>.title",
+// help "<key>.help".
+const char* StepKey(Step step);
+
+// The text field being typed into.
+enum class Field {
+  kNone,
+  kSubject, kPraise, kWhatHappened, kAffected, kPutRight,
+  kName, kPhone, kEmail, kAddress, kTheirName, kOtherLanguage,
+  kReference, kTrackingCode,
+};
+int FieldLimit(Field field);                       // characters (UTF-8 code points)
+const char* FieldKey(Field field);                 // catalog key of its label: "field.name"
+
+// Why the signpost screen is shown.
+enum class SignpostReason { kNone, kEligibility, kExclusion, kAnonymousRefused, kTimeLimit, kOnBehalfPermission, kNotAccepted };
+
+// A short message shown (and spoken) on the current screen until the next action.
+enum class Notice {
+  kNone,
+  kTextTooLong,      // typing past the limit is refused, visibly
+  kChooseOne,        // Next pressed with nothing chosen
+  kNeedText,         // a required text field is empty
+  kBadReference,     // check symbol wrong / not a reference
+  kBadTrackingCode,
+  kFutureDate,       // date picker moved past today
+  kCommitFailed,     // "Sorry, this did not save. Please ask a member of staff."
+};
+const char* NoticeKey(Notice notice);              // "notice.text_too_long"
+
+enum class TextSize { kStandard, kLarge, kLargest };
+enum class Theme { kStandard, kHighContrastDark, kYellowOnBlack };
+
+struct LanguageOption {
+  std::string tag;                                 // "cy"
+  std::string native_name;                         // "Cymraeg"
+  bool operator==(const LanguageOption&) const = default;
+};
+
+// What a successful commit hands back (core/submit.h fills it).
+struct Receipt {
+  std::string uuid;
+  std::string reference;                           // "SG-4K7Q-29MX"
+  std::string tracking_code;                       // "7D2K9-QX4MB" (secret; wiped when leaving done)
+  Date received{};                                 // the day Send was pressed
+  std::optional<Date> acknowledge_by;              // complaint ack / compliment receipt
+  std::optional<Date> respond_by;                  // first stage's response
+  bool operator==(const Receipt&) const = default;
+};
+
+// [SECTION] settings ----------------------------------------------------------
+
+struct JourneySettings {
+  std::string language = "en-GB";
+  TextSize text_size = TextSize::kStandard;
+  Theme theme = Theme::kStandard;
+  bool listen = false;                             // read each screen aloud on entry
+  bool standard_wording = false;                   // Standard wording instead of Easy Read
+  bool operator==(const JourneySettings&) const = default;
+};
+
+struct IdleSettings {
+  int warn_after_s = 90;                           // no activity for this long -> "Do you need more time?"
+  int countdown_s = 30;                            // then wipe; never less than kMinCountdownS
+  static constexpr int kMinCountdownS = 20;
+};
+
+// [SECTION] state -------------------------------------------------------------
+
+struct Place {
+  Step step = Step::kWelcome;
+  int index = 0;                                   // eligibility question index
+  bool operator==(const Place&) const = default;
+};
+
+enum class CheckStatusKind { kNone, kWaiting, kUnavailable, kFound, kNotFound };
+
+struct JourneyState {
+  // Lasts across journeys (restored to defaults on an idle wipe).
+  JourneySettings settings;
+  JourneySettings default_settings;
+  IdleSettings idle;
+  std::vector<LanguageOption> languages;           // filled by the kiosk at start
+
+  // Where we are.
+  JourneyKind kind = JourneyKind::kNone;
+  Place place;
+  std::vector<Place> history;                      // for Back
+  bool returning_to_review = false;                // a Change from review is in progress
+  bool help_open = false;
+  Notice notice = Notice::kNone;
+  Field focused = Field::kNone;
+  SignpostReason signpost = SignpostReason::kNone;
+  int signpost_index = 0;                          // which eligibility question / exclusion
+
+  // Answers. Text lives in `personal` (wiped on every exit path).
+  PersonalPart personal;
+  std::string service_id;
+  std::vector<std::string> categories;             // complaint: policy category ids
+  std::vector<std::string> praise_choices;         // compliment quick choices ("kind", "listened"...)
+  std::string when_choice;                         // "today" | "yesterday" | "this-week" | "earlier" | "date"
+  std::optional<Date> incident_date;
+  Date picked_date{};                              // date picker position
+  ShareConsent share = ShareConsent::kNotAsked;
+  bool anonymous_chosen = false;                   // answered the anonymous question
+  std::optional<bool> older_than_limit;            // kWhenOlder answer
+
+  // Check my complaint.
+  std::string check_reference;
+  std::string check_tracking;
+  CheckStatusKind check_status = CheckStatusKind::kNone;
+  std::string check_status_text;                   // from the register (later)
+
+  // Commit.
+  bool committing = false;
+  std::optional<Receipt> receipt;
+
+  // Time (from Tick).
+  std::int64_t now_ms = 0;                         // monotonic milliseconds
+  std::chrono::sys_seconds now_utc{};
+  Date today{std::chrono::year{2026}, std::chrono::month{1}, std::chrono::day{1}};
+  std::int64_t last_activity_ms = 0;
+  bool idle_warning = false;
+  std::int64_t warning_started_ms = 0;
+};
+
+// A fresh journey at welcome with these settings as defaults.
+JourneyState NewJourney(const JourneySettings& defaults, const IdleSettings& idle,
+                        std::vector<LanguageOption> languages = {});
+
+// [SECTION] events ------------------------------------------------------------
+// Screens produce most of these; the kiosk app produces Tick, UserActivity and the
+// results of effects (CommitSucceeded, CommitFailed, StatusResult).
+namespace ev {
+struct Choose { std::string id; };                 // a single choice on the current step (see journey_steps.cpp)
+struct Toggle { std::string id; };                 // a multi-select choice (categories, praise, support)
+struct Next {};                                    // Continue
+struct Back {};
+struct StartAgain {};
+struct Help {};                                    // open / close the help overlay
+struct ListenToggle {};
+struct Repeat {};                                  // read the screen again
+struct WordingToggle {};                           // Easy Read <-> Standard wording
+struct OpenLanguages {};
+struct SetLanguage { std::string tag; };
+struct SetTextSize { TextSize size; };
+struct SetTheme { Theme theme; };
+struct FocusField { Field field; };
+struct TypeText { std::string utf8; };             // into the focused field
+struct Backspace { int count = 1; };
+struct FieldDone {};
+struct AdjustDate { int days = 0; int months = 0; };  // date picker
+struct Change { Step step; };                      // from review: jump, then come back
+struct Send {};                                    // commit (review or consent)
+struct MoreTime {};                                // "Yes, I need more time"
+struct Tick { std::int64_t now_ms = 0; std::chrono::sys_seconds now_utc{}; Date today{}; };
+struct UserActivity {};                            // any touch / key / mouse move
+struct CommitSucceeded { Receipt receipt; };
+struct CommitFailed { std::string message; };      // for the log only; never shown or spoken
+struct StatusResult { CheckStatusKind status = CheckStatusKind::kUnavailable; std::string text; };
+}  // namespace ev
+
+using JourneyEvent = std::variant<
+    ev::Choose, ev::Toggle, ev::Next, ev::Back, ev::StartAgain, ev::Help, ev::ListenToggle, ev::Repeat,
+    ev::WordingToggle, ev::OpenLanguages, ev::SetLanguage, ev::SetTextSize, ev::SetTheme, ev::FocusField,
+    ev::TypeText, ev::Backspace, ev::FieldDone, ev::AdjustDate, ev::Change, ev::Send, ev::MoreTime, ev::Tick,
+    ev::UserActivity, ev::CommitSucceeded, ev::CommitFailed, ev::StatusResult>;
+
+// [SECTION] effects -----------------------------------------------------------
+namespace fx {
+struct SpeakScreen {};                             // read the screen (title, sentences, choices)
+struct SpeakKey { std::string key; std::map<std::string, std::string> values; };  // one catalog sentence
+struct StopSpeech {};
+enum class Sound { kPress, kBack, kError, kDone, kAttention };
+struct PlaySound { Sound sound; };
+struct LoadLanguage { std::string tag; };          // switch the catalog (and voice)
+struct CommitSubmission { std::chrono::sys_seconds submitted_at{}; Date received{}; };  // run core/submit.h, reply CommitSucceeded / CommitFailed
+struct CheckStatus { std::string reference; std::string tracking_code; };  // reply StatusResult
+struct WipeAndRestart {};                          // journey wiped: drop caches of typed text, stop speech
+}  // namespace fx
+
+using JourneyEffect = std::variant<fx::SpeakScreen, fx::SpeakKey, fx::StopSpeech, fx::PlaySound, fx::LoadLanguage,
+                                   fx::CommitSubmission, fx::CheckStatus, fx::WipeAndRestart>;
+
+// [SECTION] reduce ------------------------------------------------------------
+
+struct ReduceResult {
+  JourneyState state;
+  std::vector<JourneyEffect> effects;
+};
+
+ReduceResult Reduce(JourneyState state, const JourneyEvent& event, const Policy& policy);
+
+// Zeroes every text buffer, then returns a fresh welcome with the default settings.
+JourneyState WipeJourney(JourneyState& state);
+
+// [SECTION] queries (used by screens and tests) --------------------------------
+
+int CountCodePoints(const std::string& utf8);
+std::string* FieldText(JourneyState& state, Field field);
+const std::string* FieldText(const JourneyState& state, Field field);
+int IdleSecondsLeft(const JourneyState& state);    // countdown while the warning shows
+bool CanGoBack(const JourneyState& state);
+// Choices offered on the welcome screen, in order ("compliment", "complaint", "comment", "check").
+std::vector<std::string> WelcomeChoices(const Policy& policy);
+// Review sections for the current journey: each is the step Change jumps to.
+std::vector<Step> ReviewSections(const JourneyState& state, const Policy& policy);
+// The incident date a "when" choice stands for, or nullopt ("earlier").
+std::optional<Date> WhenChoiceDate(const std::string& choice, Date today);
+// The first day still inside the policy's time limit (events before it are too old).
+std::optional<Date> EarliestEligibleDate(const Policy& policy, Date today);
+// The submission the journey would commit (clear part without uuid/reference/time).
+Submission BuildSubmission(const JourneyState& state, const Policy& policy);
+
+}  // namespace tellus

@@ -1,0 +1,52 @@
+#pragma once
+// Committing a finished journey: fix a UUID, take the next reference, make a tracking
+// code, seal the personal part to the register's key and enqueue it durably. Only
+// after this returns may the kiosk show "done".
+#include <array>
+#include <chrono>
+#include <stdexcept>
+
+#include "core/calendar.h"
+#include "core/journey.h"
+#include "core/kiosk_identity.h"
+#include "core/policy.h"
+#include "core/store.h"
+
+namespace tellus {
+
+// Who the submission is from and to whom it is sealed.
+struct SubmitTarget {
+  int kiosk_number = 0;                            // 1 .. 32767, part of the reference
+  std::array<unsigned char, 32> register_box_public_key{};
+  static SubmitTarget From(const KioskIdentity& identity) {
+    return {identity.kiosk_number, identity.register_box_public_key};
+  }
+};
+
+// The dates the done screen promises, counted from the day Send was pressed:
+// complaint -> policy acknowledge_within and the first stage's respond_within;
+// compliment -> compliments.acknowledge_within; comment -> the complaint acknowledgement.
+// Throws CalendarRangeError when the holiday data does not reach that far.
+struct PromisedDates {
+  std::optional<Date> acknowledge_by;
+  std::optional<Date> respond_by;
+};
+PromisedDates ComputePromisedDates(JourneyKind kind, const Policy& policy, const HolidayCalendar& calendar,
+                                   Date received);
+
+// ISO 8601 UTC, "2026-11-22T19:04:17Z".
+std::string ToIsoUtc(std::chrono::sys_seconds time);
+
+// Commits the journey's submission. `submitted_at` and `received` (the local date of Send)
+// come from the caller. Throws StoreError / SealError / CalendarRangeError /
+// std::invalid_argument on failure; nothing is half-written (Enqueue is atomic).
+Receipt CommitSubmission(const JourneyState& state, const Policy& policy, const HolidayCalendar& calendar,
+                         Store& store, const SubmitTarget& target, std::chrono::sys_seconds submitted_at,
+                         Date received);
+
+// Runs CommitSubmission and turns the outcome into the event to feed back to Reduce:
+// CommitSucceeded, or CommitFailed carrying the error (for the log; never personal).
+JourneyEvent CommitAsEvent(const JourneyState& state, const Policy& policy, const HolidayCalendar& calendar,
+                           Store& store, const SubmitTarget& target, const fx::CommitSubmission& effect);
+
+}  // namespace tellus

@@ -10,6 +10,8 @@ int main(int argc, char** argv) {
   CLI::App app{"Tell Us central register"};
   app.require_subcommand(1);
   tellus::reg::AddPolicyCommands(app);
+  tellus::reg::AddSetupCommands(app);
+  tellus::reg::AddServeCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,0 +1,83 @@
+#pragma once
+// Case handling by the case's own policy. Deadlines count from the day the person
+// pressed Send at the kiosk (the clear part's submitted_at, UTC date), not from
+// when the register heard of it; every stage change starts the next stage's clock
+// on the day of the change. Every staff action is written to the audit log in the
+// same transaction as the change it describes.
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+#include "core/calendar.h"
+#include "core/policy.h"
+#include "sync/protocol/messages.h"
+#include "sync/register/storage.h"
+
+namespace tellus::reg {
+
+struct CaseError : std::runtime_error { using std::runtime_error::runtime_error; };
+
+// Policies and holiday calendars, loaded once each and kept.
+class PolicyBook {
+ public:
+  PolicyBook(std::string policies_dir, std::string holidays_dir);
+  const Policy& Get(const std::string& id);                 // throws PolicyError
+  const HolidayCalendar& Calendar(Division division);       // throws HolidayFileError
+
+ private:
+  std::string policies_dir_, holidays_dir_;
+  std::map<std::string, std::unique_ptr<Policy>> policies_;
+  std::map<Division, std::unique_ptr<HolidayCalendar>> calendars_;
+};
+
+inline constexpr const char* kOutcomes[] = {"upheld",    "partly-upheld", "not-upheld", "resolved-informally",
+                                            "withdrawn", "not-eligible"};
+bool IsOutcome(const std::string& text);
+
+class CaseWorkflow {
+ public:
+  // `now` returns ISO 8601 UTC; tests pass a fixed clock.
+  CaseWorkflow(RegisterStorage& storage, PolicyBook& policies, std::function<std::string()> now = IsoNow);
+
+  // A new case in its first stage with deadlines; a policy or calendar problem leaves the
+  // deadlines empty and says why in deadline_note (the case is never refused for it).
+  CaseRecord NewCase(const proto::SubmitItem& item, int kiosk, const std::string& via);
+
+  CaseRecord Require(const std::string& reference);        // throws CaseError "no case <ref>"
+  void Acknowledge(const std::string& reference, const std::string& actor);
+  void Reply(const std::string& reference, const std::string& text, const std::string& actor);
+  void Escalate(const std::string& reference, const std::string& actor);   // throws CaseError when not possible
+  void Close(const std::string& reference, const std::string& outcome, const std::string& actor);
+
+  // What the person sees at the kiosk.
+  proto::CaseStatus StatusOf(const CaseRecord& record);
+  bool IsOverdue(const CaseRecord& record, const std::string& today);      // today: YYYY-MM-DD
+  // A kiosk request (the tracking code already verified). Feedback text is sealed to
+  // `register_box_public_key` before it is stored.
+  proto::RequestReply HandleRequest(const proto::KioskRequest& request, const CaseRecord& record,
+                                    const std::array<unsigned char, 32>& register_box_public_key);
+
+  // Deletes closed cases whose policy retention has passed; returns the references deleted.
+  std::vector<std::string> Purge(const std::string& actor);
+
+  std::string Today();
+
+ private:
+  struct EscalationWindow {
+    bool possible = false;
+    std::string next_stage_id, next_stage_name, last_day, why_not;
+  };
+  EscalationWindow WindowFor(const CaseRecord& record);
+  StageRecord EnterStage(const Policy& policy, const Stage* stage, Kind kind, const std::string& entered_on);
+  void DoEscalate(CaseRecord& record, const std::string& actor);
+  void DoClose(CaseRecord& record, const std::string& outcome, const std::string& actor);
+
+  RegisterStorage& storage_;
+  PolicyBook& policies_;
+  std::function<std::string()> now_;
+};
+
+}  // namespace tellus::reg

@@ -1,0 +1,25 @@
+#pragma once
+// The register's own keys: X25519 (opens sealed submissions) and Ed25519 (signs
+// replies). They live in "<db>.keys", a JSON file of mode 0600 beside the
+// database, not inside it: a copy of the database (a backup, a report extract)
+// then holds sealed parts but never the key that opens them. Back the two files
+// up separately.
+#include <string>
+
+#include "core/seal.h"
+#include "sync/protocol/signing.h"
+
+namespace tellus::reg {
+
+struct RegisterKeys {
+  BoxKeyPair box;
+  proto::SignKeyPair sign;
+};
+
+std::string KeysPathFor(const std::string& db_path);         // db_path + ".keys"
+RegisterKeys NewRegisterKeys();
+void SaveRegisterKeys(const RegisterKeys& keys, const std::string& path);  // refuses to overwrite; mode 0600
+// Throws std::runtime_error naming the file and field; also when the file is readable by group or others.
+RegisterKeys LoadRegisterKeys(const std::string& path);
+
+}  // namespace tellus::reg

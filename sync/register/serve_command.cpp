@@ -1,0 +1,72 @@
+// tellus-register serve.
+#include <pthread.h>
+#include <signal.h>
+
+#include <iostream>
+#include <thread>
+
+#include "sync/register/commands.h"
+#include "sync/register/server.h"
+#include "sync/register/sqlite_storage.h"
+
+namespace tellus::reg {
+
+namespace {
+
+struct ServeArgs {
+  std::string db, listen = "127.0.0.1:8470", cert, key;
+  std::string policies = std::string(TELLUS_ASSETS_DIR) + "/policies";
+  std::string holidays = std::string(TELLUS_ASSETS_DIR) + "/holidays";
+};
+
+void Serve(const ServeArgs& args) {
+  auto [host, port] = ParseListen(args.listen);
+  RegisterKeys keys = LoadRegisterKeys(KeysPathFor(args.db));
+  auto storage = SqliteRegisterStorage::Open(args.db);
+  PolicyBook policies(args.policies, args.holidays);
+  ServerOptions options;
+  options.host = host;
+  options.port = port;
+  options.cert_file = args.cert;
+  options.key_file = args.key;
+
+  // SIGINT/SIGTERM are taken by a waiting thread that stops the server cleanly;
+  // block them before any server thread exists so they all inherit the mask.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  RegisterServer server(*storage, keys, policies, options);
+  int bound = server.Bind();
+  std::cout << bound << std::endl;   // the port alone on the first line, for scripts and tests
+  std::cerr << "tellus-register: listening on " << (args.cert.empty() ? "http://" : "https://") << host << ":"
+            << bound << "\n";
+  std::thread stopper([&] {
+    int sig = 0;
+    sigwait(&signals, &sig);
+    server.Stop();
+  });
+  server.Run();
+  // Run returned without a signal (a listen error): wake the stopper so it can be joined.
+  pthread_kill(stopper.native_handle(), SIGTERM);
+  stopper.join();
+}
+
+}  // namespace
+
+void AddServeCommand(CLI::App& app) {
+  auto* serve = app.add_subcommand("serve", "Serve the register API to kiosks");
+  static ServeArgs args;
+  serve->add_option("--db", args.db, "Register database")->required();
+  serve->add_option("--listen", args.listen, "ADDR:PORT; port 0 picks a free port and prints it")
+      ->capture_default_str();
+  serve->add_option("--cert", args.cert, "TLS certificate (PEM); required off loopback");
+  serve->add_option("--key", args.key, "TLS private key (PEM)");
+  serve->add_option("--policies", args.policies, "Folder of policy files")->capture_default_str();
+  serve->add_option("--holidays", args.holidays, "Folder of bank-holiday files")->capture_default_str();
+  serve->callback([] { Serve(args); });
+}
+
+}  // namespace tellus::reg

@@ -1,0 +1,282 @@
+#include "sync/register/server.h"
+
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+
+#include <ctime>
+#include <optional>
+
+#include "core/reference.h"
+#include "core/seal.h"
+#include "sync/protocol/messages.h"
+#include "sync/protocol/signing.h"
+
+namespace tellus::reg {
+
+namespace {
+
+constexpr const char* kJson = "application/json";
+
+std::optional<std::int64_t> IsoToUnix(const std::string& iso) {
+  std::tm tm{};
+  const char* end = strptime(iso.c_str(), "%Y-%m-%dT%H:%M:%S", &tm);
+  if (!end) return std::nullopt;
+  return static_cast<std::int64_t>(timegm(&tm));
+}
+
+void Fail(httplib::Response& res, int status, const std::string& code, const std::string& detail) {
+  res.status = status;
+  res.set_content(proto::ErrorJson(code, detail), kJson);
+}
+
+std::string StatusCode(int status) {
+  switch (status) {
+    case 400: return "bad-request";
+    case 404: return "not-found";
+    case 405: return "method-not-allowed";
+    case 413: return "body-too-large";
+    case 429: return "too-many-requests";
+    default: return status >= 500 ? "server-error" : "refused";
+  }
+}
+
+}  // namespace
+
+bool IsLoopback(const std::string& host) {
+  return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
+}
+
+std::pair<std::string, int> ParseListen(const std::string& text) {
+  auto colon = text.rfind(':');
+  if (colon == std::string::npos || colon == 0 || colon + 1 == text.size()) {
+    throw std::invalid_argument("--listen '" + text + "': expected ADDR:PORT, e.g. 127.0.0.1:8470");
+  }
+  std::string host = text.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  std::string port_text = text.substr(colon + 1);
+  if (port_text.find_first_not_of("0123456789") != std::string::npos || port_text.size() > 5 ||
+      std::stoi(port_text) > 65535) {
+    throw std::invalid_argument("--listen '" + text + "': port must be a number from 0 to 65535");
+  }
+  return {host, std::stoi(port_text)};
+}
+
+RegisterServer::RegisterServer(RegisterStorage& storage, const RegisterKeys& keys, PolicyBook& policies,
+                               ServerOptions options)
+    : storage_(storage),
+      keys_(keys),
+      options_(std::move(options)),
+      workflow_(storage, policies),
+      replays_(2 * proto::kMaxClockSkewSeconds),
+      per_kiosk_(options_.status_per_kiosk_per_minute, 60),
+      per_reference_(options_.status_per_reference_per_hour, 3600) {
+  if (!IsLoopback(options_.host) && (options_.cert_file.empty() || options_.key_file.empty())) {
+    throw std::invalid_argument("listening on " + options_.host +
+                                " needs TLS: give --cert and --key (plain HTTP is only allowed on loopback)");
+  }
+  if (!options_.cert_file.empty() || !options_.key_file.empty()) {
+    if (options_.cert_file.empty() || options_.key_file.empty()) {
+      throw std::invalid_argument("--cert and --key go together");
+    }
+    auto ssl = std::make_unique<httplib::SSLServer>(options_.cert_file.c_str(), options_.key_file.c_str());
+    if (!ssl->is_valid()) {
+      throw std::runtime_error("cannot use certificate " + options_.cert_file + " with key " + options_.key_file);
+    }
+    http_ = std::move(ssl);
+  } else {
+    http_ = std::make_unique<httplib::Server>();
+  }
+  http_->set_payload_max_length(proto::kMaxBodyBytes);
+  http_->set_read_timeout(10, 0);
+  http_->set_write_timeout(10, 0);
+  Routes();
+}
+
+RegisterServer::~RegisterServer() = default;
+
+int RegisterServer::Bind() {
+  int port = options_.port;
+  if (port == 0) {
+    port = http_->bind_to_any_port(options_.host);
+  } else if (!http_->bind_to_port(options_.host, port)) {
+    port = -1;
+  }
+  if (port <= 0) {
+    throw std::runtime_error("cannot listen on " + options_.host + ":" + std::to_string(options_.port) +
+                             " (address in use or not available)");
+  }
+  return port;
+}
+
+void RegisterServer::Run() { http_->listen_after_bind(); }
+
+void RegisterServer::Stop() { http_->stop(); }
+
+void RegisterServer::Routes() {
+  // Fills in a JSON reason for errors httplib raises itself (413, 404, 400).
+  http_->set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
+    if (res.body.empty()) {
+      std::string detail = res.status == 413 ? "the body is larger than 4 MB" : "see the HTTP status";
+      res.set_content(proto::ErrorJson(StatusCode(res.status), detail), kJson);
+    }
+    return httplib::Server::HandlerResponse::Handled;
+  }));
+  http_->set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+    Fail(res, 500, "server-error", "the register could not handle this request; nothing was stored");
+  });
+
+  http_->Get("/v1/health", [this](const httplib::Request&, httplib::Response& res) {
+    std::int64_t cases = 0;
+    {
+      std::lock_guard lock(storage_mutex_);
+      cases = storage_.CaseCount();
+    }
+    res.set_content(nlohmann::json{{"status", "ok"}, {"api", proto::kApiVersion}, {"time", IsoNow()}, {"cases", cases}}
+                        .dump(),
+                    kJson);
+  });
+
+  // Checks signature headers; on failure writes the 4xx and returns nullopt.
+  auto authenticate = [this](const httplib::Request& req, httplib::Response& res) -> std::optional<KioskRecord> {
+    proto::ReceivedHeaders h{req.get_header_value(proto::kHeaderKiosk), req.get_header_value(proto::kHeaderTimestamp),
+                             req.get_header_value(proto::kHeaderNonce), req.get_header_value(proto::kHeaderSignature)};
+    auto number = proto::ParseKioskNumber(h.kiosk);
+    if (!number) {
+      Fail(res, 401, proto::ToString(proto::Verdict::kMissingHeaders), "the request is not signed by a kiosk");
+      return std::nullopt;
+    }
+    std::optional<KioskRecord> kiosk;
+    {
+      std::lock_guard lock(storage_mutex_);
+      kiosk = storage_.FindKiosk(*number);
+    }
+    if (!kiosk) {
+      Fail(res, 401, proto::ToString(proto::Verdict::kUnknownKiosk),
+           "kiosk " + h.kiosk + " is not enrolled at this register");
+      return std::nullopt;
+    }
+    std::int64_t now = proto::UnixNow();
+    proto::Verdict verdict = proto::VerifyRequest(h, kiosk->sign_public_key, req.method, req.path, req.body, now);
+    if (verdict == proto::Verdict::kOk && !replays_.Remember(*number, h.nonce, now)) verdict = proto::Verdict::kReplay;
+    if (verdict != proto::Verdict::kOk) {
+      static const std::map<proto::Verdict, std::pair<int, std::string>> kWhy = {
+          {proto::Verdict::kMissingHeaders, {400, "the signature headers are missing or malformed"}},
+          {proto::Verdict::kBadSignature, {401, "the signature does not match this kiosk's key and request"}},
+          {proto::Verdict::kStale, {401, "the timestamp is more than 5 minutes from the register's clock"}},
+          {proto::Verdict::kReplay, {409, "this signed request was already received"}}};
+      const auto& [status, detail] = kWhy.at(verdict);
+      Fail(res, status, proto::ToString(verdict), detail);
+      return std::nullopt;
+    }
+    return kiosk;
+  };
+  auto sign_reply = [this](const httplib::Request& req, httplib::Response& res) {
+    res.set_header(proto::kHeaderReplySignature,
+                   proto::SignReply(keys_.sign.secret_key, req.get_header_value(proto::kHeaderNonce), res.body));
+  };
+
+  http_->Post("/v1/submissions", [=, this](const httplib::Request& req, httplib::Response& res) {
+    auto kiosk = authenticate(req, res);
+    if (!kiosk) return;
+    proto::SubmitBatch batch;
+    try {
+      batch = proto::SubmitBatchFromJson(req.body);
+      for (std::size_t i = 0; i < batch.items.size(); ++i) {
+        std::string why = proto::CheckItem(batch.items[i], kiosk->number);
+        if (why.empty() && !kiosk->policy.empty() && batch.items[i].clear.policy_id != kiosk->policy) {
+          why = "clear.policy_id differs from the policy this kiosk was enrolled with";
+        }
+        if (!why.empty()) throw proto::ProtocolError("items[" + std::to_string(i) + "]: " + why);
+      }
+    } catch (const proto::ProtocolError& e) {
+      Fail(res, 400, "malformed-body", std::string(e.what()) + "; nothing was stored");
+      sign_reply(req, res);
+      return;
+    }
+    proto::SubmitAck ack;
+    try {
+      std::lock_guard lock(storage_mutex_);
+      std::vector<CaseRecord> cases;
+      cases.reserve(batch.items.size());
+      std::optional<std::int64_t> lag;
+      std::int64_t now = proto::UnixNow();
+      for (const auto& item : batch.items) {
+        cases.push_back(workflow_.NewCase(item, kiosk->number, "network"));
+        if (auto sent = IsoToUnix(item.clear.submitted_at)) lag = std::max(lag.value_or(0), now - *sent);
+      }
+      IngestResult result = storage_.Ingest(cases);
+      ack.accepted = std::move(result.accepted);
+      ack.duplicates = std::move(result.duplicates);
+      std::int64_t left = std::max<std::int64_t>(0, batch.waiting - static_cast<std::int64_t>(batch.items.size()));
+      storage_.NoteKioskContact(kiosk->number, IsoNow(), left, ack.accepted.empty() ? std::nullopt : lag);
+    } catch (const StorageError& e) {
+      Fail(res, 409, "conflict", std::string(e.what()) + "; nothing was stored");
+      sign_reply(req, res);
+      return;
+    }
+    res.set_content(proto::ToJson(ack), kJson);
+    sign_reply(req, res);
+  });
+
+  // Finds the case for a reference + tracking code, or writes the 4xx/429 and returns nullopt.
+  auto find_case = [this](const KioskRecord& kiosk, const std::string& reference, const std::string& code,
+                          httplib::Response& res) -> std::optional<CaseRecord> {
+    std::int64_t now = proto::UnixNow();
+    auto ref = ParseReference(reference);
+    if (!per_kiosk_.Allow("kiosk:" + std::to_string(kiosk.number), now) ||
+        (ref && !per_reference_.Allow("ref:" + FormatReference(*ref), now))) {
+      Fail(res, 429, "too-many-requests", "too many look-ups; try again later");
+      return std::nullopt;
+    }
+    auto normalised = NormaliseTrackingCode(code);
+    if (!ref || !normalised) {
+      Fail(res, 400, "malformed-body", "the reference or tracking code is not in the right form");
+      return std::nullopt;
+    }
+    std::optional<CaseRecord> found;
+    {
+      std::lock_guard lock(storage_mutex_);
+      found = storage_.FindCase(FormatReference(*ref));
+    }
+    // Same answer for "no such case" and "wrong code": a reference alone reveals nothing.
+    if (!found || !VerifySecret(found->tracking_hash, *normalised)) {
+      Fail(res, 404, "not-found", "no case matches this reference and tracking code");
+      return std::nullopt;
+    }
+    return found;
+  };
+
+  http_->Post("/v1/status", [=, this](const httplib::Request& req, httplib::Response& res) {
+    auto kiosk = authenticate(req, res);
+    if (!kiosk) return;
+    try {
+      proto::StatusQuery q = proto::StatusQueryFromJson(req.body);
+      if (auto found = find_case(*kiosk, q.reference, q.tracking_code, res)) {
+        std::lock_guard lock(storage_mutex_);
+        res.set_content(proto::ToJson(workflow_.StatusOf(*found)), kJson);
+      }
+    } catch (const proto::ProtocolError& e) {
+      Fail(res, 400, "malformed-body", e.what());
+    }
+    sign_reply(req, res);
+  });
+
+  http_->Post("/v1/requests", [=, this](const httplib::Request& req, httplib::Response& res) {
+    auto kiosk = authenticate(req, res);
+    if (!kiosk) return;
+    try {
+      proto::KioskRequest r = proto::KioskRequestFromJson(req.body);
+      if (auto found = find_case(*kiosk, r.reference, r.tracking_code, res)) {
+        std::lock_guard lock(storage_mutex_);
+        proto::RequestReply reply = workflow_.HandleRequest(r, *found, keys_.box.public_key);
+        res.set_content(proto::ToJson(reply), kJson);
+      }
+    } catch (const proto::ProtocolError& e) {
+      Fail(res, 400, "malformed-body", e.what());
+    }
+    sign_reply(req, res);
+  });
+}
+
+}  // namespace tellus::reg

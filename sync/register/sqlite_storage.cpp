@@ -1,0 +1,406 @@
+#include "sync/register/sqlite_storage.h"
+
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include <chrono>
+#include <ctime>
+#include <nlohmann/json.hpp>
+
+namespace tellus::reg {
+
+namespace {
+
+constexpr int kSchemaVersion = 1;
+
+const char* kSchema = R"sql(
+CREATE TABLE kiosks (
+  number INTEGER PRIMARY KEY, name TEXT NOT NULL, policy TEXT NOT NULL, sign_public_key BLOB NOT NULL,
+  enrolled_at TEXT NOT NULL, last_contact TEXT NOT NULL DEFAULT '', waiting INTEGER NOT NULL DEFAULT 0,
+  last_lag_seconds INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE cases (
+  uuid TEXT PRIMARY KEY, reference TEXT NOT NULL UNIQUE, kiosk INTEGER NOT NULL, kind TEXT NOT NULL,
+  policy_id TEXT NOT NULL, service_id TEXT NOT NULL, categories TEXT NOT NULL, submitted_at TEXT NOT NULL,
+  received_at TEXT NOT NULL, anonymous INTEGER NOT NULL, clear_json TEXT NOT NULL, sealed BLOB NOT NULL,
+  tracking_hash TEXT NOT NULL, via TEXT NOT NULL, state TEXT NOT NULL, outcome TEXT NOT NULL DEFAULT '',
+  closed_at TEXT NOT NULL DEFAULT '', latest_reply TEXT NOT NULL DEFAULT '', deadline_note TEXT NOT NULL DEFAULT '');
+CREATE INDEX cases_submitted ON cases(submitted_at);
+CREATE TABLE stages (
+  case_uuid TEXT NOT NULL REFERENCES cases(uuid) ON DELETE CASCADE, seq INTEGER NOT NULL,
+  stage_id TEXT NOT NULL, entered_on TEXT NOT NULL, acknowledge_due TEXT NOT NULL, acknowledged_at TEXT NOT NULL,
+  respond_due TEXT NOT NULL, responded_at TEXT NOT NULL, left_at TEXT NOT NULL, PRIMARY KEY (case_uuid, seq));
+CREATE TABLE requests (
+  request_id TEXT PRIMARY KEY, case_uuid TEXT NOT NULL REFERENCES cases(uuid) ON DELETE CASCADE,
+  action TEXT NOT NULL, sealed_text BLOB, at TEXT NOT NULL);
+CREATE TABLE bundles (body_sha256 TEXT PRIMARY KEY, kiosk INTEGER NOT NULL, items INTEGER NOT NULL, at TEXT NOT NULL);
+CREATE TABLE audit (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
+  reference TEXT NOT NULL, detail TEXT NOT NULL);
+)sql";
+
+// A prepared statement that finalises itself; Bind* are 1-based like SQLite.
+class Stmt {
+ public:
+  Stmt(sqlite3* db, const char* sql) : db_(db) {
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK) {
+      throw StorageError(std::string("register database: ") + sqlite3_errmsg(db));
+    }
+  }
+  ~Stmt() { sqlite3_finalize(stmt_); }
+  Stmt& Bind(int i, const std::string& text) {
+    sqlite3_bind_text(stmt_, i, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  Stmt& Bind(int i, std::int64_t value) {
+    sqlite3_bind_int64(stmt_, i, value);
+    return *this;
+  }
+  Stmt& BindBlob(int i, const unsigned char* data, std::size_t size) {
+    sqlite3_bind_blob(stmt_, i, data, static_cast<int>(size), SQLITE_TRANSIENT);
+    return *this;
+  }
+  bool Step() {
+    int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    throw StorageError(std::string("register database: ") + sqlite3_errmsg(db_));
+  }
+  void Reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+  std::string Text(int col) const {
+    auto* p = sqlite3_column_text(stmt_, col);
+    return p ? std::string(reinterpret_cast<const char*>(p), sqlite3_column_bytes(stmt_, col)) : std::string();
+  }
+  std::int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
+  std::vector<unsigned char> Blob(int col) const {
+    auto* p = static_cast<const unsigned char*>(sqlite3_column_blob(stmt_, col));
+    return p ? std::vector<unsigned char>(p, p + sqlite3_column_bytes(stmt_, col)) : std::vector<unsigned char>();
+  }
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+KioskRecord KioskFrom(const Stmt& s) {
+  KioskRecord k;
+  k.number = static_cast<int>(s.Int(0));
+  k.name = s.Text(1);
+  k.policy = s.Text(2);
+  auto key = s.Blob(3);
+  if (key.size() == 32) std::copy(key.begin(), key.end(), k.sign_public_key.begin());
+  k.enrolled_at = s.Text(4);
+  k.last_contact = s.Text(5);
+  k.waiting = s.Int(6);
+  k.last_lag_seconds = s.Int(7);
+  return k;
+}
+
+constexpr const char* kCaseColumns =
+    "uuid, reference, kiosk, kind, policy_id, service_id, categories, submitted_at, received_at, anonymous, "
+    "clear_json, sealed, tracking_hash, via, state, outcome, closed_at, latest_reply, deadline_note";
+
+CaseRecord CaseFrom(const Stmt& s) {
+  CaseRecord c;
+  c.uuid = s.Text(0);
+  c.reference = s.Text(1);
+  c.kiosk = static_cast<int>(s.Int(2));
+  c.kind = s.Text(3);
+  c.policy_id = s.Text(4);
+  c.service_id = s.Text(5);
+  try {
+    c.categories = nlohmann::json::parse(s.Text(6)).get<std::vector<std::string>>();
+  } catch (const nlohmann::json::exception&) {
+    c.categories.clear();
+  }
+  c.submitted_at = s.Text(7);
+  c.received_at = s.Text(8);
+  c.anonymous = s.Int(9) != 0;
+  c.clear_json = s.Text(10);
+  c.sealed = s.Blob(11);
+  c.tracking_hash = s.Text(12);
+  c.via = s.Text(13);
+  c.state = s.Text(14);
+  c.outcome = s.Text(15);
+  c.closed_at = s.Text(16);
+  c.latest_reply = s.Text(17);
+  c.deadline_note = s.Text(18);
+  return c;
+}
+
+}  // namespace
+
+std::string IsoNow() {
+  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+std::unique_ptr<SqliteRegisterStorage> SqliteRegisterStorage::Open(const std::string& path, bool create) {
+  struct stat st{};
+  bool exists = ::stat(path.c_str(), &st) == 0;
+  if (create && exists) throw StorageError(path + ": already exists; a register is initialised only once");
+  if (!create && !exists) throw StorageError(path + ": no register database here (run `tellus-register init` first)");
+  sqlite3* db = nullptr;
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
+  if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
+    std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close(db);
+    throw StorageError(path + ": " + msg);
+  }
+  std::unique_ptr<SqliteRegisterStorage> storage(new SqliteRegisterStorage(db, path));
+  storage->Exec("PRAGMA journal_mode=WAL");
+  storage->Exec("PRAGMA synchronous=FULL");
+  storage->Exec("PRAGMA foreign_keys=ON");
+  sqlite3_busy_timeout(db, 5000);
+  int version = 0;
+  {
+    Stmt s(db, "PRAGMA user_version");
+    if (s.Step()) version = static_cast<int>(s.Int(0));
+  }
+  if (version > kSchemaVersion) {
+    throw StorageError(path + ": schema version " + std::to_string(version) + " is newer than this program's " +
+                       std::to_string(kSchemaVersion));
+  }
+  if (version == 0) {
+    if (!create) {
+      Stmt s(db, "SELECT count(*) FROM sqlite_master");
+      if (s.Step() && s.Int(0) > 0) throw StorageError(path + ": not a Tell Us register database");
+    }
+    storage->Transaction([&] {
+      storage->Exec(kSchema);
+      storage->Exec(("PRAGMA user_version=" + std::to_string(kSchemaVersion)).c_str());
+    });
+  }
+  return storage;
+}
+
+SqliteRegisterStorage::SqliteRegisterStorage(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+
+SqliteRegisterStorage::~SqliteRegisterStorage() { sqlite3_close(db_); }
+
+void SqliteRegisterStorage::Exec(const char* sql) {
+  char* err = nullptr;
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string msg = err ? err : "unknown error";
+    sqlite3_free(err);
+    throw StorageError(path_ + ": " + msg);
+  }
+}
+
+void SqliteRegisterStorage::Transaction(const std::function<void()>& work) {
+  if (depth_ > 0) {
+    work();
+    return;
+  }
+  Exec("BEGIN IMMEDIATE");
+  ++depth_;
+  try {
+    work();
+    --depth_;
+    Exec("COMMIT");
+  } catch (...) {
+    depth_ = 0;
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
+}
+
+int SqliteRegisterStorage::AllocateKioskNumber() {
+  Stmt s(db_, "SELECT coalesce(max(number), 0) + 1 FROM kiosks");
+  s.Step();
+  std::int64_t next = s.Int(0);
+  if (next > 32767) throw StorageError(path_ + ": all 32767 kiosk numbers are in use");
+  return static_cast<int>(next);
+}
+
+void SqliteRegisterStorage::AddKiosk(const KioskRecord& k) {
+  Stmt s(db_, "INSERT INTO kiosks(number, name, policy, sign_public_key, enrolled_at) VALUES (?,?,?,?,?)");
+  s.Bind(1, std::int64_t{k.number}).Bind(2, k.name).Bind(3, k.policy);
+  s.BindBlob(4, k.sign_public_key.data(), k.sign_public_key.size()).Bind(5, k.enrolled_at);
+  s.Step();
+}
+
+std::optional<KioskRecord> SqliteRegisterStorage::FindKiosk(int number) {
+  Stmt s(db_, "SELECT number, name, policy, sign_public_key, enrolled_at, last_contact, waiting, last_lag_seconds "
+              "FROM kiosks WHERE number = ?");
+  s.Bind(1, std::int64_t{number});
+  if (!s.Step()) return std::nullopt;
+  return KioskFrom(s);
+}
+
+std::vector<KioskRecord> SqliteRegisterStorage::Kiosks() {
+  Stmt s(db_, "SELECT number, name, policy, sign_public_key, enrolled_at, last_contact, waiting, last_lag_seconds "
+              "FROM kiosks ORDER BY number");
+  std::vector<KioskRecord> out;
+  while (s.Step()) out.push_back(KioskFrom(s));
+  return out;
+}
+
+void SqliteRegisterStorage::NoteKioskContact(int number, const std::string& at, std::int64_t waiting,
+                                             std::optional<std::int64_t> lag_seconds) {
+  Stmt s(db_, "UPDATE kiosks SET last_contact = ?, waiting = ?, last_lag_seconds = coalesce(?, last_lag_seconds) "
+              "WHERE number = ?");
+  s.Bind(1, at).Bind(2, waiting);
+  if (lag_seconds) s.Bind(3, *lag_seconds);
+  s.Bind(4, std::int64_t{number});
+  s.Step();
+}
+
+IngestResult SqliteRegisterStorage::Ingest(const std::vector<CaseRecord>& cases) {
+  IngestResult result;
+  Transaction([&] {
+    Stmt exists(db_, "SELECT 1 FROM cases WHERE uuid = ?");
+    Stmt insert(db_, (std::string("INSERT INTO cases(") + kCaseColumns +
+                      ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)").c_str());
+    for (const CaseRecord& c : cases) {
+      exists.Reset();
+      exists.Bind(1, c.uuid);
+      if (exists.Step()) {
+        result.duplicates.push_back(c.uuid);
+        continue;
+      }
+      insert.Reset();
+      insert.Bind(1, c.uuid).Bind(2, c.reference).Bind(3, std::int64_t{c.kiosk}).Bind(4, c.kind);
+      insert.Bind(5, c.policy_id).Bind(6, c.service_id).Bind(7, nlohmann::json(c.categories).dump());
+      insert.Bind(8, c.submitted_at).Bind(9, c.received_at).Bind(10, std::int64_t{c.anonymous ? 1 : 0});
+      insert.Bind(11, c.clear_json).BindBlob(12, c.sealed.data(), c.sealed.size()).Bind(13, c.tracking_hash);
+      insert.Bind(14, c.via).Bind(15, c.state).Bind(16, c.outcome).Bind(17, c.closed_at);
+      insert.Bind(18, c.latest_reply).Bind(19, c.deadline_note);
+      try {
+        insert.Step();
+      } catch (const StorageError&) {
+        // A different uuid with a reference we already hold: a kiosk number or sequence reused.
+        throw StorageError("submission " + c.uuid + ": reference " + c.reference + " is already used by another case");
+      }
+      WriteStages(c);
+      result.accepted.push_back(c.uuid);
+    }
+  });
+  return result;
+}
+
+void SqliteRegisterStorage::WriteStages(const CaseRecord& c) {
+  Stmt del(db_, "DELETE FROM stages WHERE case_uuid = ?");
+  del.Bind(1, c.uuid);
+  del.Step();
+  Stmt ins(db_, "INSERT INTO stages(case_uuid, seq, stage_id, entered_on, acknowledge_due, acknowledged_at, "
+                "respond_due, responded_at, left_at) VALUES (?,?,?,?,?,?,?,?,?)");
+  std::int64_t seq = 0;
+  for (const StageRecord& st : c.stages) {
+    ins.Reset();
+    ins.Bind(1, c.uuid).Bind(2, seq++).Bind(3, st.stage_id).Bind(4, st.entered_on).Bind(5, st.acknowledge_due);
+    ins.Bind(6, st.acknowledged_at).Bind(7, st.respond_due).Bind(8, st.responded_at).Bind(9, st.left_at);
+    ins.Step();
+  }
+}
+
+std::vector<StageRecord> SqliteRegisterStorage::ReadStages(const std::string& uuid) {
+  Stmt s(db_, "SELECT stage_id, entered_on, acknowledge_due, acknowledged_at, respond_due, responded_at, left_at "
+              "FROM stages WHERE case_uuid = ? ORDER BY seq");
+  s.Bind(1, uuid);
+  std::vector<StageRecord> out;
+  while (s.Step()) {
+    out.push_back({s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5), s.Text(6)});
+  }
+  return out;
+}
+
+std::optional<CaseRecord> SqliteRegisterStorage::FindCase(const std::string& reference) {
+  Stmt s(db_, (std::string("SELECT ") + kCaseColumns + " FROM cases WHERE reference = ?").c_str());
+  s.Bind(1, reference);
+  if (!s.Step()) return std::nullopt;
+  CaseRecord c = CaseFrom(s);
+  c.stages = ReadStages(c.uuid);
+  return c;
+}
+
+std::vector<CaseRecord> SqliteRegisterStorage::Cases(const CaseFilter& f) {
+  std::string sql = std::string("SELECT ") + kCaseColumns +
+                    " FROM cases WHERE (?1 = '' OR kind = ?1) AND (?2 = 0 OR state <> 'closed')"
+                    " AND (?3 = '' OR substr(submitted_at, 1, 10) >= ?3) AND (?4 = '' OR substr(submitted_at, 1, 10) <= ?4)"
+                    " ORDER BY submitted_at, reference";
+  Stmt s(db_, sql.c_str());
+  s.Bind(1, f.kind).Bind(2, std::int64_t{f.open_only ? 1 : 0}).Bind(3, f.submitted_from).Bind(4, f.submitted_to);
+  std::vector<CaseRecord> out;
+  while (s.Step()) {
+    CaseRecord c = CaseFrom(s);
+    c.stages = ReadStages(c.uuid);
+    if (!f.stage.empty() && (c.stages.empty() || c.stages.back().stage_id != f.stage)) continue;
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+void SqliteRegisterStorage::UpdateCase(const CaseRecord& c) {
+  Transaction([&] {
+    Stmt s(db_, "UPDATE cases SET state = ?, outcome = ?, closed_at = ?, latest_reply = ?, deadline_note = ? "
+                "WHERE uuid = ?");
+    s.Bind(1, c.state).Bind(2, c.outcome).Bind(3, c.closed_at).Bind(4, c.latest_reply).Bind(5, c.deadline_note);
+    s.Bind(6, c.uuid);
+    s.Step();
+    if (sqlite3_changes(db_) != 1) throw StorageError("no case with uuid " + c.uuid);
+    WriteStages(c);
+  });
+}
+
+void SqliteRegisterStorage::DeleteCase(const std::string& uuid) {
+  Stmt s(db_, "DELETE FROM cases WHERE uuid = ?");
+  s.Bind(1, uuid);
+  s.Step();
+}
+
+std::int64_t SqliteRegisterStorage::CaseCount() {
+  Stmt s(db_, "SELECT count(*) FROM cases");
+  s.Step();
+  return s.Int(0);
+}
+
+bool SqliteRegisterStorage::RecordRequest(const std::string& request_id, const std::string& case_uuid,
+                                          const std::string& action, const std::vector<unsigned char>& sealed_text,
+                                          const std::string& at) {
+  Stmt s(db_, "INSERT OR IGNORE INTO requests(request_id, case_uuid, action, sealed_text, at) VALUES (?,?,?,?,?)");
+  s.Bind(1, request_id).Bind(2, case_uuid).Bind(3, action);
+  if (!sealed_text.empty()) s.BindBlob(4, sealed_text.data(), sealed_text.size());
+  s.Bind(5, at);
+  s.Step();
+  return sqlite3_changes(db_) == 1;
+}
+
+std::vector<RequestRecord> SqliteRegisterStorage::Requests(const std::string& case_uuid) {
+  Stmt s(db_, "SELECT request_id, action, at, sealed_text FROM requests WHERE case_uuid = ? ORDER BY at, rowid");
+  s.Bind(1, case_uuid);
+  std::vector<RequestRecord> out;
+  while (s.Step()) out.push_back({s.Text(0), s.Text(1), s.Text(2), s.Blob(3)});
+  return out;
+}
+
+bool SqliteRegisterStorage::RecordBundle(const std::string& body_sha256, int kiosk, std::int64_t items,
+                                         const std::string& at) {
+  Stmt s(db_, "INSERT OR IGNORE INTO bundles(body_sha256, kiosk, items, at) VALUES (?,?,?,?)");
+  s.Bind(1, body_sha256).Bind(2, std::int64_t{kiosk}).Bind(3, items).Bind(4, at);
+  s.Step();
+  return sqlite3_changes(db_) == 1;
+}
+
+void SqliteRegisterStorage::Audit(const std::string& actor, const std::string& action, const std::string& reference,
+                                  const std::string& detail) {
+  Stmt s(db_, "INSERT INTO audit(at, actor, action, reference, detail) VALUES (?,?,?,?,?)");
+  s.Bind(1, IsoNow()).Bind(2, actor).Bind(3, action).Bind(4, reference).Bind(5, detail);
+  s.Step();
+}
+
+std::vector<AuditEntry> SqliteRegisterStorage::AuditLog(const std::string& reference) {
+  Stmt s(db_, "SELECT id, at, actor, action, reference, detail FROM audit WHERE (?1 = '' OR reference = ?1) ORDER BY id");
+  s.Bind(1, reference);
+  std::vector<AuditEntry> out;
+  while (s.Step()) out.push_back({s.Int(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5)});
+  return out;
+}
+
+}  // namespace tellus::reg

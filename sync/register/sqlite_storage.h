@@ -1,0 +1,55 @@
+#pragma once
+// RegisterStorage on SQLite: WAL, synchronous=FULL, schema by user_version.
+// A call that returns has committed durably. Several processes may open the same
+// file (the server and a staff member's CLI); writers wait up to 5 s for each other.
+#include <memory>
+#include <string>
+
+#include "sync/register/storage.h"
+
+struct sqlite3;
+
+namespace tellus::reg {
+
+class SqliteRegisterStorage : public RegisterStorage {
+ public:
+  // Opens (and migrates) an existing register; create=true makes a new file and refuses an existing one.
+  static std::unique_ptr<SqliteRegisterStorage> Open(const std::string& path, bool create = false);
+  ~SqliteRegisterStorage() override;
+  SqliteRegisterStorage(const SqliteRegisterStorage&) = delete;
+  SqliteRegisterStorage& operator=(const SqliteRegisterStorage&) = delete;
+
+  int AllocateKioskNumber() override;
+  void AddKiosk(const KioskRecord& kiosk) override;
+  std::optional<KioskRecord> FindKiosk(int number) override;
+  std::vector<KioskRecord> Kiosks() override;
+  void NoteKioskContact(int number, const std::string& at, std::int64_t waiting,
+                        std::optional<std::int64_t> lag_seconds) override;
+  IngestResult Ingest(const std::vector<CaseRecord>& cases) override;
+  std::optional<CaseRecord> FindCase(const std::string& reference) override;
+  std::vector<CaseRecord> Cases(const CaseFilter& filter) override;
+  void UpdateCase(const CaseRecord& record) override;
+  void DeleteCase(const std::string& uuid) override;
+  std::int64_t CaseCount() override;
+  bool RecordRequest(const std::string& request_id, const std::string& case_uuid, const std::string& action,
+                     const std::vector<unsigned char>& sealed_text, const std::string& at) override;
+  std::vector<RequestRecord> Requests(const std::string& case_uuid) override;
+  bool RecordBundle(const std::string& body_sha256, int kiosk, std::int64_t items, const std::string& at) override;
+  void Audit(const std::string& actor, const std::string& action, const std::string& reference,
+             const std::string& detail) override;
+  std::vector<AuditEntry> AuditLog(const std::string& reference) override;
+  void Transaction(const std::function<void()>& work) override;
+
+  const std::string& path() const { return path_; }
+
+ private:
+  SqliteRegisterStorage(sqlite3* db, std::string path);
+  void Exec(const char* sql);
+  void WriteStages(const CaseRecord& record);
+  std::vector<StageRecord> ReadStages(const std::string& uuid);
+  sqlite3* db_ = nullptr;
+  std::string path_;
+  int depth_ = 0;                                  // nested Transaction calls join the outer one
+};
+
+}  // namespace tellus::reg

@@ -1,0 +1,125 @@
+#pragma once
+// What the register keeps, behind an interface a second engine (PostgreSQL, say)
+// could implement: kiosks, cases with their stage history, kiosk requests, imported
+// bundles and the staff audit log. SqliteRegisterStorage (sqlite_storage.h) is the
+// default. Implementations need not be thread-safe; the server serialises calls.
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace tellus::reg {
+
+struct StorageError : std::runtime_error { using std::runtime_error::runtime_error; };
+
+struct KioskRecord {
+  int number = 0;
+  std::string name;
+  std::string policy;
+  std::array<unsigned char, 32> sign_public_key{};
+  std::string enrolled_at;                         // ISO 8601 UTC
+  std::string last_contact;                        // empty until the first signed request
+  std::int64_t waiting = 0;                        // outbox count the kiosk last reported
+  std::int64_t last_lag_seconds = 0;               // newest arrival: received - submitted
+};
+
+// One stage a case went through; deadlines are dates (YYYY-MM-DD), times ISO 8601 UTC.
+struct StageRecord {
+  std::string stage_id;                            // empty for compliments and comments
+  std::string entered_on;                          // the date the clock started
+  std::string acknowledge_due;
+  std::string acknowledged_at;
+  std::string respond_due;
+  std::string responded_at;
+  std::string left_at;                             // when it ended (escalated or closed)
+};
+
+struct CaseRecord {
+  std::string uuid;
+  std::string reference;
+  int kiosk = 0;
+  std::string kind;                                // compliment | complaint | comment
+  std::string policy_id;
+  std::string service_id;
+  std::vector<std::string> categories;
+  std::string submitted_at;                        // when Send was pressed at the kiosk
+  std::string received_at;                         // when the register stored it
+  bool anonymous = true;
+  std::string clear_json;                          // the clear part as the kiosk sent it
+  std::vector<unsigned char> sealed;
+  std::string tracking_hash;                       // Argon2id, made on the kiosk
+  std::string via;                                 // network | usb
+  std::string state;                               // received | acknowledged | answered | closed
+  std::string outcome;
+  std::string closed_at;
+  std::string latest_reply;
+  std::string deadline_note;                       // why deadlines could not be computed, if so
+  std::vector<StageRecord> stages;                 // oldest first; back() is the current one
+};
+
+struct CaseFilter {
+  std::string stage;                               // empty: any
+  std::string kind;
+  bool open_only = false;
+  std::string submitted_from;                      // YYYY-MM-DD inclusive, empty: unbounded
+  std::string submitted_to;
+};
+
+struct AuditEntry {
+  std::int64_t id = 0;
+  std::string at, actor, action, reference, detail;
+};
+
+struct RequestRecord {
+  std::string request_id, action, at;
+  std::vector<unsigned char> sealed_text;          // empty when the person wrote nothing
+};
+
+struct IngestResult {
+  std::vector<std::string> accepted;
+  std::vector<std::string> duplicates;
+};
+
+class RegisterStorage {
+ public:
+  virtual ~RegisterStorage() = default;
+
+  virtual int AllocateKioskNumber() = 0;           // next unused, from 1
+  virtual void AddKiosk(const KioskRecord& kiosk) = 0;
+  virtual std::optional<KioskRecord> FindKiosk(int number) = 0;
+  virtual std::vector<KioskRecord> Kiosks() = 0;
+  virtual void NoteKioskContact(int number, const std::string& at, std::int64_t waiting,
+                                std::optional<std::int64_t> lag_seconds) = 0;
+
+  // All or nothing, durable on return. A case whose uuid is already held is reported
+  // as a duplicate and left untouched.
+  virtual IngestResult Ingest(const std::vector<CaseRecord>& cases) = 0;
+  virtual std::optional<CaseRecord> FindCase(const std::string& reference) = 0;
+  virtual std::vector<CaseRecord> Cases(const CaseFilter& filter) = 0;
+  virtual void UpdateCase(const CaseRecord& record) = 0;   // state fields and stages, by uuid
+  virtual void DeleteCase(const std::string& uuid) = 0;
+  virtual std::int64_t CaseCount() = 0;
+
+  // False when the request id was already recorded (a repeat).
+  // sealed_text: the person's words sealed to the register's own box key, so they rest encrypted.
+  virtual bool RecordRequest(const std::string& request_id, const std::string& case_uuid, const std::string& action,
+                             const std::vector<unsigned char>& sealed_text, const std::string& at) = 0;
+  virtual std::vector<RequestRecord> Requests(const std::string& case_uuid) = 0;
+  // False when a bundle with this body hash was imported before.
+  virtual bool RecordBundle(const std::string& body_sha256, int kiosk, std::int64_t items, const std::string& at) = 0;
+
+  virtual void Audit(const std::string& actor, const std::string& action, const std::string& reference,
+                     const std::string& detail) = 0;
+  virtual std::vector<AuditEntry> AuditLog(const std::string& reference) = 0;   // empty: all
+
+  // Runs `work` in one transaction (used by multi-step staff actions).
+  virtual void Transaction(const std::function<void()>& work) = 0;
+};
+
+std::string IsoNow();                              // "2026-11-22T19:04:05Z"
+
+}  // namespace tellus::reg

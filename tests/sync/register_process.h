@@ -1,0 +1,191 @@
+#pragma once
+// Test helper: runs the real tellus-register binary. Makes a register in a temp
+// folder, enrols kiosks, starts `serve --listen 127.0.0.1:0`, reads the chosen
+// port from its stdout (with a timeout: a test never hangs), and stops it.
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <sodium.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "core/kiosk_identity.h"
+#include "core/model.h"
+#include "core/reference.h"
+#include "core/seal.h"
+#include "core/store.h"
+
+namespace tellus::testing {
+
+inline std::string RegisterBinary() { return std::string(TELLUS_BINARY_DIR) + "/sync/tellus-register"; }
+
+// Runs the binary to completion; returns its exit code, stdout+stderr in `output`.
+inline int RunRegister(const std::vector<std::string>& args, std::string* output = nullptr) {
+  std::string command = RegisterBinary();
+  for (const auto& a : args) command += " '" + a + "'";
+  command += " 2>&1";
+  FILE* pipe = ::popen(command.c_str(), "r");
+  if (!pipe) throw std::runtime_error("popen failed");
+  std::string text;
+  char buf[4096];
+  std::size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) text.append(buf, n);
+  int status = ::pclose(pipe);
+  if (output) *output = text;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+class TempDir {
+ public:
+  TempDir() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "tellus-sync-XXXXXX").string();
+    if (!::mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
+    path_ = pattern;
+  }
+  ~TempDir() { std::filesystem::remove_all(path_); }
+  std::string operator/(const std::string& name) const { return path_ + "/" + name; }
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+class RegisterProcess {
+ public:
+  explicit RegisterProcess(std::string db) : db_(std::move(db)) {}
+  ~RegisterProcess() { Stop(); }
+
+  // Starts serving; port 0 picks a free one. Returns the port, or throws after 10 s.
+  int Start(int port = 0) {
+    int out[2];
+    if (::pipe(out) != 0) throw std::runtime_error("pipe failed");
+    std::string listen = "127.0.0.1:" + std::to_string(port);
+    std::string binary = RegisterBinary();
+    pid_ = ::fork();
+    if (pid_ == 0) {
+      ::dup2(out[1], 1);
+      ::close(out[0]);
+      ::close(out[1]);
+      int devnull = ::open("/dev/null", O_WRONLY);
+      ::dup2(devnull, 2);
+      ::execl(binary.c_str(), binary.c_str(), "serve", "--db", db_.c_str(), "--listen", listen.c_str(),
+              static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+    ::close(out[1]);
+    std::string line;
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (line.find('\n') == std::string::npos) {
+      pollfd fd{out[0], POLLIN, 0};
+      auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+      if (left.count() <= 0 || ::poll(&fd, 1, static_cast<int>(left.count())) <= 0) break;
+      char buf[64];
+      ssize_t n = ::read(out[0], buf, sizeof buf);
+      if (n <= 0) break;
+      line.append(buf, static_cast<std::size_t>(n));
+    }
+    ::close(out[0]);
+    if (line.find('\n') == std::string::npos) {
+      Kill();
+      throw std::runtime_error("tellus-register serve did not print its port");
+    }
+    port_ = std::stoi(line);
+    return port_;
+  }
+
+  void Stop() {   // SIGTERM, then SIGKILL after 5 s
+    if (pid_ <= 0) return;
+    ::kill(pid_, SIGTERM);
+    for (int i = 0; i < 100; ++i) {
+      if (::waitpid(pid_, nullptr, WNOHANG) == pid_) {
+        pid_ = -1;
+        return;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    Kill();
+  }
+
+  void Kill() {   // as a crash would
+    if (pid_ <= 0) return;
+    ::kill(pid_, SIGKILL);
+    ::waitpid(pid_, nullptr, 0);
+    pid_ = -1;
+  }
+
+  int port() const { return port_; }
+  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+
+ private:
+  std::string db_;
+  pid_t pid_ = -1;
+  int port_ = 0;
+};
+
+// A register in a temp folder with one enrolled kiosk (policy `policy`).
+struct RegisterFixture {
+  explicit RegisterFixture(const std::string& policy = "seetec") {
+    db = dir / "register.db";
+    std::string out;
+    if (RunRegister({"init", "--db", db}, &out) != 0) throw std::runtime_error("init failed: " + out);
+    identity_path = dir / "kiosk.json";
+    if (RunRegister({"enroll-kiosk", "--db", db, "--name", "Test kiosk", "--policy", policy, "--out", identity_path},
+                    &out) != 0) {
+      throw std::runtime_error("enroll-kiosk failed: " + out);
+    }
+    identity = LoadKioskIdentity(identity_path);
+  }
+  // Points the identity at the running server.
+  void UseServer(const RegisterProcess& server) { identity.register_url = server.url(); }
+
+  TempDir dir;
+  std::string db, identity_path;
+  KioskIdentity identity;
+};
+
+// One outbox item made as the kiosk would: sealed personal part, hashed tracking code.
+struct MadeItem {
+  ClearPart clear;
+  std::vector<unsigned char> sealed;
+  std::string tracking_code;
+  std::string tracking_hash;
+};
+
+inline MadeItem MakeItem(const KioskIdentity& id, std::uint64_t sequence, const std::string& policy = "seetec",
+                         const std::string* shared_hash = nullptr, const std::string& submitted_at = "") {
+  MadeItem item;
+  unsigned char raw[16];
+  randombytes_buf(raw, sizeof raw);
+  raw[6] = (raw[6] & 0x0f) | 0x40;
+  raw[8] = (raw[8] & 0x3f) | 0x80;
+  char hex[33];
+  sodium_bin2hex(hex, sizeof hex, raw, sizeof raw);
+  std::string h = hex;
+  item.clear.uuid = h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) + "-" +
+                    h.substr(20, 12);
+  item.clear.kind = Kind::kComplaint;
+  item.clear.policy_id = policy;
+  item.clear.service_id = "restart";
+  item.clear.categories = {"staff"};
+  item.clear.submitted_at = submitted_at.empty() ? "2026-11-23T10:00:00Z" : submitted_at;
+  item.clear.anonymous = true;
+  item.clear.reference = FormatReference({"TS", static_cast<std::uint32_t>(id.kiosk_number), sequence});
+  item.clear.language = "en-GB";
+  PersonalPart personal;
+  personal.what_happened = "Secret words number " + std::to_string(sequence);
+  item.sealed = SealPersonal(personal, id.register_box_public_key);
+  item.tracking_code = NewTrackingCode();
+  item.tracking_hash = shared_hash ? *shared_hash : HashSecret(*NormaliseTrackingCode(item.tracking_code));
+  return item;
+}
+
+}  // namespace tellus::testing

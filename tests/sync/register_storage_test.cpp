@@ -1,0 +1,87 @@
+#include "sync/register/sqlite_storage.h"
+
+#include <gtest/gtest.h>
+
+#include "register_process.h"
+
+namespace tellus::reg {
+namespace {
+
+CaseRecord Case(const std::string& uuid, const std::string& reference) {
+  CaseRecord c;
+  c.uuid = uuid;
+  c.reference = reference;
+  c.kiosk = 1;
+  c.kind = "complaint";
+  c.policy_id = "seetec";
+  c.submitted_at = "2026-11-23T10:00:00Z";
+  c.received_at = "2026-11-23T10:00:05Z";
+  c.clear_json = "{}";
+  c.sealed = {1, 2, 3};
+  c.tracking_hash = "$argon2id$x";
+  c.via = "network";
+  c.state = "received";
+  c.stages.push_back({"stage-1", "2026-11-23", "2026-11-26", "", "2026-12-21", "", ""});
+  return c;
+}
+
+TEST(RegisterStorage, IngestIsIdempotentByUuid) {
+  testing::TempDir dir;
+  auto storage = SqliteRegisterStorage::Open(dir / "r.db", true);
+  IngestResult first = storage->Ingest({Case("u1", "R1"), Case("u2", "R2")});
+  EXPECT_EQ(first.accepted.size(), 2u);
+  IngestResult again = storage->Ingest({Case("u2", "R2"), Case("u3", "R3")});
+  EXPECT_EQ(again.accepted, std::vector<std::string>{"u3"});
+  EXPECT_EQ(again.duplicates, std::vector<std::string>{"u2"});
+  EXPECT_EQ(storage->CaseCount(), 3);
+  auto found = storage->FindCase("R2");
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->stages.size(), 1u);
+  EXPECT_EQ(found->stages[0].respond_due, "2026-12-21");
+}
+
+TEST(RegisterStorage, ABatchWithAReusedReferenceStoresNothing) {
+  testing::TempDir dir;
+  auto storage = SqliteRegisterStorage::Open(dir / "r.db", true);
+  storage->Ingest({Case("u1", "R1")});
+  EXPECT_THROW(storage->Ingest({Case("u2", "R2"), Case("u3", "R1")}), StorageError);
+  EXPECT_EQ(storage->CaseCount(), 1);
+  EXPECT_FALSE(storage->FindCase("R2"));
+}
+
+TEST(RegisterStorage, InitOnceAndOpenOnlyExisting) {
+  testing::TempDir dir;
+  SqliteRegisterStorage::Open(dir / "r.db", true);
+  EXPECT_THROW(SqliteRegisterStorage::Open(dir / "r.db", true), StorageError);
+  EXPECT_THROW(SqliteRegisterStorage::Open(dir / "none.db"), StorageError);
+  auto reopened = SqliteRegisterStorage::Open(dir / "r.db");
+  EXPECT_EQ(reopened->CaseCount(), 0);
+}
+
+TEST(RegisterStorage, KiosksRequestsBundlesAndAudit) {
+  testing::TempDir dir;
+  auto storage = SqliteRegisterStorage::Open(dir / "r.db", true);
+  EXPECT_EQ(storage->AllocateKioskNumber(), 1);
+  storage->AddKiosk({1, "Front desk", "seetec", {}, "2026-11-23T09:00:00Z", "", 0, 0});
+  EXPECT_EQ(storage->AllocateKioskNumber(), 2);
+  storage->NoteKioskContact(1, "2026-11-23T10:00:00Z", 4, 3600);
+  auto k = storage->FindKiosk(1);
+  ASSERT_TRUE(k);
+  EXPECT_EQ(k->waiting, 4);
+  EXPECT_EQ(k->last_lag_seconds, 3600);
+  EXPECT_FALSE(storage->FindKiosk(2));
+  storage->Ingest({Case("u1", "R1")});
+  EXPECT_TRUE(storage->RecordRequest("q1", "u1", "feedback", {9, 9}, "t"));
+  EXPECT_FALSE(storage->RecordRequest("q1", "u1", "feedback", {9, 9}, "t"));
+  EXPECT_EQ(storage->Requests("u1").size(), 1u);
+  EXPECT_TRUE(storage->RecordBundle("abc", 1, 5, "t"));
+  EXPECT_FALSE(storage->RecordBundle("abc", 1, 5, "t"));
+  storage->Audit("staff", "ack", "R1", "");
+  EXPECT_EQ(storage->AuditLog("R1").size(), 1u);
+  storage->DeleteCase("u1");
+  EXPECT_EQ(storage->CaseCount(), 0);
+  EXPECT_TRUE(storage->Requests("u1").empty());   // cascades
+}
+
+}  // namespace
+}  // namespace tellus::reg

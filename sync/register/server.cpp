@@ -90,6 +90,7 @@ RegisterServer::RegisterServer(RegisterStorage& storage, const RegisterKeys& key
   http_->set_payload_max_length(proto::kMaxBodyBytes);
   http_->set_read_timeout(10, 0);
   http_->set_write_timeout(10, 0);
+  http_->set_keep_alive_timeout(2);   // kiosks send batches back to back; a short idle keeps Stop quick
   Routes();
 }
 

@@ -154,6 +154,9 @@ std::unique_ptr<SqliteRegisterStorage> SqliteRegisterStorage::Open(const std::st
     throw StorageError(path + ": " + msg);
   }
   std::unique_ptr<SqliteRegisterStorage> storage(new SqliteRegisterStorage(db, path));
+  // Sealed parts and tracking-code hashes: readable by the register's user only. SQLite
+  // gives the -wal and -shm files the database file's mode.
+  if (create) ::chmod(path.c_str(), 0600);
   storage->Exec("PRAGMA journal_mode=WAL");
   storage->Exec("PRAGMA synchronous=FULL");
   storage->Exec("PRAGMA foreign_keys=ON");

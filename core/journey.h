@@ -105,6 +105,8 @@ struct Receipt {
   Date received{};                                 // the day Send was pressed
   std::optional<Date> acknowledge_by;              // complaint ack / compliment receipt
   std::optional<Date> respond_by;                  // first stage's response
+  JourneyKind kind = JourneyKind::kComplaint;
+  bool anonymous = false;                          // anonymous: no direct reply, use the codes
   bool operator==(const Receipt&) const = default;
 };
 
@@ -163,6 +165,7 @@ struct JourneyState {
   Date picked_date{};                              // date picker position
   ShareConsent share = ShareConsent::kNotAsked;
   bool anonymous_chosen = false;                   // answered the anonymous question
+  bool contact_answered = false;                   // answered the contact question ("none" is an answer)
   std::optional<bool> older_than_limit;            // kWhenOlder answer
 
   // Check my complaint.
@@ -257,9 +260,20 @@ JourneyState WipeJourney(JourneyState& state);
 // [SECTION] queries (used by screens and tests) --------------------------------
 
 int CountCodePoints(const std::string& utf8);
+// The text fields the current step offers (the only ones FocusField accepts there).
+std::vector<Field> StepFields(const JourneyState& state);
+bool FieldMultiline(Field field);
+// Compliment quick choices ("kind", "listened"...), catalog keys "praise.choice.<id>".
+const std::vector<std::string>& PraiseChoiceIds();
+// Support needs offered, catalog keys "support.choice.<id>".
+const std::vector<std::string>& SupportChoiceIds();
+bool SupportSelected(const SupportNeeds& support, const std::string& id);
 std::string* FieldText(JourneyState& state, Field field);
 const std::string* FieldText(const JourneyState& state, Field field);
 int IdleSecondsLeft(const JourneyState& state);    // countdown while the warning shows
+// True while a journey is under way: the kiosk must then send a Tick at least once a
+// second (and at the start of every frame); false on an untouched welcome screen.
+bool NeedsTimer(const JourneyState& state);
 bool CanGoBack(const JourneyState& state);
 // Choices offered on the welcome screen, in order ("compliment", "complaint", "comment", "check").
 std::vector<std::string> WelcomeChoices(const Policy& policy);

@@ -1,0 +1,59 @@
+// The submission a journey would commit: the clear part (no personal data) and the
+// personal part (sealed later), keeping only what the person chose to give.
+#include "core/journey.h"
+
+namespace tellus {
+
+Submission BuildSubmission(const JourneyState& s, const Policy& policy) {
+  Submission out;
+  ClearPart& clear = out.clear;
+  clear.kind = s.kind == JourneyKind::kCompliment ? Kind::kCompliment
+               : s.kind == JourneyKind::kComment  ? Kind::kComment
+                                                  : Kind::kComplaint;
+  clear.policy_id = policy.id;
+  clear.service_id = s.service_id;
+  if (s.kind == JourneyKind::kCompliment) {
+    for (const std::string& id : s.praise_choices) clear.categories.push_back("praise." + id);
+  } else if (s.kind == JourneyKind::kComplaint) {
+    // In the policy's order, not the order they were touched.
+    for (const NamedItem& category : policy.categories) {
+      for (const std::string& id : s.categories) {
+        if (id == category.id) clear.categories.push_back(id);
+      }
+    }
+  }
+  if (s.incident_date) clear.incident_date = ToIso(*s.incident_date);
+  clear.anonymous = s.personal.person.anonymous;
+  clear.share = s.kind == JourneyKind::kCompliment ? s.share : ShareConsent::kNotAsked;
+  clear.language = s.settings.language;
+
+  PersonalPart& p = out.personal;
+  const PersonalPart& from = s.personal;
+  p.person.anonymous = from.person.anonymous;
+  if (!from.person.anonymous) {
+    p.person.name = from.person.name;
+    p.person.contact = from.person.contact;
+    switch (from.person.contact) {
+      case ContactPreference::kPhone: p.person.phone = from.person.phone; break;
+      case ContactPreference::kEmail: p.person.email = from.person.email; break;
+      case ContactPreference::kLetter: p.person.address = from.person.address; break;
+      default: break;
+    }
+    p.support = from.support;
+  }
+  if (s.kind == JourneyKind::kComplaint) {
+    p.on_behalf = from.on_behalf;
+    p.how_affected = from.how_affected;
+    p.put_right = from.put_right;
+    p.when_text = from.when_text;
+  }
+  if (s.kind == JourneyKind::kCompliment) {
+    p.subject = from.subject;
+    p.praise = from.praise;
+  } else {
+    p.what_happened = from.what_happened;
+  }
+  return out;
+}
+
+}  // namespace tellus

@@ -1,0 +1,569 @@
+// Reduce: the next journey state and the effects for the kiosk to run.
+#include <algorithm>
+#include <type_traits>
+
+#include "core/journey.h"
+#include "core/journey_flow.h"
+#include "core/reference.h"
+
+namespace tellus {
+
+using namespace journey_detail;
+
+namespace {
+
+struct Ctx {
+  JourneyState& s;
+  const Policy& p;
+  std::vector<JourneyEffect>& fx;
+};
+
+void SpeakIfListening(Ctx& c) {
+  if (c.s.settings.listen) c.fx.push_back(fx::SpeakScreen{});
+}
+
+void Enter(Ctx& c, Place place) {
+  c.s.history.push_back(c.s.place);
+  c.s.place = place;
+  c.s.focused = Field::kNone;
+  c.s.help_open = false;
+  if (place.step == Step::kReview) c.s.returning_to_review = false;
+  if (place.step == Step::kPickDate) c.s.picked_date = c.s.incident_date.value_or(c.s.today);
+  SpeakIfListening(c);
+}
+
+// The usual next step, or straight back to review when a Change has left its section.
+void Forward(Ctx& c, Step from) {
+  Place next = After(c.s, c.p, from);
+  if (c.s.returning_to_review) {
+    if (from == Step::kAnonymous && !c.s.personal.person.anonymous) {
+      next = Place{Step::kName, 0};
+    } else if (SectionOf(next.step) != SectionOf(from)) {
+      next = Place{Step::kReview, 0};
+    }
+  }
+  Enter(c, next);
+}
+
+void Signpost(Ctx& c, SignpostReason reason, int index) {
+  c.s.signpost = reason;
+  c.s.signpost_index = index;
+  Enter(c, Place{Step::kSignpost, 0});
+}
+
+void SetNotice(Ctx& c, Notice notice) {
+  c.s.notice = notice;
+  c.fx.push_back(fx::PlaySound{fx::Sound::kError});
+  c.fx.push_back(fx::SpeakKey{NoticeKey(notice), {}});
+}
+
+void StartJourney(Ctx& c, JourneyKind kind) {
+  WipeAnswers(c.s);
+  c.s.kind = kind;
+  if (kind == JourneyKind::kCompliment && !c.p.compliments.anonymous_accepted) {
+    c.s.personal.person.anonymous = false;
+    c.s.anonymous_chosen = true;
+  }
+  Enter(c, FirstPlace(kind, c.p));
+}
+
+void Restart(Ctx& c) {
+  WipeAnswers(c.s);
+  c.fx.push_back(fx::StopSpeech{});
+  c.fx.push_back(fx::WipeAndRestart{});
+  SpeakIfListening(c);
+}
+
+// Leaving done / the check result: nothing of this person stays, settings included.
+void Finish(Ctx& c) {
+  c.s = WipeJourney(c.s);
+  c.fx.push_back(fx::StopSpeech{});
+  c.fx.push_back(fx::WipeAndRestart{});
+}
+
+void ToggleIn(std::vector<std::string>& list, const std::string& id) {
+  auto it = std::find(list.begin(), list.end(), id);
+  if (it == list.end()) {
+    list.push_back(id);
+  } else {
+    list.erase(it);
+  }
+}
+
+template <typename Items>
+int IndexOf(const Items& items, const std::string& id) {
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (items[i].id == id) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+void ChooseAnonymous(Ctx& c) {
+  PersonalPart& personal = c.s.personal;
+  for (std::string* text : {&personal.person.name, &personal.person.phone, &personal.person.email,
+                            &personal.person.address}) {
+    WipeString(*text);
+  }
+  personal.person.anonymous = true;
+  personal.person.contact = ContactPreference::kNone;
+  c.s.contact_answered = false;
+  c.s.anonymous_chosen = true;
+  if (c.s.share == ShareConsent::kWithName) c.s.share = ShareConsent::kNotAsked;
+  // Support needs are about letters we send; an anonymous person gets none.
+  WipeString(personal.support.language);
+  personal.support = SupportNeeds{};
+}
+
+void OnChoose(Ctx& c, const std::string& id) {
+  JourneyState& s = c.s;
+  switch (s.place.step) {
+    case Step::kWelcome: {
+      auto choices = WelcomeChoices(c.p);
+      if (std::find(choices.begin(), choices.end(), id) == choices.end()) return;
+      JourneyKind kind = id == "compliment" ? JourneyKind::kCompliment
+                         : id == "complaint" ? JourneyKind::kComplaint
+                         : id == "comment"   ? JourneyKind::kComment
+                                             : JourneyKind::kCheck;
+      StartJourney(c, kind);
+      return;
+    }
+    case Step::kEligibility: {
+      if (id != "yes" && id != "no") return;
+      if (s.place.index < 0 || s.place.index >= static_cast<int>(c.p.eligibility.size())) return;
+      const EligibilityQuestion& q = c.p.eligibility[s.place.index];
+      if ((id == "yes") == q.blocking_answer) {
+        Signpost(c, SignpostReason::kEligibility, s.place.index);
+      } else {
+        Forward(c, Step::kEligibility);
+      }
+      return;
+    }
+    case Step::kExclusions: {
+      if (id == "none") {
+        Forward(c, Step::kExclusions);
+        return;
+      }
+      int index = IndexOf(c.p.exclusions, id);
+      if (index >= 0) Signpost(c, SignpostReason::kExclusion, index);
+      return;
+    }
+    case Step::kAnonymous:
+      if (id == "name") {
+        s.personal.person.anonymous = false;
+        s.anonymous_chosen = true;
+        Forward(c, Step::kAnonymous);
+      } else if (id == "anonymous") {
+        if (s.kind == JourneyKind::kComplaint && !c.p.anonymous_complaints) {
+          Signpost(c, SignpostReason::kAnonymousRefused, 0);
+          return;
+        }
+        if (s.kind == JourneyKind::kCompliment && !c.p.compliments.anonymous_accepted) return;
+        ChooseAnonymous(c);
+        Forward(c, Step::kAnonymous);
+      }
+      return;
+    case Step::kService:
+      if (IndexOf(c.p.services, id) < 0) return;
+      s.service_id = id;
+      Forward(c, Step::kService);
+      return;
+    case Step::kWhen:
+      if (id != "today" && id != "yesterday" && id != "this-week" && id != "earlier" && id != "date") return;
+      s.when_choice = id;
+      s.incident_date = WhenChoiceDate(id, s.today);
+      s.older_than_limit.reset();
+      WipeString(s.personal.when_text);
+      if (id == "this-week" || id == "earlier") s.personal.when_text = id;
+      Forward(c, Step::kWhen);
+      return;
+    case Step::kWhenOlder:
+      if (id == "yes") {
+        s.older_than_limit = true;
+        Signpost(c, SignpostReason::kTimeLimit, 0);
+      } else if (id == "no") {
+        s.older_than_limit = false;
+        Forward(c, Step::kWhenOlder);
+      }
+      return;
+    case Step::kContact: {
+      ContactPreference contact;
+      if (id == "phone") contact = ContactPreference::kPhone;
+      else if (id == "email") contact = ContactPreference::kEmail;
+      else if (id == "letter") contact = ContactPreference::kLetter;
+      else if (id == "in-person") contact = ContactPreference::kInPerson;
+      else if (id == "none" && s.kind != JourneyKind::kComplaint) contact = ContactPreference::kNone;
+      else return;
+      s.personal.person.contact = contact;
+      s.contact_answered = true;
+      Forward(c, Step::kContact);
+      return;
+    }
+    case Step::kOnBehalf:
+      if (id == "yes") {
+        s.personal.on_behalf.on_behalf = true;
+      } else if (id == "no") {
+        s.personal.on_behalf.on_behalf = false;
+        s.personal.on_behalf.permission_given = false;
+        WipeString(s.personal.on_behalf.their_name);
+      } else {
+        return;
+      }
+      Forward(c, Step::kOnBehalf);
+      return;
+    case Step::kOnBehalfDetails:
+      if (id == "permission-yes") {
+        s.personal.on_behalf.permission_given = true;
+        Forward(c, Step::kOnBehalfDetails);
+      } else if (id == "permission-no") {
+        s.personal.on_behalf.permission_given = false;
+        if (c.p.on_behalf_needs_permission) {
+          Signpost(c, SignpostReason::kOnBehalfPermission, 0);
+        } else {
+          Forward(c, Step::kOnBehalfDetails);
+        }
+      }
+      return;
+    case Step::kShare:
+      if (id == "with-name" && !s.personal.person.anonymous) s.share = ShareConsent::kWithName;
+      else if (id == "without-name") s.share = ShareConsent::kWithoutName;
+      else if (id == "no") s.share = ShareConsent::kNo;
+      else return;
+      Forward(c, Step::kShare);
+      return;
+    case Step::kSignpost:
+      if (id == "start-again") {
+        Restart(c);
+      } else if (id == "compliment" && c.p.compliments.accepted) {
+        StartJourney(c, JourneyKind::kCompliment);
+      } else if (id == "comment" && c.p.comments_accepted) {
+        StartJourney(c, JourneyKind::kComment);
+      }
+      return;
+    case Step::kDone:
+    case Step::kCheckResult:
+      if (id == "finish") Finish(c);
+      return;
+    default:
+      return;
+  }
+}
+
+void OnToggle(Ctx& c, const std::string& id) {
+  JourneyState& s = c.s;
+  switch (s.place.step) {
+    case Step::kCategories:
+      if (IndexOf(c.p.categories, id) >= 0) ToggleIn(s.categories, id);
+      return;
+    case Step::kPraise: {
+      const auto& ids = PraiseChoiceIds();
+      if (std::find(ids.begin(), ids.end(), id) != ids.end()) ToggleIn(s.praise_choices, id);
+      return;
+    }
+    case Step::kSupport: {
+      SupportNeeds& n = s.personal.support;
+      if (id == "easy-read") n.easy_read = !n.easy_read;
+      else if (id == "large-print") n.large_print = !n.large_print;
+      else if (id == "interpreter") n.interpreter = !n.interpreter;
+      else if (id == "bsl") n.bsl = !n.bsl;
+      else if (id == "advocate") n.advocate = !n.advocate;
+      else if (id == "help-to-write") n.help_to_write = !n.help_to_write;
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+void GoToMissing(Ctx& c, Place missing) {
+  c.s.returning_to_review = true;
+  Enter(c, missing);
+  SetNotice(c, Notice::kChooseOne);
+}
+
+void OnNext(Ctx& c) {
+  JourneyState& s = c.s;
+  const PersonalPart& personal = s.personal;
+  switch (s.place.step) {
+    case Step::kAnonymousMeaning:
+    case Step::kSubject:
+    case Step::kAffected:
+    case Step::kPutRight:
+    case Step::kSupport:
+      Forward(c, s.place.step);
+      return;
+    case Step::kPraise:
+      if (personal.praise.empty() && s.praise_choices.empty()) return SetNotice(c, Notice::kChooseOne);
+      Forward(c, Step::kPraise);
+      return;
+    case Step::kCategories:
+      if (s.categories.empty()) return SetNotice(c, Notice::kChooseOne);
+      Forward(c, Step::kCategories);
+      return;
+    case Step::kWhatHappened:
+      if (personal.what_happened.empty()) return SetNotice(c, Notice::kNeedText);
+      Forward(c, Step::kWhatHappened);
+      return;
+    case Step::kName:
+      if (personal.person.name.empty()) return SetNotice(c, Notice::kNeedText);
+      Forward(c, Step::kName);
+      return;
+    case Step::kContactDetails: {
+      const Person& who = personal.person;
+      bool missing = (who.contact == ContactPreference::kPhone && who.phone.empty()) ||
+                     (who.contact == ContactPreference::kEmail && who.email.empty()) ||
+                     (who.contact == ContactPreference::kLetter && who.address.empty());
+      if (missing) return SetNotice(c, Notice::kNeedText);
+      Forward(c, Step::kContactDetails);
+      return;
+    }
+    case Step::kPickDate: {
+      if (s.picked_date > s.today) return SetNotice(c, Notice::kFutureDate);
+      auto earliest = EarliestEligibleDate(c.p, s.today);
+      s.when_choice = "date";
+      if (earliest && s.picked_date < *earliest) {
+        Signpost(c, SignpostReason::kTimeLimit, 0);
+        return;
+      }
+      s.incident_date = s.picked_date;
+      Forward(c, Step::kPickDate);
+      return;
+    }
+    case Step::kReview:
+      if (s.kind != JourneyKind::kComplaint) return;  // compliments and comments Send from review
+      if (auto missing = FirstMissing(s, c.p)) return GoToMissing(c, *missing);
+      Enter(c, Place{Step::kConsent, 0});
+      return;
+    case Step::kCheckEntry: {
+      auto ref = ParseReference(s.check_reference, c.p.reference_prefix);
+      if (!ref) return SetNotice(c, Notice::kBadReference);
+      auto code = NormaliseTrackingCode(s.check_tracking);
+      if (!code) return SetNotice(c, Notice::kBadTrackingCode);
+      s.check_status = CheckStatusKind::kWaiting;
+      c.fx.push_back(fx::CheckStatus{FormatReference(*ref), *code});
+      Enter(c, Place{Step::kCheckResult, 0});
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+void OnSend(Ctx& c) {
+  JourneyState& s = c.s;
+  if (s.committing) return;
+  bool from_review = s.place.step == Step::kReview && s.kind != JourneyKind::kComplaint &&
+                     s.kind != JourneyKind::kCheck && s.kind != JourneyKind::kNone;
+  bool from_consent = s.place.step == Step::kConsent && s.kind == JourneyKind::kComplaint;
+  if (!from_review && !from_consent) return;
+  if (auto missing = FirstMissing(s, c.p)) return GoToMissing(c, *missing);
+  s.committing = true;
+  s.focused = Field::kNone;
+  c.fx.push_back(fx::CommitSubmission{s.now_utc, s.today});
+}
+
+void OnType(Ctx& c, const std::string& utf8) {
+  JourneyState& s = c.s;
+  std::string* text = FieldText(s, s.focused);
+  if (!text) return;
+  const int limit = FieldLimit(s.focused);
+  const bool multiline = FieldMultiline(s.focused);
+  int count = CountCodePoints(*text);
+  bool refused = false;
+  for (std::size_t i = 0; i < utf8.size();) {
+    unsigned char lead = static_cast<unsigned char>(utf8[i]);
+    std::size_t len = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 1;
+    if (i + len > utf8.size()) break;              // a cut-off sequence: drop it
+    bool control = len == 1 && (lead < 0x20 || lead == 0x7F) && !(multiline && lead == '\n');
+    bool stray = len == 1 && lead >= 0x80;         // continuation byte without a lead
+    if (!control && !stray) {
+      if (count >= limit) {
+        refused = true;
+        break;
+      }
+      text->append(utf8, i, len);
+      ++count;
+    }
+    i += len;
+  }
+  if (refused) SetNotice(c, Notice::kTextTooLong);
+}
+
+void OnBackspace(Ctx& c, int count) {
+  std::string* text = FieldText(c.s, c.s.focused);
+  if (!text) return;
+  for (int n = 0; n < count && !text->empty(); ++n) {
+    std::size_t end = text->size();
+    std::size_t start = end - 1;
+    while (start > 0 && (static_cast<unsigned char>((*text)[start]) & 0xC0) == 0x80) --start;
+    std::fill(text->begin() + static_cast<std::ptrdiff_t>(start), text->end(), '\0');  // no stale letters left behind
+    text->resize(start);
+  }
+}
+
+void OnBack(Ctx& c) {
+  JourneyState& s = c.s;
+  if (s.help_open) {
+    s.help_open = false;
+    return;
+  }
+  if (s.committing) return;
+  if (s.place.step == Step::kDone || s.place.step == Step::kCheckResult) return Finish(c);
+  if (s.history.empty()) return;
+  Place back = s.history.back();
+  s.history.pop_back();
+  s.place = back;
+  s.focused = Field::kNone;
+  if (back.step == Step::kReview) s.returning_to_review = false;
+  c.fx.push_back(fx::PlaySound{fx::Sound::kBack});
+  if (back.step == Step::kWelcome && s.kind != JourneyKind::kNone) {
+    Restart(c);                                    // backed out of the journey: nothing kept
+    return;
+  }
+  SpeakIfListening(c);
+}
+
+void OnChange(Ctx& c, Step step) {
+  JourneyState& s = c.s;
+  if (s.place.step != Step::kReview && s.place.step != Step::kConsent) return;
+  auto sections = ReviewSections(s, c.p);
+  if (std::find(sections.begin(), sections.end(), step) == sections.end()) return;
+  s.returning_to_review = true;
+  Enter(c, Place{step, 0});
+}
+
+bool IsActivity(const JourneyEvent& e) {
+  return !std::holds_alternative<ev::Tick>(e) && !std::holds_alternative<ev::CommitSucceeded>(e) &&
+         !std::holds_alternative<ev::CommitFailed>(e) && !std::holds_alternative<ev::StatusResult>(e);
+}
+
+bool KeepsNotice(const JourneyEvent& e) {
+  return !IsActivity(e) || std::holds_alternative<ev::UserActivity>(e) || std::holds_alternative<ev::MoreTime>(e) ||
+         std::holds_alternative<ev::Help>(e) || std::holds_alternative<ev::ListenToggle>(e) ||
+         std::holds_alternative<ev::Repeat>(e) || std::holds_alternative<ev::FocusField>(e) ||
+         std::holds_alternative<ev::FieldDone>(e);
+}
+
+}  // namespace
+
+ReduceResult Reduce(JourneyState state, const JourneyEvent& event, const Policy& policy) {
+  ReduceResult result{std::move(state), {}};
+  Ctx c{result.state, policy, result.effects};
+  JourneyState& s = result.state;
+
+  if (IsActivity(event)) MarkActivity(s);
+  if (!KeepsNotice(event)) s.notice = Notice::kNone;
+
+  std::visit(
+      [&](const auto& e) {
+        using E = std::decay_t<decltype(e)>;
+        if constexpr (std::is_same_v<E, ev::Choose>) {
+          if (!s.committing) OnChoose(c, e.id);
+        } else if constexpr (std::is_same_v<E, ev::Toggle>) {
+          OnToggle(c, e.id);
+        } else if constexpr (std::is_same_v<E, ev::Next>) {
+          if (!s.committing) {
+            s.focused = Field::kNone;
+            OnNext(c);
+          }
+        } else if constexpr (std::is_same_v<E, ev::Back>) {
+          OnBack(c);
+        } else if constexpr (std::is_same_v<E, ev::StartAgain>) {
+          if (!s.committing) {
+            if (s.place.step == Step::kDone || s.place.step == Step::kCheckResult) {
+              Finish(c);
+            } else {
+              Restart(c);
+            }
+          }
+        } else if constexpr (std::is_same_v<E, ev::Help>) {
+          s.help_open = !s.help_open;
+          if (s.help_open) SpeakIfListening(c);
+        } else if constexpr (std::is_same_v<E, ev::ListenToggle>) {
+          s.settings.listen = !s.settings.listen;
+          if (s.settings.listen) {
+            c.fx.push_back(fx::SpeakScreen{});
+          } else {
+            c.fx.push_back(fx::StopSpeech{});
+          }
+        } else if constexpr (std::is_same_v<E, ev::Repeat>) {
+          c.fx.push_back(fx::SpeakScreen{});
+        } else if constexpr (std::is_same_v<E, ev::WordingToggle>) {
+          s.settings.standard_wording = !s.settings.standard_wording;
+          SpeakIfListening(c);
+        } else if constexpr (std::is_same_v<E, ev::OpenLanguages>) {
+          if (s.place.step != Step::kLanguage && !s.committing) Enter(c, Place{Step::kLanguage, 0});
+        } else if constexpr (std::is_same_v<E, ev::SetLanguage>) {
+          bool known = e.tag.empty() ? false
+                       : s.languages.empty()
+                           ? true
+                           : std::any_of(s.languages.begin(), s.languages.end(),
+                                         [&](const LanguageOption& l) { return l.tag == e.tag; });
+          if (!known) return;
+          s.settings.language = e.tag;
+          c.fx.push_back(fx::LoadLanguage{e.tag});
+          if (s.place.step == Step::kLanguage && !s.history.empty()) {
+            s.place = s.history.back();
+            s.history.pop_back();
+          }
+          SpeakIfListening(c);
+        } else if constexpr (std::is_same_v<E, ev::SetTextSize>) {
+          s.settings.text_size = e.size;
+        } else if constexpr (std::is_same_v<E, ev::SetTheme>) {
+          s.settings.theme = e.theme;
+        } else if constexpr (std::is_same_v<E, ev::FocusField>) {
+          auto fields = StepFields(s);
+          if (std::find(fields.begin(), fields.end(), e.field) != fields.end()) s.focused = e.field;
+        } else if constexpr (std::is_same_v<E, ev::TypeText>) {
+          OnType(c, e.utf8);
+        } else if constexpr (std::is_same_v<E, ev::Backspace>) {
+          OnBackspace(c, e.count);
+        } else if constexpr (std::is_same_v<E, ev::FieldDone>) {
+          s.focused = Field::kNone;
+        } else if constexpr (std::is_same_v<E, ev::AdjustDate>) {
+          if (s.place.step != Step::kPickDate) return;
+          Date moved = s.picked_date;
+          if (e.months != 0) {
+            using namespace std::chrono;
+            year_month_day shifted = moved.year() / moved.month() / day{1};
+            shifted = shifted + std::chrono::months{e.months};
+            unsigned last = static_cast<unsigned>((shifted.year() / shifted.month() / std::chrono::last).day());
+            moved = shifted.year() / shifted.month() / day{std::min(static_cast<unsigned>(s.picked_date.day()), last)};
+          }
+          moved = AddDays(moved, e.days);
+          if (moved > s.today) {
+            SetNotice(c, Notice::kFutureDate);
+            moved = s.today;
+          }
+          s.picked_date = moved;
+        } else if constexpr (std::is_same_v<E, ev::Change>) {
+          OnChange(c, e.step);
+        } else if constexpr (std::is_same_v<E, ev::Send>) {
+          OnSend(c);
+        } else if constexpr (std::is_same_v<E, ev::MoreTime> || std::is_same_v<E, ev::UserActivity>) {
+          // MarkActivity above cancelled any warning.
+        } else if constexpr (std::is_same_v<E, ev::Tick>) {
+          OnTick(s, e, c.fx);
+        } else if constexpr (std::is_same_v<E, ev::CommitSucceeded>) {
+          if (!s.committing) return;               // a stale reply: nothing was waiting
+          WipeAnswers(s);                          // the words are sealed and stored; drop them now
+          s.kind = e.receipt.kind;
+          s.receipt = e.receipt;
+          s.place = Place{Step::kDone, 0};
+          c.fx.push_back(fx::PlaySound{fx::Sound::kDone});
+          SpeakIfListening(c);
+        } else if constexpr (std::is_same_v<E, ev::CommitFailed>) {
+          if (!s.committing) return;
+          s.committing = false;
+          SetNotice(c, Notice::kCommitFailed);     // everything typed stays on screen
+        } else if constexpr (std::is_same_v<E, ev::StatusResult>) {
+          if (s.place.step != Step::kCheckResult || s.check_status != CheckStatusKind::kWaiting) return;
+          s.check_status = e.status == CheckStatusKind::kWaiting ? CheckStatusKind::kUnavailable : e.status;
+          s.check_status_text = e.text;
+          SpeakIfListening(c);
+        }
+      },
+      event);
+  return result;
+}
+
+}  // namespace tellus

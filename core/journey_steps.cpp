@@ -1,0 +1,232 @@
+// Which step follows which: derived from the policy and the answers so far.
+#include <algorithm>
+
+#include "core/journey.h"
+#include "core/journey_flow.h"
+
+namespace tellus {
+namespace journey_detail {
+
+namespace {
+
+Place At(Step step, int index = 0) { return Place{step, index}; }
+
+bool Anonymous(const JourneyState& s) { return s.personal.person.anonymous; }
+
+Place AfterEligibilityAll(const Policy& p) {
+  return p.exclusions.empty() ? At(Step::kAnonymous) : At(Step::kExclusions);
+}
+
+Place AfterService(const JourneyState& s, const Policy& p) {
+  switch (s.kind) {
+    case JourneyKind::kCompliment: return At(Step::kSubject);
+    case JourneyKind::kComment: return At(Step::kWhatHappened);
+    default: return p.categories.empty() ? At(Step::kWhatHappened) : At(Step::kCategories);
+  }
+}
+
+Place FirstService(const JourneyState& s, const Policy& p) {
+  return p.services.empty() ? AfterService(s, p) : At(Step::kService);
+}
+
+// After the "about you" group (anonymous, name, contact).
+Place AfterAbout(const JourneyState& s, const Policy& p) {
+  switch (s.kind) {
+    case JourneyKind::kComplaint: return At(Step::kOnBehalf);
+    case JourneyKind::kCompliment:
+      return p.compliments.ask_permission_to_share ? At(Step::kShare) : At(Step::kReview);
+    default: return At(Step::kReview);
+  }
+}
+
+}  // namespace
+
+bool ContactNeedsDetails(ContactPreference contact) {
+  return contact == ContactPreference::kPhone || contact == ContactPreference::kEmail ||
+         contact == ContactPreference::kLetter;
+}
+
+Place FirstPlace(JourneyKind kind, const Policy& policy) {
+  switch (kind) {
+    case JourneyKind::kComplaint:
+      return policy.eligibility.empty() ? AfterEligibilityAll(policy) : At(Step::kEligibility, 0);
+    case JourneyKind::kCompliment:
+    case JourneyKind::kComment: {
+      JourneyState probe;
+      probe.kind = kind;
+      return FirstService(probe, policy);
+    }
+    case JourneyKind::kCheck: return At(Step::kCheckEntry);
+    case JourneyKind::kNone: break;
+  }
+  return At(Step::kWelcome);
+}
+
+Place After(const JourneyState& s, const Policy& p, Step from) {
+  switch (from) {
+    case Step::kEligibility:
+      if (s.place.index + 1 < static_cast<int>(p.eligibility.size())) return At(Step::kEligibility, s.place.index + 1);
+      return AfterEligibilityAll(p);
+    case Step::kExclusions: return At(Step::kAnonymous);
+    case Step::kAnonymous:
+      if (Anonymous(s)) {
+        if (s.kind == JourneyKind::kCompliment) return AfterAbout(s, p);
+        return At(Step::kAnonymousMeaning);
+      }
+      return s.kind == JourneyKind::kComplaint ? FirstService(s, p) : At(Step::kName);
+    case Step::kAnonymousMeaning:
+      return s.kind == JourneyKind::kComplaint ? FirstService(s, p) : AfterAbout(s, p);
+    case Step::kService: return AfterService(s, p);
+    case Step::kSubject: return At(Step::kPraise);
+    case Step::kPraise:
+      return p.compliments.anonymous_accepted ? At(Step::kAnonymous) : At(Step::kName);
+    case Step::kCategories: return At(Step::kWhatHappened);
+    case Step::kWhatHappened:
+      return s.kind == JourneyKind::kComplaint ? At(Step::kWhen) : At(Step::kAnonymous);
+    case Step::kWhen:
+      if (s.when_choice == "earlier" && p.time_limit) return At(Step::kWhenOlder);
+      if (s.when_choice == "date") return At(Step::kPickDate);
+      return At(Step::kAffected);
+    case Step::kWhenOlder:
+    case Step::kPickDate: return At(Step::kAffected);
+    case Step::kAffected: return At(Step::kPutRight);
+    case Step::kPutRight: return Anonymous(s) ? At(Step::kOnBehalf) : At(Step::kName);
+    case Step::kName: return At(Step::kContact);
+    case Step::kContact:
+      return ContactNeedsDetails(s.personal.person.contact) ? At(Step::kContactDetails) : AfterAbout(s, p);
+    case Step::kContactDetails: return AfterAbout(s, p);
+    case Step::kOnBehalf:
+      if (s.personal.on_behalf.on_behalf) return At(Step::kOnBehalfDetails);
+      [[fallthrough]];
+    case Step::kOnBehalfDetails: return Anonymous(s) ? At(Step::kReview) : At(Step::kSupport);
+    case Step::kSupport: return At(Step::kReview);
+    case Step::kShare: return At(Step::kReview);
+    case Step::kReview: return At(Step::kConsent);
+    case Step::kCheckEntry: return At(Step::kCheckResult);
+    default: break;
+  }
+  return s.place;
+}
+
+Step SectionOf(Step step) {
+  switch (step) {
+    case Step::kWhen:
+    case Step::kWhenOlder:
+    case Step::kPickDate: return Step::kWhen;
+    case Step::kAnonymous:
+    case Step::kAnonymousMeaning:
+    case Step::kName:
+    case Step::kContact:
+    case Step::kContactDetails: return Step::kAnonymous;
+    case Step::kOnBehalf:
+    case Step::kOnBehalfDetails: return Step::kOnBehalf;
+    default: return step;
+  }
+}
+
+std::optional<Place> FirstMissing(const JourneyState& s, const Policy& p) {
+  const PersonalPart& personal = s.personal;
+  if (!p.services.empty() && s.service_id.empty()) return At(Step::kService);
+  if (s.kind == JourneyKind::kCompliment) {
+    if (personal.praise.empty() && s.praise_choices.empty()) return At(Step::kPraise);
+  }
+  if (s.kind == JourneyKind::kComplaint && !p.categories.empty() && s.categories.empty()) return At(Step::kCategories);
+  if (s.kind != JourneyKind::kCompliment && personal.what_happened.empty()) return At(Step::kWhatHappened);
+  if (s.kind == JourneyKind::kComplaint && s.when_choice.empty()) return At(Step::kWhen);
+  if (!s.anonymous_chosen) return At(p.compliments.anonymous_accepted || s.kind != JourneyKind::kCompliment ? Step::kAnonymous : Step::kName);
+  if (!personal.person.anonymous) {
+    if (personal.person.name.empty()) return At(Step::kName);
+    if (!s.contact_answered) return At(Step::kContact);
+    const Person& who = personal.person;
+    if ((who.contact == ContactPreference::kPhone && who.phone.empty()) ||
+        (who.contact == ContactPreference::kEmail && who.email.empty()) ||
+        (who.contact == ContactPreference::kLetter && who.address.empty())) {
+      return At(Step::kContactDetails);
+    }
+  }
+  if (s.kind == JourneyKind::kCompliment && p.compliments.ask_permission_to_share && s.share == ShareConsent::kNotAsked) {
+    return At(Step::kShare);
+  }
+  return std::nullopt;
+}
+
+}  // namespace journey_detail
+
+std::vector<std::string> WelcomeChoices(const Policy& policy) {
+  std::vector<std::string> choices;
+  if (policy.compliments.accepted) choices.push_back("compliment");
+  choices.push_back("complaint");
+  if (policy.comments_accepted) choices.push_back("comment");
+  choices.push_back("check");
+  return choices;
+}
+
+std::vector<Step> ReviewSections(const JourneyState& s, const Policy& p) {
+  std::vector<Step> out;
+  if (!p.services.empty()) out.push_back(Step::kService);
+  switch (s.kind) {
+    case JourneyKind::kCompliment:
+      out.push_back(Step::kSubject);
+      out.push_back(Step::kPraise);
+      out.push_back(p.compliments.anonymous_accepted ? Step::kAnonymous : Step::kName);
+      if (p.compliments.ask_permission_to_share) out.push_back(Step::kShare);
+      break;
+    case JourneyKind::kComment:
+      out.push_back(Step::kWhatHappened);
+      out.push_back(Step::kAnonymous);
+      break;
+    case JourneyKind::kComplaint:
+      if (!p.categories.empty()) out.push_back(Step::kCategories);
+      out.push_back(Step::kWhatHappened);
+      out.push_back(Step::kWhen);
+      out.push_back(Step::kAffected);
+      out.push_back(Step::kPutRight);
+      out.push_back(Step::kAnonymous);
+      out.push_back(Step::kOnBehalf);
+      if (!s.personal.person.anonymous) out.push_back(Step::kSupport);
+      break;
+    default: break;
+  }
+  return out;
+}
+
+std::optional<Date> WhenChoiceDate(const std::string& choice, Date today) {
+  if (choice == "today") return today;
+  if (choice == "yesterday") return AddDays(today, -1);
+  return std::nullopt;
+}
+
+namespace {
+Date SubtractMonths(Date date, int months) {
+  using namespace std::chrono;
+  year_month ym = year_month{date.year(), date.month()} - std::chrono::months{months};
+  unsigned last = static_cast<unsigned>((ym.year() / ym.month() / std::chrono::last).day());
+  unsigned d = std::min(static_cast<unsigned>(date.day()), last);
+  return year_month_day{ym.year(), ym.month(), day{d}};
+}
+}  // namespace
+
+std::optional<Date> EarliestEligibleDate(const Policy& policy, Date today) {
+  if (!policy.time_limit) return std::nullopt;
+  const Duration& limit = *policy.time_limit;
+  switch (limit.unit) {
+    case Duration::Unit::kDays: return AddDays(today, -limit.count);
+    case Duration::Unit::kWeeks: return AddDays(today, -7 * limit.count);
+    case Duration::Unit::kHours: return AddDays(today, -((limit.count + 23) / 24));
+    case Duration::Unit::kMonths: return SubtractMonths(today, limit.count);
+    case Duration::Unit::kYears: return SubtractMonths(today, 12 * limit.count);
+    case Duration::Unit::kWorkingDays: {
+      // No holiday calendar here: step back one extra day per five working days so
+      // bank holidays never make the kiosk refuse someone early (the register is exact).
+      Date date = today;
+      for (int left = limit.count + (limit.count + 4) / 5; left > 0;) {
+        date = AddDays(date, -1);
+        if (!IsWeekend(date)) --left;
+      }
+      return date;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace tellus

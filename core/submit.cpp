@@ -1,0 +1,114 @@
+// Committing a journey: UUID, reference, tracking code, sealing and the durable enqueue.
+#include "core/submit.h"
+
+#include <sodium.h>
+
+#include <cstdio>
+#include <ctime>
+
+#include "core/reference.h"
+#include "core/seal.h"
+
+namespace tellus {
+
+namespace {
+
+// RFC 4122 version 4 from libsodium's CSPRNG.
+std::string NewUuid() {
+  unsigned char b[16];
+  randombytes_buf(b, sizeof b);
+  b[6] = static_cast<unsigned char>((b[6] & 0x0F) | 0x40);
+  b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80);
+  char out[37];
+  std::snprintf(out, sizeof out, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0], b[1],
+                b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+  return out;
+}
+
+}  // namespace
+
+PromisedDates ComputePromisedDates(JourneyKind kind, const Policy& policy, const HolidayCalendar& calendar,
+                                   Date received) {
+  PromisedDates dates;
+  switch (kind) {
+    case JourneyKind::kCompliment:
+      if (policy.compliments.acknowledge_within) {
+        dates.acknowledge_by = AddDuration(received, *policy.compliments.acknowledge_within, calendar);
+      }
+      break;
+    case JourneyKind::kComplaint:
+      if (policy.acknowledge_within) dates.acknowledge_by = AddDuration(received, *policy.acknowledge_within, calendar);
+      if (!policy.stages.empty() && policy.stages.front().respond_within) {
+        dates.respond_by = AddDuration(received, *policy.stages.front().respond_within, calendar);
+      }
+      break;
+    case JourneyKind::kComment:
+      if (policy.acknowledge_within) dates.acknowledge_by = AddDuration(received, *policy.acknowledge_within, calendar);
+      break;
+    default:
+      break;
+  }
+  return dates;
+}
+
+std::string ToIsoUtc(std::chrono::sys_seconds time) {
+  std::time_t t = std::chrono::system_clock::to_time_t(time);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char out[32];
+  std::strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return out;
+}
+
+Receipt CommitSubmission(const JourneyState& state, const Policy& policy, const HolidayCalendar& calendar,
+                         Store& store, const SubmitTarget& target, std::chrono::sys_seconds submitted_at,
+                         Date received) {
+  if (state.kind != JourneyKind::kCompliment && state.kind != JourneyKind::kComplaint &&
+      state.kind != JourneyKind::kComment) {
+    throw std::invalid_argument("CommitSubmission: the journey is not a compliment, complaint or comment");
+  }
+  InitSodium();
+  // Dates first: a calendar that does not reach far enough must fail before anything is stored.
+  PromisedDates dates = ComputePromisedDates(state.kind, policy, calendar, received);
+
+  Submission submission = BuildSubmission(state, policy);
+  submission.clear.uuid = NewUuid();
+  submission.clear.submitted_at = ToIsoUtc(submitted_at);
+
+  Reference reference{policy.reference_prefix, static_cast<std::uint32_t>(target.kiosk_number), 0};
+  if (target.kiosk_number < 1 || target.kiosk_number > static_cast<int>(kMaxKiosk)) {
+    throw std::invalid_argument("CommitSubmission: kiosk number " + std::to_string(target.kiosk_number) +
+                                " is outside 1..32767");
+  }
+  reference.sequence = store.NextSequence();
+  submission.clear.reference = FormatReference(reference);
+
+  std::string tracking = NewTrackingCode();
+  std::vector<unsigned char> sealed = SealPersonal(submission.personal, target.register_box_public_key);
+  Wipe(submission.personal);
+  store.Enqueue(submission.clear, sealed, HashSecret(*NormaliseTrackingCode(tracking)));
+
+  Receipt receipt;
+  receipt.uuid = submission.clear.uuid;
+  receipt.reference = submission.clear.reference;
+  receipt.tracking_code = std::move(tracking);
+  receipt.received = received;
+  receipt.acknowledge_by = dates.acknowledge_by;
+  receipt.respond_by = dates.respond_by;
+  receipt.kind = state.kind;
+  receipt.anonymous = submission.clear.anonymous;
+  return receipt;
+}
+
+JourneyEvent CommitAsEvent(const JourneyState& state, const Policy& policy, const HolidayCalendar& calendar,
+                           Store& store, const SubmitTarget& target, const fx::CommitSubmission& effect) {
+  try {
+    return ev::CommitSucceeded{
+        CommitSubmission(state, policy, calendar, store, target, effect.submitted_at, effect.received)};
+  } catch (const std::exception& error) {
+    // Store, seal and calendar errors name files and keys, never what the person wrote.
+    return ev::CommitFailed{error.what()};
+  }
+}
+
+}  // namespace tellus

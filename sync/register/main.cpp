@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
   tellus::reg::AddPolicyCommands(app);
   tellus::reg::AddSetupCommands(app);
   tellus::reg::AddServeCommand(app);
+  tellus::reg::AddCaseCommands(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,0 +1,43 @@
+#include "sync/register/bundle_import.h"
+
+#include <stdexcept>
+
+#include "sync/protocol/bundle.h"
+
+namespace tellus::reg {
+
+ImportResult ImportBundle(RegisterStorage& storage, CaseWorkflow& workflow, const std::string& file_text,
+                          const std::string& actor) {
+  proto::BundleEnvelope bundle = proto::ParseBundle(file_text);
+  auto kiosk = storage.FindKiosk(bundle.kiosk);
+  if (!kiosk) throw std::runtime_error("bundle: kiosk " + std::to_string(bundle.kiosk) + " is not enrolled here");
+  if (!proto::VerifyBundle(bundle, kiosk->sign_public_key)) {
+    throw std::runtime_error("bundle: the signature does not match kiosk " + std::to_string(bundle.kiosk) +
+                             "'s key (altered, or from another register); nothing was imported");
+  }
+  proto::SubmitBatch batch = proto::SubmitBatchFromJson(bundle.body, proto::kMaxBundleItems);
+  std::vector<CaseRecord> cases;
+  for (std::size_t i = 0; i < batch.items.size(); ++i) {
+    std::string why = proto::CheckItem(batch.items[i], kiosk->number);
+    if (!why.empty()) throw std::runtime_error("bundle: items[" + std::to_string(i) + "]: " + why);
+    cases.push_back(workflow.NewCase(batch.items[i], kiosk->number, "usb"));
+  }
+  ImportResult result;
+  result.kiosk = kiosk->number;
+  storage.Transaction([&] {
+    if (!storage.RecordBundle(bundle.body_sha256, kiosk->number, static_cast<std::int64_t>(cases.size()), IsoNow())) {
+      result.already_imported = true;
+      return;
+    }
+    IngestResult ingest = storage.Ingest(cases);
+    result.stored = static_cast<std::int64_t>(ingest.accepted.size());
+    result.already_held = static_cast<std::int64_t>(ingest.duplicates.size());
+    storage.Audit(actor, "import", "",
+                  "bundle " + bundle.body_sha256.substr(0, 16) + " from kiosk " + std::to_string(kiosk->number) +
+                      ": " + std::to_string(result.stored) + " new, " + std::to_string(result.already_held) +
+                      " already held");
+  });
+  return result;
+}
+
+}  // namespace tellus::reg

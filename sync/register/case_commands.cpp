@@ -1,0 +1,273 @@
+// tellus-register cases, case show|ack|reply|escalate|close, kiosks, report, purge, import.
+#include <cstdlib>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+
+#include "core/seal.h"
+#include "sync/register/bundle_import.h"
+#include "sync/register/case_workflow.h"
+#include "sync/register/commands.h"
+#include "sync/register/register_keys.h"
+#include "sync/register/report.h"
+#include "sync/register/sqlite_storage.h"
+
+namespace tellus::reg {
+
+namespace {
+
+struct Common {
+  std::string db;
+  std::string policies = std::string(TELLUS_ASSETS_DIR) + "/policies";
+  std::string holidays = std::string(TELLUS_ASSETS_DIR) + "/holidays";
+  std::string actor;
+};
+
+void AddCommon(CLI::App* cmd, Common& c) {
+  cmd->add_option("--db", c.db, "Register database")->required();
+  cmd->add_option("--policies", c.policies, "Folder of policy files")->capture_default_str();
+  cmd->add_option("--holidays", c.holidays, "Folder of bank-holiday files")->capture_default_str();
+  cmd->add_option("--actor", c.actor, "Who is acting, for the audit log (default: $USER)");
+}
+
+// Everything a staff command needs, opened once.
+struct Session {
+  explicit Session(const Common& c)
+      : storage(SqliteRegisterStorage::Open(c.db)),
+        policies(c.policies, c.holidays),
+        workflow(*storage, policies),
+        actor(!c.actor.empty() ? c.actor : std::getenv("USER") ? std::getenv("USER") : "staff") {}
+  std::unique_ptr<SqliteRegisterStorage> storage;
+  PolicyBook policies;
+  CaseWorkflow workflow;
+  std::string actor;
+};
+
+std::string Or(const std::string& text, const char* fallback) { return text.empty() ? fallback : text; }
+
+void ListCases(const Common& c, bool overdue, const std::string& stage, const std::string& kind, bool all) {
+  Session s(c);
+  CaseFilter filter;
+  filter.stage = stage;
+  filter.kind = kind;
+  filter.open_only = !all;
+  std::string today = s.workflow.Today();
+  std::cout << std::left << std::setw(16) << "reference" << std::setw(11) << "kind" << std::setw(16) << "policy"
+            << std::setw(12) << "stage" << std::setw(13) << "state" << std::setw(12) << "sent" << std::setw(12)
+            << "ack by" << std::setw(12) << "answer by" << "flags\n";
+  int shown = 0;
+  for (const CaseRecord& rec : s.storage->Cases(filter)) {
+    bool late = s.workflow.IsOverdue(rec, today);
+    if (overdue && !late) continue;
+    const StageRecord& st = rec.stages.back();
+    std::string flags = late ? "OVERDUE" : "";
+    if (!rec.deadline_note.empty()) flags += flags.empty() ? "NO-DEADLINE" : " NO-DEADLINE";
+    if (rec.via == "usb") flags += flags.empty() ? "usb" : " usb";
+    std::cout << std::setw(16) << rec.reference << std::setw(11) << rec.kind << std::setw(16) << rec.policy_id
+              << std::setw(12) << Or(st.stage_id, "-") << std::setw(13) << rec.state << std::setw(12)
+              << rec.submitted_at.substr(0, 10) << std::setw(12)
+              << (st.acknowledged_at.empty() ? Or(st.acknowledge_due, "-") : "done") << std::setw(12)
+              << (st.responded_at.empty() ? Or(st.respond_due, "-") : "done") << flags << "\n";
+    ++shown;
+  }
+  std::cout << shown << " case(s)\n";
+}
+
+void ShowCase(const Common& c, const std::string& reference) {
+  Session s(c);
+  CaseRecord rec = s.workflow.Require(reference);
+  RegisterKeys keys = LoadRegisterKeys(KeysPathFor(c.db));
+  std::cout << "reference     " << rec.reference << "\nkind          " << rec.kind << "\npolicy        "
+            << rec.policy_id << "\nservice       " << Or(rec.service_id, "-") << "\ncategories    ";
+  for (const auto& cat : rec.categories) std::cout << cat << " ";
+  std::cout << "\nsent at kiosk " << rec.submitted_at << " (kiosk " << rec.kiosk << ")\nreceived      "
+            << rec.received_at << " via " << rec.via << "\nanonymous     " << (rec.anonymous ? "yes" : "no")
+            << "\nstate         " << rec.state << (rec.outcome.empty() ? "" : " (" + rec.outcome + ")") << "\n";
+  if (!rec.deadline_note.empty()) std::cout << "NO DEADLINES: " << rec.deadline_note << "\n";
+  std::cout << "\nstages\n";
+  for (const StageRecord& st : rec.stages) {
+    std::cout << "  " << std::left << std::setw(12) << Or(st.stage_id, "-") << "from " << st.entered_on
+              << "  ack by " << Or(st.acknowledge_due, "-") << (st.acknowledged_at.empty() ? "" : " (done " + st.acknowledged_at.substr(0, 10) + ")")
+              << "  answer by " << Or(st.respond_due, "-")
+              << (st.responded_at.empty() ? "" : " (done " + st.responded_at.substr(0, 10) + ")") << "\n";
+  }
+  PersonalPart p = OpenPersonal(rec.sealed, keys.box);
+  std::cout << "\nwhat they told us (opened with the register key)\n";
+  auto line = [](const char* label, const std::string& value) {
+    if (!value.empty()) std::cout << "  " << std::left << std::setw(18) << label << value << "\n";
+  };
+  line("name", p.person.name);
+  line("address", p.person.address);
+  line("phone", p.person.phone);
+  line("email", p.person.email);
+  line("contact by", p.person.contact == ContactPreference::kNone ? "" : ToString(p.person.contact));
+  if (p.on_behalf.on_behalf) {
+    line("on behalf of", p.on_behalf.their_name);
+    line("permission", p.on_behalf.permission_given ? "given" : "NOT given");
+  }
+  line("about", p.subject);
+  line("what happened", p.what_happened);
+  line("when", p.when_text);
+  line("how it affected", p.how_affected);
+  line("to put it right", p.put_right);
+  line("praise", p.praise);
+  std::string support;
+  if (p.support.easy_read) support += "Easy Read; ";
+  if (p.support.large_print) support += "large print; ";
+  if (!p.support.language.empty()) support += "language " + p.support.language + "; ";
+  if (p.support.interpreter) support += "interpreter; ";
+  if (p.support.bsl) support += "BSL; ";
+  if (p.support.advocate) support += "advocate; ";
+  if (p.support.help_to_write) support += "help to write; ";
+  line("support needs", support);
+  Wipe(p);
+  if (!rec.latest_reply.empty()) std::cout << "\nlatest reply to the person\n  " << rec.latest_reply << "\n";
+  auto requests = s.storage->Requests(rec.uuid);
+  if (!requests.empty()) std::cout << "\nrequests from the kiosk\n";
+  for (const auto& r : requests) {
+    std::string text = r.sealed_text.empty() ? "" : Open(r.sealed_text, keys.box);
+    std::cout << "  " << r.at << "  " << r.action << (text.empty() ? "" : ": " + text) << "\n";
+    WipeString(text);
+  }
+  std::cout << "\naudit\n";
+  for (const auto& a : s.storage->AuditLog(rec.reference)) {
+    std::cout << "  " << a.at << "  " << a.actor << "  " << a.action << (a.detail.empty() ? "" : "  " + a.detail) << "\n";
+  }
+  // Opening personal data is itself an action worth a line in the log.
+  s.storage->Audit(s.actor, "show", rec.reference, "opened the sealed part");
+}
+
+void ListKiosks(const Common& c) {
+  Session s(c);
+  std::cout << std::left << std::setw(7) << "kiosk" << std::setw(24) << "name" << std::setw(16) << "policy"
+            << std::setw(22) << "last contact" << std::setw(9) << "waiting" << std::setw(10) << "lag" << "flags\n";
+  std::time_t now = std::time(nullptr);
+  for (const KioskRecord& k : s.storage->Kiosks()) {
+    std::tm tm{};
+    bool stale = true;
+    if (!k.last_contact.empty() && strptime(k.last_contact.c_str(), "%Y-%m-%dT%H:%M:%S", &tm)) {
+      stale = now - timegm(&tm) > 24 * 3600;
+    }
+    std::string lag = std::to_string(k.last_lag_seconds / 3600) + "h" + std::to_string(k.last_lag_seconds % 3600 / 60) + "m";
+    // Deadlines count from Send at the kiosk: items that wait, or arrive days late, eat into them.
+    std::string flags;
+    if (k.last_contact.empty()) flags = "never-synced";
+    else if (stale && k.waiting > 0) flags = "AT-RISK: items waiting, no contact for over a day";
+    else if (k.last_lag_seconds > 24 * 3600) flags = "AT-RISK: items arrived over a day late";
+    else if (stale) flags = "quiet";
+    std::cout << std::setw(7) << k.number << std::setw(24) << k.name << std::setw(16) << Or(k.policy, "-")
+              << std::setw(22) << Or(k.last_contact, "never") << std::setw(9) << k.waiting << std::setw(10) << lag
+              << flags << "\n";
+  }
+}
+
+}  // namespace
+
+void AddCaseCommands(CLI::App& app) {
+  static Common common;
+
+  auto* cases = app.add_subcommand("cases", "List cases (open ones unless --all)");
+  AddCommon(cases, common);
+  static bool overdue = false, all = false;
+  static std::string stage, kind;
+  cases->add_flag("--overdue", overdue, "Only cases past an acknowledgement or answer deadline");
+  cases->add_option("--stage", stage, "Only cases at this stage id");
+  cases->add_option("--kind", kind, "compliment | complaint | comment")
+      ->check(CLI::IsMember({"compliment", "complaint", "comment"}));
+  cases->add_flag("--all", all, "Include closed cases");
+  cases->callback([] { ListCases(common, overdue, stage, kind, all); });
+
+  auto* kase = app.add_subcommand("case", "Handle one case");
+  kase->require_subcommand(1);
+  static std::string reference, text, outcome;
+  auto add = [&](const char* name, const char* help) {
+    auto* sub = kase->add_subcommand(name, help);
+    AddCommon(sub, common);
+    sub->add_option("REF", reference, "Case reference")->required();
+    return sub;
+  };
+  add("show", "Show a case, opening its sealed part with the register key")->callback([] { ShowCase(common, reference); });
+  add("ack", "Record that the case was acknowledged")->callback([] {
+    Session s(common);
+    s.workflow.Acknowledge(reference, s.actor);
+    std::cout << "acknowledged " << reference << "\n";
+  });
+  auto* reply = add("reply", "Record the answer; the text is what the kiosk shows the person");
+  reply->add_option("--text", text, "The reply, in plain words")->required();
+  reply->callback([] {
+    Session s(common);
+    s.workflow.Reply(reference, text, s.actor);
+    std::cout << "replied to " << reference << "\n";
+  });
+  add("escalate", "Move the case to the next stage of its procedure")->callback([] {
+    Session s(common);
+    s.workflow.Escalate(reference, s.actor);
+    CaseRecord rec = s.workflow.Require(reference);
+    const StageRecord& st = rec.stages.back();
+    std::cout << rec.reference << " is now at " << st.stage_id << "; acknowledge by " << Or(st.acknowledge_due, "-")
+              << ", answer by " << Or(st.respond_due, "-") << "\n";
+  });
+  auto* close = add("close", "Close the case with an outcome");
+  close->add_option("--outcome", outcome, "upheld | partly-upheld | not-upheld | resolved-informally | withdrawn | not-eligible")
+      ->required()
+      ->check(CLI::IsMember(std::vector<std::string>(std::begin(kOutcomes), std::end(kOutcomes))));
+  close->callback([] {
+    Session s(common);
+    s.workflow.Close(reference, outcome, s.actor);
+    std::cout << "closed " << reference << " (" << outcome << ")\n";
+  });
+
+  auto* kiosks = app.add_subcommand("kiosks", "Each kiosk's last contact, waiting count and sync lag");
+  AddCommon(kiosks, common);
+  kiosks->callback([] { ListKiosks(common); });
+
+  auto* report = app.add_subcommand("report", "Counts and on-time figures for cases sent between two dates");
+  AddCommon(report, common);
+  static std::string from, to;
+  static bool csv = false;
+  report->add_option("--from", from, "First day, YYYY-MM-DD")->required();
+  report->add_option("--to", to, "Last day, YYYY-MM-DD")->required();
+  report->add_flag("--csv", csv, "CSV for a spreadsheet");
+  report->callback([] {
+    for (const std::string* d : {&from, &to}) {
+      if (d->size() != 10 || (*d)[4] != '-' || (*d)[7] != '-') {
+        throw std::invalid_argument("report: '" + *d + "' is not a date (YYYY-MM-DD)");
+      }
+    }
+    Session s(common);
+    CaseFilter all;
+    Report r = MakeReport(s.storage->Cases(all), from, to, s.workflow.Today());
+    std::cout << (csv ? ReportCsv(r) : ReportText(r));
+  });
+
+  auto* purge = app.add_subcommand("purge", "Delete closed cases whose policy retention has passed");
+  AddCommon(purge, common);
+  purge->callback([] {
+    Session s(common);
+    auto gone = s.workflow.Purge(s.actor);
+    for (const auto& ref : gone) std::cout << "purged " << ref << "\n";
+    std::cout << gone.size() << " case(s) purged\n";
+  });
+
+  auto* import = app.add_subcommand("import", "Ingest a bundle file saved to USB at a kiosk (exactly once)");
+  AddCommon(import, common);
+  static std::string file;
+  import->add_option("FILE", file, "Bundle file")->required();
+  import->callback([] {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw std::runtime_error(file + ": cannot open");
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    Session s(common);
+    ImportResult r = ImportBundle(*s.storage, s.workflow, buffer.str(), s.actor);
+    if (r.already_imported) {
+      std::cout << file << ": this bundle was imported before; nothing new stored\n";
+    } else {
+      std::cout << file << ": kiosk " << r.kiosk << ", " << r.stored << " new case(s), " << r.already_held
+                << " already held\n";
+    }
+  });
+}
+
+}  // namespace tellus::reg

@@ -1,6 +1,7 @@
 #include "sync/register/case_workflow.h"
 
 #include <algorithm>
+#include <ctime>
 
 #include "core/date.h"
 #include "core/reference.h"
@@ -13,10 +14,18 @@ PolicyBook::PolicyBook(std::string policies_dir, std::string holidays_dir)
 
 const Policy& PolicyBook::Get(const std::string& id) {
   auto it = policies_.find(id);
-  if (it == policies_.end()) {
-    it = policies_.emplace(id, std::make_unique<Policy>(LoadPolicy(id, policies_dir_))).first;
+  if (it != policies_.end()) return *it->second;
+  if (auto failed = failures_.find(id); failed != failures_.end()) throw PolicyError(failed->second);
+  // Only plain ids: a clear part must not make the register read arbitrary paths.
+  if (id.empty() || id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-_") != std::string::npos) {
+    throw PolicyError("policy id '" + id + "' is not a plain name");
   }
-  return *it->second;
+  try {
+    return *policies_.emplace(id, std::make_unique<Policy>(LoadPolicy(id, policies_dir_))).first->second;
+  } catch (const std::exception& e) {
+    failures_[id] = e.what();
+    throw;
+  }
 }
 
 const HolidayCalendar& PolicyBook::Calendar(Division division) {
@@ -29,6 +38,17 @@ const HolidayCalendar& PolicyBook::Calendar(Division division) {
   return *it->second;
 }
 
+std::string LocalDateOf(const std::string& iso_utc) {
+  std::tm tm{};
+  if (iso_utc.size() < 19 || !strptime(iso_utc.c_str(), "%Y-%m-%dT%H:%M:%S", &tm)) return iso_utc.substr(0, 10);
+  std::time_t t = timegm(&tm);
+  std::tm local{};
+  localtime_r(&t, &local);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &local);
+  return buf;
+}
+
 bool IsOutcome(const std::string& text) {
   return std::find(std::begin(kOutcomes), std::end(kOutcomes), text) != std::end(kOutcomes);
 }
@@ -36,7 +56,7 @@ bool IsOutcome(const std::string& text) {
 CaseWorkflow::CaseWorkflow(RegisterStorage& storage, PolicyBook& policies, std::function<std::string()> now)
     : storage_(storage), policies_(policies), now_(std::move(now)) {}
 
-std::string CaseWorkflow::Today() { return now_().substr(0, 10); }
+std::string CaseWorkflow::Today() { return LocalDateOf(now_()); }
 
 StageRecord CaseWorkflow::EnterStage(const Policy& policy, const Stage* stage, Kind kind,
                                      const std::string& entered_on) {
@@ -51,8 +71,10 @@ StageRecord CaseWorkflow::EnterStage(const Policy& policy, const Stage* stage, K
   } else if (stage) {
     st.stage_id = stage->id;
     // The policy-wide acknowledgement applies to the first stage; later stages use their own.
-    ack = stage->acknowledge_within;
-    if (!ack && !policy.stages.empty() && &policy.stages.front() == stage) ack = policy.acknowledge_within;
+    // The first stage uses the policy's acknowledgement (what the kiosk promised on its
+    // done screen), falling back to the stage's own; later stages use their own.
+    bool first = !policy.stages.empty() && &policy.stages.front() == stage;
+    ack = first && policy.acknowledge_within ? policy.acknowledge_within : stage->acknowledge_within;
     respond = stage->respond_within;
   }
   const HolidayCalendar& calendar = policies_.Calendar(policy.division);
@@ -79,7 +101,7 @@ CaseRecord CaseWorkflow::NewCase(const proto::SubmitItem& item, int kiosk, const
   c.tracking_hash = item.tracking_hash;
   c.via = via;
   c.state = "received";
-  std::string entered_on = item.clear.submitted_at.substr(0, 10);
+  std::string entered_on = LocalDateOf(item.clear.submitted_at);
   try {
     const Policy& policy = policies_.Get(c.policy_id);
     const Stage* first = policy.stages.empty() ? nullptr : &policy.stages.front();
@@ -162,7 +184,7 @@ CaseWorkflow::EscalationWindow CaseWorkflow::WindowFor(const CaseRecord& c) {
     // The person has a window after the answer, where the policy gives one.
     if (next->request_within) {
       try {
-        w.last_day = ToIso(AddDuration(ParseIsoDate(st.responded_at.substr(0, 10)), *next->request_within,
+        w.last_day = ToIso(AddDuration(ParseIsoDate(LocalDateOf(st.responded_at)), *next->request_within,
                                        policies_.Calendar(policy->division)));
       } catch (const std::exception& e) {
         w.why_not = e.what();
@@ -188,7 +210,7 @@ void CaseWorkflow::DoEscalate(CaseRecord& c, const std::string& actor) {
   if (!next) throw CaseError(c.reference + " is at the last stage of its procedure");
   std::string now = now_();
   c.stages.back().left_at = now;
-  c.stages.push_back(EnterStage(policy, next, Kind::kComplaint, now.substr(0, 10)));
+  c.stages.push_back(EnterStage(policy, next, Kind::kComplaint, LocalDateOf(now)));
   c.state = "received";
   storage_.UpdateCase(c);
   storage_.Audit(actor, "escalate", c.reference, next->id);
@@ -308,7 +330,7 @@ std::vector<std::string> CaseWorkflow::Purge(const std::string& actor) {
       try {
         const Policy& policy = policies_.Get(c.policy_id);
         if (!policy.retention) continue;   // silent policy: keep, staff decide
-        Date until = AddDuration(ParseIsoDate(c.closed_at.substr(0, 10)), *policy.retention,
+        Date until = AddDuration(ParseIsoDate(LocalDateOf(c.closed_at)), *policy.retention,
                                  policies_.Calendar(policy.division));
         if (today <= ToIso(until)) continue;
       } catch (const std::exception&) {

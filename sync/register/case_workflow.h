@@ -1,6 +1,6 @@
 #pragma once
 // Case handling by the case's own policy. Deadlines count from the day the person
-// pressed Send at the kiosk (the clear part's submitted_at, UTC date), not from
+// pressed Send at the kiosk (the clear part's submitted_at, as a local date), not from
 // when the register heard of it; every stage change starts the next stage's clock
 // on the day of the change. Every staff action is written to the audit log in the
 // same transaction as the change it describes.
@@ -24,18 +24,22 @@ struct CaseError : std::runtime_error { using std::runtime_error::runtime_error;
 class PolicyBook {
  public:
   PolicyBook(std::string policies_dir, std::string holidays_dir);
-  const Policy& Get(const std::string& id);                 // throws PolicyError
+  const Policy& Get(const std::string& id);                 // throws PolicyError (remembered until restart)
   const HolidayCalendar& Calendar(Division division);       // throws HolidayFileError
 
  private:
   std::string policies_dir_, holidays_dir_;
   std::map<std::string, std::unique_ptr<Policy>> policies_;
+  std::map<std::string, std::string> failures_;   // a broken policy is read once, not per item
   std::map<Division, std::unique_ptr<HolidayCalendar>> calendars_;
 };
 
 inline constexpr const char* kOutcomes[] = {"upheld",    "partly-upheld", "not-upheld", "resolved-informally",
                                             "withdrawn", "not-eligible"};
 bool IsOutcome(const std::string& text);
+// The register's local calendar date of an ISO 8601 UTC time: deadlines count in the
+// office's days, as the kiosk's done screen did ("2026-03-29T23:30:00Z" -> 2026-03-30 in BST).
+std::string LocalDateOf(const std::string& iso_utc);
 
 class CaseWorkflow {
  public:

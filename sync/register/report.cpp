@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <sstream>
 
+#include "sync/register/case_workflow.h"
+
 namespace tellus::reg {
 
 namespace {
@@ -12,7 +14,7 @@ void Judge(OnTime& figure, const std::string& due, const std::string& done_at, c
   if (due.empty()) return;
   if (!done_at.empty()) {
     ++figure.due;
-    if (done_at.substr(0, 10) <= due) ++figure.on_time;
+    if (LocalDateOf(done_at) <= due) ++figure.on_time;
   } else if (today > due) {
     ++figure.due;
   }

@@ -5,9 +5,14 @@
 // focus and touch, keypad focus, switch scanning, the size and contrast checks,
 // the --a11y-dump file and the tests that find "Send" by its label and press it.
 // Screens call only these functions; none of them calls ImGui directly.
+//
+// Index: [widgets] [node log] [frame and layout] [focus, keys and touch] [settings]
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "kiosk/ui/theme.h"
 
 namespace tellus::ui {
 
@@ -28,15 +33,20 @@ struct Node {
   bool interactive() const { return role == Role::kButton || role == Role::kChoice || role == Role::kCheckbox || role == Role::kTextField || role == Role::kKey; }
 };
 
+// Keypad commands that a widget can answer to (Escape = Back, F1 or '?' = Help, F2 or 'R' = Repeat).
+enum class Shortcut { kNone, kBack, kHelp, kRepeat };
+
 // Options shared by the interactive widgets.
 struct ItemStyle {
   std::string pictogram;                           // pictogram id, drawn left of the label
   bool primary = false;                            // the main action of a screen (e.g. Send)
   bool enabled = true;
   bool wide = false;                               // take the full row
+  Shortcut shortcut = Shortcut::kNone;             // also activated by this keypad command
+  float width_fraction = 0;                        // 0: fit the label; else this share of the row (0.5 = half)
 };
 
-// --- Widgets (all return true on the frame they are activated) --------------
+// --- [widgets] (all return true on the frame they are activated) ------------
 void Heading(const std::string& text, const std::string& pictogram = {});                 // screen title with its pictogram
 void Sentence(const std::string& text, const std::string& pictogram = {});                // one Easy Read sentence, optional pictogram
 bool Button(const std::string& id, const std::string& label, const std::string& spoken, const ItemStyle& style = {});
@@ -52,13 +62,82 @@ struct KeyboardInput {
   bool done = false;
 };
 KeyboardInput Keyboard(const std::string& id_prefix);
+// Words the widget layer itself shows (from the catalog's kiosk.toml; English until set).
+struct WidgetLabels {
+  std::string shift = "Shift", space = "Space", backspace = "Delete", done = "Done";
+  std::string shift_spoken = "Capital letters", space_spoken = "Space", backspace_spoken = "Delete the last letter",
+              done_spoken = "Done typing";
+  std::string count = "{used} of {limit}";         // under a text box
+  std::string qr = "QR code of your reference";
+};
+void SetWidgetLabels(const WidgetLabels& labels);
 void BigCode(const std::string& grouped_text);     // a reference or tracking code, large and grouped
 void QrCode(const std::string& text);              // QR of a reference (libqrencode)
 void Spacer(float height_in_lines);
 void SameLine();                                   // lay the next item beside the last
 
-// --- The node log -----------------------------------------------------------
+// "12 of 500" style count; the text field shows it, exposed for screens and tests.
+std::string LimitText(int used, int limit);
+// Counts code points (what a person sees as letters), not bytes.
+int CountCodePoints(const std::string& utf8);
+
+// --- [node log] ---------------------------------------------------------------
 const std::vector<Node>& CurrentFrameNodes();      // being built this frame
 const std::vector<Node>& LastFrameNodes();         // last complete frame
+const Node* FindNode(const std::vector<Node>& nodes, const std::string& id);
+// JSON of the last complete frame: {"screen":..., "theme":..., "nodes":[{id, role, label, spoken, x, y, w, h, enabled, focused, selected}]}
+std::string NodesToJson(const std::vector<Node>& nodes, const std::string& screen);
+// True when the last frame's nodes differ from the frame before in ids, labels, states or rects.
+bool LastFrameChanged();
+
+// --- [frame and layout] -------------------------------------------------------
+// Opens the full-screen content window (above the bottom bar) and reads keypad
+// input; EndFrame closes it and publishes the node log. An ImGui frame must be open.
+void BeginFrame(double now_seconds);
+void EndFrame();
+// The fixed bar at the bottom of every screen (Back, Start again, Help, Listen).
+void BeginBottomBar();
+void EndBottomBar();
+// A modal panel (idle warning, staff mode) drawn instead of the screen.
+void BeginPanel(const std::string& id);
+void EndPanel();
+float BottomBarHeight();
+
+// --- [focus, keys and touch] --------------------------------------------------
+const std::string& FocusedId();
+void SetFocus(const std::string& id);              // moves focus; the next frame scrolls it into view
+void ActivateNextFrame(const std::string& id);     // as if pressed (switch scanning, Enter)
+bool CommandPressed(Shortcut shortcut);            // this frame's keypad command, whether or not a widget took it
+bool KeyboardShown();                              // an on-screen keyboard was drawn last frame (typing keys are text)
+// Touch-to-hear: first touch focuses and speaks, a second touch (or Enter) activates.
+void SetTouchToHear(bool on);
+bool TouchToHear();
+// Text to read aloud because focus moved or an item was touched; the app passes it to the Speaker.
+std::vector<std::string> TakeSpeechRequests();
+// Any pointer or key input this frame (resets the idle timer).
+bool InputThisFrame();
+bool StaffComboPressed();                          // Ctrl+Alt+S: staff mode for keypad users
+
+// --- [settings] -----------------------------------------------------------------
+enum class TextSize { kStandard = 0, kLarge = 1, kLargest = 2 };
+const char* ToString(TextSize size);
+std::optional<TextSize> ParseTextSize(const std::string& text);
+
+struct Settings {
+  ThemeId theme = ThemeId::kStandard;
+  TextSize text_size = TextSize::kStandard;
+  float display_width_px = 1920, display_height_px = 1080;
+  float diagonal_inches = 21.5f;                   // of the physical screen, for the 15 mm minimum
+  std::string pictogram_dir;                       // ${TELLUS_PICTOGRAM_DIR}; empty: no pictures
+  bool textures = false;                           // true once a GL context exists
+};
+void Configure(const Settings& settings);
+const Settings& CurrentSettings();
+const Theme& CurrentTheme();
+float PixelsPerMillimetre();                       // from the configured display size and diagonal
+float MinTargetPixels();                           // 15 mm at the configured DPI
+void SetTheme(ThemeId theme);
+void SetTextSize(TextSize size);
+void ResetForTests();                              // clears focus, nodes and modes
 
 }  // namespace tellus::ui

@@ -1,0 +1,50 @@
+#pragma once
+// The kiosk's TOML configuration (--config). Every problem is a ConfigError whose
+// message names the file, the line and the key, e.g.
+//   "kiosk.toml:7: idle.countdown_seconds: 10 is less than 20".
+//
+//   policy = "seetec"                     # id in <assets_dir>/policies, or a path
+//   store = "/var/lib/tellus/outbox.db"
+//   identity = "/etc/tellus/kiosk.json"   # written by tellus-register enroll-kiosk
+//   # ...or, until enrolled: register_public_key = "<base64>", kiosk_number = 7, kiosk_name = "Reception"
+//   staff_pin_hash = "$argon2id$..."      # tellus-kiosk --hash-pin 1234
+//   assets_dir = "/usr/share/tellus/assets"
+//   [idle]    warn_after_seconds = 90, countdown_seconds = 30 (>= 20)
+//   [display] language = "en-GB", theme = "standard" | "high-contrast" | "yellow-on-black",
+//             text_size = "standard" | "large" | "largest", width = 1920, height = 1080, diagonal_inches = 21.5
+#include <stdexcept>
+#include <string>
+
+#include "kiosk/ui/a11y.h"
+
+namespace tellus {
+
+struct ConfigError : std::runtime_error { using std::runtime_error::runtime_error; };
+
+struct KioskConfig {
+  std::string source;                              // the file it came from
+  std::string policy;
+  std::string assets_dir;                          // default: compile-time TELLUS_ASSETS_DIR
+  std::string easyread_dir;                        // languages root; default TELLUS_EASYREAD_DIR/lang
+  std::string pictogram_dir;                       // default: the build's rasterised pictograms
+  std::string font_dir = "/usr/share/fonts/truetype/andika";
+  std::string store_path;
+  std::string identity_file;                       // either this...
+  std::string register_public_key;                 // ...or these three
+  int kiosk_number = 0;
+  std::string kiosk_name;
+  std::string staff_pin_hash;
+  int warn_after_seconds = 90;
+  int countdown_seconds = 30;
+  std::string language = "en-GB";
+  ui::ThemeId theme = ui::ThemeId::kStandard;
+  ui::TextSize text_size = ui::TextSize::kStandard;
+  int screen_width = 1920;
+  int screen_height = 1080;
+  double diagonal_inches = 21.5;
+};
+
+KioskConfig LoadConfigFile(const std::string& path);                        // throws ConfigError
+KioskConfig LoadConfigText(const std::string& text, const std::string& source_name);  // relative paths resolve against the cwd
+
+}  // namespace tellus

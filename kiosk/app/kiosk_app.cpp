@@ -1,0 +1,263 @@
+#include "kiosk/app/kiosk_app.h"
+
+#include <imgui.h>
+
+#include <cmath>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <type_traits>
+
+#include "kiosk/screens/screens.h"
+#include "kiosk/ui/a11y.h"
+
+namespace tellus {
+
+Clock Clock::Real(std::chrono::steady_clock::time_point start) {
+  Clock c;
+  c.now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+  c.now_utc = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm local{};
+  localtime_r(&t, &local);
+  c.today = Date{std::chrono::year{local.tm_year + 1900}, std::chrono::month{static_cast<unsigned>(local.tm_mon + 1)},
+                 std::chrono::day{static_cast<unsigned>(local.tm_mday)}};
+  return c;
+}
+
+namespace {
+
+ui::ThemeId ToUi(Theme theme) {
+  switch (theme) {
+    case Theme::kStandard: return ui::ThemeId::kStandard;
+    case Theme::kHighContrastDark: return ui::ThemeId::kHighContrastDark;
+    case Theme::kYellowOnBlack: return ui::ThemeId::kYellowOnBlack;
+  }
+  return ui::ThemeId::kStandard;
+}
+
+ui::TextSize ToUi(TextSize size) {
+  switch (size) {
+    case TextSize::kStandard: return ui::TextSize::kStandard;
+    case TextSize::kLarge: return ui::TextSize::kLarge;
+    case TextSize::kLargest: return ui::TextSize::kLargest;
+  }
+  return ui::TextSize::kStandard;
+}
+
+Earcon ToEarcon(fx::Sound sound) {
+  switch (sound) {
+    case fx::Sound::kPress: return Earcon::kPress;
+    case fx::Sound::kBack: return Earcon::kBack;
+    case fx::Sound::kError: return Earcon::kError;
+    case fx::Sound::kDone: return Earcon::kDone;
+    case fx::Sound::kAttention: return Earcon::kError;
+  }
+  return Earcon::kPress;
+}
+
+template <typename T>
+bool Contains(const std::vector<JourneyEvent>& events) {
+  for (const auto& e : events)
+    if (std::holds_alternative<T>(e)) return true;
+  return false;
+}
+
+}  // namespace
+
+KioskApp::KioskApp(AppDeps deps)
+    : deps_(std::move(deps)), staff_(deps_.staff_pin_hash, deps_.store.get()) {
+  std::vector<LanguageOption> languages;
+  for (const auto& [tag, catalog] : deps_.catalogs) languages.push_back({tag, catalog.language().native_name});
+  state_ = NewJourney(deps_.defaults, deps_.idle, languages);
+  language_ = deps_.defaults.language;
+  ApplyLanguageLabels();
+}
+
+KioskApp::~KioskApp() { WipeJourney(state_); }
+
+const Catalog& KioskApp::catalog() const {
+  auto found = deps_.catalogs.find(language_);
+  if (found != deps_.catalogs.end()) return found->second;
+  return deps_.catalogs.begin()->second;
+}
+
+std::string KioskApp::Voice() const { return catalog().language().voice; }
+
+std::string KioskApp::ScreenName() const {
+  if (staff_.page() == StaffMode::Page::kPin) return "staff.pin";
+  if (staff_.page() == StaffMode::Page::kMenu) return "staff.menu";
+  std::string name = StepKey(state_.place.step);
+  if (state_.idle_warning) name += ".idle";
+  else if (state_.help_open) name += ".help";
+  return name;
+}
+
+void KioskApp::ApplyLanguageLabels() {
+  const Catalog& c = catalog();
+  ui::WidgetLabels l;
+  l.shift = c.Text("keyboard.shift");
+  l.shift_spoken = c.Spoken("keyboard.shift");
+  l.space = c.Text("keyboard.space");
+  l.space_spoken = c.Spoken("keyboard.space");
+  l.backspace = c.Text("keyboard.backspace");
+  l.backspace_spoken = c.Spoken("keyboard.backspace");
+  l.done = c.Text("keyboard.done");
+  l.done_spoken = c.Spoken("keyboard.done");
+  l.count = c.Text("keyboard.count");
+  l.qr = c.Spoken("keyboard.qr");
+  ui::SetWidgetLabels(l);
+}
+
+void KioskApp::Frame(const Clock& clock) {
+  clock_ = clock;
+  // A Tick at the start of every frame while a journey runs (journey.h: NeedsTimer).
+  if (NeedsTimer(state_) || clock.now_ms - last_tick_ms_ >= 1000) {
+    last_tick_ms_ = clock.now_ms;
+    Dispatch(ev::Tick{clock.now_ms, clock.now_utc, clock.today});
+  }
+  ui::SetTheme(ToUi(state_.settings.theme));
+  ui::SetTextSize(ToUi(state_.settings.text_size));
+
+  const double now_s = clock.now_ms / 1000.0;
+  const bool speak_after_draw = speak_screen_pending_;  // the screen asked for is the one drawn now
+  ui::BeginFrame(now_s);
+  const ImGuiIO& io = ImGui::GetIO();
+  staff_.TrackCorner(io.MouseDown[0], io.MousePos.x, io.MousePos.y, ui::MinTargetPixels() * 1.5f, now_s);
+  if (ui::StaffComboPressed() && !staff_.active()) staff_.Open(now_s);
+
+  std::vector<JourneyEvent> events;
+  const bool staff_was_active = staff_.active();
+  if (staff_was_active) {
+    StaffInfo info;
+    info.kiosk_number = deps_.target.kiosk_number;
+    info.kiosk_name = deps_.kiosk_name;
+    info.organisation = deps_.policy.organisation;
+    try {
+      info.pending = deps_.store->PendingCount();
+    } catch (const StoreError& e) {
+      info.pending = -1;
+      errors_.push_back(e.what());
+    }
+    info.speech_status = deps_.speaker->Status();
+    staff_.Draw(catalog(), info, std::chrono::duration_cast<std::chrono::seconds>(clock.now_utc.time_since_epoch()).count(),
+                now_s);
+  } else {
+    DrawScreen(state_, catalog(), deps_.policy, events);
+    // Keypad commands no widget answered still reach the journey.
+    if (ui::CommandPressed(ui::Shortcut::kBack) && !Contains<ev::Back>(events) && CanGoBack(state_))
+      events.push_back(ev::Back{});
+    if (ui::CommandPressed(ui::Shortcut::kHelp) && !Contains<ev::Help>(events)) events.push_back(ev::Help{});
+    if (ui::CommandPressed(ui::Shortcut::kRepeat) && !Contains<ev::Repeat>(events)) events.push_back(ev::Repeat{});
+  }
+  ui::EndFrame();
+
+  if (ui::InputThisFrame() && !staff_was_active) events.insert(events.begin(), ev::UserActivity{});
+  for (const auto& e : events) Dispatch(e);
+
+  // Focus moves and touches are read aloud when Listen or touch-to-hear is on.
+  for (const std::string& text : ui::TakeSpeechRequests())
+    if ((state_.settings.listen || ui::TouchToHear()) && !text.empty()) deps_.speaker->Say(text, Voice());
+  if (speak_after_draw && speak_screen_pending_) SpeakScreenFromNodes();
+  if (!dump_path_.empty() && (ui::LastFrameChanged() || ScreenName() != last_dump_screen_)) WriteDump();
+}
+
+void KioskApp::Dispatch(const JourneyEvent& event) {
+  ReduceResult result = Reduce(std::move(state_), event, deps_.policy);
+  state_ = std::move(result.state);
+  for (const JourneyEffect& effect : result.effects) RunEffect(effect);
+}
+
+void KioskApp::RunEffect(const JourneyEffect& effect) {
+  std::visit(
+      [&](const auto& e) {
+        using E = std::decay_t<decltype(e)>;
+        if constexpr (std::is_same_v<E, fx::SpeakScreen>) {
+          speak_screen_pending_ = true;            // after the new screen has been drawn once
+        } else if constexpr (std::is_same_v<E, fx::SpeakKey>) {
+          deps_.speaker->Say(catalog().Spoken(e.key, e.values), Voice());
+        } else if constexpr (std::is_same_v<E, fx::StopSpeech>) {
+          deps_.speaker->Stop();
+          speak_screen_pending_ = false;
+        } else if constexpr (std::is_same_v<E, fx::PlaySound>) {
+          deps_.speaker->Play(ToEarcon(e.sound));
+        } else if constexpr (std::is_same_v<E, fx::LoadLanguage>) {
+          if (!deps_.catalogs.count(e.tag)) {
+            try {
+              deps_.catalogs.emplace(e.tag, Catalog::LoadLanguage(deps_.lang_root, e.tag));
+            } catch (const CatalogError& error) {
+              errors_.push_back(error.what());
+              std::cerr << "tellus-kiosk: " << error.what() << "\n";
+              return;
+            }
+          }
+          language_ = e.tag;
+          ApplyLanguageLabels();
+        } else if constexpr (std::is_same_v<E, fx::CommitSubmission>) {
+          // A StoreError (disk full, read-only) becomes CommitFailed: the journey keeps the text and says sorry.
+          JourneyEvent result = CommitAsEvent(state_, deps_.policy, deps_.calendar, *deps_.store, deps_.target, e);
+          if (auto* failed = std::get_if<ev::CommitFailed>(&result)) {
+            errors_.push_back(failed->message);
+            std::cerr << "tellus-kiosk: commit failed: " << failed->message << "\n";
+          }
+          Dispatch(result);
+        } else if constexpr (std::is_same_v<E, fx::CheckStatus>) {
+          // No register connection in the kiosk yet: an honest "cannot check right now".
+          Dispatch(ev::StatusResult{CheckStatusKind::kUnavailable, {}});
+        } else if constexpr (std::is_same_v<E, fx::WipeAndRestart>) {
+          deps_.speaker->Stop();
+          speak_screen_pending_ = false;
+          ui::ResetForTests();
+          if (language_ != state_.settings.language) {
+            language_ = state_.settings.language;
+            ApplyLanguageLabels();
+          }
+        }
+      },
+      effect);
+}
+
+void KioskApp::SpeakScreenFromNodes() {
+  speak_screen_pending_ = false;
+  bool first = true;
+  for (const ui::Node& n : ui::LastFrameNodes()) {
+    if (n.spoken.empty() || n.role == ui::Role::kKey) continue;
+    if (first) deps_.speaker->Say(n.spoken, Voice());
+    else deps_.speaker->Enqueue(n.spoken, Voice());
+    first = false;
+  }
+}
+
+double KioskApp::SecondsToNextWake(const Clock& clock) const {
+  double wake = -1;
+  auto consider = [&wake](double s) {
+    if (s < 0) return;
+    wake = wake < 0 ? s : std::min(wake, s);
+  };
+  if (NeedsTimer(state_)) consider(std::max(0.0, (last_tick_ms_ + 1000 - clock.now_ms) / 1000.0));
+  if (speak_screen_pending_) consider(0);
+  if (deps_.speaker->Speaking()) consider(0.1);    // word highlight follows speech
+  const double staff_deadline = staff_.NextDeadline();
+  if (staff_deadline >= 0) consider(std::max(0.0, staff_deadline - clock.now_ms / 1000.0));
+  return wake;
+}
+
+void KioskApp::WriteDump() {
+  last_dump_screen_ = ScreenName();
+  const std::string tmp = dump_path_ + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) {
+      errors_.push_back(tmp + ": cannot write the a11y dump");
+      return;
+    }
+    out << ui::NodesToJson(ui::LastFrameNodes(), last_dump_screen_);
+    if (!out.flush()) return;
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, dump_path_, ec);
+  if (ec) errors_.push_back(dump_path_ + ": " + ec.message());
+}
+
+}  // namespace tellus

@@ -1,0 +1,95 @@
+#pragma once
+// [SECTION] The kiosk application without a window: one UI frame at a time, the
+// journey reducer, the effect runner (commit, speech, language), idle ticks and
+// staff mode. main.cpp drives it with GLFW; the test harness drives it headless
+// with a simulated clock. Index: [deps] [clock] [app]
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/calendar.h"
+#include "core/journey.h"
+#include "core/policy.h"
+#include "core/store.h"
+#include "core/submit.h"
+#include "easyread/catalog.h"
+#include "kiosk/speech/speaker.h"
+#include "kiosk/staff/staff_mode.h"
+
+namespace tellus {
+
+// [SECTION] deps: everything the app needs, already loaded and checked (kiosk/app/startup.h).
+struct AppDeps {
+  Policy policy;
+  HolidayCalendar calendar;
+  std::string lang_root;                           // easyread/lang
+  std::map<std::string, Catalog> catalogs;         // by tag; at least the default language
+  std::unique_ptr<Store> store;
+  SubmitTarget target;
+  std::string kiosk_name;
+  std::unique_ptr<Speaker> speaker;
+  std::string staff_pin_hash;
+  JourneySettings defaults;
+  IdleSettings idle;
+};
+
+// [SECTION] clock: time arrives from outside (real or simulated).
+struct Clock {
+  std::int64_t now_ms = 0;                         // monotonic
+  std::chrono::sys_seconds now_utc{};
+  Date today{};
+  static Clock Real(std::chrono::steady_clock::time_point start);
+};
+
+// [SECTION] app
+class KioskApp {
+ public:
+  explicit KioskApp(AppDeps deps);
+  ~KioskApp();
+
+  // Draws one frame (an ImGui frame must be open) and handles what it produced.
+  void Frame(const Clock& clock);
+  // Reduces one event and runs its effects (results come back as further events).
+  void Dispatch(const JourneyEvent& event);
+  // Seconds until the app needs a frame without input (timers, speech); <0: none.
+  double SecondsToNextWake(const Clock& clock) const;
+  bool exit_requested() const { return staff_.exit_requested(); }
+
+  const JourneyState& state() const { return state_; }
+  JourneyState& mutable_state() { return state_; }
+  const Policy& policy() const { return deps_.policy; }
+  const Catalog& catalog() const;
+  Store& store() { return *deps_.store; }
+  Speaker& speaker() { return *deps_.speaker; }
+  StaffMode& staff() { return staff_; }
+  std::string ScreenName() const;                  // "welcome", "complaint.when", "staff.pin"...
+
+  // --a11y-dump: written (temp file + rename) whenever the node tree changes.
+  void SetDumpPath(std::string path) { dump_path_ = std::move(path); }
+  // Failures seen by the effect runner (for logs and tests; never personal data).
+  const std::vector<std::string>& errors() const { return errors_; }
+
+ private:
+  void RunEffect(const JourneyEffect& effect);
+  void SpeakScreenFromNodes();
+  void ApplyLanguageLabels();
+  void WriteDump();
+  std::string Voice() const;
+
+  AppDeps deps_;
+  JourneyState state_;
+  StaffMode staff_;
+  std::string language_;
+  bool speak_screen_pending_ = false;
+  std::int64_t last_tick_ms_ = -1000000;
+  std::string dump_path_;
+  std::string last_dump_screen_;
+  std::vector<std::string> errors_;
+  Clock clock_;
+};
+
+}  // namespace tellus

@@ -1,0 +1,445 @@
+// [SECTION] Widget layer core: settings, frame, node log, keypad focus, touch-to-hear.
+#include "kiosk/ui/a11y.h"
+
+#include <GLFW/glfw3.h>  // key numbers only: the platform is GLFW and ImGui 1.86 indexes KeysDown by them
+#include <imgui.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "kiosk/ui/context.h"
+#include "kiosk/ui/fonts.h"
+
+namespace tellus::ui {
+namespace detail {
+
+Context& Ctx() {
+  static Context context;
+  return context;
+}
+
+ImU32 Col(Colour c, float alpha) { return IM_COL32(c.r, c.g, c.b, static_cast<int>(alpha * 255)); }
+
+ImFont* BodyFont() {
+  ImFont* f = Fonts().body[static_cast<int>(Ctx().settings.text_size)];
+  return f ? f : ImGui::GetFont();
+}
+
+ImFont* HeadingFont() {
+  ImFont* f = Fonts().heading[static_cast<int>(Ctx().settings.text_size)];
+  return f ? f : ImGui::GetFont();
+}
+
+float Pad() { return std::round(BodyFont()->FontSize * 0.45f); }
+float Spacing() { return std::round(std::max(12.f, PixelsPerMillimetre() * 3.f)); }
+float RingThickness() { return std::max(5.f, std::round(PixelsPerMillimetre() * 1.5f)); }
+
+float RowWidth() {
+  return ImGui::GetWindowContentRegionMax().x - ImGui::GetWindowContentRegionMin().x;
+}
+
+ImVec2 PlaceItem(ImVec2 size) {
+  Context& c = Ctx();
+  const bool beside = c.same_line_next || c.in_bar;
+  c.same_line_next = false;
+  if (beside && !(c.in_bar && c.bar_first)) {
+    const float right = ImGui::GetItemRectMax().x + Spacing() + size.x;
+    const float limit = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (right <= limit + 0.5f) ImGui::SameLine(0, Spacing());
+  }
+  c.bar_first = false;
+  return ImGui::GetCursorScreenPos();
+}
+
+void AddNode(Node node) { Ctx().current.push_back(std::move(node)); }
+
+void DrawFocusRing(ImVec2 min, ImVec2 max) {
+  const float t = RingThickness();
+  const float gap = 3.f;
+  const float o = gap + t * 0.5f;
+  ImGui::GetWindowDrawList()->AddRect(ImVec2(min.x - o, min.y - o), ImVec2(max.x + o, max.y + o),
+                                      Col(CurrentTheme().focus_ring), 8.f, 0, t);
+}
+
+bool Interact(const std::string& id, Role role, const std::string& label, const std::string& spoken, ImVec2 pos,
+              ImVec2 size, bool enabled, bool selected, Shortcut shortcut) {
+  Context& c = Ctx();
+  ImGui::SetCursorScreenPos(pos);
+  bool clicked = ImGui::InvisibleButton(id.c_str(), size) && enabled;
+  const bool hovered = ImGui::IsItemHovered();
+  const bool focused = c.focused == id;
+  if (focused && c.scroll_to_focus) {
+    ImGui::SetScrollHereY(0.5f);
+    c.scroll_to_focus = false;
+  }
+  if (c.touch_to_hear && hovered && ImGui::GetIO().MouseDown[0] && c.hovered_while_down != id) {
+    c.hovered_while_down = id;                     // sliding a finger speaks each item passed
+    c.speech.push_back(spoken);
+  }
+  if (clicked && c.touch_to_hear && !focused) {
+    c.focused = id;                                // first touch: focus and speak
+    c.speech.push_back(spoken);
+    clicked = false;
+  }
+  if (enabled && (c.activate_now == id || (shortcut != Shortcut::kNone && c.command == shortcut))) clicked = true;
+  if (focused) DrawFocusRing(pos, ImVec2(pos.x + size.x, pos.y + size.y));
+
+  Node node;
+  node.id = id;
+  node.role = role;
+  node.label = label;
+  node.spoken = spoken;
+  node.rect = Rect{pos.x, pos.y, size.x, size.y};
+  node.enabled = enabled;
+  node.focused = focused;
+  node.selected = selected;
+  AddNode(std::move(node));
+  return clicked;
+}
+
+}  // namespace detail
+
+using namespace detail;
+
+const char* ToString(Role role) {
+  switch (role) {
+    case Role::kButton: return "button";
+    case Role::kChoice: return "choice";
+    case Role::kCheckbox: return "checkbox";
+    case Role::kTextField: return "text_field";
+    case Role::kKey: return "key";
+    case Role::kHeading: return "heading";
+    case Role::kText: return "text";
+    case Role::kImage: return "image";
+  }
+  return "text";
+}
+
+const char* ToString(TextSize size) {
+  switch (size) {
+    case TextSize::kStandard: return "standard";
+    case TextSize::kLarge: return "large";
+    case TextSize::kLargest: return "largest";
+  }
+  return "standard";
+}
+
+std::optional<TextSize> ParseTextSize(const std::string& text) {
+  for (TextSize s : {TextSize::kStandard, TextSize::kLarge, TextSize::kLargest})
+    if (text == ToString(s)) return s;
+  return std::nullopt;
+}
+
+// --- settings -------------------------------------------------------------------
+void Configure(const Settings& settings) { Ctx().settings = settings; }
+void SetWidgetLabels(const WidgetLabels& labels) { Ctx().labels = labels; }
+const Settings& CurrentSettings() { return Ctx().settings; }
+const Theme& CurrentTheme() { return GetTheme(Ctx().settings.theme); }
+void SetTheme(ThemeId theme) { Ctx().settings.theme = theme; }
+void SetTextSize(TextSize size) { Ctx().settings.text_size = size; }
+
+float PixelsPerMillimetre() {
+  const Settings& s = Ctx().settings;
+  const float diagonal_px = std::sqrt(s.display_width_px * s.display_width_px + s.display_height_px * s.display_height_px);
+  return diagonal_px / (s.diagonal_inches * 25.4f);
+}
+
+float MinTargetPixels() { return std::ceil(15.f * PixelsPerMillimetre()); }
+
+void ResetForTests() {
+  Context& c = Ctx();
+  const Settings settings = c.settings;
+  const WidgetLabels labels = c.labels;
+  c = Context{};
+  c.settings = settings;
+  c.labels = labels;
+}
+
+// --- node log ---------------------------------------------------------------------
+const std::vector<Node>& CurrentFrameNodes() { return Ctx().current; }
+const std::vector<Node>& LastFrameNodes() { return Ctx().last; }
+bool LastFrameChanged() { return Ctx().last_changed; }
+
+const Node* FindNode(const std::vector<Node>& nodes, const std::string& id) {
+  for (const Node& n : nodes)
+    if (n.id == id) return &n;
+  return nullptr;
+}
+
+std::string NodesToJson(const std::vector<Node>& nodes, const std::string& screen) {
+  nlohmann::json out;
+  out["screen"] = screen;
+  out["theme"] = ToString(Ctx().settings.theme);
+  out["text_size"] = ToString(Ctx().settings.text_size);
+  out["nodes"] = nlohmann::json::array();
+  for (const Node& n : nodes) {
+    out["nodes"].push_back({{"id", n.id}, {"role", ToString(n.role)}, {"label", n.label}, {"spoken", n.spoken},
+                            {"x", n.rect.x}, {"y", n.rect.y}, {"w", n.rect.w}, {"h", n.rect.h},
+                            {"enabled", n.enabled}, {"focused", n.focused}, {"selected", n.selected}});
+  }
+  return out.dump(1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// --- keypad focus -------------------------------------------------------------------
+namespace {
+
+bool Pressed(int key) { return ImGui::IsKeyPressed(key, true); }
+
+void AppendUtf8(std::string& out, unsigned cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+std::vector<const Node*> Focusable() {
+  std::vector<const Node*> out;
+  for (const Node& n : Ctx().last)
+    if (n.interactive() && n.enabled) out.push_back(&n);
+  return out;
+}
+
+void MoveFocusTo(const Node* node) {
+  if (!node) return;
+  Context& c = Ctx();
+  if (c.focused != node->id) c.speech.push_back(node->spoken);
+  c.focused = node->id;
+  c.scroll_to_focus = true;
+}
+
+void MoveFocusTab(bool backwards) {
+  const auto nodes = Focusable();
+  if (nodes.empty()) return;
+  int at = -1;
+  for (size_t i = 0; i < nodes.size(); ++i)
+    if (nodes[i]->id == Ctx().focused) at = static_cast<int>(i);
+  const int n = static_cast<int>(nodes.size());
+  const int next = at < 0 ? (backwards ? n - 1 : 0) : ((at + (backwards ? -1 : 1)) % n + n) % n;
+  MoveFocusTo(nodes[next]);
+}
+
+// Spatial move: the nearest item whose centre lies in the direction, preferring the same row/column.
+void MoveFocusDirection(float dx, float dy) {
+  const auto nodes = Focusable();
+  if (nodes.empty()) return;
+  const Node* from = FindNode(Ctx().last, Ctx().focused);
+  if (!from) {
+    MoveFocusTo(nodes.front());
+    return;
+  }
+  const float fx = from->rect.x + from->rect.w / 2, fy = from->rect.y + from->rect.h / 2;
+  const Node* best = nullptr;
+  float best_score = std::numeric_limits<float>::max();
+  for (const Node* n : nodes) {
+    if (n == from) continue;
+    const float cx = n->rect.x + n->rect.w / 2 - fx, cy = n->rect.y + n->rect.h / 2 - fy;
+    const float along = cx * dx + cy * dy;
+    if (along <= 1.f) continue;
+    const float across = std::fabs(cx * dy - cy * dx);
+    const float score = along + across * 2.f;
+    if (score < best_score) {
+      best_score = score;
+      best = n;
+    }
+  }
+  if (best) MoveFocusTo(best);
+}
+
+}  // namespace
+
+const std::string& FocusedId() { return Ctx().focused; }
+void SetFocus(const std::string& id) {
+  Ctx().focused = id;
+  Ctx().scroll_to_focus = true;
+}
+void ActivateNextFrame(const std::string& id) { Ctx().activate_next = id; }
+bool CommandPressed(Shortcut shortcut) { return shortcut != Shortcut::kNone && Ctx().command == shortcut; }
+bool StaffComboPressed() { return Ctx().staff_combo; }
+bool KeyboardShown() { return Ctx().keyboard_shown_last; }
+void SetTouchToHear(bool on) { Ctx().touch_to_hear = on; }
+bool TouchToHear() { return Ctx().touch_to_hear; }
+bool InputThisFrame() { return Ctx().input; }
+
+std::vector<std::string> TakeSpeechRequests() {
+  std::vector<std::string> out;
+  out.swap(Ctx().speech);
+  return out;
+}
+
+// --- frame ---------------------------------------------------------------------------
+namespace {
+
+void ReadInput() {
+  Context& c = Ctx();
+  ImGuiIO& io = ImGui::GetIO();
+  c.command = Shortcut::kNone;
+  c.enter = false;
+  c.staff_combo = false;
+  c.physical_typed.clear();
+  c.physical_backspace = false;
+  c.activate_now = c.activate_next;
+  c.activate_next.clear();
+
+  bool any_key = false;
+  for (int k = 0; k < 512; ++k)
+    if (ImGui::IsKeyPressed(k, false)) any_key = true;
+  c.input = any_key || !io.InputQueueCharacters.empty() || io.MouseClicked[0] || io.MouseDown[0] ||
+            io.MouseWheel != 0 || (io.MouseDelta.x != 0 || io.MouseDelta.y != 0);
+  if (!io.MouseDown[0]) c.hovered_while_down.clear();
+
+  for (ImWchar ch : io.InputQueueCharacters) {
+    if (ch < 32 || ch == 127) continue;
+    if (!c.keyboard_shown_last) {
+      if (ch == '?') c.command = Shortcut::kHelp;
+      if (ch == 'r' || ch == 'R') c.command = Shortcut::kRepeat;
+      continue;
+    }
+    AppendUtf8(c.physical_typed, ch);
+  }
+  if (io.KeyCtrl && io.KeyAlt && Pressed(GLFW_KEY_S)) {
+    c.staff_combo = true;
+    c.physical_typed.clear();
+  }
+  if (Pressed(GLFW_KEY_ESCAPE)) c.command = Shortcut::kBack;
+  if (Pressed(GLFW_KEY_F1)) c.command = Shortcut::kHelp;
+  if (Pressed(GLFW_KEY_F2)) c.command = Shortcut::kRepeat;
+  if (Pressed(GLFW_KEY_BACKSPACE)) c.physical_backspace = true;
+  if (Pressed(GLFW_KEY_TAB)) MoveFocusTab(io.KeyShift);
+  if (Pressed(GLFW_KEY_RIGHT)) MoveFocusDirection(1, 0);
+  if (Pressed(GLFW_KEY_LEFT)) MoveFocusDirection(-1, 0);
+  if (Pressed(GLFW_KEY_DOWN)) MoveFocusDirection(0, 1);
+  if (Pressed(GLFW_KEY_UP)) MoveFocusDirection(0, -1);
+  if (Pressed(GLFW_KEY_ENTER) || Pressed(GLFW_KEY_KP_ENTER)) {
+    c.enter = true;
+    const Node* f = FindNode(c.last, c.focused);
+    if (f && f->enabled) c.activate_now = f->id;
+  }
+}
+
+constexpr ImGuiWindowFlags kFixedWindow = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                          ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                          ImGuiWindowFlags_NoBackground;
+
+void OpenContent() {
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(ImVec2(display.x, display.y - BottomBarHeight()));
+  const float margin = std::round(display.x * 0.04f);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(margin, std::round(margin * 0.5f)));
+  ImGui::Begin("##content", nullptr, kFixedWindow);
+  ImGui::PopStyleVar();
+  ImGui::PushFont(BodyFont());
+  Ctx().content_open = true;
+}
+
+void CloseContent() {
+  ImGui::PopFont();
+  ImGui::End();
+  Ctx().content_open = false;
+}
+
+bool SameNodes(const std::vector<Node>& a, const std::vector<Node>& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    const Node &x = a[i], &y = b[i];
+    if (x.id != y.id || x.label != y.label || x.role != y.role || x.enabled != y.enabled || x.focused != y.focused ||
+        x.selected != y.selected || x.spoken != y.spoken || std::fabs(x.rect.x - y.rect.x) > 0.5f ||
+        std::fabs(x.rect.y - y.rect.y) > 0.5f || std::fabs(x.rect.w - y.rect.w) > 0.5f ||
+        std::fabs(x.rect.h - y.rect.h) > 0.5f)
+      return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+float BottomBarHeight() { return std::round(MinTargetPixels() + BodyFont()->FontSize * 0.6f + Spacing() * 2); }
+
+void BeginFrame(double now_seconds) {
+  Context& c = Ctx();
+  c.now = now_seconds;
+  c.in_frame = true;
+  c.current.clear();
+  c.keyboard_shown_now = false;
+  c.same_line_next = false;
+  ReadInput();
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  ImGui::GetBackgroundDrawList()->AddRectFilled(ImVec2(0, 0), display, Col(CurrentTheme().background));
+  ImGuiStyle& style = ImGui::GetStyle();
+  style.ScrollbarSize = std::round(MinTargetPixels() * 0.5f);
+  style.ItemSpacing = ImVec2(Spacing(), Spacing());
+  style.Colors[ImGuiCol_Text] = ImGui::ColorConvertU32ToFloat4(Col(CurrentTheme().text));
+  style.Colors[ImGuiCol_ScrollbarBg] = ImGui::ColorConvertU32ToFloat4(Col(CurrentTheme().bar));
+  style.Colors[ImGuiCol_ScrollbarGrab] = ImGui::ColorConvertU32ToFloat4(Col(CurrentTheme().text));
+  style.Colors[ImGuiCol_ChildBg] = ImGui::ColorConvertU32ToFloat4(Col(CurrentTheme().panel));
+  style.Colors[ImGuiCol_Border] = ImGui::ColorConvertU32ToFloat4(Col(CurrentTheme().button_border));
+  OpenContent();
+}
+
+void EndFrame() {
+  Context& c = Ctx();
+  if (c.in_bar) EndBottomBar();
+  if (c.content_open) CloseContent();
+  c.in_frame = false;
+  c.keyboard_shown_last = c.keyboard_shown_now;
+  // Focus on an item that is gone (new screen) is dropped rather than kept invisible.
+  if (!c.focused.empty() && !FindNode(c.current, c.focused)) c.focused.clear();
+  c.last_changed = !SameNodes(c.current, c.last);
+  c.last.swap(c.current);
+  c.current.clear();
+}
+
+void BeginBottomBar() {
+  Context& c = Ctx();
+  if (c.content_open) CloseContent();
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  const float h = BottomBarHeight();
+  ImGui::GetBackgroundDrawList()->AddRectFilled(ImVec2(0, display.y - h), display, Col(CurrentTheme().bar));
+  ImGui::GetBackgroundDrawList()->AddLine(ImVec2(0, display.y - h), ImVec2(display.x, display.y - h),
+                                          Col(CurrentTheme().bar_text), 2.f);
+  ImGui::SetNextWindowPos(ImVec2(0, display.y - h));
+  ImGui::SetNextWindowSize(ImVec2(display.x, h));
+  const float margin = std::round(display.x * 0.04f);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(margin, Spacing()));
+  ImGui::Begin("##bar", nullptr, kFixedWindow);
+  ImGui::PopStyleVar();
+  ImGui::PushFont(BodyFont());
+  c.in_bar = true;
+  c.bar_first = true;
+}
+
+void EndBottomBar() {
+  Context& c = Ctx();
+  if (!c.in_bar) return;
+  ImGui::PopFont();
+  ImGui::End();
+  c.in_bar = false;
+  OpenContent();                                   // anything drawn after the bar goes back to the content
+}
+
+void BeginPanel(const std::string& id) {
+  const float w = RowWidth();
+  const float width = std::min(w, std::max(w * 0.75f, 900.f));
+  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (w - width) / 2);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(Spacing() * 2, Spacing() * 2));
+  ImGui::PushStyleVar(ImGuiStyleVar_ChildBorderSize, 3.f);
+  ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 12.f);
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(Col(CurrentTheme().panel_text)));
+  ImGui::BeginChild(id.c_str(), ImVec2(width, 0), true, ImGuiWindowFlags_AlwaysUseWindowPadding);
+}
+
+void EndPanel() {
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+  ImGui::PopStyleVar(3);
+}
+
+}  // namespace tellus::ui

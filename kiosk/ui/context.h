@@ -1,0 +1,63 @@
+#pragma once
+// Internal to kiosk/ui: the widget layer's per-process state and the helpers the
+// widget files share. Screens never include this.
+#include <imgui.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "kiosk/ui/a11y.h"
+
+namespace tellus::ui::detail {
+
+struct Context {
+  Settings settings;
+  std::vector<Node> current, last;
+  bool last_changed = false;
+  bool in_frame = false;
+  bool content_open = false;
+  bool in_bar = false;
+  bool bar_first = true;
+  bool same_line_next = false;
+  double now = 0;
+
+  std::string focused;
+  bool scroll_to_focus = false;
+  std::string activate_next, activate_now;
+  Shortcut command = Shortcut::kNone;
+  bool staff_combo = false;
+  bool input = false;
+  bool enter = false;                              // Enter pressed this frame
+  bool physical_backspace = false;
+  std::string physical_typed;
+  bool keyboard_shown_last = false, keyboard_shown_now = false;
+  bool touch_to_hear = false;
+  std::string hovered_while_down;
+  std::vector<std::string> speech;
+  std::map<std::string, bool> shift;               // on-screen keyboard shift, by id prefix
+  WidgetLabels labels;
+};
+
+Context& Ctx();
+ImU32 Col(Colour c, float alpha = 1.f);
+ImFont* BodyFont();
+ImFont* HeadingFont();
+float Pad();                                       // inner padding of a button
+float Spacing();                                   // between items
+float RingThickness();
+// Places an item of `size` (honouring SameLine and wrapping) and returns its top-left.
+ImVec2 PlaceItem(ImVec2 size);
+float RowWidth();                                  // full content width
+// Runs the hit test for an interactive item already placed at `pos` and records its node.
+// Returns true when activated (click, Enter on focus, switch, shortcut).
+bool Interact(const std::string& id, Role role, const std::string& label, const std::string& spoken, ImVec2 pos,
+              ImVec2 size, bool enabled, bool selected, Shortcut shortcut);
+void DrawFocusRing(ImVec2 min, ImVec2 max);
+void AddNode(Node node);
+// Draws a pictogram in a square (tinted for dark themes); reserves the space when no texture.
+// A keyboard key of a fixed width (laid out by Keyboard()).
+bool KeyButton(const std::string& id, const std::string& label, const std::string& spoken, float width, bool selected);
+void DrawPicture(const std::string& id, ImVec2 pos, float size);
+
+}  // namespace tellus::ui::detail

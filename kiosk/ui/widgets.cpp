@@ -1,0 +1,312 @@
+// [SECTION] Widgets: headings, sentences, buttons, choices, check boxes, text boxes, codes, QR.
+#include <imgui.h>
+#include <qrencode.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+
+#include "kiosk/ui/a11y.h"
+#include "kiosk/ui/context.h"
+#include "kiosk/ui/fonts.h"
+#include "kiosk/ui/pictures.h"
+
+namespace tellus::ui {
+
+using namespace detail;
+
+namespace {
+
+ImVec2 MeasureText(ImFont* font, const std::string& text, float wrap) {
+  return font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, text.c_str(), text.c_str() + text.size());
+}
+
+void DrawText(ImFont* font, ImVec2 pos, Colour colour, const std::string& text, float wrap) {
+  ImGui::GetWindowDrawList()->AddText(font, font->FontSize, pos, Col(colour), text.c_str(), text.c_str() + text.size(),
+                                      wrap);
+}
+
+// Heading and Sentence: pictogram on the left, wrapped text beside it.
+void PictureAndText(Role role, const std::string& id, ImFont* font, float picture_size, const std::string& text,
+                    const std::string& pictogram, Colour colour) {
+  const float gap = pictogram.empty() ? 0 : Spacing();
+  const float pict = pictogram.empty() ? 0 : picture_size;
+  const float wrap = std::max(50.f, RowWidth() - pict - gap);
+  const ImVec2 text_size = MeasureText(font, text, wrap);
+  const ImVec2 size(RowWidth(), std::max(pict, text_size.y));
+  const ImVec2 pos = PlaceItem(size);
+  if (!pictogram.empty()) DrawPicture(pictogram, pos, pict);
+  DrawText(font, ImVec2(pos.x + pict + gap, pos.y + (size.y - text_size.y) / 2), colour, text, wrap);
+  ImGui::SetCursorScreenPos(pos);
+  ImGui::Dummy(size);
+  Node node;
+  node.id = id;
+  node.role = role;
+  node.label = text;
+  node.spoken = text;
+  node.rect = Rect{pos.x, pos.y, size.x, size.y};
+  AddNode(std::move(node));
+}
+
+struct Face {
+  Colour fill, text;
+};
+
+enum class Mark { kNone, kTick, kBox };
+
+// The shared body of Button, Choice, Checkbox and keyboard keys.
+bool ButtonLike(const std::string& id, Role role, const std::string& label, const std::string& spoken,
+                const ItemStyle& style, bool selected, Mark mark, ImFont* font) {
+  const Theme& theme = CurrentTheme();
+  const float line = font->FontSize;
+  const float pad = Pad();
+  const float pict = style.pictogram.empty() ? 0 : std::round(line * 1.6f);
+  const float mark_w = mark == Mark::kNone ? 0 : std::round(line * 1.1f) + pad;
+  const float min = MinTargetPixels();
+  const float row = RowWidth();
+  const float fixed = pad * 2 + pict + (pict > 0 ? pad : 0) + mark_w;
+
+  float width;
+  if (style.wide) {
+    width = row;
+  } else if (style.width_fraction > 0) {
+    width = std::floor(style.width_fraction * (row + Spacing()) - Spacing());
+  } else {
+    width = std::min(row, fixed + MeasureText(font, label, FLT_MAX).x + 1);
+  }
+  width = std::max(width, min);
+  const float wrap = std::max(20.f, width - fixed);
+  const ImVec2 text_size = MeasureText(font, label, wrap);
+  const float height = std::max(min, std::max(pict, text_size.y) + pad * 2);
+  const ImVec2 size(width, height);
+  const ImVec2 pos = PlaceItem(size);
+
+  const bool clicked = Interact(id, role, label, spoken, pos, size, style.enabled, selected, style.shortcut);
+  const bool active = ImGui::IsItemActive();
+
+  Face face{theme.button, theme.button_text};
+  if (style.primary) face = {theme.primary, theme.primary_text};
+  if (selected && mark != Mark::kBox) face = {theme.selected, theme.selected_text};
+  if (!style.enabled) face = {theme.button, theme.disabled_text};
+
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 max(pos.x + size.x, pos.y + size.y);
+  dl->AddRectFilled(pos, max, Col(face.fill), 10.f);
+  dl->AddRect(pos, max, Col(style.enabled ? theme.button_border : theme.disabled_text), 10.f, 0,
+              active ? 6.f : (style.enabled ? 3.f : 2.f));
+
+  float x = pos.x + pad;
+  if (mark == Mark::kBox) {
+    const float box = std::round(line * 1.1f);
+    const ImVec2 b(x, pos.y + (height - box) / 2);
+    dl->AddRectFilled(b, ImVec2(b.x + box, b.y + box), Col(theme.field), 4.f);
+    dl->AddRect(b, ImVec2(b.x + box, b.y + box), Col(face.text), 4.f, 0, 3.f);
+    if (selected) {
+      dl->AddLine(ImVec2(b.x + box * 0.2f, b.y + box * 0.55f), ImVec2(b.x + box * 0.42f, b.y + box * 0.78f),
+                  Col(theme.field_text), 4.f);
+      dl->AddLine(ImVec2(b.x + box * 0.42f, b.y + box * 0.78f), ImVec2(b.x + box * 0.82f, b.y + box * 0.22f),
+                  Col(theme.field_text), 4.f);
+    }
+    x += mark_w;
+  }
+  if (pict > 0) {
+    DrawPicture(style.pictogram, ImVec2(x, pos.y + (height - pict) / 2), pict);
+    x += pict + pad;
+  }
+  DrawText(font, ImVec2(x, pos.y + (height - text_size.y) / 2), face.text, label, wrap);
+  if (mark == Mark::kTick && selected) {
+    const float t = std::round(line * 0.8f);
+    const ImVec2 c(max.x - pad - t, pos.y + (height - t) / 2);
+    dl->AddLine(ImVec2(c.x, c.y + t * 0.55f), ImVec2(c.x + t * 0.38f, c.y + t * 0.9f), Col(face.text), 5.f);
+    dl->AddLine(ImVec2(c.x + t * 0.38f, c.y + t * 0.9f), ImVec2(c.x + t, c.y + t * 0.1f), Col(face.text), 5.f);
+  }
+  return clicked;
+}
+
+}  // namespace
+
+namespace detail {
+
+bool KeyButton(const std::string& id, const std::string& label, const std::string& spoken, float width, bool selected) {
+  ItemStyle style;
+  style.width_fraction = 0;
+  // Keys are laid out by the keyboard: fixed width, one row at a time.
+  const float min = MinTargetPixels();
+  const ImVec2 size(std::max(width, min), std::max(min, BodyFont()->FontSize * 1.9f));
+  const ImVec2 pos = PlaceItem(size);
+  const bool clicked = Interact(id, Role::kKey, label, spoken, pos, size, true, selected, Shortcut::kNone);
+  const Theme& theme = CurrentTheme();
+  const Face face = selected ? Face{theme.selected, theme.selected_text} : Face{theme.button, theme.button_text};
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 max(pos.x + size.x, pos.y + size.y);
+  dl->AddRectFilled(pos, max, Col(face.fill), 8.f);
+  dl->AddRect(pos, max, Col(theme.button_border), 8.f, 0, ImGui::IsItemActive() ? 6.f : 2.f);
+  ImFont* font = BodyFont();
+  const ImVec2 ts = MeasureText(font, label, FLT_MAX);
+  DrawText(font, ImVec2(pos.x + (size.x - ts.x) / 2, pos.y + (size.y - ts.y) / 2), face.text, label, 0);
+  return clicked;
+}
+
+void DrawPicture(const std::string& id, ImVec2 pos, float size) {
+  const Picture picture = GetPicture(id);
+  if (!picture.texture) return;
+  const Theme& theme = CurrentTheme();
+  // White line art takes the colour of the text around it; colour art is drawn as is.
+  const ImU32 tint = theme.dark ? Col(theme.text) : IM_COL32_WHITE;
+  ImGui::GetWindowDrawList()->AddImage(static_cast<ImTextureID>(picture.texture), pos, ImVec2(pos.x + size, pos.y + size),
+                                       ImVec2(0, 0), ImVec2(1, 1), tint);
+}
+
+}  // namespace detail
+
+void Heading(const std::string& text, const std::string& pictogram) {
+  ImFont* font = HeadingFont();
+  PictureAndText(Role::kHeading, "heading", font, std::round(font->FontSize * 1.8f), text, pictogram,
+                 CurrentTheme().text);
+}
+
+void Sentence(const std::string& text, const std::string& pictogram) {
+  ImFont* font = BodyFont();
+  const std::string id = "sentence." + std::to_string(Ctx().current.size());
+  PictureAndText(Role::kText, id, font, std::round(font->FontSize * 1.5f), text, pictogram, CurrentTheme().text);
+}
+
+bool Button(const std::string& id, const std::string& label, const std::string& spoken, const ItemStyle& style) {
+  return ButtonLike(id, Role::kButton, label, spoken, style, false, Mark::kNone, BodyFont());
+}
+
+bool Choice(const std::string& id, const std::string& label, const std::string& spoken, bool selected,
+            const ItemStyle& style) {
+  return ButtonLike(id, Role::kChoice, label, spoken, style, selected, Mark::kTick, BodyFont());
+}
+
+bool Checkbox(const std::string& id, const std::string& label, const std::string& spoken, bool checked,
+              const ItemStyle& style) {
+  return ButtonLike(id, Role::kCheckbox, label, spoken, style, checked, Mark::kBox, BodyFont());
+}
+
+int CountCodePoints(const std::string& utf8) {
+  int n = 0;
+  for (unsigned char c : utf8)
+    if ((c & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+std::string LimitText(int used, int limit) {
+  std::string out = Ctx().labels.count;
+  auto put = [&out](const std::string& key, int value) {
+    const auto at = out.find(key);
+    if (at != std::string::npos) out.replace(at, key.size(), std::to_string(value));
+  };
+  put("{used}", used);
+  put("{limit}", limit);
+  return out;
+}
+
+bool TextField(const std::string& id, const std::string& label, const std::string& spoken, const std::string& text,
+               int limit, bool multiline) {
+  const Theme& theme = CurrentTheme();
+  ImFont* font = BodyFont();
+  const float pad = Pad();
+  const float line = font->FontSize;
+  if (!label.empty()) {
+    const ImVec2 ls = MeasureText(font, label, RowWidth());
+    const ImVec2 lp = PlaceItem(ImVec2(RowWidth(), ls.y));
+    DrawText(font, lp, theme.text, label, RowWidth());
+    ImGui::SetCursorScreenPos(lp);
+    ImGui::Dummy(ImVec2(RowWidth(), ls.y));
+  }
+  const float inner_h = multiline ? line * 3.2f : line * 1.2f;
+  const ImVec2 size(RowWidth(), std::max(MinTargetPixels(), inner_h + pad * 2));
+  const ImVec2 pos = PlaceItem(size);
+  const bool clicked = Interact(id, Role::kTextField, label, spoken, pos, size, true, false, Shortcut::kNone);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 max(pos.x + size.x, pos.y + size.y);
+  dl->AddRectFilled(pos, max, Col(theme.field), 6.f);
+  dl->AddRect(pos, max, Col(theme.button_border), 6.f, 0, 3.f);
+  // Show the end of what was typed, with a caret, clipped to the box.
+  const std::string shown = text + "|";
+  const float wrap = multiline ? size.x - pad * 2 : FLT_MAX;
+  const ImVec2 ts = MeasureText(font, shown, wrap);
+  float tx = pos.x + pad, ty = pos.y + pad;
+  if (multiline && ts.y > size.y - pad * 2) ty -= ts.y - (size.y - pad * 2);
+  if (!multiline && ts.x > size.x - pad * 2) tx -= ts.x - (size.x - pad * 2);
+  dl->PushClipRect(ImVec2(pos.x + 3, pos.y + 3), ImVec2(max.x - 3, max.y - 3), true);
+  DrawText(font, ImVec2(tx, ty), theme.field_text, shown, wrap);
+  dl->PopClipRect();
+
+  const int used = CountCodePoints(text);
+  const std::string count = LimitText(used, limit);
+  const ImVec2 cs = MeasureText(font, count, FLT_MAX);
+  const ImVec2 cp = PlaceItem(ImVec2(RowWidth(), cs.y));
+  const bool near_limit = limit > 0 && used * 10 >= limit * 9;
+  DrawText(font, ImVec2(cp.x + RowWidth() - cs.x, cp.y), near_limit ? theme.warning : theme.text, count, 0);
+  ImGui::SetCursorScreenPos(cp);
+  ImGui::Dummy(ImVec2(RowWidth(), cs.y));
+  Node node;
+  node.id = id + ".count";
+  node.role = Role::kText;
+  node.label = count;
+  node.spoken = count;
+  node.rect = Rect{cp.x + RowWidth() - cs.x, cp.y, cs.x, cs.y};
+  AddNode(std::move(node));
+  return clicked;
+}
+
+void BigCode(const std::string& grouped_text) {
+  const Theme& theme = CurrentTheme();
+  ImFont* font = Fonts().code ? Fonts().code : HeadingFont();
+  // Groups are shown apart, so "NS-4K7Q-29MX" reads as three chunks.
+  std::string spaced;
+  for (char ch : grouped_text) spaced += ch == '-' ? std::string("  ") : std::string(1, ch);
+  const ImVec2 ts = MeasureText(font, spaced, FLT_MAX);
+  const float pad = Pad();
+  const ImVec2 size(std::min(RowWidth(), ts.x + pad * 4), ts.y + pad * 2);
+  const ImVec2 pos = PlaceItem(size);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), Col(theme.field), 8.f);
+  dl->AddRect(pos, ImVec2(pos.x + size.x, pos.y + size.y), Col(theme.button_border), 8.f, 0, 3.f);
+  DrawText(font, ImVec2(pos.x + pad * 2, pos.y + pad), theme.field_text, spaced, 0);
+  ImGui::SetCursorScreenPos(pos);
+  ImGui::Dummy(size);
+  Node node;
+  node.id = "code." + grouped_text;
+  node.role = Role::kText;
+  node.label = grouped_text;
+  node.spoken = grouped_text;
+  node.rect = Rect{pos.x, pos.y, size.x, size.y};
+  AddNode(std::move(node));
+}
+
+void QrCode(const std::string& text) {
+  QRcode* qr = QRcode_encodeString(text.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+  if (!qr) return;
+  const int quiet = 4;
+  const float module = std::max(4.f, std::round(MinTargetPixels() / 8.f));
+  const float side = (qr->width + quiet * 2) * module;
+  const ImVec2 pos = PlaceItem(ImVec2(side, side));
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(pos, ImVec2(pos.x + side, pos.y + side), IM_COL32_WHITE);
+  for (int y = 0; y < qr->width; ++y)
+    for (int x = 0; x < qr->width; ++x)
+      if (qr->data[y * qr->width + x] & 1) {
+        const ImVec2 a(pos.x + (x + quiet) * module, pos.y + (y + quiet) * module);
+        dl->AddRectFilled(a, ImVec2(a.x + module, a.y + module), IM_COL32_BLACK);
+      }
+  QRcode_free(qr);
+  ImGui::SetCursorScreenPos(pos);
+  ImGui::Dummy(ImVec2(side, side));
+  Node node;
+  node.id = "qr";
+  node.role = Role::kImage;
+  node.label = Ctx().labels.qr;
+  node.spoken = Ctx().labels.qr;
+  node.rect = Rect{pos.x, pos.y, side, side};
+  AddNode(std::move(node));
+}
+
+void Spacer(float height_in_lines) { ImGui::Dummy(ImVec2(1, BodyFont()->FontSize * height_in_lines)); }
+
+void SameLine() { Ctx().same_line_next = true; }
+
+}  // namespace tellus::ui

@@ -88,6 +88,7 @@ DrainResult SyncClient::DrainOnce(Store& store) {
   try {
     send(pending);
   } catch (const SyncError& e) {
+    if (stop_) return result;   // interrupted by Stop: not the register's fault, nothing to record
     if (!e.ItemsRefused()) {
       result.failed = true;
       result.error = e.what();
@@ -101,6 +102,7 @@ DrainResult SyncClient::DrainOnce(Store& store) {
       try {
         send({item});
       } catch (const SyncError& single) {
+        if (stop_) break;
         store.RecordAttempt(item.clear.uuid, single.what());
         if (single.ItemsRefused()) {
           ++result.refused;
@@ -132,6 +134,7 @@ DrainResult SyncClient::DrainAll(Store& store) {
 }
 
 std::chrono::milliseconds SyncClient::NextBackoff() {
+  std::lock_guard lock(mutex_);   // SendNow resets backoff_ from the UI thread
   // Exponential with "full jitter": a random wait up to the doubled ceiling, so a
   // roomful of kiosks coming back after an outage do not all retry at once.
   auto ceiling = backoff_.count() == 0 ? options_.min_backoff : std::min(backoff_ * 2, options_.max_backoff);

@@ -282,3 +282,37 @@ TEST(SyncLoopback, HealthAnswersWithoutSignature) {
 
 }  // namespace
 }  // namespace tellus
+
+namespace tellus {
+namespace {
+
+TEST(SyncLoopback, ARefusedItemStaysWithItsReasonWhileTheOthersGo) {
+  RegisterFixture f;
+  RegisterProcess server(f.db);
+  server.Start();
+  f.UseServer(server);
+  std::string store_path = f.dir / "kiosk.db";
+  {
+    Store store = Store::Open(store_path);
+    for (std::uint64_t seq = 1; seq <= 5; ++seq) {
+      auto item = MakeItem(f.identity, seq, seq == 3 ? "another-policy" : "seetec");
+      store.Enqueue(item.clear, item.sealed, item.tracking_hash);
+    }
+  }
+  sync::SyncClient client(f.identity, store_path, Fast());
+  client.Start();
+  ASSERT_TRUE(WaitFor([&] { return client.Status().sent_total == 4; }));
+  ASSERT_TRUE(WaitFor([&] { return !client.Status().last_error.empty(); }));
+  client.Stop();
+  EXPECT_NE(client.Status().last_error.find("policy"), std::string::npos) << client.Status().last_error;
+  Store store = Store::Open(store_path);
+  auto left = store.Pending(10);
+  ASSERT_EQ(left.size(), 1u);
+  EXPECT_EQ(left[0].clear.policy_id, "another-policy");
+  EXPECT_GE(left[0].attempts, 1);
+  EXPECT_NE(left[0].last_error.find("policy"), std::string::npos);
+  EXPECT_EQ(CasesIn(f.db), 4);
+}
+
+}  // namespace
+}  // namespace tellus

@@ -6,6 +6,12 @@
 #include "core/journey_flow.h"
 #include "core/reference.h"
 
+// GCC 12 at -O2 reports a false "maybe-uninitialized" inside std::variant when an
+// empty effect struct is pushed from the visitor (GCC bug 105562-style); the code is fine.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
+
 namespace tellus {
 
 using namespace journey_detail;

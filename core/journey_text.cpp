@@ -6,7 +6,7 @@ namespace tellus {
 const char* StepKey(Step step) {
   switch (step) {
     case Step::kWelcome: return "welcome";
-    case Step::kLanguage: return "language";
+    case Step::kLanguage: return "languages";
     case Step::kEligibility: return "eligibility";
     case Step::kExclusions: return "exclusions";
     case Step::kAnonymous: return "anonymous";

@@ -310,7 +310,8 @@ std::vector<CheckProblem> CheckSameKeys(const Catalog& reference, const Catalog&
     const CatalogEntry& other = translation.Entry(key);
     if (Placeholders(entry.text) != Placeholders(other.text))
       Add(out, translation, key, "placeholders", "text uses other {placeholders} than " + reference.language().tag);
-    if (!other.spoken.empty() && Placeholders(other.spoken) != Placeholders(entry.text))
+    const std::string& spoken = entry.spoken.empty() ? entry.text : entry.spoken;
+    if (!other.spoken.empty() && Placeholders(other.spoken) != Placeholders(spoken))
       Add(out, translation, key, "placeholders", "spoken uses other {placeholders} than " + reference.language().tag);
   }
   for (const auto& [key, entry] : translation.entries())

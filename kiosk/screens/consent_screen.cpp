@@ -1,0 +1,20 @@
+// Consent: how long the policy keeps what the person says, in plain words; then Send.
+#include "kiosk/screens/screen_parts.h"
+
+namespace tellus::screens {
+
+void DrawConsent(const ScreenContext& c) {
+  Title(c, "consent.title");
+  if (c.policy.retention) {
+    Say(c, "consent.body_keep", {{"retention", DurationText(c, *c.policy.retention)}});
+  } else {
+    Say(c, "consent.body_keep_unknown");
+  }
+  Say(c, "consent.body_private");
+  Say(c, "consent.body_send");
+  Notice(c);
+  if (c.state.committing) Say(c, "common.saving");
+  if (MainButton(c, "button.send", "common.send")) c.Emit(ev::Send{});
+}
+
+}  // namespace tellus::screens

@@ -1,0 +1,43 @@
+// Done: the reference and tracking code, large and grouped, a QR code of the reference,
+// and what happens next with real dates from the policy.
+#include "kiosk/screens/screen_parts.h"
+#include "kiosk/ui/a11y.h"
+
+namespace tellus::screens {
+
+void DrawDone(const ScreenContext& c) {
+  if (!c.state.receipt) return;
+  const Receipt& r = *c.state.receipt;
+  Title(c, "done.title");
+  Say(c, "done.body_saved");
+  Say(c, "done.reference_label");
+  ui::BigCode(r.reference);
+  ui::QrCode(r.reference);
+  Say(c, "done.tracking_label");
+  ui::BigCode(r.tracking_code);
+  Say(c, "done.keep");
+  switch (r.kind) {
+    case JourneyKind::kComplaint:
+      if (r.anonymous) {
+        Say(c, "done.anonymous_no_reply");
+        if (auto date = r.respond_by ? r.respond_by : r.acknowledge_by) {
+          Say(c, "done.anonymous_check", {{"date", DateText(c, *date)}});
+        }
+      } else {
+        if (r.acknowledge_by) Say(c, "done.ack", {{"date", DateText(c, *r.acknowledge_by)}});
+        if (r.respond_by) Say(c, "done.respond", {{"date", DateText(c, *r.respond_by)}});
+      }
+      break;
+    case JourneyKind::kCompliment:
+      Say(c, "done.compliment_pass_on");
+      if (!r.anonymous && r.acknowledge_by) Say(c, "done.compliment_ack", {{"date", DateText(c, *r.acknowledge_by)}});
+      break;
+    default:
+      Say(c, "done.comment_read");
+      if (!r.anonymous && r.acknowledge_by) Say(c, "done.ack", {{"date", DateText(c, *r.acknowledge_by)}});
+      break;
+  }
+  if (MainButton(c, "button.finish", "common.finish")) c.Emit(ev::Choose{"finish"});
+}
+
+}  // namespace tellus::screens

@@ -1,0 +1,20 @@
+// The other person's name and whether they said yes (in writing, where the policy needs it).
+#include "kiosk/screens/screen_parts.h"
+
+namespace tellus::screens {
+
+void DrawOnBehalfDetails(const ScreenContext& c) {
+  Title(c, "on_behalf_details.title");
+  Say(c, "on_behalf_details.body_1");
+  TextBox(c, Field::kTheirName);
+  Say(c, c.policy.on_behalf_needs_permission ? "on_behalf_details.ask_written" : "on_behalf_details.ask");
+  if (ChoiceItem(c, "choice.on_behalf_details.permission-yes", "on_behalf_details.choice.permission-yes",
+                 c.state.personal.on_behalf.permission_given)) {
+    c.Emit(ev::Choose{"permission-yes"});
+  }
+  if (ChoiceItem(c, "choice.on_behalf_details.permission-no", "on_behalf_details.choice.permission-no")) {
+    c.Emit(ev::Choose{"permission-no"});
+  }
+}
+
+}  // namespace tellus::screens

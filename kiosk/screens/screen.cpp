@@ -1,0 +1,54 @@
+// DrawScreen: the current step, the help or idle panel, and the bottom bar.
+#include "kiosk/screens/screen_parts.h"
+#include "kiosk/screens/screens.h"
+
+namespace tellus {
+
+using namespace screens;
+
+void DrawScreen(const JourneyState& state, const Catalog& catalog, const Policy& policy, std::vector<JourneyEvent>& out) {
+  const ScreenContext c{state, catalog, policy, out};
+  if (state.idle_warning) {
+    IdlePanel(c);                                  // modal: nothing else to touch
+    return;
+  }
+  if (state.help_open) {
+    HelpPanel(c);
+    BottomBar(c);
+    return;
+  }
+  switch (state.place.step) {
+    case Step::kWelcome: DrawWelcome(c); break;
+    case Step::kLanguage: DrawLanguages(c); break;
+    case Step::kEligibility: DrawEligibility(c); break;
+    case Step::kExclusions: DrawExclusions(c); break;
+    case Step::kAnonymous: DrawAnonymous(c); break;
+    case Step::kAnonymousMeaning: DrawAnonymousMeaning(c); break;
+    case Step::kService: DrawService(c); break;
+    case Step::kSubject:
+    case Step::kWhatHappened:
+    case Step::kAffected:
+    case Step::kPutRight:
+    case Step::kName: DrawTextQuestion(c); break;
+    case Step::kPraise: DrawPraise(c); break;
+    case Step::kCategories: DrawCategories(c); break;
+    case Step::kWhen: DrawWhen(c); break;
+    case Step::kWhenOlder: DrawWhenOlder(c); break;
+    case Step::kPickDate: DrawPickDate(c); break;
+    case Step::kContact: DrawContact(c); break;
+    case Step::kContactDetails: DrawContactDetails(c); break;
+    case Step::kOnBehalf: DrawOnBehalf(c); break;
+    case Step::kOnBehalfDetails: DrawOnBehalfDetails(c); break;
+    case Step::kSupport: DrawSupport(c); break;
+    case Step::kShare: DrawShare(c); break;
+    case Step::kReview: DrawReview(c); break;
+    case Step::kConsent: DrawConsent(c); break;
+    case Step::kDone: DrawDone(c); break;
+    case Step::kSignpost: DrawSignpost(c); break;
+    case Step::kCheckEntry: DrawCheckEntry(c); break;
+    case Step::kCheckResult: DrawCheckResult(c); break;
+  }
+  BottomBar(c);
+}
+
+}  // namespace tellus

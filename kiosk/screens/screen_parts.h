@@ -1,0 +1,81 @@
+#pragma once
+// Internal to kiosk/screens: the context every screen draws with, the shared pieces
+// (title, sentences, choices, text boxes, the bottom bar, help and idle panels) and
+// one Draw function per screen. Words come from the catalog, never from code.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/duration.h"
+#include "core/journey.h"
+#include "core/policy.h"
+#include "easyread/catalog.h"
+
+namespace tellus::screens {
+
+using Values = std::map<std::string, std::string>;
+
+struct ScreenContext {
+  const JourneyState& state;
+  const Catalog& catalog;
+  const Policy& policy;
+  std::vector<JourneyEvent>& out;
+
+  // Shown text: Easy Read, or the Standard wording when the person chose it.
+  std::string Text(const std::string& key, const Values& values = {}) const;
+  std::string Spoken(const std::string& key, const Values& values = {}) const;
+  const std::string& Pictogram(const std::string& key) const;
+  void Emit(JourneyEvent event) const { out.push_back(std::move(event)); }
+  // "<step key>.<rest>" for the current step.
+  std::string Key(const std::string& rest) const;
+};
+
+// --- shared pieces (screen_parts.cpp) -----------------------------------------
+void Title(const ScreenContext& c, const std::string& key);
+void Say(const ScreenContext& c, const std::string& key, const Values& values = {});
+void SayIfPresent(const ScreenContext& c, const std::string& key, const Values& values = {});
+void SayData(const std::string& text, const std::string& pictogram);   // policy or person's words, as written
+void Notice(const ScreenContext& c);               // the current notice, if any
+// A big single choice; true when touched.
+bool ChoiceItem(const ScreenContext& c, const std::string& id, const std::string& key, bool selected = false);
+bool ChoiceData(const std::string& id, const std::string& label, bool selected, const std::string& pictogram = {});
+bool CheckItem(const ScreenContext& c, const std::string& id, const std::string& key, bool checked);
+// The main action of a screen (Next, Send, Check...).
+bool MainButton(const ScreenContext& c, const std::string& id, const std::string& key, bool enabled = true);
+// A text box for `field`; touching it focuses it; when focused the keyboard follows.
+void TextBox(const ScreenContext& c, Field field);
+std::string DurationText(const ScreenContext& c, const Duration& duration);
+std::string DateText(const ScreenContext& c, Date date, bool with_year = false);
+void BottomBar(const ScreenContext& c);
+void HelpPanel(const ScreenContext& c);
+void IdlePanel(const ScreenContext& c);
+
+// --- one per screen -------------------------------------------------------------
+void DrawWelcome(const ScreenContext& c);          // welcome_screen.cpp
+void DrawLanguages(const ScreenContext& c);        // languages_screen.cpp
+void DrawEligibility(const ScreenContext& c);      // eligibility_screen.cpp
+void DrawExclusions(const ScreenContext& c);       // exclusions_screen.cpp
+void DrawAnonymous(const ScreenContext& c);        // anonymous_screen.cpp
+void DrawAnonymousMeaning(const ScreenContext& c); // anonymous_meaning_screen.cpp
+void DrawService(const ScreenContext& c);          // service_screen.cpp
+void DrawTextQuestion(const ScreenContext& c);     // text_question_screen.cpp (subject, what happened, affected, put right, name)
+void DrawPraise(const ScreenContext& c);           // praise_screen.cpp
+void DrawCategories(const ScreenContext& c);       // categories_screen.cpp
+void DrawWhen(const ScreenContext& c);             // when_screen.cpp
+void DrawWhenOlder(const ScreenContext& c);        // when_older_screen.cpp
+void DrawPickDate(const ScreenContext& c);         // pick_date_screen.cpp
+void DrawContact(const ScreenContext& c);          // contact_screen.cpp
+void DrawContactDetails(const ScreenContext& c);   // contact_details_screen.cpp
+void DrawOnBehalf(const ScreenContext& c);         // on_behalf_screen.cpp
+void DrawOnBehalfDetails(const ScreenContext& c);  // on_behalf_details_screen.cpp
+void DrawSupport(const ScreenContext& c);          // support_screen.cpp
+void DrawShare(const ScreenContext& c);            // share_screen.cpp
+void DrawReview(const ScreenContext& c);           // review_screen.cpp
+void DrawConsent(const ScreenContext& c);          // consent_screen.cpp
+void DrawDone(const ScreenContext& c);             // done_screen.cpp
+void DrawSignpost(const ScreenContext& c);         // signpost_screen.cpp
+void DrawCheckEntry(const ScreenContext& c);       // check_entry_screen.cpp
+void DrawCheckResult(const ScreenContext& c);      // check_result_screen.cpp
+
+}  // namespace tellus::screens

@@ -1,0 +1,132 @@
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sys/wait.h>
+
+#include "kiosk/app/config.h"
+#include "kiosk/app/startup.h"
+#include "tests/kiosk/harness.h"
+
+namespace tellus {
+namespace {
+
+const char* kGood = R"(policy = "seetec"
+store = ":memory:"
+register_public_key = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="
+kiosk_number = 7
+kiosk_name = "Luton reception"
+[idle]
+warn_after_seconds = 60
+countdown_seconds = 25
+[display]
+language = "en-GB"
+theme = "yellow-on-black"
+text_size = "large"
+diagonal_inches = 27
+)";
+
+std::string ErrorOf(const std::string& text) {
+  try {
+    LoadConfigText(text, "kiosk.toml");
+  } catch (const ConfigError& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+TEST(KioskConfig, ReadsEveryField) {
+  const KioskConfig c = LoadConfigText(kGood, "kiosk.toml");
+  EXPECT_EQ(c.policy, "seetec");
+  EXPECT_EQ(c.kiosk_number, 7);
+  EXPECT_EQ(c.kiosk_name, "Luton reception");
+  EXPECT_EQ(c.warn_after_seconds, 60);
+  EXPECT_EQ(c.countdown_seconds, 25);
+  EXPECT_EQ(c.theme, ui::ThemeId::kYellowOnBlack);
+  EXPECT_EQ(c.text_size, ui::TextSize::kLarge);
+  EXPECT_DOUBLE_EQ(c.diagonal_inches, 27);
+  EXPECT_EQ(c.assets_dir, TELLUS_ASSETS_DIR);
+}
+
+TEST(KioskConfig, BadValuesNameFileLineAndKey) {
+  EXPECT_EQ(ErrorOf("colour = \"red\"\n" + std::string(kGood)),
+            "kiosk.toml:1: colour: unknown key (known: assets_dir, display, easyread_dir, font_dir, identity, idle, "
+            "kiosk_name, kiosk_number, pictogram_dir, policy, register_public_key, staff_pin_hash, store)");
+  auto replaced = [&](const std::string& from, const std::string& to) {
+    std::string t = kGood;
+    t.replace(t.find(from), from.size(), to);
+    return ErrorOf(t);
+  };
+  EXPECT_EQ(replaced("countdown_seconds = 25", "countdown_seconds = 10"),
+            "kiosk.toml:8: idle.countdown_seconds: 10 is less than 20");
+  EXPECT_EQ(replaced("theme = \"yellow-on-black\"", "theme = \"pink\""),
+            "kiosk.toml:11: display.theme: 'pink' is not one of standard, high-contrast, yellow-on-black");
+  EXPECT_EQ(replaced("kiosk_number = 7", "kiosk_number = \"seven\""), "kiosk.toml:4: kiosk_number: must be a whole number");
+  EXPECT_EQ(replaced("policy = \"seetec\"\n", ""), "kiosk.toml: policy: missing (for example policy = \"seetec\")");
+  EXPECT_EQ(replaced("[idle]", "[idle]\nsnooze = 3"), "kiosk.toml:7: idle.snooze: unknown key (known: countdown_seconds, warn_after_seconds)");
+  EXPECT_EQ(replaced("text_size = \"large\"", "text_size = \"huge\""),
+            "kiosk.toml:12: display.text_size: 'huge' is not one of standard, large, largest");
+  EXPECT_NE(ErrorOf("policy = \"seetec\nstore = 1").find("kiosk.toml:1:"), std::string::npos) << ErrorOf("policy = \"seetec\nstore = 1");
+  EXPECT_NE(replaced("kiosk_name", "staff_pin_hash = \"1234\"\nkiosk_name").find("staff_pin_hash: is not an Argon2id hash"),
+            std::string::npos);
+}
+
+TEST(KioskConfig, MissingFileIsNamed) {
+  try {
+    LoadConfigFile("/nonexistent/kiosk.toml");
+    FAIL();
+  } catch (const ConfigError& e) {
+    EXPECT_STREQ(e.what(), "/nonexistent/kiosk.toml: cannot read the config file");
+  }
+}
+
+TEST(KioskConfig, StartupNamesAMissingPolicyAndABadStoreFolder) {
+  KioskConfig c = LoadConfigText(kGood, "kiosk.toml");
+  c.policy = "no-such-policy";
+  try {
+    LoadAppDeps(c, nullptr);
+    FAIL();
+  } catch (const ConfigError& e) {
+    EXPECT_EQ(std::string(e.what()).rfind("kiosk.toml: policy: 'no-such-policy' could not be loaded", 0), 0u) << e.what();
+  }
+}
+
+// The real binary: one clear line on stderr and exit status 2, before any window opens.
+std::pair<int, std::string> RunKiosk(const std::string& args) {
+  const std::string cmd = std::string(TELLUS_KIOSK_BIN) + " " + args + " 2>&1";
+  FILE* pipe = popen(cmd.c_str(), "r");
+  std::string out;
+  std::array<char, 512> buf{};
+  while (pipe && fgets(buf.data(), buf.size(), pipe)) out += buf.data();
+  const int status = pipe ? pclose(pipe) : -1;
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+TEST(KioskBinary, BadConfigExitsWithStatusTwoAndOneLine) {
+  const auto dir = std::filesystem::temp_directory_path() / ("tellus-cfg-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const auto path = dir / "kiosk.toml";
+  std::ofstream(path) << "policy = \"seetec\"\nstore = \"x.db\"\nregister_public_key = \"AAAA\"\nkiosk_number = 7\n[idle]\ncountdown_seconds = 5\n";
+  auto [code, out] = RunKiosk("--config " + path.string());
+  EXPECT_EQ(code, 2);
+  EXPECT_EQ(out, "tellus-kiosk: " + path.string() + ":6: idle.countdown_seconds: 5 is less than 20\n");
+  std::tie(code, out) = RunKiosk("--config " + (dir / "missing.toml").string());
+  EXPECT_EQ(code, 2);
+  EXPECT_NE(out.find("missing.toml: cannot read the config file"), std::string::npos) << out;
+  std::tie(code, out) = RunKiosk("--windowed 12by9 --config " + path.string());
+  EXPECT_EQ(code, 2);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(KioskBinary, HashPinPrintsAnArgon2idHash) {
+  auto [code, out] = RunKiosk("--hash-pin 2468");
+  EXPECT_EQ(code, 0);
+  EXPECT_EQ(out.rfind("$argon2id$", 0), 0u) << out;
+  std::tie(code, out) = RunKiosk("--hash-pin 12");
+  EXPECT_EQ(code, 2);
+}
+
+}  // namespace
+}  // namespace tellus

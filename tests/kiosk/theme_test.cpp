@@ -1,0 +1,42 @@
+#include <gtest/gtest.h>
+
+#include "kiosk/ui/theme.h"
+
+namespace tellus::ui {
+namespace {
+
+TEST(ThemeContrast, KnownValues) {
+  EXPECT_NEAR(ContrastRatio({0, 0, 0}, {255, 255, 255}), 21.0, 0.01);
+  EXPECT_NEAR(ContrastRatio({255, 255, 255}, {255, 255, 255}), 1.0, 0.001);
+  EXPECT_NEAR(ContrastRatio({0x77, 0x77, 0x77}, {255, 255, 255}), 4.48, 0.02);  // WCAG's classic grey
+}
+
+TEST(ThemeContrast, EveryPairInEveryThemeIsAtLeastSevenToOne) {
+  for (ThemeId id : AllThemes()) {
+    const Theme& theme = GetTheme(id);
+    const auto pairs = UsedPairs(theme);
+    EXPECT_GE(pairs.size(), 15u);
+    for (const ColourPair& pair : pairs) {
+      EXPECT_GE(ContrastRatio(pair.foreground, pair.background), 7.0) << ToString(id) << ": " << pair.what;
+    }
+  }
+}
+
+TEST(ThemeNames, RoundTrip) {
+  for (ThemeId id : AllThemes()) EXPECT_EQ(ParseThemeId(ToString(id)), id);
+  EXPECT_FALSE(ParseThemeId("purple"));
+}
+
+TEST(ThemeLooks, DarkThemesAreDarkAndSelectionIsDistinct) {
+  EXPECT_FALSE(GetTheme(ThemeId::kStandard).dark);
+  EXPECT_TRUE(GetTheme(ThemeId::kHighContrastDark).dark);
+  EXPECT_TRUE(GetTheme(ThemeId::kYellowOnBlack).dark);
+  for (ThemeId id : AllThemes()) {
+    const Theme& t = GetTheme(id);
+    // A chosen option must not look like an ordinary button.
+    EXPECT_GE(ContrastRatio(t.selected, t.button), 3.0) << ToString(id);
+  }
+}
+
+}  // namespace
+}  // namespace tellus::ui

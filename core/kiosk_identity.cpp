@@ -75,6 +75,7 @@ KioskIdentity LoadKioskIdentity(const std::string& path) {
   id.register_sign_public_key = Key32(doc, "register_sign_public_key", path);
   id.kiosk_sign_public_key = Key32(doc, "kiosk_sign_public_key", path);
   id.kiosk_sign_secret_key = Key(doc, "kiosk_sign_secret_key", 64, path);
+  if (doc.contains("register_certificate_pem")) id.register_certificate_pem = Text(doc, "register_certificate_pem", path);
   // An Ed25519 secret key ends with its public key: catch a file pieced together from two.
   if (!std::equal(id.kiosk_sign_public_key.begin(), id.kiosk_sign_public_key.end(),
                   id.kiosk_sign_secret_key.begin() + 32)) {
@@ -95,6 +96,7 @@ void SaveKioskIdentity(const KioskIdentity& identity, const std::string& path) {
       {"kiosk_sign_public_key", ToBase64(identity.kiosk_sign_public_key.data(), 32)},
       {"kiosk_sign_secret_key", ToBase64(identity.kiosk_sign_secret_key)},
   };
+  if (!identity.register_certificate_pem.empty()) doc["register_certificate_pem"] = identity.register_certificate_pem;
   std::string text = doc.dump(2) + "\n";
   // Write a 0600 temporary file and rename it, so the secret key is never readable by others
   // and a crash never leaves half a file under the real name.

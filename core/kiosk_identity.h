@@ -4,7 +4,8 @@
 // {"kiosk_number":7,"kiosk_name":"Luton reception","policy":"seetec",
 //  "register_url":"http://127.0.0.1:8470",
 //  "register_box_public_key":"<b64 X25519>","register_sign_public_key":"<b64 Ed25519>",
-//  "kiosk_sign_public_key":"<b64 Ed25519>","kiosk_sign_secret_key":"<b64 Ed25519 64 bytes>"}
+//  "kiosk_sign_public_key":"<b64 Ed25519>","kiosk_sign_secret_key":"<b64 Ed25519 64 bytes>",
+//  "register_certificate_pem":"-----BEGIN CERTIFICATE-----..."}   (optional)
 #include <array>
 #include <stdexcept>
 #include <string>
@@ -23,6 +24,7 @@ struct KioskIdentity {
   std::array<unsigned char, 32> register_sign_public_key{};  // verifies register replies/bundles
   std::array<unsigned char, 32> kiosk_sign_public_key{};
   std::vector<unsigned char> kiosk_sign_secret_key;          // 64 bytes; signs requests
+  std::string register_certificate_pem;            // optional: trust only this for https (own certificate)
 };
 
 KioskIdentity LoadKioskIdentity(const std::string& path);    // throws IdentityError naming file and field

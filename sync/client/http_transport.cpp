@@ -72,6 +72,10 @@ HttpResult HttpTransport::Perform(const std::string& url, const std::string* bod
   curl_easy_setopt(curl_, CURLOPT_XFERINFOFUNCTION, OnProgress);
   curl_easy_setopt(curl_, CURLOPT_XFERINFODATA, abort_);
   curl_easy_setopt(curl_, CURLOPT_PROTOCOLS_STR, "http,https");
+  if (!ca_pem_.empty()) {
+    curl_blob blob{ca_pem_.data(), ca_pem_.size(), CURL_BLOB_NOCOPY};
+    curl_easy_setopt(curl_, CURLOPT_CAINFO_BLOB, &blob);
+  }
   curl_slist* list = nullptr;
   list = curl_slist_append(list, "Content-Type: application/json");
   list = curl_slist_append(list, "Expect:");   // no 100-continue round trip for big batches

@@ -32,12 +32,16 @@ class HttpTransport {
   HttpResult Post(const std::string& url, const std::string& body, const std::map<std::string, std::string>& headers,
                   const HttpTimeouts& timeouts);
   HttpResult Get(const std::string& url, const HttpTimeouts& timeouts);
+  // PEM certificate(s) to trust for https instead of the system's CAs (a register with
+  // its own certificate); empty: the system's.
+  void TrustOnly(std::string pem) { ca_pem_ = std::move(pem); }
 
  private:
   HttpResult Perform(const std::string& url, const std::string* body, const std::map<std::string, std::string>& headers,
                      const HttpTimeouts& timeouts);
   CURL* curl_ = nullptr;
   const std::atomic<bool>* abort_;
+  std::string ca_pem_;
 };
 
 }  // namespace tellus::sync

@@ -8,6 +8,7 @@ namespace tellus::sync {
 
 RegisterClient::RegisterClient(KioskIdentity identity, HttpTimeouts timeouts, const std::atomic<bool>* abort)
     : identity_(std::move(identity)), timeouts_(timeouts), http_(abort) {
+  http_.TrustOnly(identity_.register_certificate_pem);
   while (!identity_.register_url.empty() && identity_.register_url.back() == '/') identity_.register_url.pop_back();
 }
 

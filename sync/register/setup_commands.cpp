@@ -1,5 +1,7 @@
 // tellus-register init, enroll-kiosk, kiosks.
+#include <fstream>
 #include <iomanip>
+#include <sstream>
 #include <iostream>
 
 #include "core/kiosk_identity.h"
@@ -29,8 +31,21 @@ void Init(const std::string& db) {
 }
 
 void Enroll(const std::string& db, const std::string& name, const std::string& policy, const std::string& url,
-            const std::string& out) {
+            const std::string& out, const std::string& cert) {
   if (name.empty()) throw std::invalid_argument("--name must not be empty");
+  std::string pem;
+  if (!cert.empty()) {
+    std::ifstream in(cert);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    pem = buffer.str();
+    if (!in || pem.find("-----BEGIN CERTIFICATE-----") == std::string::npos) {
+      throw std::invalid_argument("--cert " + cert + ": not a PEM certificate");
+    }
+  }
+  if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0) {
+    throw std::invalid_argument("--url '" + url + "': must start with http:// or https://");
+  }
   RegisterKeys keys = LoadRegisterKeys(KeysPathFor(db));
   auto storage = SqliteRegisterStorage::Open(db);
   proto::SignKeyPair kiosk_keys = proto::NewSignKeyPair();
@@ -38,6 +53,7 @@ void Enroll(const std::string& db, const std::string& name, const std::string& p
   id.kiosk_name = name;
   id.policy = policy;
   id.register_url = url;
+  id.register_certificate_pem = pem;
   id.register_box_public_key = keys.box.public_key;
   id.register_sign_public_key = keys.sign.public_key;
   id.kiosk_sign_public_key = kiosk_keys.public_key;
@@ -63,13 +79,14 @@ void AddSetupCommands(CLI::App& app) {
   init->callback([] { Init(init_db); });
 
   auto* enroll = app.add_subcommand("enroll-kiosk", "Enrol a kiosk and write its identity file");
-  static std::string db, name, policy, url = "http://127.0.0.1:8470", out;
+  static std::string db, name, policy, url = "http://127.0.0.1:8470", out, cert;
   enroll->add_option("--db", db, "Register database")->required();
   enroll->add_option("--name", name, "Kiosk name, e.g. \"Luton reception\"")->required();
   enroll->add_option("--policy", policy, "Policy id the kiosk uses (its submissions must match)");
   enroll->add_option("--url", url, "Register URL the kiosk sends to")->capture_default_str();
   enroll->add_option("--out", out, "Identity file to write (mode 0600)")->required();
-  enroll->callback([] { Enroll(db, name, policy, url, out); });
+  enroll->add_option("--cert", cert, "The register's own TLS certificate (PEM) for the kiosk to trust, when not from a public CA");
+  enroll->callback([] { Enroll(db, name, policy, url, out, cert); });
 }
 
 }  // namespace tellus::reg

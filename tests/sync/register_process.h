@@ -61,14 +61,20 @@ class TempDir {
 
 class RegisterProcess {
  public:
-  explicit RegisterProcess(std::string db) : db_(std::move(db)) {}
+  explicit RegisterProcess(std::string db, std::vector<std::string> extra_args = {})
+      : db_(std::move(db)), extra_(std::move(extra_args)) {}
   ~RegisterProcess() { Stop(); }
 
   // Starts serving; port 0 picks a free one. Returns the port, or throws after 10 s.
-  int Start(int port = 0) {
+  int Start(int port = 0, const std::string& host = "127.0.0.1") {
     int out[2];
     if (::pipe(out) != 0) throw std::runtime_error("pipe failed");
-    std::string listen = "127.0.0.1:" + std::to_string(port);
+    std::string listen = host + ":" + std::to_string(port);
+    std::vector<std::string> args = {binary_name_, "serve", "--db", db_, "--listen", listen};
+    args.insert(args.end(), extra_.begin(), extra_.end());
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
     std::string binary = RegisterBinary();
     pid_ = ::fork();
     if (pid_ == 0) {
@@ -77,8 +83,7 @@ class RegisterProcess {
       ::close(out[1]);
       int devnull = ::open("/dev/null", O_WRONLY);
       ::dup2(devnull, 2);
-      ::execl(binary.c_str(), binary.c_str(), "serve", "--db", db_.c_str(), "--listen", listen.c_str(),
-              static_cast<char*>(nullptr));
+      ::execv(binary.c_str(), argv.data());
       ::_exit(127);
     }
     ::close(out[1]);
@@ -127,6 +132,8 @@ class RegisterProcess {
 
  private:
   std::string db_;
+  std::vector<std::string> extra_;
+  std::string binary_name_ = "tellus-register";
   pid_t pid_ = -1;
   int port_ = 0;
 };

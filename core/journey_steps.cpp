@@ -13,6 +13,11 @@ Place At(Step step, int index = 0) { return Place{step, index}; }
 
 bool Anonymous(const JourneyState& s) { return s.personal.person.anonymous; }
 
+bool AskedUpFront(const Policy& p, const std::string& topic) {
+  return std::any_of(p.eligibility.begin(), p.eligibility.end(),
+                     [&](const EligibilityQuestion& q) { return q.id.find(topic) != std::string::npos; });
+}
+
 Place AfterEligibilityAll(const Policy& p) {
   return p.exclusions.empty() ? At(Step::kAnonymous) : At(Step::kExclusions);
 }
@@ -84,7 +89,8 @@ Place After(const JourneyState& s, const Policy& p, Step from) {
     case Step::kWhatHappened:
       return s.kind == JourneyKind::kComplaint ? At(Step::kWhen) : At(Step::kAnonymous);
     case Step::kWhen:
-      if (s.when_choice == "earlier" && p.time_limit) return At(Step::kWhenOlder);
+      // Ask about the time limit only if no eligibility question already did.
+      if (s.when_choice == "earlier" && p.time_limit && !AskedUpFront(p, "limit")) return At(Step::kWhenOlder);
       if (s.when_choice == "date") return At(Step::kPickDate);
       return At(Step::kAffected);
     case Step::kWhenOlder:

@@ -223,6 +223,14 @@ TEST(JourneyReduce, DatePickerRefusesTheFuture) {
 
 TEST(JourneyReduce, EarlierAsksAboutTheLimitOnlyWhenThereIsOne) {
   Policy seetec = SeetecLike();
+  {
+    Driver asked(seetec);                           // the limit was an eligibility question already
+    asked.Choose("complaint");
+    WalkTo(asked, Step::kWhen);
+    asked.Choose("earlier");
+    EXPECT_EQ(asked.step(), Step::kAffected);
+  }
+  seetec.eligibility.erase(seetec.eligibility.begin());
   Driver d(seetec);
   d.Choose("complaint");
   WalkTo(d, Step::kWhen);

@@ -6,6 +6,7 @@
 #include <csignal>
 #include <cstdio>
 #include <iostream>
+#include <thread>
 
 #include "core/seal.h"
 #include "kiosk/app/config.h"
@@ -87,21 +88,34 @@ int main(int argc, char** argv) {
     return 2;
   }
 
-  std::string error;
-  auto window = platform::Window::Create(window_options, error);
+  auto phase = [&](const char* name) {
+    if (timing)
+      std::fprintf(stderr, "%s_ms=%.1f\n", name,
+                   std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+  };
+  phase("config");
+  // The font atlas is baked on a worker thread while GLFW and GL start.
+  std::string error, font_error;
+  ImFontAtlas* atlas = IM_NEW(ImFontAtlas)();
+  ui::FontFaces faces;
+  bool fonts_ok = false;
+  const float font_height = static_cast<float>(window_options.fullscreen ? config.screen_height : window_options.height);
+  std::thread font_thread([&] { fonts_ok = ui::LoadFonts(*atlas, font_height, config.font_dir, faces, font_error); });
+  auto window = platform::Window::Create(window_options, atlas, error);
+  font_thread.join();
   if (!window) {
     std::cerr << "tellus-kiosk: " << error << "\n";
     return 1;
   }
   std::signal(SIGTERM, OnSignal);
   std::signal(SIGINT, OnSignal);
-
-  ui::FontFaces faces;
-  if (!ui::LoadFonts(*ImGui::GetIO().Fonts, static_cast<float>(window->height()), config.font_dir, faces, error)) {
-    std::cerr << "tellus-kiosk: " << error << "\n";
+  if (!fonts_ok) {
+    std::cerr << "tellus-kiosk: " << font_error << "\n";
     return 2;
   }
   ui::SetFonts(faces);
+  phase("window_and_fonts");
+  if (timing) std::fprintf(stderr, "font_atlas=%dx%d\n", ImGui::GetIO().Fonts->TexWidth, ImGui::GetIO().Fonts->TexHeight);
   ui::Settings settings;
   settings.theme = config.theme;
   settings.text_size = config.text_size;
@@ -124,7 +138,8 @@ int main(int argc, char** argv) {
     const Clock clock = Clock::Real(start);
     if (extra_frames <= 0 && bench_frames == 0) {
       window->WaitEvents(app.SecondsToNextWake(clock), 0.5);
-      if (!window->TakeInputFlag() && app.SecondsToNextWake(Clock::Real(start)) > 0.001) continue;
+      const double wake = app.SecondsToNextWake(Clock::Real(start));
+      if (!window->TakeInputFlag() && (wake < 0 || wake > 0.001)) continue;  // nothing changed: no frame
     } else {
       window->WaitEvents(0, 0);
       window->TakeInputFlag();
@@ -150,5 +165,7 @@ int main(int argc, char** argv) {
       break;
     }
   }
+  window.reset();
+  IM_DELETE(atlas);
   return 0;
 }

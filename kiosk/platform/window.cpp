@@ -25,7 +25,7 @@ void OnRefresh(GLFWwindow*) { g_input = true; }  // exposed: draw again
 
 }  // namespace
 
-std::unique_ptr<Window> Window::Create(const WindowOptions& options, std::string& error) {
+std::unique_ptr<Window> Window::Create(const WindowOptions& options, ImFontAtlas* fonts, std::string& error) {
   glfwSetErrorCallback(nullptr);
   if (!glfwInit()) {
     const char* why = nullptr;
@@ -69,7 +69,7 @@ std::unique_ptr<Window> Window::Create(const WindowOptions& options, std::string
   glfwSetWindowRefreshCallback(window, OnRefresh);
 
   IMGUI_CHECKVERSION();
-  ImGui::CreateContext();
+  ImGui::CreateContext(fonts);
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;                        // nothing written to disk
   io.LogFilename = nullptr;

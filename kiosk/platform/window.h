@@ -8,6 +8,7 @@
 #include "kiosk/ui/theme.h"
 
 struct GLFWwindow;
+struct ImFontAtlas;
 
 namespace tellus::platform {
 
@@ -19,8 +20,9 @@ struct WindowOptions {
 
 class Window {
  public:
-  // Creates the window, GL context and ImGui context; nullptr with `error` set on failure.
-  static std::unique_ptr<Window> Create(const WindowOptions& options, std::string& error);
+  // Creates the window, GL context and ImGui context (using `fonts` if given, so the
+  // atlas can be baked on another thread meanwhile); nullptr with `error` set on failure.
+  static std::unique_ptr<Window> Create(const WindowOptions& options, ImFontAtlas* fonts, std::string& error);
   ~Window();
   Window(const Window&) = delete;
   Window& operator=(const Window&) = delete;

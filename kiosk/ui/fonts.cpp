@@ -49,6 +49,8 @@ bool LoadFonts(ImFontAtlas& atlas, float display_height, const std::string& font
     }
   }
   atlas.Clear();
+  atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;  // no half-empty texture
+  atlas.TexDesiredWidth = 4096;
   ImFontConfig config;
   // Large sizes need no horizontal oversampling; it would triple the atlas.
   config.OversampleH = 1;

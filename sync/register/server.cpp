@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdio>
 #include <ctime>
 #include <optional>
 
@@ -123,6 +124,14 @@ void RegisterServer::Routes() {
     }
     return httplib::Server::HandlerResponse::Handled;
   }));
+  if (options_.log) {
+    // One line per request: never a body, never a reference or code (the body holds them).
+    http_->set_logger([](const httplib::Request& req, const httplib::Response& res) {
+      std::string kiosk = req.get_header_value(proto::kHeaderKiosk);
+      std::fprintf(stderr, "%s %s %s -> %d%s\n", IsoNow().c_str(), req.method.c_str(), req.path.c_str(), res.status,
+                   kiosk.empty() ? "" : (" (kiosk " + kiosk.substr(0, 6) + ")").c_str());
+    });
+  }
   http_->set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
     Fail(res, 500, "server-error", "the register could not handle this request; nothing was stored");
   });

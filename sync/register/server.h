@@ -24,6 +24,7 @@ struct ServerOptions {
   std::string cert_file, key_file;                 // TLS; required off loopback
   int status_per_kiosk_per_minute = 60;
   int status_per_reference_per_hour = 20;
+  bool log = true;                                 // one line per request on stderr
 };
 
 bool IsLoopback(const std::string& host);

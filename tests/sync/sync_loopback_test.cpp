@@ -316,3 +316,48 @@ TEST(SyncLoopback, ARefusedItemStaysWithItsReasonWhileTheOthersGo) {
 
 }  // namespace
 }  // namespace tellus
+
+namespace tellus {
+namespace {
+
+TEST(SyncLoopback, GarbledSignedBodiesGetA4xxAndTheServerStaysUp) {
+  RegisterFixture f;
+  RegisterProcess server(f.db);
+  server.Start();
+  f.UseServer(server);
+  auto item = MakeItem(f.identity, 1);
+  std::string good = proto::ToJson(proto::SubmitBatch{{{item.clear, item.sealed, item.tracking_hash}}, 0});
+  std::mt19937 rng(20261122);
+  sync::HttpTransport http;
+  int refused = 0;
+  for (int round = 0; round < 150; ++round) {
+    std::string body = good;
+    int edits = 1 + static_cast<int>(rng() % 4);
+    for (int e = 0; e < edits; ++e) {
+      std::size_t at = rng() % body.size();
+      switch (rng() % 3) {
+        case 0: body[at] = static_cast<char>(rng() % 256); break;
+        case 1: body.erase(at, 1 + rng() % 8); break;
+        default: body.insert(at, std::string(1 + rng() % 3, "{}[]\",:0\\"[rng() % 9])); break;
+      }
+      if (body.empty()) body = "x";
+    }
+    const std::string path = round % 3 == 0 ? "/v1/status" : round % 3 == 1 ? "/v1/requests" : "/v1/submissions";
+    auto headers = proto::SignRequest(f.identity.kiosk_number, f.identity.kiosk_sign_secret_key, "POST", path, body,
+                                      proto::UnixNow())
+                       .AsMap();
+    sync::HttpResult r = http.Post(server.url() + path, body, headers, {2000, 10000});
+    ASSERT_TRUE(r.status == 200 || (r.status >= 400 && r.status < 500)) << "HTTP " << r.status << " for " << path;
+    if (r.status != 200) {
+      ++refused;
+      EXPECT_NE(r.body.find("\"error\""), std::string::npos);
+    }
+  }
+  EXPECT_GT(refused, 100);
+  sync::RegisterClient client(f.identity);
+  EXPECT_TRUE(client.Healthy());
+  EXPECT_LE(CasesIn(f.db), 1);   // at most the one valid item, if a garble left it intact
+}
+
+}  // namespace
+}  // namespace tellus

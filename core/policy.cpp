@@ -1,0 +1,404 @@
+// Loading a complaints procedure from assets/policies/<id>.toml (core/policy.h).
+//
+// Schema (every key is listed here; any other key is an error):
+//   organisation, reference_prefix, division           required strings
+//   acknowledge_within, time_limit, retention          optional durations ("5 working days")
+//   on_behalf_needs_permission                          optional bool (false)
+//   retention_note                                      optional string
+//   services = [{id, name}], categories = [{id, name}]  required arrays (may be empty)
+//   [anonymous]   complaints (bool), explanation, signpost (required when complaints = false)
+//   [[eligibility]] id, question, signpost, blocking_answer (bool, default true)
+//   [[exclusions]]  id, text, signpost
+//   [comments]    accepted (bool), handling
+//   [compliments] accepted, anonymous_accepted, ask_permission_to_share (bools),
+//                 acknowledge_within, pass_on_within (durations), handling
+//   [[stages]]    id, name, handled_by (required); informal (bool); acknowledge_within,
+//                 respond_within, request_within (durations); how_to_request
+//   [[external_bodies]] name, when (required); contact
+// Every error is collected and reported as "file:line: key: what", one per line.
+#include "core/policy.h"
+
+#include <filesystem>
+#include <fstream>
+#include <initializer_list>
+#include <set>
+#include <sstream>
+
+#include <toml++/toml.h>
+
+namespace tellus {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string TypeName(const toml::node& node) {
+  switch (node.type()) {
+    case toml::node_type::table: return "a table";
+    case toml::node_type::array: return "an array";
+    case toml::node_type::string: return "a string";
+    case toml::node_type::integer: return "an integer";
+    case toml::node_type::floating_point: return "a number";
+    case toml::node_type::boolean: return "true/false";
+    default: return "a date or time";
+  }
+}
+
+bool IsPlainId(const std::string& id) {
+  if (id.empty() || id.front() == '-' || id.back() == '-') return false;
+  for (std::size_t i = 0; i < id.size(); ++i) {
+    char c = id[i];
+    bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c == '-' && id[i - 1] != '-');
+    if (!ok) return false;
+  }
+  return true;
+}
+
+std::string Trimmed(const std::string& text) {
+  const char* space = " \t\r\n";
+  std::size_t first = text.find_first_not_of(space);
+  if (first == std::string::npos) return "";
+  return text.substr(first, text.find_last_not_of(space) - first + 1);
+}
+
+// Where errors go: every problem in a file is reported, not just the first.
+struct Errors {
+  std::string source;
+  std::vector<std::string> lines;
+  void Add(std::size_t line, const std::string& key, const std::string& what) {
+    lines.push_back(source + ":" + std::to_string(line == 0 ? 1 : line) + ": " + (key.empty() ? "" : key + ": ") +
+                    what);
+  }
+};
+
+// One TOML table of the policy, read key by key. Unknown keys are reported when it is
+// made; the getters report missing keys and wrong types and return nothing.
+class TableReader {
+ public:
+  TableReader(const toml::table& table, std::string path, Errors& errors, std::initializer_list<const char*> allowed)
+      : table_(table), path_(std::move(path)), errors_(errors) {
+    std::string list;
+    for (const char* key : allowed) list += std::string(list.empty() ? "" : ", ") + key;
+    for (auto&& [key, value] : table_) {
+      bool known = false;
+      for (const char* a : allowed) known = known || key.str() == a;
+      if (!known) {
+        errors_.Add(key.source().begin.line, Key(std::string(key.str())), "unknown key (expected one of: " + list + ")");
+      }
+    }
+  }
+
+  std::string Key(const std::string& key) const { return path_.empty() ? key : path_ + "." + key; }
+  std::size_t Line() const { return table_.source().begin.line; }
+  const toml::node* Node(const std::string& key) const { return table_.get(key); }
+  std::size_t LineOf(const std::string& key) const {
+    const toml::node* node = table_.get(key);
+    return node ? node->source().begin.line : Line();
+  }
+  void Fail(const std::string& key, const std::string& what) { errors_.Add(LineOf(key), Key(key), what); }
+
+  std::optional<std::string> String(const std::string& key, bool required, const char* hint = nullptr) {
+    const toml::node* node = Typed(key, toml::node_type::string, required, hint);
+    if (!node) return std::nullopt;
+    std::string text = Trimmed(node->as_string()->get());
+    if (text.empty()) {
+      Fail(key, "must not be empty");
+      return std::nullopt;
+    }
+    return text;
+  }
+  std::string Text(const std::string& key, bool required, const char* hint = nullptr) {
+    return String(key, required, hint).value_or("");
+  }
+
+  bool Bool(const std::string& key, bool fallback, bool required = false) {
+    const toml::node* node = Typed(key, toml::node_type::boolean, required, "true or false");
+    return node ? node->as_boolean()->get() : fallback;
+  }
+
+  std::optional<Duration> DurationAt(const std::string& key, bool required = false) {
+    const toml::node* node = Typed(key, toml::node_type::string, required, "a duration such as \"20 working days\"");
+    if (!node) return std::nullopt;
+    const std::string& text = node->as_string()->get();
+    try {
+      return ParseDuration(text);
+    } catch (const std::invalid_argument&) {
+      Fail(key, "\"" + text +
+                    "\" is not a duration (expected e.g. \"20 working days\", \"28 days\", \"24 hours\", "
+                    "\"1 week\", \"12 months\" or \"2 years\")");
+      return std::nullopt;
+    }
+  }
+
+  const toml::table* Table(const std::string& key, bool required) {
+    const toml::node* node = Typed(key, toml::node_type::table, required, "a table");
+    return node ? node->as_table() : nullptr;
+  }
+
+  const toml::array* Array(const std::string& key, bool required, const char* hint) {
+    const toml::node* node = Typed(key, toml::node_type::array, required, hint);
+    return node ? node->as_array() : nullptr;
+  }
+
+ private:
+  const toml::node* Typed(const std::string& key, toml::node_type type, bool required, const char* hint) {
+    const toml::node* node = table_.get(key);
+    if (!node) {
+      if (required) errors_.Add(Line(), Key(key), std::string("missing (required") + (hint ? ": " : "") + (hint ? hint : "") + ")");
+      return nullptr;
+    }
+    if (node->type() != type) {
+      std::string expected = type == toml::node_type::string    ? "a string"
+                             : type == toml::node_type::boolean ? "true or false"
+                             : type == toml::node_type::array   ? "an array"
+                                                                : "a table";
+      errors_.Add(node->source().begin.line, Key(key), "expected " + expected + ", found " + TypeName(*node));
+      return nullptr;
+    }
+    return node;
+  }
+
+  const toml::table& table_;
+  std::string path_;
+  Errors& errors_;
+};
+
+// Each element of an array of tables, with its path "stages[2]"; non-tables are errors.
+template <typename Fn>
+void ForEachTable(TableReader& parent, const std::string& key, bool required, const char* hint, Errors& errors,
+                  Fn&& fn) {
+  const toml::array* array = parent.Array(key, required, hint);
+  if (!array) return;
+  for (std::size_t i = 0; i < array->size(); ++i) {
+    const toml::node& node = (*array)[i];
+    std::string path = parent.Key(key) + "[" + std::to_string(i) + "]";
+    if (!node.is_table()) {
+      errors.Add(node.source().begin.line, path, "expected a table, found " + TypeName(node));
+      continue;
+    }
+    fn(*node.as_table(), path);
+  }
+}
+
+// Ids are keys in stored data and reports: plain and unique within their list.
+class IdChecker {
+ public:
+  std::string Check(TableReader& reader) {
+    std::string id = reader.Text("id", true, "a plain id such as \"stage-1\"");
+    if (id.empty()) return id;
+    if (!IsPlainId(id)) {
+      reader.Fail("id", "\"" + id + "\" is not a plain id (lower-case letters, digits and single hyphens)");
+    } else if (!seen_.insert(id).second) {
+      reader.Fail("id", "\"" + id + "\" is used twice in this list");
+    }
+    return id;
+  }
+
+ private:
+  std::set<std::string> seen_;
+};
+
+std::vector<NamedItem> ReadNamedItems(TableReader& root, const std::string& key, Errors& errors) {
+  std::vector<NamedItem> items;
+  IdChecker ids;
+  ForEachTable(root, key, true, "an array of { id, name } tables, may be empty", errors,
+               [&](const toml::table& table, const std::string& path) {
+                 TableReader r(table, path, errors, {"id", "name"});
+                 NamedItem item;
+                 item.id = ids.Check(r);
+                 item.name = r.Text("name", true);
+                 items.push_back(std::move(item));
+               });
+  return items;
+}
+
+void ReadAnonymous(TableReader& root, Policy& p, Errors& errors) {
+  const toml::table* table = root.Table("anonymous", true);
+  if (!table) return;
+  TableReader r(*table, "anonymous", errors, {"complaints", "explanation", "signpost"});
+  p.anonymous_complaints = r.Bool("complaints", false, true);
+  p.anonymous_explanation = r.Text("explanation", true, "what giving no name means here, in plain words");
+  p.anonymous_signpost = r.Text("signpost", !p.anonymous_complaints && table->contains("complaints"),
+                                "what to do instead when anonymous complaints are not accepted");
+}
+
+void ReadCompliments(TableReader& root, Policy& p, Errors& errors) {
+  const toml::table* table = root.Table("compliments", false);
+  if (!table) return;
+  TableReader r(*table, "compliments", errors,
+                {"accepted", "anonymous_accepted", "acknowledge_within", "pass_on_within", "ask_permission_to_share",
+                 "handling"});
+  ComplimentRules& c = p.compliments;
+  c.accepted = r.Bool("accepted", true);
+  c.anonymous_accepted = r.Bool("anonymous_accepted", true);
+  c.acknowledge_within = r.DurationAt("acknowledge_within");
+  c.pass_on_within = r.DurationAt("pass_on_within");
+  c.ask_permission_to_share = r.Bool("ask_permission_to_share", true);
+  c.handling = r.Text("handling", false);
+}
+
+void ReadComments(TableReader& root, Policy& p, Errors& errors) {
+  const toml::table* table = root.Table("comments", false);
+  if (!table) return;
+  TableReader r(*table, "comments", errors, {"accepted", "handling"});
+  p.comments_accepted = r.Bool("accepted", true);
+  p.comments_handling = r.Text("handling", false);
+}
+
+void ReadEligibility(TableReader& root, Policy& p, Errors& errors) {
+  IdChecker ids;
+  ForEachTable(root, "eligibility", false, "an array of tables", errors,
+               [&](const toml::table& table, const std::string& path) {
+                 TableReader r(table, path, errors, {"id", "question", "blocking_answer", "signpost"});
+                 EligibilityQuestion q;
+                 q.id = ids.Check(r);
+                 q.question = r.Text("question", true, "a yes/no question in plain words");
+                 q.blocking_answer = r.Bool("blocking_answer", true);
+                 q.signpost = r.Text("signpost", true, "what the person can do instead");
+                 p.eligibility.push_back(std::move(q));
+               });
+  IdChecker exclusion_ids;
+  ForEachTable(root, "exclusions", false, "an array of tables", errors,
+               [&](const toml::table& table, const std::string& path) {
+                 TableReader r(table, path, errors, {"id", "text", "signpost"});
+                 Exclusion e;
+                 e.id = exclusion_ids.Check(r);
+                 e.text = r.Text("text", true);
+                 e.signpost = r.Text("signpost", true, "what the person can do instead");
+                 p.exclusions.push_back(std::move(e));
+               });
+}
+
+void ReadStages(TableReader& root, Policy& p, Errors& errors) {
+  IdChecker ids;
+  ForEachTable(root, "stages", true, "an array of [[stages]] tables in procedure order", errors,
+               [&](const toml::table& table, const std::string& path) {
+                 TableReader r(table, path, errors,
+                               {"id", "name", "handled_by", "informal", "acknowledge_within", "respond_within",
+                                "request_within", "how_to_request"});
+                 Stage s;
+                 s.id = ids.Check(r);
+                 s.name = r.Text("name", true);
+                 s.handled_by = r.Text("handled_by", true, "who handles this stage");
+                 s.informal = r.Bool("informal", false);
+                 s.acknowledge_within = r.DurationAt("acknowledge_within");
+                 s.respond_within = r.DurationAt("respond_within");
+                 s.request_within = r.DurationAt("request_within");
+                 s.how_to_request = r.Text("how_to_request", false);
+                 p.stages.push_back(std::move(s));
+               });
+  if (const toml::node* node = root.Node("stages"); node && node->is_array() && node->as_array()->empty()) {
+    root.Fail("stages", "a procedure needs at least one stage");
+  }
+  ForEachTable(root, "external_bodies", false, "an array of tables", errors,
+               [&](const toml::table& table, const std::string& path) {
+                 TableReader r(table, path, errors, {"name", "when", "contact"});
+                 ExternalBody b;
+                 b.name = r.Text("name", true);
+                 b.when = r.Text("when", true, "e.g. \"after the last stage\" or \"at any stage\"");
+                 b.contact = r.Text("contact", false);
+                 p.external_bodies.push_back(std::move(b));
+               });
+}
+
+void ReadTopLevel(TableReader& r, Policy& p) {
+  p.organisation = r.Text("organisation", true, "the organisation's name");
+  if (auto prefix = r.String("reference_prefix", true, "1 to 3 capital letters, e.g. \"SG\"")) {
+    bool ok = !prefix->empty() && prefix->size() <= 3;
+    for (char c : *prefix) ok = ok && c >= 'A' && c <= 'Z';
+    if (ok) {
+      p.reference_prefix = *prefix;
+    } else {
+      r.Fail("reference_prefix", "\"" + *prefix + "\" must be 1 to 3 capital letters A-Z, e.g. \"SG\"");
+    }
+  }
+  if (auto division = r.String("division", true, "\"england-and-wales\", \"scotland\" or \"northern-ireland\"")) {
+    try {
+      p.division = ParseDivision(*division);
+    } catch (const std::invalid_argument& e) {
+      r.Fail("division", e.what());
+    }
+  }
+  p.acknowledge_within = r.DurationAt("acknowledge_within");
+  p.time_limit = r.DurationAt("time_limit");
+  p.on_behalf_needs_permission = r.Bool("on_behalf_needs_permission", false);
+  p.retention = r.DurationAt("retention");
+  p.retention_note = r.Text("retention_note", false);
+}
+
+std::string ReadWholeFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw PolicyError(path + ": cannot be read");
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) throw PolicyError(path + ": cannot be read");
+  return text.str();
+}
+
+}  // namespace
+
+const Stage* Policy::FindStage(const std::string& stage_id) const {
+  for (const Stage& s : stages) {
+    if (s.id == stage_id) return &s;
+  }
+  return nullptr;
+}
+
+const Stage* Policy::NextStage(const std::string& stage_id) const {
+  for (std::size_t i = 0; i + 1 < stages.size(); ++i) {
+    if (stages[i].id == stage_id) return &stages[i + 1];
+  }
+  return nullptr;
+}
+
+Policy LoadPolicyText(const std::string& text, const std::string& source_name) {
+  Errors errors{source_name, {}};
+  toml::table root;
+  try {
+    root = toml::parse(text, source_name);
+  } catch (const toml::parse_error& e) {
+    errors.Add(e.source().begin.line, "", "not valid TOML: " + std::string(e.description()));
+    throw PolicyError(errors.lines.front());
+  }
+  Policy p;
+  // The id is the file's name, so a policy can only ever be found under one id.
+  p.id = fs::path(source_name).stem().string();
+  if (!IsPlainId(p.id)) {
+    errors.Add(1, "", "the file name \"" + p.id +
+                          "\" must be a plain id (lower-case letters, digits and hyphens), e.g. seetec.toml");
+  }
+  TableReader r(root, "", errors,
+                {"organisation", "reference_prefix", "division", "acknowledge_within", "time_limit",
+                 "on_behalf_needs_permission", "retention", "retention_note", "services", "categories", "anonymous",
+                 "eligibility", "exclusions", "comments", "compliments", "stages", "external_bodies"});
+  ReadTopLevel(r, p);
+  p.services = ReadNamedItems(r, "services", errors);
+  p.categories = ReadNamedItems(r, "categories", errors);
+  ReadAnonymous(r, p, errors);
+  ReadEligibility(r, p, errors);
+  ReadComments(r, p, errors);
+  ReadCompliments(r, p, errors);
+  ReadStages(r, p, errors);
+  if (!errors.lines.empty()) {
+    std::string message;
+    for (const std::string& line : errors.lines) message += (message.empty() ? "" : "\n") + line;
+    throw PolicyError(message);
+  }
+  return p;
+}
+
+Policy LoadPolicyFile(const std::string& path) { return LoadPolicyText(ReadWholeFile(path), path); }
+
+Policy LoadPolicy(const std::string& id_or_path, const std::string& policies_dir) {
+  std::error_code error;
+  if (fs::is_regular_file(id_or_path, error)) return LoadPolicyFile(id_or_path);
+  if (!IsPlainId(id_or_path)) {
+    throw PolicyError("'" + id_or_path + "' is neither a policy file nor a policy id (such as \"seetec\")");
+  }
+  std::string path = (fs::path(policies_dir) / (id_or_path + ".toml")).string();
+  if (!fs::is_regular_file(path, error)) {
+    throw PolicyError("no policy '" + id_or_path + "': " + path + " does not exist");
+  }
+  return LoadPolicyFile(path);
+}
+
+}  // namespace tellus

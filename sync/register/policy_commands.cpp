@@ -1,0 +1,93 @@
+// tellus-register check-policy and deadlines: the policy and calendar code of core/, from a shell.
+#include <iostream>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "core/calendar.h"
+#include "core/date.h"
+#include "core/policy.h"
+#include "sync/register/commands.h"
+
+namespace tellus::reg {
+namespace {
+
+struct CheckOptions {
+  std::vector<std::string> files;
+};
+
+struct DeadlineOptions {
+  std::string policy;
+  std::string received;
+  std::string assets = TELLUS_ASSETS_DIR;
+};
+
+// Loads each file, prints "ok <id>" or its errors; a non-zero exit if any file is bad.
+void CheckPolicies(const CheckOptions& options) {
+  int bad = 0;
+  for (const std::string& file : options.files) {
+    try {
+      Policy policy = LoadPolicyFile(file);
+      std::cout << "ok " << policy.id << "\n";
+    } catch (const PolicyError& e) {
+      std::cerr << e.what() << "\n";
+      ++bad;
+    }
+  }
+  std::cout.flush();
+  if (bad > 0) {
+    std::cerr << bad << " of " << options.files.size() << " policy file" << (options.files.size() == 1 ? "" : "s")
+              << " failed the check\n";
+    throw CLI::RuntimeError(1);
+  }
+}
+
+// Deadlines of a case received on one date, in procedure order, each stage as if the case
+// entered it on that date. Nothing is printed unless every date can be computed.
+void PrintDeadlines(const DeadlineOptions& options) {
+  Date received;
+  try {
+    received = ParseIsoDate(options.received);
+  } catch (const std::invalid_argument& e) {
+    throw std::runtime_error(std::string("deadlines: --received: ") + e.what());
+  }
+  Policy policy = LoadPolicy(options.policy, options.assets + "/policies");
+  HolidayCalendar calendar = HolidayCalendar::FromFolder(options.assets + "/holidays", policy.division);
+  std::vector<std::pair<std::string, Duration>> lines;
+  if (policy.acknowledge_within) lines.emplace_back("acknowledge", *policy.acknowledge_within);
+  for (const Stage& stage : policy.stages) {
+    if (stage.respond_within) lines.emplace_back(stage.id + ".respond", *stage.respond_within);
+  }
+  std::string out;
+  for (const auto& [name, duration] : lines) {
+    try {
+      out += name + " " + ToIso(AddDuration(received, duration, calendar)) + "\n";
+    } catch (const CalendarRangeError& e) {
+      throw std::runtime_error("deadlines: cannot compute " + name + " (" + ToString(duration) + " after " +
+                               ToIso(received) + "): " + e.what());
+    }
+  }
+  std::cout << out << std::flush;
+}
+
+}  // namespace
+
+void AddPolicyCommands(CLI::App& app) {
+  auto check_options = std::make_shared<CheckOptions>();
+  CLI::App* check = app.add_subcommand("check-policy", "Check policy files; prints \"ok <id>\" for each good one");
+  check->add_option("files", check_options->files, "Policy TOML files")->required();
+  check->callback([check_options] { CheckPolicies(*check_options); });
+
+  auto deadline_options = std::make_shared<DeadlineOptions>();
+  CLI::App* deadlines =
+      app.add_subcommand("deadlines", "Print the acknowledgement and each stage's response date for a received date");
+  deadlines->add_option("--policy", deadline_options->policy, "Policy id (assets/policies/<id>.toml) or file")
+      ->required();
+  deadlines->add_option("--received", deadline_options->received, "Date received, YYYY-MM-DD")->required();
+  deadlines->add_option("--assets", deadline_options->assets, "Assets folder (policies/ and holidays/)")
+      ->capture_default_str();
+  deadlines->callback([deadline_options] { PrintDeadlines(*deadline_options); });
+}
+
+}  // namespace tellus::reg

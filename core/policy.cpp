@@ -350,6 +350,24 @@ const Stage* Policy::NextStage(const std::string& stage_id) const {
   return nullptr;
 }
 
+std::vector<NamedDeadline> ProcedureDeadlines(const Policy& policy, Date received, const HolidayCalendar& calendar) {
+  std::vector<std::pair<std::string, Duration>> wanted;
+  if (policy.acknowledge_within) wanted.emplace_back("acknowledge", *policy.acknowledge_within);
+  for (const Stage& stage : policy.stages) {
+    if (stage.respond_within) wanted.emplace_back(stage.id + ".respond", *stage.respond_within);
+  }
+  std::vector<NamedDeadline> out;
+  for (const auto& [name, duration] : wanted) {
+    try {
+      out.push_back({name, AddDuration(received, duration, calendar)});
+    } catch (const CalendarRangeError& e) {
+      throw CalendarRangeError("cannot compute " + name + " (" + ToString(duration) + " after " + ToIso(received) +
+                               "): " + e.what());
+    }
+  }
+  return out;
+}
+
 Policy LoadPolicyText(const std::string& text, const std::string& source_name) {
   Errors errors{source_name, {}};
   toml::table root;

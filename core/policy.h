@@ -92,6 +92,18 @@ struct Policy {
   const Stage* NextStage(const std::string& id) const;   // nullptr after the last stage
 };
 
+// One promised date of a procedure: "acknowledge" or "<stage-id>.respond".
+struct NamedDeadline {
+  std::string name;
+  Date date;
+  bool operator==(const NamedDeadline&) const = default;
+};
+// In procedure order: the acknowledgement (when the policy has a time) then each stage's
+// response (when it has one), each as if the case entered that stage on `received`.
+// Throws CalendarRangeError, naming the deadline, when the holiday data does not reach.
+std::vector<NamedDeadline> ProcedureDeadlines(const Policy& policy, Date received, const HolidayCalendar& calendar);
+
+// Loading: every problem in the file is reported, one "file:line: key: what" per line.
 Policy LoadPolicyFile(const std::string& path);    // throws PolicyError
 Policy LoadPolicyText(const std::string& text, const std::string& source_name);
 // Finds "<dir>/<id>.toml", or treats `id_or_path` as a path if it names a file.

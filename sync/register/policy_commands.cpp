@@ -54,20 +54,14 @@ void PrintDeadlines(const DeadlineOptions& options) {
   }
   Policy policy = LoadPolicy(options.policy, options.assets + "/policies");
   HolidayCalendar calendar = HolidayCalendar::FromFolder(options.assets + "/holidays", policy.division);
-  std::vector<std::pair<std::string, Duration>> lines;
-  if (policy.acknowledge_within) lines.emplace_back("acknowledge", *policy.acknowledge_within);
-  for (const Stage& stage : policy.stages) {
-    if (stage.respond_within) lines.emplace_back(stage.id + ".respond", *stage.respond_within);
+  std::vector<NamedDeadline> deadlines;
+  try {
+    deadlines = ProcedureDeadlines(policy, received, calendar);
+  } catch (const CalendarRangeError& e) {
+    throw std::runtime_error(std::string("deadlines: ") + e.what());
   }
   std::string out;
-  for (const auto& [name, duration] : lines) {
-    try {
-      out += name + " " + ToIso(AddDuration(received, duration, calendar)) + "\n";
-    } catch (const CalendarRangeError& e) {
-      throw std::runtime_error("deadlines: cannot compute " + name + " (" + ToString(duration) + " after " +
-                               ToIso(received) + "): " + e.what());
-    }
-  }
+  for (const NamedDeadline& d : deadlines) out += d.name + " " + ToIso(d.date) + "\n";
   std::cout << out << std::flush;
 }
 

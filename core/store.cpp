@@ -257,6 +257,19 @@ bool Store::MarkSent(const std::string& uuid) {
   return sqlite3_changes(db_) == 1;
 }
 
+std::int64_t Store::MarkSentMany(const std::vector<std::string>& uuids) {
+  assert(db_ && "use of a moved-from Store");
+  return InTransaction(db_, path_, [&] {
+    std::int64_t removed = 0;
+    for (const std::string& uuid : uuids) {
+      Statement remove(db_, path_, "DELETE FROM outbox WHERE uuid = ?1");
+      remove.Bind(1, uuid).Run();
+      removed += sqlite3_changes(db_);
+    }
+    return removed;
+  });
+}
+
 bool Store::RecordAttempt(const std::string& uuid, const std::string& error) {
   assert(db_ && "use of a moved-from Store");
   Statement update(db_, path_,

@@ -43,6 +43,9 @@ class Store {
   std::vector<OutboxItem> Pending(int limit) const;        // oldest first
   std::int64_t PendingCount() const;
   bool MarkSent(const std::string& uuid);          // removes after the register acknowledged it; false if absent
+  // MarkSent for a whole acknowledged batch in one durable transaction (one fsync, not
+  // one per item); returns how many were removed.
+  std::int64_t MarkSentMany(const std::vector<std::string>& uuids);
   bool RecordAttempt(const std::string& uuid, const std::string& error);  // attempts + 1; false if absent
 
   // Per-kiosk sequence for references, advanced durably.

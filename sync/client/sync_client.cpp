@@ -79,10 +79,12 @@ DrainResult SyncClient::DrainOnce(Store& store) {
     proto::SubmitAck ack = client.Submit(batch);
     std::set<std::string> acked(ack.accepted.begin(), ack.accepted.end());
     acked.insert(ack.duplicates.begin(), ack.duplicates.end());
+    // Only what the register named and we sent is removed; anything it left out stays for the next pass.
+    std::vector<std::string> done;
     for (const OutboxItem& item : items) {
-      // Only what the register named is removed; anything it left out stays for the next pass.
-      if (acked.count(item.clear.uuid) && store.MarkSent(item.clear.uuid)) ++result.acknowledged;
+      if (acked.count(item.clear.uuid)) done.push_back(item.clear.uuid);
     }
+    result.acknowledged += store.MarkSentMany(done);
     waiting -= static_cast<std::int64_t>(acked.size());
   };
   try {

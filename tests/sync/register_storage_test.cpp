@@ -85,3 +85,31 @@ TEST(RegisterStorage, KiosksRequestsBundlesAndAudit) {
 
 }  // namespace
 }  // namespace tellus::reg
+
+namespace tellus {
+namespace {
+
+TEST(OutboxBatch, MarkSentManyRemovesExactlyTheNamedItemsInOneGo) {
+  testing::TempDir dir;
+  KioskIdentity id;
+  id.kiosk_number = 2;
+  id.register_box_public_key = NewBoxKeyPair().public_key;
+  std::string hash = "$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA";
+  Store store = Store::Open(dir / "outbox.db");
+  std::vector<std::string> uuids;
+  for (std::uint64_t seq = 1; seq <= 5; ++seq) {
+    auto item = testing::MakeItem(id, seq, "seetec", &hash);
+    store.Enqueue(item.clear, item.sealed, item.tracking_hash);
+    uuids.push_back(item.clear.uuid);
+  }
+  EXPECT_EQ(store.MarkSentMany({uuids[0], uuids[2], "not-there", uuids[2]}), 2);
+  EXPECT_EQ(store.PendingCount(), 3);
+  EXPECT_EQ(store.MarkSentMany({}), 0);
+  Store reopened = Store::Open(dir / "outbox.db");
+  auto left = reopened.Pending(10);
+  ASSERT_EQ(left.size(), 3u);
+  EXPECT_EQ(left[0].clear.uuid, uuids[1]);
+}
+
+}  // namespace
+}  // namespace tellus

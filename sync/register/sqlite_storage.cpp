@@ -84,6 +84,20 @@ class Stmt {
   sqlite3_stmt* stmt_ = nullptr;
 };
 
+constexpr const char* kInsertStage =
+    "INSERT INTO stages(case_uuid, seq, stage_id, entered_on, acknowledge_due, acknowledged_at, respond_due, "
+    "responded_at, left_at) VALUES (?,?,?,?,?,?,?,?,?)";
+
+void InsertStages(Stmt& ins, const CaseRecord& c) {
+  std::int64_t seq = 0;
+  for (const StageRecord& st : c.stages) {
+    ins.Reset();
+    ins.Bind(1, c.uuid).Bind(2, seq++).Bind(3, st.stage_id).Bind(4, st.entered_on).Bind(5, st.acknowledge_due);
+    ins.Bind(6, st.acknowledged_at).Bind(7, st.respond_due).Bind(8, st.responded_at).Bind(9, st.left_at);
+    ins.Step();
+  }
+}
+
 KioskRecord KioskFrom(const Stmt& s) {
   KioskRecord k;
   k.number = static_cast<int>(s.Int(0));
@@ -261,6 +275,7 @@ IngestResult SqliteRegisterStorage::Ingest(const std::vector<CaseRecord>& cases)
     Stmt exists(db_, "SELECT 1 FROM cases WHERE uuid = ?");
     Stmt insert(db_, (std::string("INSERT INTO cases(") + kCaseColumns +
                       ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)").c_str());
+    Stmt stage(db_, kInsertStage);
     for (const CaseRecord& c : cases) {
       exists.Reset();
       exists.Bind(1, c.uuid);
@@ -281,7 +296,7 @@ IngestResult SqliteRegisterStorage::Ingest(const std::vector<CaseRecord>& cases)
         // A different uuid with a reference we already hold: a kiosk number or sequence reused.
         throw StorageError("submission " + c.uuid + ": reference " + c.reference + " is already used by another case");
       }
-      WriteStages(c);
+      InsertStages(stage, c);   // a new case has no stages yet: no delete needed
       result.accepted.push_back(c.uuid);
     }
   });
@@ -292,15 +307,8 @@ void SqliteRegisterStorage::WriteStages(const CaseRecord& c) {
   Stmt del(db_, "DELETE FROM stages WHERE case_uuid = ?");
   del.Bind(1, c.uuid);
   del.Step();
-  Stmt ins(db_, "INSERT INTO stages(case_uuid, seq, stage_id, entered_on, acknowledge_due, acknowledged_at, "
-                "respond_due, responded_at, left_at) VALUES (?,?,?,?,?,?,?,?,?)");
-  std::int64_t seq = 0;
-  for (const StageRecord& st : c.stages) {
-    ins.Reset();
-    ins.Bind(1, c.uuid).Bind(2, seq++).Bind(3, st.stage_id).Bind(4, st.entered_on).Bind(5, st.acknowledge_due);
-    ins.Bind(6, st.acknowledged_at).Bind(7, st.respond_due).Bind(8, st.responded_at).Bind(9, st.left_at);
-    ins.Step();
-  }
+  Stmt ins(db_, kInsertStage);
+  InsertStages(ins, c);
 }
 
 std::vector<StageRecord> SqliteRegisterStorage::ReadStages(const std::string& uuid) {

@@ -85,6 +85,14 @@ TEST(KioskRequests, AnonymousComplainantEscalatesAndWithdrawsWithTheReceiptOnly)
   EXPECT_EQ(out.find(ref), std::string::npos);   // closed: not in the open list
   ASSERT_EQ(RunRegister({"kiosks", "--db", f.db}, &out), 0) << out;
   EXPECT_NE(out.find("Test kiosk"), std::string::npos);
+  std::string day = today.substr(0, 10);
+  ASSERT_EQ(RunRegister({"report", "--db", f.db, "--from", day, "--to", day, "--csv"}, &out), 0) << out;
+  EXPECT_NE(out.find("total,cases,1"), std::string::npos) << out;
+  EXPECT_NE(out.find("outcome,withdrawn,1"), std::string::npos) << out;
+  EXPECT_NE(out.find("on_time,acknowledged,1"), std::string::npos) << out;
+  EXPECT_NE(out.find("on_time,answered,1"), std::string::npos) << out;
+  ASSERT_EQ(RunRegister({"purge", "--db", f.db}, &out), 0) << out;
+  EXPECT_NE(out.find("0 case(s) purged"), std::string::npos) << out;   // withdrawn today: kept for the retention
 }
 
 TEST(KioskRequests, CaseCommandsRefuseBadInputClearly) {

@@ -26,6 +26,7 @@ struct Node {
   Role role = Role::kText;
   std::string label;                               // what is shown
   std::string spoken;                              // what is read aloud (never empty for interactive nodes)
+  std::string value;                               // a text box's text (never in the JSON dump: it may be personal)
   Rect rect;                                       // screen pixels
   bool enabled = true;
   bool focused = false;

@@ -220,6 +220,7 @@ bool TextField(const std::string& id, const std::string& label, const std::strin
   const ImVec2 size(RowWidth(), std::max(MinTargetPixels(), inner_h + pad * 2));
   const ImVec2 pos = PlaceItem(size);
   const bool clicked = Interact(id, Role::kTextField, label, spoken, pos, size, true, false, Shortcut::kNone);
+  Ctx().current.back().value = text;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 max(pos.x + size.x, pos.y + size.y);
   dl->AddRectFilled(pos, max, Col(theme.field), 6.f);

@@ -199,7 +199,9 @@ const ui::Node& Harness::FindId(const std::string& id) const {
 
 bool Harness::ShowsText(const std::string& text) const {
   return std::any_of(Nodes().begin(), Nodes().end(),
-                     [&](const ui::Node& n) { return n.label.find(text) != std::string::npos; });
+                     [&](const ui::Node& n) {
+                       return n.label.find(text) != std::string::npos || n.value.find(text) != std::string::npos;
+                     });
 }
 
 void Harness::EnsureVisible(const std::string& id) {

@@ -67,7 +67,7 @@ class Harness {
   const ui::Node* TryFindId(const std::string& id) const;
   const ui::Node& FindId(const std::string& id) const;
   bool Has(const std::string& label) const { return TryFind(label) != nullptr; }
-  // Any node whose label contains `text`.
+  // Any node whose label (or text box value) contains `text`.
   bool ShowsText(const std::string& text) const;
 
   // --- input ---

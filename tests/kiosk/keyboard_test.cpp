@@ -92,6 +92,9 @@ TEST(Keyboard, LimitIsShownNotSilentlyCut) {
   EXPECT_EQ(screen.text, "abcde");
   EXPECT_EQ(screen.refused, 2);
   EXPECT_EQ(h.FindId("field.test.count").label, "5 of 5");
+  EXPECT_TRUE(h.ShowsText("abcde"));
+  EXPECT_EQ(ui::NodesToJson(h.Nodes(), "typing").find("abcde"), std::string::npos)
+      << "what people type never goes into the a11y dump file";
 }
 
 TEST(Keyboard, KeysAreBigAndSpoken) {

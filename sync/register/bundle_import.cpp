@@ -11,6 +11,11 @@ ImportResult ImportBundle(RegisterStorage& storage, CaseWorkflow& workflow, cons
   proto::BundleEnvelope bundle = proto::ParseBundle(file_text);
   auto kiosk = storage.FindKiosk(bundle.kiosk);
   if (!kiosk) throw std::runtime_error("bundle: kiosk " + std::to_string(bundle.kiosk) + " is not enrolled here");
+  if (!kiosk->revoked_at.empty()) {
+    // Items sealed before the revocation may still be genuine; staff decide, not the importer.
+    throw std::runtime_error("bundle: kiosk " + std::to_string(bundle.kiosk) + " was revoked at " + kiosk->revoked_at +
+                             "; nothing was imported");
+  }
   if (!proto::VerifyBundle(bundle, kiosk->sign_public_key)) {
     throw std::runtime_error("bundle: the signature does not match kiosk " + std::to_string(bundle.kiosk) +
                              "'s key (altered, or from another register); nothing was imported");

@@ -152,7 +152,8 @@ void ListKiosks(const Common& c) {
     std::string lag = std::to_string(k.last_lag_seconds / 3600) + "h" + std::to_string(k.last_lag_seconds % 3600 / 60) + "m";
     // Deadlines count from Send at the kiosk: items that wait, or arrive days late, eat into them.
     std::string flags;
-    if (k.last_contact.empty()) flags = "never-synced";
+    if (!k.revoked_at.empty()) flags = "REVOKED " + k.revoked_at;
+    else if (k.last_contact.empty()) flags = "never-synced";
     else if (stale && k.waiting > 0) flags = "AT-RISK: items waiting, no contact for over a day";
     else if (k.last_lag_seconds > 24 * 3600) flags = "AT-RISK: items arrived over a day late";
     else if (stale) flags = "quiet";

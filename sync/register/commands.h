@@ -7,7 +7,7 @@ namespace tellus::reg {
 
 // check-policy, deadlines (sync/register/policy_commands.cpp)
 void AddPolicyCommands(CLI::App& app);
-// init, enroll-kiosk (sync/register/setup_commands.cpp)
+// init, enroll-kiosk, revoke-kiosk (sync/register/setup_commands.cpp)
 void AddSetupCommands(CLI::App& app);
 // serve (sync/register/serve_command.cpp)
 void AddServeCommand(CLI::App& app);

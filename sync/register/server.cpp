@@ -166,6 +166,10 @@ void RegisterServer::Routes() {
            "kiosk " + h.kiosk + " is not enrolled at this register");
       return std::nullopt;
     }
+    if (!kiosk->revoked_at.empty()) {
+      Fail(res, 401, "revoked-kiosk", "kiosk " + h.kiosk + " was revoked at " + kiosk->revoked_at);
+      return std::nullopt;
+    }
     std::int64_t now = proto::UnixNow();
     proto::Verdict verdict = proto::VerifyRequest(h, kiosk->sign_public_key, req.method, req.path, req.body, now);
     if (verdict == proto::Verdict::kOk && !replays_.Remember(*number, h.nonce, now)) verdict = proto::Verdict::kReplay;

@@ -62,12 +62,23 @@ void Enroll(const std::string& db, const std::string& name, const std::string& p
     id.kiosk_number = storage->AllocateKioskNumber();
     // Written before the commit: if the file cannot be written, the kiosk is not recorded either.
     SaveKioskIdentity(id, out);
-    storage->AddKiosk({id.kiosk_number, name, policy, kiosk_keys.public_key, IsoNow(), "", 0, 0});
+    storage->AddKiosk({id.kiosk_number, name, policy, kiosk_keys.public_key, IsoNow(), "", 0, 0, ""});
     storage->Audit("staff", "enroll-kiosk", "", "kiosk " + std::to_string(id.kiosk_number) + " " + name);
   });
   SecureZero(kiosk_keys.secret_key.data(), kiosk_keys.secret_key.size());
   std::cout << "kiosk " << id.kiosk_number << " (" << name << ") enrolled; identity file " << out
             << " (mode 0600): copy it to the kiosk and name it in the kiosk's config\n";
+}
+
+void Revoke(const std::string& db, int number) {
+  auto storage = SqliteRegisterStorage::Open(db);
+  storage->Transaction([&] {
+    auto kiosk = storage->FindKiosk(number);
+    if (!kiosk) throw std::invalid_argument("no kiosk number " + std::to_string(number));
+    if (!storage->RevokeKiosk(number, IsoNow())) throw std::invalid_argument("kiosk " + std::to_string(number) + " was already revoked");
+    storage->Audit("staff", "revoke-kiosk", "", "kiosk " + std::to_string(number) + " " + kiosk->name);
+  });
+  std::cout << "kiosk " << number << " revoked: its signed requests and USB bundles are refused from now on\n";
 }
 
 }  // namespace
@@ -87,6 +98,13 @@ void AddSetupCommands(CLI::App& app) {
   enroll->add_option("--out", out, "Identity file to write (mode 0600)")->required();
   enroll->add_option("--cert", cert, "The register's own TLS certificate (PEM) for the kiosk to trust, when not from a public CA");
   enroll->callback([] { Enroll(db, name, policy, url, out, cert); });
+
+  auto* revoke = app.add_subcommand("revoke-kiosk", "Stop accepting a kiosk's key (lost, stolen or retired)");
+  static std::string revoke_db;
+  static int number = 0;
+  revoke->add_option("--db", revoke_db, "Register database")->required();
+  revoke->add_option("--number", number, "Kiosk number (see `kiosks`)")->required()->check(CLI::Range(1, 32767));
+  revoke->callback([] { Revoke(revoke_db, number); });
 }
 
 }  // namespace tellus::reg

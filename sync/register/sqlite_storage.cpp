@@ -17,7 +17,7 @@ const char* kSchema = R"sql(
 CREATE TABLE kiosks (
   number INTEGER PRIMARY KEY, name TEXT NOT NULL, policy TEXT NOT NULL, sign_public_key BLOB NOT NULL,
   enrolled_at TEXT NOT NULL, last_contact TEXT NOT NULL DEFAULT '', waiting INTEGER NOT NULL DEFAULT 0,
-  last_lag_seconds INTEGER NOT NULL DEFAULT 0);
+  last_lag_seconds INTEGER NOT NULL DEFAULT 0, revoked_at TEXT NOT NULL DEFAULT '');
 CREATE TABLE cases (
   uuid TEXT PRIMARY KEY, reference TEXT NOT NULL UNIQUE, kiosk INTEGER NOT NULL, kind TEXT NOT NULL,
   policy_id TEXT NOT NULL, service_id TEXT NOT NULL, categories TEXT NOT NULL, submitted_at TEXT NOT NULL,
@@ -109,6 +109,7 @@ KioskRecord KioskFrom(const Stmt& s) {
   k.last_contact = s.Text(5);
   k.waiting = s.Int(6);
   k.last_lag_seconds = s.Int(7);
+  k.revoked_at = s.Text(8);
   return k;
 }
 
@@ -244,19 +245,26 @@ void SqliteRegisterStorage::AddKiosk(const KioskRecord& k) {
 }
 
 std::optional<KioskRecord> SqliteRegisterStorage::FindKiosk(int number) {
-  Stmt s(db_, "SELECT number, name, policy, sign_public_key, enrolled_at, last_contact, waiting, last_lag_seconds "
-              "FROM kiosks WHERE number = ?");
+  Stmt s(db_, "SELECT number, name, policy, sign_public_key, enrolled_at, last_contact, waiting, last_lag_seconds, "
+              "revoked_at FROM kiosks WHERE number = ?");
   s.Bind(1, std::int64_t{number});
   if (!s.Step()) return std::nullopt;
   return KioskFrom(s);
 }
 
 std::vector<KioskRecord> SqliteRegisterStorage::Kiosks() {
-  Stmt s(db_, "SELECT number, name, policy, sign_public_key, enrolled_at, last_contact, waiting, last_lag_seconds "
-              "FROM kiosks ORDER BY number");
+  Stmt s(db_, "SELECT number, name, policy, sign_public_key, enrolled_at, last_contact, waiting, last_lag_seconds, "
+              "revoked_at FROM kiosks ORDER BY number");
   std::vector<KioskRecord> out;
   while (s.Step()) out.push_back(KioskFrom(s));
   return out;
+}
+
+bool SqliteRegisterStorage::RevokeKiosk(int number, const std::string& at) {
+  Stmt s(db_, "UPDATE kiosks SET revoked_at = ? WHERE number = ? AND revoked_at = ''");
+  s.Bind(1, at).Bind(2, std::int64_t{number});
+  s.Step();
+  return sqlite3_changes(db_) == 1;
 }
 
 void SqliteRegisterStorage::NoteKioskContact(int number, const std::string& at, std::int64_t waiting,

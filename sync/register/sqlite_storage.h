@@ -23,6 +23,7 @@ class SqliteRegisterStorage : public RegisterStorage {
   void AddKiosk(const KioskRecord& kiosk) override;
   std::optional<KioskRecord> FindKiosk(int number) override;
   std::vector<KioskRecord> Kiosks() override;
+  bool RevokeKiosk(int number, const std::string& at) override;
   void NoteKioskContact(int number, const std::string& at, std::int64_t waiting,
                         std::optional<std::int64_t> lag_seconds) override;
   IngestResult Ingest(const std::vector<CaseRecord>& cases) override;

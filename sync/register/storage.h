@@ -25,6 +25,7 @@ struct KioskRecord {
   std::string last_contact;                        // empty until the first signed request
   std::int64_t waiting = 0;                        // outbox count the kiosk last reported
   std::int64_t last_lag_seconds = 0;               // newest arrival: received - submitted
+  std::string revoked_at;                          // non-empty: its key is no longer accepted
 };
 
 // One stage a case went through; deadlines are dates (YYYY-MM-DD), times ISO 8601 UTC.
@@ -92,6 +93,7 @@ class RegisterStorage {
   virtual void AddKiosk(const KioskRecord& kiosk) = 0;
   virtual std::optional<KioskRecord> FindKiosk(int number) = 0;
   virtual std::vector<KioskRecord> Kiosks() = 0;
+  virtual bool RevokeKiosk(int number, const std::string& at) = 0;   // false if unknown or already revoked
   virtual void NoteKioskContact(int number, const std::string& at, std::int64_t waiting,
                                 std::optional<std::int64_t> lag_seconds) = 0;
 

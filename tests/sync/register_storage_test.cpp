@@ -62,7 +62,7 @@ TEST(RegisterStorage, KiosksRequestsBundlesAndAudit) {
   testing::TempDir dir;
   auto storage = SqliteRegisterStorage::Open(dir / "r.db", true);
   EXPECT_EQ(storage->AllocateKioskNumber(), 1);
-  storage->AddKiosk({1, "Front desk", "seetec", {}, "2026-11-23T09:00:00Z", "", 0, 0});
+  storage->AddKiosk({1, "Front desk", "seetec", {}, "2026-11-23T09:00:00Z", "", 0, 0, ""});
   EXPECT_EQ(storage->AllocateKioskNumber(), 2);
   storage->NoteKioskContact(1, "2026-11-23T10:00:00Z", 4, 3600);
   auto k = storage->FindKiosk(1);

@@ -361,3 +361,42 @@ TEST(SyncLoopback, GarbledSignedBodiesGetA4xxAndTheServerStaysUp) {
 
 }  // namespace
 }  // namespace tellus
+
+namespace tellus {
+namespace {
+
+TEST(SyncLoopback, ARevokedKioskIsRefusedOverTheNetworkAndByUsb) {
+  RegisterFixture f;
+  RegisterProcess server(f.db);
+  server.Start();
+  f.UseServer(server);
+  auto item = MakeItem(f.identity, 1);
+  Store store = Store::Open(":memory:");
+  store.Enqueue(item.clear, item.sealed, item.tracking_hash);
+  sync::ExportBundle(store, f.identity, f.dir / "bundle.json");
+
+  std::string out;
+  ASSERT_EQ(testing::RunRegister({"revoke-kiosk", "--db", f.db, "--number", std::to_string(f.identity.kiosk_number)}, &out),
+            0)
+      << out;
+  EXPECT_NE(testing::RunRegister({"revoke-kiosk", "--db", f.db, "--number", std::to_string(f.identity.kiosk_number)}, &out),
+            0);
+  EXPECT_NE(out.find("already revoked"), std::string::npos) << out;
+
+  sync::RegisterClient client(f.identity);
+  try {
+    client.Submit({{{item.clear, item.sealed, item.tracking_hash}}, 0});
+    FAIL() << "a revoked kiosk was accepted";
+  } catch (const sync::SyncError& e) {
+    EXPECT_EQ(e.status, 401);
+    EXPECT_EQ(e.error_code, "revoked-kiosk");
+  }
+  EXPECT_NE(testing::RunRegister({"import", "--db", f.db, f.dir / "bundle.json"}, &out), 0);
+  EXPECT_NE(out.find("revoked"), std::string::npos) << out;
+  EXPECT_EQ(CasesIn(f.db), 0);
+  ASSERT_EQ(testing::RunRegister({"kiosks", "--db", f.db}, &out), 0);
+  EXPECT_NE(out.find("REVOKED"), std::string::npos) << out;
+}
+
+}  // namespace
+}  // namespace tellus

@@ -8,6 +8,8 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <stb_image.h>
 
+#include "kiosk/ui/a11y.h"
+
 #include <atomic>
 #include <cmath>
 
@@ -16,7 +18,11 @@ namespace {
 
 std::atomic<bool> g_input{false};
 
-void OnKey(GLFWwindow*, int, int, int, int) { g_input = true; }
+void OnKey(GLFWwindow*, int key, int, int action, int mods) {
+  g_input = true;
+  if (action != GLFW_RELEASE)
+    ui::QueueKeyPress(key, mods & GLFW_MOD_CONTROL, mods & GLFW_MOD_ALT, mods & GLFW_MOD_SHIFT);
+}
 void OnChar(GLFWwindow*, unsigned int) { g_input = true; }
 void OnButton(GLFWwindow*, int, int, int) { g_input = true; }
 void OnScroll(GLFWwindow*, double, double) { g_input = true; }

@@ -67,7 +67,7 @@ bool Interact(const std::string& id, Role role, const std::string& label, const 
               ImVec2 size, bool enabled, bool selected, Shortcut shortcut) {
   Context& c = Ctx();
   ImGui::SetCursorScreenPos(pos);
-  bool clicked = ImGui::InvisibleButton(id.c_str(), size) && enabled;
+  bool clicked = ImGui::InvisibleButton(id.c_str(), size) && enabled && !c.drag_scrolled;
   const bool hovered = ImGui::IsItemHovered();
   const bool focused = c.focused == id;
   if (focused && c.scroll_to_focus) {
@@ -173,6 +173,7 @@ std::string NodesToJson(const std::vector<Node>& nodes, const std::string& scree
   out["screen"] = screen;
   out["theme"] = ToString(Ctx().settings.theme);
   out["text_size"] = ToString(Ctx().settings.text_size);
+  out["content_bottom"] = ContentBottom();
   out["nodes"] = nlohmann::json::array();
   for (const Node& n : nodes) {
     out["nodes"].push_back({{"id", n.id}, {"role", ToString(n.role)}, {"label", n.label}, {"spoken", n.spoken},
@@ -185,7 +186,24 @@ std::string NodesToJson(const std::vector<Node>& nodes, const std::string& scree
 // --- keypad focus -------------------------------------------------------------------
 namespace {
 
-bool Pressed(int key) { return ImGui::IsKeyPressed(key, true); }
+bool Pressed(int key) {
+  for (const auto& q : Ctx().frame_keys)
+    if (q.key == key) return true;
+  return ImGui::IsKeyPressed(key, true);
+}
+
+bool PressedWith(int key, bool ctrl, bool alt) {
+  for (const auto& q : Ctx().frame_keys)
+    if (q.key == key && q.ctrl == ctrl && q.alt == alt) return true;
+  const ImGuiIO& io = ImGui::GetIO();
+  return io.KeyCtrl == ctrl && io.KeyAlt == alt && ImGui::IsKeyPressed(key, false);
+}
+
+bool ShiftHeld(int key) {
+  for (const auto& q : Ctx().frame_keys)
+    if (q.key == key) return q.shift;
+  return ImGui::GetIO().KeyShift;
+}
 
 void AppendUtf8(std::string& out, unsigned cp) {
   if (cp < 0x80) {
@@ -263,6 +281,9 @@ void SetFocus(const std::string& id) {
 void ActivateNextFrame(const std::string& id) { Ctx().activate_next = id; }
 bool CommandPressed(Shortcut shortcut) { return shortcut != Shortcut::kNone && Ctx().command == shortcut; }
 bool StaffComboPressed() { return Ctx().staff_combo; }
+void QueueKeyPress(int glfw_key, bool ctrl, bool alt, bool shift) {
+  Ctx().queued_keys.push_back({glfw_key, ctrl, alt, shift});
+}
 bool KeyboardShown() { return Ctx().keyboard_shown_last; }
 void SetTouchToHear(bool on) { Ctx().touch_to_hear = on; }
 bool TouchToHear() { return Ctx().touch_to_hear; }
@@ -287,13 +308,16 @@ void ReadInput() {
   c.physical_backspace = false;
   c.activate_now = c.activate_next;
   c.activate_next.clear();
+  c.frame_keys.swap(c.queued_keys);
+  c.queued_keys.clear();
 
-  bool any_key = false;
+  bool any_key = !c.frame_keys.empty();
   for (int k = 0; k < 512; ++k)
     if (ImGui::IsKeyPressed(k, false)) any_key = true;
   c.input = any_key || !io.InputQueueCharacters.empty() || io.MouseClicked[0] || io.MouseDown[0] ||
             io.MouseWheel != 0 || (io.MouseDelta.x != 0 || io.MouseDelta.y != 0);
   if (!io.MouseDown[0]) c.hovered_while_down.clear();
+  if (!io.MouseDown[0] && !io.MouseReleased[0]) c.drag_scrolled = false;
 
   for (ImWchar ch : io.InputQueueCharacters) {
     if (ch < 32 || ch == 127) continue;
@@ -304,7 +328,7 @@ void ReadInput() {
     }
     AppendUtf8(c.physical_typed, ch);
   }
-  if (io.KeyCtrl && io.KeyAlt && Pressed(GLFW_KEY_S)) {
+  if (PressedWith(GLFW_KEY_S, true, true)) {
     c.staff_combo = true;
     c.physical_typed.clear();
   }
@@ -312,7 +336,7 @@ void ReadInput() {
   if (Pressed(GLFW_KEY_F1)) c.command = Shortcut::kHelp;
   if (Pressed(GLFW_KEY_F2)) c.command = Shortcut::kRepeat;
   if (Pressed(GLFW_KEY_BACKSPACE)) c.physical_backspace = true;
-  if (Pressed(GLFW_KEY_TAB)) MoveFocusTab(io.KeyShift);
+  if (Pressed(GLFW_KEY_TAB)) MoveFocusTab(ShiftHeld(GLFW_KEY_TAB));
   if (Pressed(GLFW_KEY_RIGHT)) MoveFocusDirection(1, 0);
   if (Pressed(GLFW_KEY_LEFT)) MoveFocusDirection(-1, 0);
   if (Pressed(GLFW_KEY_DOWN)) MoveFocusDirection(0, 1);
@@ -328,19 +352,31 @@ constexpr ImGuiWindowFlags kFixedWindow = ImGuiWindowFlags_NoDecoration | ImGuiW
                                           ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
                                           ImGuiWindowFlags_NoBackground;
 
+constexpr ImGuiWindowFlags kContentWindow = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize |
+                                            ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove |
+                                            ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                            ImGuiWindowFlags_NoBackground;
+
 void OpenContent() {
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   ImGui::SetNextWindowPos(ImVec2(0, 0));
-  ImGui::SetNextWindowSize(ImVec2(display.x, display.y - BottomBarHeight()));
+  ImGui::SetNextWindowSize(ImVec2(display.x, ContentBottom()));
   const float margin = std::round(display.x * 0.04f);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(margin, std::round(margin * 0.5f)));
-  ImGui::Begin("##content", nullptr, kFixedWindow);
+  ImGui::Begin("##content", nullptr, kContentWindow);
   ImGui::PopStyleVar();
   ImGui::PushFont(BodyFont());
   Ctx().content_open = true;
 }
 
 void CloseContent() {
+  // A finger dragged on the content scrolls it (ImGui only scrolls with a wheel).
+  const ImGuiIO& io = ImGui::GetIO();
+  if (ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) && ImGui::IsMouseDragging(0, 20.f) &&
+      ImGui::GetScrollMaxY() > 0) {
+    ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+    Ctx().drag_scrolled = true;
+  }
   ImGui::PopFont();
   ImGui::End();
   Ctx().content_open = false;
@@ -361,6 +397,11 @@ bool SameNodes(const std::vector<Node>& a, const std::vector<Node>& b) {
 
 }  // namespace
 
+float ContentBottom() {
+  const Context& c = Ctx();
+  return ImGui::GetIO().DisplaySize.y - BottomBarHeight() - (c.keyboard_shown_last ? c.keyboard_height : 0.f);
+}
+
 float BottomBarHeight() { return std::round(MinTargetPixels() + BodyFont()->FontSize * 0.6f + Spacing() * 2); }
 
 void BeginFrame(double now_seconds) {
@@ -374,11 +415,15 @@ void BeginFrame(double now_seconds) {
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   ImGui::GetBackgroundDrawList()->AddRectFilled(ImVec2(0, 0), display, Col(CurrentTheme().background));
   ImGuiStyle& style = ImGui::GetStyle();
-  style.ScrollbarSize = std::round(MinTargetPixels() * 0.5f);
+  style.ScrollbarSize = std::round(MinTargetPixels() * 0.6f);
+  style.ScrollbarRounding = 6.f;
   style.ItemSpacing = ImVec2(Spacing(), Spacing());
   style.Colors[ImGuiCol_Text] = ImGui::ColorConvertU32ToFloat4(Col(CurrentTheme().text));
   style.Colors[ImGuiCol_ScrollbarBg] = ImGui::ColorConvertU32ToFloat4(Col(CurrentTheme().bar));
   style.Colors[ImGuiCol_ScrollbarGrab] = ImGui::ColorConvertU32ToFloat4(Col(CurrentTheme().text));
+  style.Colors[ImGuiCol_ScrollbarGrabHovered] = style.Colors[ImGuiCol_ScrollbarGrab];
+  style.Colors[ImGuiCol_ScrollbarGrabActive] = ImGui::ColorConvertU32ToFloat4(Col(CurrentTheme().focus_ring));
+  style.Colors[ImGuiCol_WindowBg] = ImGui::ColorConvertU32ToFloat4(Col(CurrentTheme().bar));
   style.Colors[ImGuiCol_ChildBg] = ImGui::ColorConvertU32ToFloat4(Col(CurrentTheme().panel));
   style.Colors[ImGuiCol_Border] = ImGui::ColorConvertU32ToFloat4(Col(CurrentTheme().button_border));
   OpenContent();

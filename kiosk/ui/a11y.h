@@ -103,6 +103,10 @@ void EndBottomBar();
 void BeginPanel(const std::string& id);
 void EndPanel();
 float BottomBarHeight();
+// Where the scrolling content ends: above the bar, and above the keyboard while one shows.
+// Items below it (or above 0) are scrolled out of view; SetFocus scrolls to them, as does
+// dragging a finger on the content or its scrollbar.
+float ContentBottom();
 
 // --- [focus, keys and touch] --------------------------------------------------
 const std::string& FocusedId();
@@ -118,6 +122,9 @@ std::vector<std::string> TakeSpeechRequests();
 // Any pointer or key input this frame (resets the idle timer).
 bool InputThisFrame();
 bool StaffComboPressed();                          // Ctrl+Alt+S: staff mode for keypad users
+// Key presses from the platform's key callback, so a press and release that both land
+// between two frames still count (ImGui 1.86 only sees KeysDown at frame time).
+void QueueKeyPress(int glfw_key, bool ctrl, bool alt, bool shift);
 
 // --- [settings] -----------------------------------------------------------------
 enum class TextSize { kStandard = 0, kLarge = 1, kLargest = 2 };

@@ -32,9 +32,16 @@ struct Context {
   bool physical_backspace = false;
   std::string physical_typed;
   bool keyboard_shown_last = false, keyboard_shown_now = false;
+  float keyboard_height = 0;                       // of the docked keyboard last drawn
+  bool drag_scrolled = false;                      // this press became a scroll: no click at release
   bool touch_to_hear = false;
   std::string hovered_while_down;
   std::vector<std::string> speech;
+  struct QueuedKey {
+    int key;
+    bool ctrl, alt, shift;
+  };
+  std::vector<QueuedKey> queued_keys, frame_keys;  // from the platform; this frame's
   std::map<std::string, bool> shift;               // on-screen keyboard shift, by id prefix
   WidgetLabels labels;
 };

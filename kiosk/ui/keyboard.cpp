@@ -25,7 +25,21 @@ KeyboardInput Keyboard(const std::string& id_prefix) {
   c.keyboard_shown_now = true;
   KeyboardInput input;
   bool& shift = c.shift[id_prefix];
+  // Docked above the bottom bar in its own window; the content above shrinks and scrolls.
   const float sp = Spacing();
+  const float key_h = std::max(MinTargetPixels(), BodyFont()->FontSize * 1.9f);
+  const float height = std::round(key_h * 6 + sp * 5 + sp * 2);
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  c.keyboard_height = height;
+  ImGui::SetNextWindowPos(ImVec2(0, display.y - BottomBarHeight() - height));
+  ImGui::SetNextWindowSize(ImVec2(display.x, height));
+  const float margin = std::round(display.x * 0.04f);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(margin, sp));
+  ImGui::Begin(("##keyboard." + id_prefix).c_str(), nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+  ImGui::PopStyleVar();
+  const bool same_line_outside = c.same_line_next;
+  c.same_line_next = false;
   const float row = RowWidth();
   const float unit = std::floor(std::min((row - 9 * sp) / 10, MinTargetPixels() * 2.4f));
   const float offset = std::floor((row - (unit * 10 + sp * 9)) / 2);
@@ -57,6 +71,9 @@ KeyboardInput Keyboard(const std::string& id_prefix) {
   if (KeyButton(id_prefix + ".backspace", l.backspace, l.backspace_spoken, unit * 2 + sp, false)) ++input.backspaces;
   SameLine();
   if (KeyButton(id_prefix + ".done", l.done, l.done_spoken, unit * 2 + sp, false)) input.done = true;
+
+  ImGui::End();
+  c.same_line_next = same_line_outside;
 
   // The physical keyboard: characters, Backspace, and Enter when focus is not on a key.
   input.typed += c.physical_typed;

@@ -206,9 +206,9 @@ bool Harness::ShowsText(const std::string& text) const {
 
 void Harness::EnsureVisible(const std::string& id) {
   const ui::Node& n = FindId(id);
-  const float bottom = options_.height - ui::BottomBarHeight();
-  const bool in_bar = n.rect.y >= bottom;
-  if (!in_bar && (n.rect.y < 0 || n.rect.y + n.rect.h > bottom)) {
+  if (n.role == ui::Role::kKey || n.rect.y >= options_.height - ui::BottomBarHeight()) return;  // docked: in view
+  const float bottom = ui::ContentBottom();
+  if (n.rect.y < 0 || n.rect.y + n.rect.h > bottom) {
     ui::SetFocus(id);                              // the widget scrolls itself into view
     Frame(3);
   }

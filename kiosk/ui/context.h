@@ -32,7 +32,9 @@ struct Context {
   bool physical_backspace = false;
   std::string physical_typed;
   bool keyboard_shown_last = false, keyboard_shown_now = false;
-  float keyboard_height = 0;                       // of the docked keyboard last drawn
+  float keyboard_height = 0;
+  std::string typing_field;                        // the text box last touched
+  bool typing_scroll_pending = false;              // bring it into view above the keyboard                       // of the docked keyboard last drawn
   bool drag_scrolled = false;                      // this press became a scroll: no click at release
   bool touch_to_hear = false;
   std::string hovered_while_down;

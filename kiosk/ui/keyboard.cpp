@@ -22,6 +22,7 @@ std::string Upper(char c) { return std::string(1, static_cast<char>(std::toupper
 
 KeyboardInput Keyboard(const std::string& id_prefix) {
   Context& c = Ctx();
+  if (!c.keyboard_shown_last) c.typing_scroll_pending = true;
   c.keyboard_shown_now = true;
   KeyboardInput input;
   bool& shift = c.shift[id_prefix];

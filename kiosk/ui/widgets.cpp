@@ -244,6 +244,16 @@ bool TextField(const std::string& id, const std::string& label, const std::strin
   DrawText(font, ImVec2(cp.x + RowWidth() - cs.x, cp.y), near_limit ? theme.warning : theme.text, count, 0);
   ImGui::SetCursorScreenPos(cp);
   ImGui::Dummy(ImVec2(RowWidth(), cs.y));
+  Context& c = Ctx();
+  if (clicked) {
+    c.typing_field = id;
+    c.typing_scroll_pending = true;
+  }
+  // The box being typed into stays in sight just above the keyboard.
+  if (c.typing_scroll_pending && c.keyboard_shown_last && (c.typing_field.empty() || c.typing_field == id)) {
+    ImGui::SetScrollHereY(1.0f);
+    c.typing_scroll_pending = false;
+  }
   Node node;
   node.id = id + ".count";
   node.role = Role::kText;

@@ -252,7 +252,9 @@ struct ReduceResult {
   std::vector<JourneyEffect> effects;
 };
 
-ReduceResult Reduce(JourneyState state, const JourneyEvent& event, const Policy& policy);
+// Takes the state by rvalue so the caller's moved-from copy can be wiped: a short
+// string moved away still holds its letters in its inline buffer.
+ReduceResult Reduce(JourneyState&& state, const JourneyEvent& event, const Policy& policy);
 
 // Zeroes every text buffer, then returns a fresh welcome with the default settings.
 JourneyState WipeJourney(JourneyState& state);

@@ -451,8 +451,10 @@ bool KeepsNotice(const JourneyEvent& e) {
 
 }  // namespace
 
-ReduceResult Reduce(JourneyState state, const JourneyEvent& event, const Policy& policy) {
+ReduceResult Reduce(JourneyState&& state, const JourneyEvent& event, const Policy& policy) {
   ReduceResult result{std::move(state), {}};
+  // The caller's moved-from state: short strings keep their letters inline, zero them.
+  WipeAnswers(state);
   Ctx c{result.state, policy, result.effects};
   JourneyState& s = result.state;
 

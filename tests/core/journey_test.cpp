@@ -351,6 +351,19 @@ TEST(JourneyReduce, WipeZeroesTheTextBuffers) {
   EXPECT_TRUE(fresh.personal.what_happened.empty());
 }
 
+TEST(JourneyReduce, MovedFromStateKeepsNoLetters) {
+  Policy policy = SeetecLike();
+  Driver d(policy);
+  d.Choose("complaint");
+  WalkTo(d, Step::kName);
+  d.Type(Field::kName, "Sam Jones");
+  JourneyState before = d.state();
+  const char* inline_letters = before.personal.person.name.data();  // short: stored inside `before`
+  ReduceResult after = Reduce(std::move(before), ev::UserActivity{}, policy);
+  EXPECT_EQ(after.state.personal.person.name, "Sam Jones");
+  for (int i = 0; i < 9; ++i) EXPECT_EQ(inline_letters[i], '\0') << i;
+}
+
 TEST(JourneyReduce, ActivityCancelsTheWarning) {
   Policy policy = SeetecLike();
   IdleSettings idle;

@@ -208,7 +208,7 @@ void KioskApp::RunEffect(const JourneyEffect& effect) {
         } else if constexpr (std::is_same_v<E, fx::WipeAndRestart>) {
           deps_.speaker->Stop();
           speak_screen_pending_ = false;
-          ui::ResetForTests();
+          ui::ResetSession();                        // focus, keyboard shift, touch-to-hear belong to the person who left
           if (language_ != state_.settings.language) {
             language_ = state_.settings.language;
             ApplyLanguageLabels();

@@ -148,7 +148,9 @@ float PixelsPerMillimetre() {
 
 float MinTargetPixels() { return std::ceil(15.f * PixelsPerMillimetre()); }
 
-void ResetForTests() {
+void ResetForTests() { ResetSession(); }
+
+void ResetSession() {
   Context& c = Ctx();
   const Settings settings = c.settings;
   const WidgetLabels labels = c.labels;

@@ -146,6 +146,7 @@ float PixelsPerMillimetre();                       // from the configured displa
 float MinTargetPixels();                           // 15 mm at the configured DPI
 void SetTheme(ThemeId theme);
 void SetTextSize(TextSize size);
-void ResetForTests();                              // clears focus, nodes and modes
+void ResetSession();                               // a journey ended: clears focus, nodes, shift and touch-to-hear
+void ResetForTests();                              // the same, for a fresh test
 
 }  // namespace tellus::ui

@@ -205,7 +205,7 @@ bool Harness::ShowsText(const std::string& text) const {
 }
 
 void Harness::EnsureVisible(const std::string& id) {
-  const ui::Node& n = FindId(id);
+  const ui::Node n = FindId(id);
   if (n.role == ui::Role::kKey || n.rect.y >= options_.height - ui::BottomBarHeight()) return;  // docked: in view
   const float bottom = ui::ContentBottom();
   if (n.rect.y < 0 || n.rect.y + n.rect.h > bottom) {
@@ -217,10 +217,12 @@ void Harness::EnsureVisible(const std::string& id) {
 void Harness::Press(const std::string& label, std::optional<ui::Role> role) {
   const ui::Node& n = Find(label, role);
   if (!n.enabled) throw std::runtime_error("node " + Quote(label) + " is disabled on " + Describe());
-  PressId(n.id);
+  const std::string id = n.id;
+  PressId(id);
 }
 
-void Harness::PressId(const std::string& id) {
+void Harness::PressId(const std::string& id_ref) {
+  const std::string id = id_ref;                   // callers often pass a node's id, which the next frame replaces
   EnsureVisible(id);
   const ui::Node n = FindId(id);
   PressAt(n.rect.x + n.rect.w / 2, n.rect.y + n.rect.h / 2);

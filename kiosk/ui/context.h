@@ -67,6 +67,7 @@ void AddNode(Node node);
 // Draws a pictogram in a square (tinted for dark themes); reserves the space when no texture.
 // A keyboard key of a fixed width (laid out by Keyboard()).
 bool KeyButton(const std::string& id, const std::string& label, const std::string& spoken, float width, bool selected);
-void DrawPicture(const std::string& id, ImVec2 pos, float size);
+// Line art takes `line_colour` (the text colour of what it sits on).
+void DrawPicture(const std::string& id, ImVec2 pos, float size, Colour line_colour);
 
 }  // namespace tellus::ui::detail

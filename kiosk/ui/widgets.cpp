@@ -35,7 +35,7 @@ void PictureAndText(Role role, const std::string& id, ImFont* font, float pictur
   const ImVec2 text_size = MeasureText(font, text, wrap);
   const ImVec2 size(RowWidth(), std::max(pict, text_size.y));
   const ImVec2 pos = PlaceItem(size);
-  if (!pictogram.empty()) DrawPicture(pictogram, pos, pict);
+  if (!pictogram.empty()) DrawPicture(pictogram, pos, pict, colour);
   DrawText(font, ImVec2(pos.x + pict + gap, pos.y + (size.y - text_size.y) / 2), colour, text, wrap);
   ImGui::SetCursorScreenPos(pos);
   ImGui::Dummy(size);
@@ -110,7 +110,7 @@ bool ButtonLike(const std::string& id, Role role, const std::string& label, cons
     x += mark_w;
   }
   if (pict > 0) {
-    DrawPicture(style.pictogram, ImVec2(x, pos.y + (height - pict) / 2), pict);
+    DrawPicture(style.pictogram, ImVec2(x, pos.y + (height - pict) / 2), pict, face.text);
     x += pict + pad;
   }
   DrawText(font, ImVec2(x, pos.y + (height - text_size.y) / 2), face.text, label, wrap);
@@ -147,12 +147,12 @@ bool KeyButton(const std::string& id, const std::string& label, const std::strin
   return clicked;
 }
 
-void DrawPicture(const std::string& id, ImVec2 pos, float size) {
+void DrawPicture(const std::string& id, ImVec2 pos, float size, Colour line_colour) {
   const Picture picture = GetPicture(id);
   if (!picture.texture) return;
   const Theme& theme = CurrentTheme();
   // White line art takes the colour of the text around it; colour art is drawn as is.
-  const ImU32 tint = theme.dark ? Col(theme.text) : IM_COL32_WHITE;
+  const ImU32 tint = theme.dark ? Col(line_colour) : IM_COL32_WHITE;
   ImGui::GetWindowDrawList()->AddImage(static_cast<ImTextureID>(picture.texture), pos, ImVec2(pos.x + size, pos.y + size),
                                        ImVec2(0, 0), ImVec2(1, 1), tint);
 }

@@ -404,7 +404,11 @@ float ContentBottom() {
   return ImGui::GetIO().DisplaySize.y - BottomBarHeight() - (c.keyboard_shown_last ? c.keyboard_height : 0.f);
 }
 
-float BottomBarHeight() { return std::round(MinTargetPixels() + BodyFont()->FontSize * 0.6f + Spacing() * 2); }
+// Tall enough for one row of buttons with pictograms at the current text size (widgets.cpp ButtonLike).
+float BottomBarHeight() {
+  const float button = std::max(MinTargetPixels(), std::round(BodyFont()->FontSize * 1.6f) + Pad() * 2);
+  return std::round(button + Spacing() * 2 + 2);
+}
 
 void BeginFrame(double now_seconds) {
   Context& c = Ctx();

@@ -40,6 +40,9 @@ void CheckScreen(Harness& h, SweepResult& out) {
                              " px, under " + std::to_string(int(min)) + " px (15 mm)");
     if (n.rect.x < -0.5f || n.rect.x + n.rect.w > h.options().width + 0.5f)
       out.problems.push_back(where + " sticks out of the screen sideways");
+    // The bar's own buttons (content scrolled under the bar is merely out of view).
+    if (n.id.rfind("bar.", 0) == 0 && n.rect.y + n.rect.h > h.options().height + 0.5f)
+      out.problems.push_back(where + " is cut off at the bottom of the bar");
   }
 }
 

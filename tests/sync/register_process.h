@@ -10,6 +10,7 @@
 #include <sodium.h>
 
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <optional>
@@ -28,11 +29,30 @@ namespace tellus::testing {
 
 inline std::string RegisterBinary() { return std::string(TELLUS_BINARY_DIR) + "/sync/tellus-register"; }
 
-// Runs the binary to completion; returns its exit code, stdout+stderr in `output`.
-inline int RunRegister(const std::vector<std::string>& args, std::string* output = nullptr) {
-  std::string command = RegisterBinary();
-  for (const auto& a : args) command += " '" + a + "'";
-  command += " 2>&1";
+// Single-quotes an argument for /bin/sh.
+inline std::string ShellQuote(const std::string& arg) {
+  std::string quoted = "'";
+  for (char c : arg) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
+}
+
+// Runs a program to completion; returns its exit code. With `errors`, stderr is kept
+// apart in it; without, stderr is mixed into `output`.
+inline int RunProgram(const std::string& binary, const std::vector<std::string>& args, std::string* output,
+                      std::string* errors = nullptr) {
+  std::string command = ShellQuote(binary);
+  for (const auto& a : args) command += " " + ShellQuote(a);
+  std::string err_path;
+  if (errors) {
+    char pattern[] = "/tmp/tellus-stderr-XXXXXX";
+    int fd = ::mkstemp(pattern);
+    if (fd < 0) throw std::runtime_error("mkstemp failed");
+    ::close(fd);
+    err_path = pattern;
+    command += " 2>" + ShellQuote(err_path);
+  } else {
+    command += " 2>&1";
+  }
   FILE* pipe = ::popen(command.c_str(), "r");
   if (!pipe) throw std::runtime_error("popen failed");
   std::string text;
@@ -41,7 +61,20 @@ inline int RunRegister(const std::vector<std::string>& args, std::string* output
   while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) text.append(buf, n);
   int status = ::pclose(pipe);
   if (output) *output = text;
+  if (errors) {
+    errors->clear();
+    if (FILE* f = std::fopen(err_path.c_str(), "r")) {
+      while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) errors->append(buf, n);
+      std::fclose(f);
+    }
+    std::remove(err_path.c_str());
+  }
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+// Runs tellus-register to completion; returns its exit code, stdout+stderr in `output`.
+inline int RunRegister(const std::vector<std::string>& args, std::string* output = nullptr) {
+  return RunProgram(RegisterBinary(), args, output);
 }
 
 class TempDir {

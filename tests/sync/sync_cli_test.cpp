@@ -7,17 +7,7 @@ namespace tellus {
 namespace {
 
 int RunSync(const std::vector<std::string>& args, std::string* output) {
-  std::string command = std::string(TELLUS_BINARY_DIR) + "/sync/tellus-sync";
-  for (const auto& a : args) command += " '" + a + "'";
-  command += " 2>&1";
-  FILE* pipe = ::popen(command.c_str(), "r");
-  std::string text;
-  char buf[4096];
-  std::size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) text.append(buf, n);
-  int status = ::pclose(pipe);
-  *output = text;
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return testing::RunProgram(std::string(TELLUS_BINARY_DIR) + "/sync/tellus-sync", args, output);
 }
 
 TEST(SyncCli, StatusSendExportAndCheck) {

@@ -1,0 +1,160 @@
+// tellus-register check-policy and deadlines, run as the real binary.
+#include <gtest/gtest.h>
+
+#include "register_process.h"
+
+#include <sys/wait.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+namespace fs = std::filesystem;
+using tellus::testing::TempDir;
+
+const std::string kSource = TELLUS_SOURCE_DIR;
+
+struct Result {
+  int code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs tellus-register with the arguments; stdout and stderr captured separately.
+Result RunCli(const std::vector<std::string>& args) {
+  Result r;
+  r.code = tellus::testing::RunProgram(tellus::testing::RegisterBinary(), args, &r.out, &r.err);
+  return r;
+}
+
+void WriteFile(const std::string& path, const std::string& text) {
+  fs::create_directories(fs::path(path).parent_path());
+  std::ofstream(path) << text;
+}
+
+std::string Seed(const std::string& id) { return kSource + "/assets/policies/" + id + ".toml"; }
+
+TEST(CheckPolicyCli, EverySeedPolicyIsOk) {
+  Result r = RunCli({"check-policy", Seed("steps-to-work"), Seed("works-for-us"), Seed("stepping-stones"), Seed("seetec"),
+                  Seed("next-steps")});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, "ok steps-to-work\nok works-for-us\nok stepping-stones\nok seetec\nok next-steps\n");
+  EXPECT_EQ(r.err, "");
+}
+
+TEST(CheckPolicyCli, BadFileIsNamedWithLineAndKeyAndFails) {
+  TempDir dir;
+  std::ifstream seed(Seed("seetec"));
+  std::stringstream text;
+  text << seed.rdbuf();
+  std::string policy = text.str();
+  std::string from = "respond_within = \"20 working days\"";
+  std::size_t at = policy.rfind(from);
+  ASSERT_NE(at, std::string::npos);
+  policy.replace(at, from.size(), "respond_within = \"twenty days\"");
+  int line = 1 + static_cast<int>(std::count(policy.begin(), policy.begin() + static_cast<long>(at), '\n'));
+  std::string bad = dir / "seetec-broken.toml";
+  WriteFile(bad, policy);
+
+  Result r = RunCli({"check-policy", Seed("next-steps"), bad});
+  EXPECT_NE(r.code, 0);
+  EXPECT_EQ(r.out, "ok next-steps\n");
+  std::string expected = "seetec-broken.toml:" + std::to_string(line) +
+                         ": stages[2].respond_within: \"twenty days\" is not a duration";
+  EXPECT_NE(r.err.find(expected), std::string::npos) << r.err;
+
+  Result missing = RunCli({"check-policy", dir / "absent.toml"});
+  EXPECT_NE(missing.code, 0);
+  EXPECT_NE(missing.err.find("absent.toml"), std::string::npos) << missing.err;
+}
+
+// The same hand-worked dates as tests/core/deadlines_test.cpp, through the binary: received
+// Wednesday 23 December 2026 (Christmas Friday, Boxing Day Saturday -> Monday 28, New Year Friday).
+TEST(DeadlinesCli, EverySeedPolicyOverChristmas2026) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"steps-to-work",
+       "acknowledge 2027-01-04\nstage-1.respond 2027-01-11\nstage-2.respond 2027-01-11\nstage-3.respond 2027-01-18\n"},
+      {"works-for-us", "acknowledge 2026-12-24\nfirst-review.respond 2027-01-20\nsecond-review.respond 2027-01-20\n"},
+      {"stepping-stones", "acknowledge 2027-01-04\nstage-1.respond 2027-01-12\nstage-2.respond 2027-01-20\n"},
+      {"seetec",
+       "acknowledge 2026-12-30\nstage-1.respond 2027-01-25\nstage-2.respond 2027-01-25\nstage-3.respond 2027-01-25\n"},
+      {"next-steps", "acknowledge 2027-01-04\nresponse.respond 2027-02-01\nsecond-response.respond 2027-01-20\n"},
+  };
+  for (const auto& [id, expected] : cases) {
+    Result r = RunCli({"deadlines", "--policy", id, "--received", "2026-12-23"});
+    EXPECT_EQ(r.code, 0) << id << ": " << r.err;
+    EXPECT_EQ(r.out, expected) << id;
+  }
+}
+
+// Easter 2027 (Good Friday 26 March, Easter Monday 29 March, Early May Monday 3 May), by file path.
+TEST(DeadlinesCli, EverySeedPolicyOverEaster2027ByPath) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"steps-to-work",
+       "acknowledge 2027-04-05\nstage-1.respond 2027-04-12\nstage-2.respond 2027-04-12\nstage-3.respond 2027-04-19\n"},
+      {"works-for-us", "acknowledge 2027-03-30\nfirst-review.respond 2027-04-22\nsecond-review.respond 2027-04-22\n"},
+      {"stepping-stones", "acknowledge 2027-04-05\nstage-1.respond 2027-04-14\nstage-2.respond 2027-04-22\n"},
+      {"seetec",
+       "acknowledge 2027-04-01\nstage-1.respond 2027-04-26\nstage-2.respond 2027-04-26\nstage-3.respond 2027-04-26\n"},
+      {"next-steps", "acknowledge 2027-04-05\nresponse.respond 2027-05-04\nsecond-response.respond 2027-04-22\n"},
+  };
+  for (const auto& [id, expected] : cases) {
+    Result r = RunCli({"deadlines", "--policy", Seed(id), "--received", "2027-03-25"});
+    EXPECT_EQ(r.code, 0) << id << ": " << r.err;
+    EXPECT_EQ(r.out, expected) << id;
+  }
+}
+
+// --assets points at another folder: a Scottish policy there keeps 2nd January (Mon 3, Tue 4 Jan 2028).
+TEST(DeadlinesCli, AssetsOverrideAndScotland) {
+  TempDir dir;
+  fs::create_directories(dir / "holidays");
+  fs::copy_file(kSource + "/assets/holidays/bank-holidays.json", dir / "holidays/bank-holidays.json");
+  WriteFile(dir / "policies/scottish-test.toml",
+            "organisation = \"Scottish test\"\nreference_prefix = \"ST\"\ndivision = \"scotland\"\n"
+            "acknowledge_within = \"5 working days\"\nservices = []\ncategories = []\n"
+            "[anonymous]\ncomplaints = true\nexplanation = \"We cannot write to you.\"\n"
+            "[[stages]]\nid = \"stage-1\"\nname = \"Stage 1\"\nhandled_by = \"A manager\"\n"
+            "respond_within = \"20 working days\"\n");
+  Result r = RunCli({"deadlines", "--assets", dir.path(), "--policy", "scottish-test", "--received", "2027-12-22"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  // 23 1 | 24 2 | 27, 28 Christmas substitutes | 29 3 | 30 4 | 31 5; then 3, 4 Jan holidays ... 25 Jan 20.
+  EXPECT_EQ(r.out, "acknowledge 2027-12-31\nstage-1.respond 2028-01-25\n");
+  Result england = RunCli({"deadlines", "--policy", "seetec", "--received", "2027-12-22"});
+  EXPECT_NE(england.out.find("stage-1.respond 2028-01-24\n"), std::string::npos) << england.out;
+}
+
+TEST(DeadlinesCli, BadInputIsAClearError) {
+  Result bad_date = RunCli({"deadlines", "--policy", "seetec", "--received", "2026-02-30"});
+  EXPECT_NE(bad_date.code, 0);
+  EXPECT_EQ(bad_date.out, "");
+  EXPECT_NE(bad_date.err.find("'2026-02-30' is not a date"), std::string::npos) << bad_date.err;
+
+  Result beyond = RunCli({"deadlines", "--policy", "seetec", "--received", "2028-12-20"});
+  EXPECT_NE(beyond.code, 0);
+  EXPECT_EQ(beyond.out, "");
+  EXPECT_NE(beyond.err.find("outside the bank holiday data"), std::string::npos) << beyond.err;
+
+  Result far = RunCli({"deadlines", "--policy", "next-steps", "--received", "2031-01-06"});
+  EXPECT_NE(far.code, 0);
+  EXPECT_NE(far.err.find("outside the bank holiday data"), std::string::npos) << far.err;
+
+  Result unknown = RunCli({"deadlines", "--policy", "no-such-org", "--received", "2026-12-23"});
+  EXPECT_NE(unknown.code, 0);
+  EXPECT_NE(unknown.err.find("no-such-org"), std::string::npos) << unknown.err;
+
+  TempDir dir;
+  Result no_holidays = RunCli({"deadlines", "--assets", dir.path(), "--policy", Seed("seetec"), "--received",
+                            "2026-12-23"});
+  EXPECT_NE(no_holidays.code, 0);
+  EXPECT_NE(no_holidays.err.find("holidays"), std::string::npos) << no_holidays.err;
+}
+
+}  // namespace

@@ -129,6 +129,7 @@ int main(int argc, char** argv) {
 
   KioskApp app(std::move(deps));
   if (!dump_path.empty()) app.SetDumpPath(dump_path);
+  phase("app");
 
   int extra_frames = 2;                            // ImGui settles layout over a couple of frames
   bool first = true;

@@ -8,8 +8,8 @@ import subprocess
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-TEXT = {"name": "Sam Jones", "email": "sam@example.org", "phone": "01234 567890", "reference": "SG-0070-00016",
-        "tracking": "7D2K9-QX4MB"}
+TEXT = {"name": "Sam Jones", "email": "sam@example.org", "phone": "01234 567890", "reference": "SG-0010-001$",
+        "tracking": "S4K30-DAB5J"}
 
 
 def run(cmd, **kw):
@@ -17,7 +17,8 @@ def run(cmd, **kw):
 
 
 class Kiosk:
-    def __init__(self, binary, tmp, display, policy, theme, size, warn=90, config=None, extra_args=()):
+    def __init__(self, binary, tmp, display, policy, theme, size, warn=90, config=None, extra_args=(),
+                 language="en-GB"):
         """Starts the kiosk on `display`; without `config`, writes one for an unenrolled kiosk."""
         self.dump = os.path.join(tmp, "a11y.json")
         if os.path.exists(self.dump):
@@ -31,7 +32,8 @@ class Kiosk:
                 f.write(f'policy = "{policy}"\nstore = "{tmp}/outbox.db"\nregister_public_key = "{key}"\n'
                         f'kiosk_number = 7\nkiosk_name = "Reception"\nstaff_pin_hash = "{pin}"\n'
                         f'assets_dir = "{ROOT}/assets"\n[idle]\nwarn_after_seconds = {warn}\n'
-                        f'countdown_seconds = 20\n[display]\ntheme = "{theme}"\ntext_size = "{size}"\n')
+                        f'countdown_seconds = 20\n[display]\ntheme = "{theme}"\ntext_size = "{size}"\n'
+                        f'language = "{language}"\n')
         self.env = dict(os.environ, DISPLAY=display)
         self.proc = subprocess.Popen(["timeout", "300", binary, "--config", config, "--a11y-dump", self.dump,
                                       "--speech", "silent", *extra_args], env=self.env, stderr=subprocess.PIPE)
@@ -158,7 +160,7 @@ def walk(k, name, out, theme, seen, start_id):
         if not nxt:
             return
         k.press(nxt)
-        if k.screen() == screen and k.find(lambda n: n["id"] in ("button.next", "button.send")) is not None:
+        if k.screen() == screen and k.find(lambda n: n["id"] in ("button.next", "button.send", "button.check")) is not None:
             # Still here (a notice): note it once and stop this walk rather than loop.
             if out and f"{name}.{screen}.notice" not in seen:
                 seen.add(f"{name}.{screen}.notice")

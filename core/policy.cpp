@@ -17,6 +17,7 @@
 //   [[external_bodies]] name, when (required); contact
 // Every error is collected and reported as "file:line: key: what", one per line.
 #include "core/policy.h"
+#include "core/toml_names.h"
 
 #include <filesystem>
 #include <fstream>
@@ -30,18 +31,6 @@ namespace tellus {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string TypeName(const toml::node& node) {
-  switch (node.type()) {
-    case toml::node_type::table: return "a table";
-    case toml::node_type::array: return "an array";
-    case toml::node_type::string: return "a string";
-    case toml::node_type::integer: return "an integer";
-    case toml::node_type::floating_point: return "a number";
-    case toml::node_type::boolean: return "true/false";
-    default: return "a date or time";
-  }
-}
 
 bool IsPlainId(const std::string& id) {
   if (id.empty() || id.front() == '-' || id.back() == '-') return false;
@@ -151,7 +140,7 @@ class TableReader {
                              : type == toml::node_type::boolean ? "true or false"
                              : type == toml::node_type::array   ? "an array"
                                                                 : "a table";
-      errors_.Add(node->source().begin.line, Key(key), "expected " + expected + ", found " + TypeName(*node));
+      errors_.Add(node->source().begin.line, Key(key), "expected " + expected + ", found " + TomlTypeName(*node));
       return nullptr;
     }
     return node;
@@ -172,7 +161,7 @@ void ForEachTable(TableReader& parent, const std::string& key, bool required, co
     const toml::node& node = (*array)[i];
     std::string path = parent.Key(key) + "[" + std::to_string(i) + "]";
     if (!node.is_table()) {
-      errors.Add(node.source().begin.line, path, "expected a table, found " + TypeName(node));
+      errors.Add(node.source().begin.line, path, "expected a table, found " + TomlTypeName(node));
       continue;
     }
     fn(*node.as_table(), path);

@@ -1,5 +1,7 @@
 #include "easyread/catalog.h"
 
+#include "core/toml_names.h"
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -20,18 +22,6 @@ std::string Where(const std::string& source, const toml::source_region& region) 
 [[noreturn]] void Fail(const std::string& source, const toml::source_region& region,
                        const std::string& key, const std::string& what) {
   throw CatalogError(Where(source, region) + ": key '" + key + "': " + what);
-}
-
-std::string TypeName(const toml::node& node) {
-  switch (node.type()) {
-    case toml::node_type::table: return "a table";
-    case toml::node_type::array: return "an array";
-    case toml::node_type::string: return "a string";
-    case toml::node_type::integer: return "an integer";
-    case toml::node_type::floating_point: return "a number";
-    case toml::node_type::boolean: return "true/false";
-    default: return "a date or time";
-  }
 }
 
 toml::table ParseToml(const std::string& text, const std::string& source) {
@@ -64,7 +54,7 @@ void ReadEntry(const toml::table& table, const std::string& key, const std::stri
       Fail(source, value.source(), key + "." + name,
            "unknown field (allowed: text, pictogram, spoken, standard)");
     if (!value.is_string())
-      Fail(source, value.source(), key + "." + name, "must be a string, found " + TypeName(value));
+      Fail(source, value.source(), key + "." + name, "must be a string, found " + TomlTypeName(value));
     *target = value.as_string()->get();
   }
   if (entry.text.empty()) Fail(source, table.source(), key, "text is empty");
@@ -88,7 +78,7 @@ void Walk(const toml::table& table, const std::string& prefix, const std::string
       ReadEntry(sub, key, source, entry);
     } else {
       Fail(source, node.source(), key,
-           "must be a string or a table with text, found " + TypeName(node));
+           "must be a string or a table with text, found " + TomlTypeName(node));
     }
     const std::string where = Where(source, node.source());
     auto [it, inserted] = origin.emplace(key, where);
@@ -104,7 +94,7 @@ LanguageInfo ReadLanguage(const toml::table& language, const std::string& source
     const std::string name(field.str());
     const std::string key = "language." + name;
     if (name == "needs_review") {
-      if (!value.is_boolean()) Fail(source, value.source(), key, "must be true or false, found " + TypeName(value));
+      if (!value.is_boolean()) Fail(source, value.source(), key, "must be true or false, found " + TomlTypeName(value));
       info.needs_review = value.as_boolean()->get();
       continue;
     }
@@ -113,7 +103,7 @@ LanguageInfo ReadLanguage(const toml::table& language, const std::string& source
     else if (name == "native_name") { target = &info.native_name; has_name = true; }
     else if (name == "voice") { target = &info.voice; has_voice = true; }
     else Fail(source, value.source(), key, "unknown field (allowed: tag, native_name, voice, needs_review)");
-    if (!value.is_string()) Fail(source, value.source(), key, "must be a string, found " + TypeName(value));
+    if (!value.is_string()) Fail(source, value.source(), key, "must be a string, found " + TomlTypeName(value));
     *target = value.as_string()->get();
     if (target->empty()) Fail(source, value.source(), key, "is empty");
   }
@@ -130,7 +120,7 @@ bool LoadInto(const std::string& text, const std::string& source, LanguageInfo& 
   bool has_language = false;
   if (toml::node* language = root.get("language")) {
     if (!language->is_table())
-      Fail(source, language->source(), "language", "must be a table, found " + TypeName(*language));
+      Fail(source, language->source(), "language", "must be a table, found " + TomlTypeName(*language));
     info = ReadLanguage(*language->as_table(), source);
     has_language = true;
     root.erase("language");

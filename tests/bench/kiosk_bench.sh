@@ -74,9 +74,39 @@ KIOSK_PID=""
 timeout 120 "$BIN" --config "$TMP/kiosk.toml" --speech silent --bench-frames 300 2>"$TMP/frames.log" || true
 FRAME=$(sed -n 's/^frame_ms=\([0-9.]*\).*/\1/p' "$TMP/frames.log")
 
+# 5. Baseline: what a bare GLFW full-screen window and its first swap cost on this X server and GL
+#    (the floor under "start to first frame"; Mesa llvmpipe's start-up dominates it under Xvfb).
+cat >"$TMP/glfw_floor.c" <<'C'
+#include <GLFW/glfw3.h>
+#include <stdio.h>
+#include <time.h>
+static double Ms(void) { struct timespec t; clock_gettime(CLOCK_MONOTONIC, &t); return t.tv_sec * 1e3 + t.tv_nsec / 1e6; }
+int main(void) {
+  double start = Ms();
+  if (!glfwInit()) return 1;
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  GLFWwindow* w = glfwCreateWindow(1920, 1080, "floor", glfwGetPrimaryMonitor(), NULL);
+  if (!w) return 1;
+  glfwMakeContextCurrent(w);
+  glClear(GL_COLOR_BUFFER_BIT);
+  glfwSwapBuffers(w);
+  double ms = Ms() - start;
+  char line[256]; long hwm = 0; FILE* f = fopen("/proc/self/status", "r");
+  while (f && fgets(line, sizeof line, f)) sscanf(line, "VmHWM: %ld", &hwm);
+  printf("%.0f %ld\n", ms, hwm / 1024);
+  return 0;
+}
+C
+FLOOR="n/a"
+FLOOR_RSS="n/a"
+if cc "$TMP/glfw_floor.c" -o "$TMP/glfw_floor" -lglfw -lGL 2>/dev/null; then
+  read -r FLOOR FLOOR_RSS < <(for _ in 1 2 3; do "$TMP/glfw_floor"; done | sort -n | sed -n 2p)
+fi
+
 echo "tellus-kiosk benchmark (Xvfb 1920x1080, $(nproc) cores, policy $POLICY)"
 echo "  phases (ms from main):     $(grep -v first_frame "$TMP/err.log" | grep _ms= | tr '\n' ' ')"
 echo "  start to first frame:      ${FIRST_MS} ms in process, ${OUTSIDE_MS} ms from launch to the a11y dump"
+echo "  floor: bare GLFW window:   ${FLOOR} ms to its first swap, peak RSS ${FLOOR_RSS} MB (median of 3; same X server and GL)"
 echo "  peak RSS:                  $((PEAK_RSS_KB / 1024)) MB (${PEAK_RSS_KB} kB); now: ${RSS_SPLIT}"
 echo "                             (RssFile is mostly Mesa llvmpipe's libLLVM code: software GL under Xvfb)"
 echo "  idle CPU, welcome, 10 s:   ${IDLE_CPU} % of one core"

@@ -134,7 +134,7 @@ void RegisterLink::AskStatus(const std::string& reference, const std::string& tr
                        result.status = CheckStatusKind::kFound;
                      } catch (const sync::SyncError& e) {
                        result.status = StatusKindFor(e);
-                       if (result.status == CheckStatusKind::kUnavailable)
+                       if (result.status == CheckStatusKind::kUnavailable && !abort->load())
                          std::cerr << "tellus-kiosk: status check: " << e.what() << "\n";
                      } catch (const std::exception& e) {
                        result.status = CheckStatusKind::kUnavailable;
@@ -167,7 +167,7 @@ void RegisterLink::AskRequest(CaseRequest action, const std::string& reference, 
                        result.outcome = e.status == 429                       ? RequestOutcome::kBusy
                                         : e.status >= 400 && e.status < 500 ? RequestOutcome::kRefused
                                                                             : RequestOutcome::kUnavailable;
-                       std::cerr << "tellus-kiosk: case request: " << e.what() << "\n";
+                       if (!abort->load()) std::cerr << "tellus-kiosk: case request: " << e.what() << "\n";
                      } catch (const std::exception& e) {
                        result.outcome = RequestOutcome::kUnavailable;
                        std::cerr << "tellus-kiosk: case request: " << e.what() << "\n";

@@ -4,6 +4,11 @@
 // kiosk screen, and what the register's own command line says it holds.
 #include <gtest/gtest.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <filesystem>
 
 #include "core/reference.h"
@@ -216,6 +221,44 @@ TEST(KioskRegister, StaffSaveToUsbIsImportedOnceAndSendNowDrainsTheOutbox) {
   ASSERT_EQ(RunRegister({"cases", "--db", f.db}, &out), 0) << out;
   EXPECT_EQ(Count(out, first.reference), 1) << out;
   EXPECT_EQ(Count(out, second.reference), 1) << out;
+}
+
+// A register that takes the connection and never answers: the kiosk keeps drawing,
+// keeps waking to look for the answer, lets the person leave, and shuts down promptly.
+TEST(KioskRegister, ASilentRegisterNeverHoldsUpTheScreen) {
+  RegisterFixture f("next-steps");
+  const int listener = ::socket(AF_INET, SOCK_STREAM, 0);
+  ASSERT_GE(listener, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(::bind(listener, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  ASSERT_EQ(::listen(listener, 8), 0);
+  socklen_t len = sizeof addr;
+  ::getsockname(listener, reinterpret_cast<sockaddr*>(&addr), &len);
+  f.identity.register_url = "http://127.0.0.1:" + std::to_string(ntohs(addr.sin_port));
+
+  auto started = std::chrono::steady_clock::now();
+  {
+    Harness h(KioskFor(f));
+    TapId(h, "choice.welcome.check");
+    TypeInto(h, "field.reference", FormatReference({"NS", 7, 42}));
+    TypeInto(h, "field.tracking_code", NewTrackingCode());
+    Tap(h, "Check", ui::Role::kButton);
+    EXPECT_TRUE(h.Has("Checking")) << h.Describe();
+    const double wake = h.app().SecondsToNextWake(h.clock());
+    EXPECT_GE(wake, 0.0) << "the loop must wake to collect the answer";
+    EXPECT_LE(wake, 0.1);
+    auto before = std::chrono::steady_clock::now();
+    h.Frame(10);
+    EXPECT_LT(std::chrono::steady_clock::now() - before, std::chrono::seconds(2)) << "frames do not wait";
+    EXPECT_EQ(h.state().check_status, CheckStatusKind::kWaiting);
+    Tap(h, "Back");                                // the person gives up waiting
+    EXPECT_EQ(StepOf(h), Step::kWelcome) << h.Describe();
+    started = std::chrono::steady_clock::now();
+  }
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(3)) << "exit abandons the call";
+  ::close(listener);
 }
 
 TEST(KioskRegister, WithoutARegisterTheCheckIsAnsweredHonestlyAndStaffSeeSyncIsNotSetUp) {

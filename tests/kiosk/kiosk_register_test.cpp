@@ -14,6 +14,7 @@
 #include "core/reference.h"
 #include "core/seal.h"
 #include "easyread/dates.h"
+#include "kiosk/app/register_link.h"
 #include "tests/kiosk/harness.h"
 #include "tests/kiosk/ui_walk.h"
 #include "tests/sync/register_process.h"
@@ -221,6 +222,34 @@ TEST(KioskRegister, StaffSaveToUsbIsImportedOnceAndSendNowDrainsTheOutbox) {
   ASSERT_EQ(RunRegister({"cases", "--db", f.db}, &out), 0) << out;
   EXPECT_EQ(Count(out, first.reference), 1) << out;
   EXPECT_EQ(Count(out, second.reference), 1) << out;
+}
+
+// The register limits look-ups per reference (20 an hour): the 21st gets HTTP 429,
+// which the kiosk turns into "try again later", never "not found".
+TEST(KioskRegister, TooManyLookUpsSayTryAgainLater) {
+  RegisterFixture f("next-steps");
+  RegisterProcess server(f.db);
+  server.Start();
+  f.UseServer(server);
+  const std::string reference = FormatReference({"NS", static_cast<std::uint32_t>(f.identity.kiosk_number), 99});
+  const std::string code = *NormaliseTrackingCode(NewTrackingCode());
+  {
+    RegisterLink other(f.identity, ":memory:");      // someone trying codes for this reference
+    for (int i = 0; i < 20; ++i) other.AskStatus(reference, code);
+    int not_found = 0;
+    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    while (other.Pending() && std::chrono::steady_clock::now() < until) {
+      for (const JourneyEvent& e : other.Poll())
+        if (std::get<ev::StatusResult>(e).status == CheckStatusKind::kNotFound) ++not_found;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    ASSERT_EQ(not_found, 20);
+  }
+  Harness h(KioskFor(f));
+  CheckWith(h, reference, code);
+  EXPECT_TRUE(h.Has("Too many checks just now")) << h.Describe();
+  EXPECT_TRUE(h.ShowsText("Please try again later."));
+  EXPECT_TRUE(h.Has("Try again"));
 }
 
 // A register that takes the connection and never answers: the kiosk keeps drawing,

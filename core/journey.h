@@ -55,7 +55,9 @@ enum class Step {
   kDone,             // reference, tracking code, QR, what happens next
   kSignpost,         // the policy's signposting: never a dead end
   kCheckEntry,       // check my complaint: reference + tracking code
-  kCheckResult,      // the answer (or "we cannot check right now")
+  kCheckResult,      // the answer (or "we cannot check right now"), with what the person may ask next
+  kCheckConfirm,     // "are you sure?" before asking for the next stage or withdrawing
+  kCheckOutcome,     // what the register did with that request
 };
 
 // Catalog key prefix of a step: "complaint.when" etc. Titles are "<key>.title",
@@ -135,7 +137,31 @@ struct Place {
   bool operator==(const Place&) const = default;
 };
 
-enum class CheckStatusKind { kNone, kWaiting, kUnavailable, kFound, kNotFound };
+// kNotFound covers a wrong tracking code too (the register gives one answer for both);
+// kBusy is the register's "too many look-ups, try again later" (HTTP 429).
+enum class CheckStatusKind { kNone, kWaiting, kUnavailable, kFound, kNotFound, kBusy };
+
+// A case as the register describes it to the person holding its receipt (the kiosk
+// turns the protocol's CaseStatus into this). Stage names and replies are data, shown as written.
+struct CaseView {
+  JourneyKind kind = JourneyKind::kComplaint;
+  std::string state;                               // received | acknowledged | answered | closed
+  std::string outcome;                             // when closed: upheld, withdrawn...
+  std::string stage_name;                          // empty for compliments and comments
+  std::optional<Date> acknowledge_by;
+  std::optional<Date> respond_by;
+  std::string latest_reply;                        // what staff wrote for the person
+  bool can_escalate = false;
+  std::string next_stage_name;
+  std::optional<Date> escalate_by;                 // last day to ask; nullopt: no limit given
+  bool can_withdraw = false;
+  bool operator==(const CaseView&) const = default;
+};
+
+// What the person asks the register to do from the check screens.
+enum class CaseRequest { kNone, kEscalate, kWithdraw };
+// What came of it: kRefused when the register would not (too late, already closed).
+enum class RequestOutcome { kNone, kWaiting, kDone, kRefused, kUnavailable, kBusy };
 
 struct JourneyState {
   // Lasts across journeys (restored to defaults on an idle wipe).
@@ -172,7 +198,9 @@ struct JourneyState {
   std::string check_reference;
   std::string check_tracking;
   CheckStatusKind check_status = CheckStatusKind::kNone;
-  std::string check_status_text;                   // from the register (later)
+  std::optional<CaseView> check_case;              // with kFound (updated by a request's reply)
+  CaseRequest check_request = CaseRequest::kNone;  // being confirmed or sent
+  RequestOutcome request_outcome = RequestOutcome::kNone;
 
   // Commit.
   bool committing = false;
@@ -220,14 +248,15 @@ struct Tick { std::int64_t now_ms = 0; std::chrono::sys_seconds now_utc{}; Date 
 struct UserActivity {};                            // any touch / key / mouse move
 struct CommitSucceeded { Receipt receipt; };
 struct CommitFailed { std::string message; };      // for the log only; never shown or spoken
-struct StatusResult { CheckStatusKind status = CheckStatusKind::kUnavailable; std::string text; };
+struct StatusResult { CheckStatusKind status = CheckStatusKind::kUnavailable; std::optional<CaseView> found; };
+struct RequestResult { RequestOutcome outcome = RequestOutcome::kUnavailable; std::optional<CaseView> status; };
 }  // namespace ev
 
 using JourneyEvent = std::variant<
     ev::Choose, ev::Toggle, ev::Next, ev::Back, ev::StartAgain, ev::Help, ev::ListenToggle, ev::Repeat,
     ev::WordingToggle, ev::OpenLanguages, ev::SetLanguage, ev::SetTextSize, ev::SetTheme, ev::FocusField,
     ev::TypeText, ev::Backspace, ev::FieldDone, ev::AdjustDate, ev::Change, ev::Send, ev::MoreTime, ev::Tick,
-    ev::UserActivity, ev::CommitSucceeded, ev::CommitFailed, ev::StatusResult>;
+    ev::UserActivity, ev::CommitSucceeded, ev::CommitFailed, ev::StatusResult, ev::RequestResult>;
 
 // [SECTION] effects -----------------------------------------------------------
 namespace fx {
@@ -239,11 +268,13 @@ struct PlaySound { Sound sound; };
 struct LoadLanguage { std::string tag; };          // switch the catalog (and voice)
 struct CommitSubmission { std::chrono::sys_seconds submitted_at{}; Date received{}; };  // run core/submit.h, reply CommitSucceeded / CommitFailed
 struct CheckStatus { std::string reference; std::string tracking_code; };  // reply StatusResult
+// Ask the register to escalate or withdraw (the kiosk gives it a fresh request UUID); reply RequestResult.
+struct SendRequest { CaseRequest action = CaseRequest::kNone; std::string reference; std::string tracking_code; };
 struct WipeAndRestart {};                          // journey wiped: drop caches of typed text, stop speech
 }  // namespace fx
 
 using JourneyEffect = std::variant<fx::SpeakScreen, fx::SpeakKey, fx::StopSpeech, fx::PlaySound, fx::LoadLanguage,
-                                   fx::CommitSubmission, fx::CheckStatus, fx::WipeAndRestart>;
+                                   fx::CommitSubmission, fx::CheckStatus, fx::SendRequest, fx::WipeAndRestart>;
 
 // [SECTION] reduce ------------------------------------------------------------
 

@@ -23,7 +23,12 @@ void WipeAnswers(JourneyState& s) {
   Wipe(s.personal);
   WipeString(s.check_reference);
   WipeString(s.check_tracking);
-  WipeString(s.check_status_text);
+  if (s.check_case) {
+    WipeString(s.check_case->latest_reply);        // staff's words to this person
+    s.check_case.reset();
+  }
+  s.check_request = CaseRequest::kNone;
+  s.request_outcome = RequestOutcome::kNone;
   if (s.receipt) {
     WipeString(s.receipt->tracking_code);
     WipeString(s.receipt->reference);
@@ -110,7 +115,8 @@ bool NeedsTimer(const JourneyState& s) {
 }
 
 bool CanGoBack(const JourneyState& s) {
-  return !s.history.empty() && !s.committing && s.place.step != Step::kDone;
+  return !s.history.empty() && !s.committing && s.place.step != Step::kDone &&
+         s.request_outcome != RequestOutcome::kWaiting;
 }
 
 }  // namespace tellus

@@ -120,6 +120,45 @@ void ChooseAnonymous(Ctx& c) {
   personal.support = SupportNeeds{};
 }
 
+void AskStatus(Ctx& c) {
+  c.s.check_status = CheckStatusKind::kWaiting;
+  if (c.s.check_case) WipeString(c.s.check_case->latest_reply);
+  c.s.check_case.reset();
+  c.fx.push_back(fx::CheckStatus{c.s.check_reference, c.s.check_tracking});
+}
+
+// Back to the case's status from the confirm or outcome screen (not back through them).
+void ReturnToStatus(Ctx& c) {
+  JourneyState& s = c.s;
+  while (!s.history.empty() && s.history.back().step != Step::kCheckResult) s.history.pop_back();
+  if (!s.history.empty()) s.history.pop_back();
+  s.place = Place{Step::kCheckResult, 0};
+  s.check_request = CaseRequest::kNone;
+  s.request_outcome = RequestOutcome::kNone;
+  s.focused = Field::kNone;
+  SpeakIfListening(c);
+}
+
+void OnCheckChoice(Ctx& c, const std::string& id) {
+  JourneyState& s = c.s;
+  const bool found = s.check_status == CheckStatusKind::kFound && s.check_case;
+  if (id == "finish") {
+    Finish(c);
+  } else if (id == "escalate" && found && s.check_case->can_escalate) {
+    s.check_request = CaseRequest::kEscalate;
+    Enter(c, Place{Step::kCheckConfirm, 0});
+  } else if (id == "withdraw" && found && s.check_case->can_withdraw) {
+    s.check_request = CaseRequest::kWithdraw;
+    Enter(c, Place{Step::kCheckConfirm, 0});
+  } else if (id == "try-again" &&
+             (s.check_status == CheckStatusKind::kUnavailable || s.check_status == CheckStatusKind::kBusy)) {
+    AskStatus(c);                                  // the same codes, asked again
+    SpeakIfListening(c);
+  } else if (id == "change-codes" && s.check_status == CheckStatusKind::kNotFound) {
+    Enter(c, Place{Step::kCheckEntry, 0});         // what was typed stays, to be corrected
+  }
+}
+
 void OnChoose(Ctx& c, const std::string& id) {
   JourneyState& s = c.s;
   switch (s.place.step) {
@@ -246,8 +285,24 @@ void OnChoose(Ctx& c, const std::string& id) {
       }
       return;
     case Step::kDone:
-    case Step::kCheckResult:
       if (id == "finish") Finish(c);
+      return;
+    case Step::kCheckResult:
+      OnCheckChoice(c, id);
+      return;
+    case Step::kCheckConfirm:
+      if (id == "yes" && s.check_request != CaseRequest::kNone) {
+        s.request_outcome = RequestOutcome::kWaiting;
+        c.fx.push_back(fx::SendRequest{s.check_request, s.check_reference, s.check_tracking});
+        Enter(c, Place{Step::kCheckOutcome, 0});
+      } else if (id == "no") {
+        ReturnToStatus(c);
+      }
+      return;
+    case Step::kCheckOutcome:
+      if (s.request_outcome == RequestOutcome::kWaiting) return;
+      if (id == "finish") Finish(c);
+      else if (id == "status" && s.check_case) ReturnToStatus(c);
       return;
     default:
       return;
@@ -344,8 +399,11 @@ void OnNext(Ctx& c) {
       if (!ref) return SetNotice(c, Notice::kBadReference);
       auto code = NormaliseTrackingCode(s.check_tracking);
       if (!code) return SetNotice(c, Notice::kBadTrackingCode);
-      s.check_status = CheckStatusKind::kWaiting;
-      c.fx.push_back(fx::CheckStatus{FormatReference(*ref), *code});
+      WipeString(s.check_reference);
+      WipeString(s.check_tracking);
+      s.check_reference = FormatReference(*ref);
+      s.check_tracking = *code;
+      AskStatus(c);
       Enter(c, Place{Step::kCheckResult, 0});
       return;
     }
@@ -414,6 +472,10 @@ void OnBack(Ctx& c) {
   }
   if (s.committing) return;
   if (s.place.step == Step::kDone || s.place.step == Step::kCheckResult) return Finish(c);
+  if (s.place.step == Step::kCheckOutcome || s.place.step == Step::kCheckConfirm) {
+    if (s.request_outcome != RequestOutcome::kWaiting) ReturnToStatus(c);
+    return;
+  }
   if (s.history.empty()) return;
   Place back = s.history.back();
   s.history.pop_back();
@@ -439,7 +501,8 @@ void OnChange(Ctx& c, Step step) {
 
 bool IsActivity(const JourneyEvent& e) {
   return !std::holds_alternative<ev::Tick>(e) && !std::holds_alternative<ev::CommitSucceeded>(e) &&
-         !std::holds_alternative<ev::CommitFailed>(e) && !std::holds_alternative<ev::StatusResult>(e);
+         !std::holds_alternative<ev::CommitFailed>(e) && !std::holds_alternative<ev::StatusResult>(e) &&
+         !std::holds_alternative<ev::RequestResult>(e);
 }
 
 bool KeepsNotice(const JourneyEvent& e) {
@@ -477,7 +540,9 @@ ReduceResult Reduce(JourneyState&& state, const JourneyEvent& event, const Polic
           OnBack(c);
         } else if constexpr (std::is_same_v<E, ev::StartAgain>) {
           if (!s.committing) {
-            if (s.place.step == Step::kDone || s.place.step == Step::kCheckResult) {
+            if (s.request_outcome == RequestOutcome::kWaiting) return;  // the register is being asked
+            if (s.place.step == Step::kDone || s.place.step == Step::kCheckResult ||
+                s.place.step == Step::kCheckConfirm || s.place.step == Step::kCheckOutcome) {
               Finish(c);
             } else {
               Restart(c);
@@ -566,7 +631,25 @@ ReduceResult Reduce(JourneyState&& state, const JourneyEvent& event, const Polic
         } else if constexpr (std::is_same_v<E, ev::StatusResult>) {
           if (s.place.step != Step::kCheckResult || s.check_status != CheckStatusKind::kWaiting) return;
           s.check_status = e.status == CheckStatusKind::kWaiting ? CheckStatusKind::kUnavailable : e.status;
-          s.check_status_text = e.text;
+          if (s.check_status == CheckStatusKind::kFound) {
+            if (!e.found) {
+              s.check_status = CheckStatusKind::kUnavailable;   // "found" with nothing to show is no answer
+            } else {
+              s.check_case = e.found;
+            }
+          }
+          SpeakIfListening(c);
+        } else if constexpr (std::is_same_v<E, ev::RequestResult>) {
+          if (s.place.step != Step::kCheckOutcome || s.request_outcome != RequestOutcome::kWaiting) return;
+          s.request_outcome = e.outcome == RequestOutcome::kWaiting || e.outcome == RequestOutcome::kNone
+                                  ? RequestOutcome::kUnavailable
+                                  : e.outcome;
+          if (e.status) {
+            if (s.check_case) WipeString(s.check_case->latest_reply);
+            s.check_case = e.status;
+          }
+          c.fx.push_back(fx::PlaySound{s.request_outcome == RequestOutcome::kDone ? fx::Sound::kDone
+                                                                                  : fx::Sound::kAttention});
           SpeakIfListening(c);
         }
       },

@@ -34,6 +34,8 @@ const char* StepKey(Step step) {
     case Step::kSignpost: return "signpost";
     case Step::kCheckEntry: return "check_entry";
     case Step::kCheckResult: return "check_result";
+    case Step::kCheckConfirm: return "check_confirm";
+    case Step::kCheckOutcome: return "check_outcome";
   }
   return "welcome";
 }

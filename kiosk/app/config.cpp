@@ -95,7 +95,7 @@ KioskConfig LoadConfigText(const std::string& text, const std::string& source_na
 
   const Reader top{source_name, root, ""};
   top.CheckKeys({"policy", "store", "identity", "register_public_key", "kiosk_number", "kiosk_name", "staff_pin_hash",
-                 "assets_dir", "easyread_dir", "pictogram_dir", "font_dir", "idle", "display"});
+                 "assets_dir", "easyread_dir", "pictogram_dir", "font_dir", "usb_dir", "idle", "display"});
   top.String("policy", c.policy);
   top.String("store", c.store_path);
   top.String("identity", c.identity_file);
@@ -107,6 +107,7 @@ KioskConfig LoadConfigText(const std::string& text, const std::string& source_na
   top.String("easyread_dir", c.easyread_dir);
   top.String("pictogram_dir", c.pictogram_dir, true);
   top.String("font_dir", c.font_dir);
+  top.String("usb_dir", c.usb_dir);
 
   if (c.policy.empty()) throw ConfigError(source_name + ": policy: missing (for example policy = \"seetec\")");
   if (c.store_path.empty()) throw ConfigError(source_name + ": store: missing (the outbox database file)");
@@ -164,7 +165,8 @@ KioskConfig LoadConfigFile(const std::string& path) {
   KioskConfig c = LoadConfigText(text.str(), path);
   // Relative paths in a config file are relative to the file.
   const std::filesystem::path base = std::filesystem::absolute(path).parent_path();
-  for (std::string* p : {&c.store_path, &c.identity_file, &c.assets_dir, &c.easyread_dir, &c.pictogram_dir, &c.font_dir}) {
+  for (std::string* p : {&c.store_path, &c.identity_file, &c.assets_dir, &c.easyread_dir, &c.pictogram_dir, &c.font_dir,
+                        &c.usb_dir}) {
     if (!p->empty() && *p != ":memory:" && std::filesystem::path(*p).is_relative()) *p = (base / *p).string();
   }
   if (c.policy.find('/') != std::string::npos && std::filesystem::path(c.policy).is_relative())

@@ -5,10 +5,14 @@
 //
 //   policy = "seetec"                     # id in <assets_dir>/policies, or a path
 //   store = "/var/lib/tellus/outbox.db"
-//   identity = "/etc/tellus/kiosk.json"   # written by tellus-register enroll-kiosk
+//   identity = "/etc/tellus/kiosk.json"   # written by tellus-register enroll-kiosk; with a register
+//                                         # URL in it the kiosk sends its outbox in the background
+//                                         # and answers "check my complaint" from the register
 //   # ...or, until enrolled: register_public_key = "<base64>", kiosk_number = 7, kiosk_name = "Reception"
 //   staff_pin_hash = "$argon2id$..."      # tellus-kiosk --hash-pin 1234
 //   assets_dir = "/usr/share/tellus/assets"
+//   usb_dir = "/media/kiosk/STICK"        # staff menu "Save to USB" writes a signed bundle here;
+//                                         # default: the first writable folder in /media/$USER, then /media
 //   [idle]    warn_after_seconds = 90, countdown_seconds = 30 (>= 20)
 //   [display] language = "en-GB", theme = "standard" | "high-contrast" | "yellow-on-black",
 //             text_size = "standard" | "large" | "largest", width = 1920, height = 1080, diagonal_inches = 21.5
@@ -34,6 +38,7 @@ struct KioskConfig {
   int kiosk_number = 0;
   std::string kiosk_name;
   std::string staff_pin_hash;
+  std::string usb_dir;                             // empty: look under /media when saving
   int warn_after_seconds = 90;
   int countdown_seconds = 30;
   std::string language = "en-GB";

@@ -9,6 +9,7 @@
 #include <iostream>
 #include <type_traits>
 
+#include "easyread/dates.h"
 #include "kiosk/screens/screens.h"
 #include "kiosk/ui/a11y.h"
 
@@ -64,10 +65,39 @@ bool Contains(const std::vector<JourneyEvent>& events) {
   return false;
 }
 
+// "2026-11-30T09:05:00Z" in the catalog's words and local time: "Monday 30 November 09:05".
+std::string LocalWhen(const Catalog& catalog, const std::string& iso) {
+  std::tm utc{};
+  if (std::sscanf(iso.c_str(), "%d-%d-%dT%d:%d:%d", &utc.tm_year, &utc.tm_mon, &utc.tm_mday, &utc.tm_hour,
+                  &utc.tm_min, &utc.tm_sec) != 6) {
+    return iso;
+  }
+  utc.tm_year -= 1900;
+  utc.tm_mon -= 1;
+  const std::time_t t = timegm(&utc);
+  std::tm local{};
+  localtime_r(&t, &local);
+  const Date day{std::chrono::year{local.tm_year + 1900}, std::chrono::month{static_cast<unsigned>(local.tm_mon + 1)},
+                 std::chrono::day{static_cast<unsigned>(local.tm_mday)}};
+  char clock[8];
+  std::snprintf(clock, sizeof clock, "%02d:%02d", local.tm_hour, local.tm_min);
+  return LocalDate(catalog, day) + " " + clock;
+}
+
+// The sync client's last error, in plain words for the staff menu.
+std::string ErrorKey(const std::string& error) {
+  if (error.empty()) return {};
+  if (error.find("not reached") != std::string::npos) return "staff.error_unreachable";
+  if (error.find("refused") != std::string::npos) return "staff.error_refused";
+  return "staff.error_other";
+}
+
 }  // namespace
 
 KioskApp::KioskApp(AppDeps deps)
-    : deps_(std::move(deps)), staff_(deps_.staff_pin_hash, deps_.store.get()) {
+    : deps_(std::move(deps)), staff_(deps_.staff_pin_hash, deps_.store.get()),
+      link_(std::make_unique<RegisterLink>(deps_.identity, deps_.store_path, deps_.sync_options)) {
+  link_->StartSync();                              // no-op without a register URL
   std::vector<LanguageOption> languages;
   for (const auto& [tag, catalog] : deps_.catalogs) languages.push_back({tag, catalog.language().native_name});
   state_ = NewJourney(deps_.defaults, deps_.idle, languages);
@@ -75,7 +105,10 @@ KioskApp::KioskApp(AppDeps deps)
   ApplyLanguageLabels();
 }
 
-KioskApp::~KioskApp() { WipeJourney(state_); }
+KioskApp::~KioskApp() {
+  link_.reset();                                   // stops the sync thread, abandons look-ups in flight
+  WipeJourney(state_);
+}
 
 const Catalog& KioskApp::catalog() const {
   auto found = deps_.catalogs.find(language_);
@@ -112,6 +145,8 @@ void KioskApp::ApplyLanguageLabels() {
 
 void KioskApp::Frame(const Clock& clock) {
   clock_ = clock;
+  // Answers from the register that arrived since the last frame.
+  for (const JourneyEvent& answer : link_->Poll()) Dispatch(answer);
   // A Tick at the start of every frame while a journey runs (journey.h: NeedsTimer).
   if (NeedsTimer(state_) || clock.now_ms - last_tick_ms_ >= 1000) {
     last_tick_ms_ = clock.now_ms;
@@ -130,19 +165,8 @@ void KioskApp::Frame(const Clock& clock) {
   std::vector<JourneyEvent> events;
   const bool staff_was_active = staff_.active();
   if (staff_was_active) {
-    StaffInfo info;
-    info.kiosk_number = deps_.target.kiosk_number;
-    info.kiosk_name = deps_.kiosk_name;
-    info.organisation = deps_.policy.organisation;
-    try {
-      info.pending = deps_.store->PendingCount();
-    } catch (const StoreError& e) {
-      info.pending = -1;
-      errors_.push_back(e.what());
-    }
-    info.speech_status = deps_.speaker->Status();
-    staff_.Draw(catalog(), info, std::chrono::duration_cast<std::chrono::seconds>(clock.now_utc.time_since_epoch()).count(),
-                now_s);
+    staff_.Draw(catalog(), MakeStaffInfo(),
+                std::chrono::duration_cast<std::chrono::seconds>(clock.now_utc.time_since_epoch()).count(), now_s);
   } else {
     DrawScreen(state_, catalog(), deps_.policy, events);
     // Keypad commands no widget answered still reach the journey.
@@ -152,6 +176,7 @@ void KioskApp::Frame(const Clock& clock) {
     if (ui::CommandPressed(ui::Shortcut::kRepeat) && !Contains<ev::Repeat>(events)) events.push_back(ev::Repeat{});
   }
   ui::EndFrame();
+  RunStaffAction(staff_.TakeAction());
 
   if (ui::InputThisFrame() && !staff_was_active) events.insert(events.begin(), ev::UserActivity{});
   for (const auto& e : events) Dispatch(e);
@@ -200,12 +225,16 @@ void KioskApp::RunEffect(const JourneyEffect& effect) {
           if (auto* failed = std::get_if<ev::CommitFailed>(&result)) {
             errors_.push_back(failed->message);
             std::cerr << "tellus-kiosk: commit failed: " << failed->message << "\n";
+          } else {
+            link_->SendNow();                        // off to the register now, not at the next idle check
           }
           Dispatch(result);
         } else if constexpr (std::is_same_v<E, fx::CheckStatus>) {
-          // No register connection in the kiosk yet: an honest "cannot check right now".
-          Dispatch(ev::StatusResult{CheckStatusKind::kUnavailable, {}});
+          link_->AskStatus(e.reference, e.tracking_code);  // answered by a later Poll(); never waits here
+        } else if constexpr (std::is_same_v<E, fx::SendRequest>) {
+          link_->AskRequest(e.action, e.reference, e.tracking_code);
         } else if constexpr (std::is_same_v<E, fx::WipeAndRestart>) {
+          link_->ForgetPending();                    // an answer still on its way was for the person who left
           deps_.speaker->Stop();
           speak_screen_pending_ = false;
           ui::ResetSession();                        // focus, keyboard shift, touch-to-hear belong to the person who left
@@ -216,6 +245,57 @@ void KioskApp::RunEffect(const JourneyEffect& effect) {
         }
       },
       effect);
+}
+
+StaffInfo KioskApp::MakeStaffInfo() {
+  StaffInfo info;
+  info.kiosk_number = deps_.target.kiosk_number;
+  info.kiosk_name = deps_.kiosk_name;
+  info.organisation = deps_.policy.organisation;
+  try {
+    info.pending = deps_.store->PendingCount();
+  } catch (const StoreError& e) {
+    info.pending = -1;
+    errors_.push_back(e.what());
+  }
+  info.speech_status = deps_.speaker->Status();
+  info.sync_set_up = link_->configured();
+  info.can_save_usb = deps_.identity.has_value();
+  if (info.sync_set_up) {
+    const sync::SyncStatus status = link_->SyncStatus();
+    std::string last_success = status.last_success;
+    if (last_success.empty()) {
+      try {
+        last_success = deps_.store->GetSetting("sync.last_success").value_or("");
+      } catch (const StoreError&) {
+      }
+    }
+    if (!last_success.empty()) info.last_success = LocalWhen(catalog(), last_success);
+    info.last_error_key = ErrorKey(status.last_error);
+    info.last_error_detail = status.last_error;
+  }
+  return info;
+}
+
+void KioskApp::RunStaffAction(StaffMode::MenuAction action) {
+  if (action == StaffMode::MenuAction::kSendNow) {
+    link_->SendNow();
+    staff_.ShowResult("staff.sending", {});
+  } else if (action == StaffMode::MenuAction::kSaveUsb) {
+    const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm utc{};
+    gmtime_r(&t, &utc);
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &utc);
+    const UsbSaveResult r = link_->SaveToUsb(*deps_.store, FindUsbFolder(deps_.usb_dir), stamp);
+    if (r.ok) {
+      staff_.ShowResult("staff.usb_saved", {{"count", std::to_string(r.saved)}});
+    } else {
+      errors_.push_back("save to USB: " + r.error);
+      std::cerr << "tellus-kiosk: save to USB: " << r.error << "\n";
+      staff_.ShowResult(r.no_stick ? "staff.usb_none" : "staff.usb_failed", {});
+    }
+  }
 }
 
 void KioskApp::SpeakScreenFromNodes() {
@@ -237,6 +317,8 @@ double KioskApp::SecondsToNextWake(const Clock& clock) const {
   };
   if (NeedsTimer(state_)) consider(std::max(0.0, (last_tick_ms_ + 1000 - clock.now_ms) / 1000.0));
   if (speak_screen_pending_) consider(0);
+  if (link_->Pending()) consider(0.05);            // look for the register's answer
+  if (staff_.page() == StaffMode::Page::kMenu && link_->syncing()) consider(1.0);  // waiting count moves on
   if (deps_.speaker->Speaking()) consider(0.1);    // word highlight follows speech
   const double staff_deadline = staff_.NextDeadline();
   if (staff_deadline >= 0) consider(std::max(0.0, staff_deadline - clock.now_ms / 1000.0));

@@ -1,7 +1,9 @@
 #pragma once
 // [SECTION] The kiosk application without a window: one UI frame at a time, the
 // journey reducer, the effect runner (commit, speech, language), idle ticks and
-// staff mode. main.cpp drives it with GLFW; the test harness drives it headless
+// staff mode, and the line to the register (background sync, status look-ups
+// and case requests on worker threads; their answers arrive as events polled at
+// the start of each frame). main.cpp drives it with GLFW; the test harness drives it headless
 // with a simulated clock. Index: [deps] [clock] [app]
 #include <chrono>
 #include <cstdint>
@@ -12,11 +14,13 @@
 #include <vector>
 
 #include "core/calendar.h"
+#include "core/kiosk_identity.h"
 #include "core/journey.h"
 #include "core/policy.h"
 #include "core/store.h"
 #include "core/submit.h"
 #include "easyread/catalog.h"
+#include "kiosk/app/register_link.h"
 #include "kiosk/speech/speaker.h"
 #include "kiosk/staff/staff_mode.h"
 
@@ -35,6 +39,10 @@ struct AppDeps {
   std::string staff_pin_hash;
   JourneySettings defaults;
   IdleSettings idle;
+  std::optional<KioskIdentity> identity;           // from the identity file; with a register_url sync runs
+  std::string store_path;                          // the outbox file, which the sync thread opens too
+  std::string usb_dir;                             // "Save to USB" folder; empty: look under /media
+  sync::SyncOptions sync_options;
 };
 
 // [SECTION] clock: time arrives from outside (real or simulated).
@@ -66,6 +74,7 @@ class KioskApp {
   Store& store() { return *deps_.store; }
   Speaker& speaker() { return *deps_.speaker; }
   StaffMode& staff() { return staff_; }
+  RegisterLink& link() { return *link_; }
   std::string ScreenName() const;                  // "welcome", "complaint.when", "staff.pin"...
 
   // --a11y-dump: written (temp file + rename) whenever the node tree changes.
@@ -75,6 +84,8 @@ class KioskApp {
 
  private:
   void RunEffect(const JourneyEffect& effect);
+  StaffInfo MakeStaffInfo();
+  void RunStaffAction(StaffMode::MenuAction action);
   void SpeakScreenFromNodes();
   void ApplyLanguageLabels();
   void WriteDump();
@@ -83,6 +94,7 @@ class KioskApp {
   AppDeps deps_;
   JourneyState state_;
   StaffMode staff_;
+  std::unique_ptr<RegisterLink> link_;
   std::string language_;
   bool speak_screen_pending_ = false;
   std::int64_t last_tick_ms_ = -1000000;

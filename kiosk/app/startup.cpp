@@ -62,6 +62,7 @@ AppDeps LoadAppDeps(const KioskConfig& c, std::unique_ptr<Speaker> speaker) {
   if (!c.identity_file.empty()) {
     try {
       const KioskIdentity identity = LoadKioskIdentity(c.identity_file);
+      deps.identity = identity;
       deps.target = SubmitTarget::From(identity);
       deps.kiosk_name = identity.kiosk_name;
       if (!identity.policy.empty() && identity.policy != deps.policy.id)
@@ -92,6 +93,8 @@ AppDeps LoadAppDeps(const KioskConfig& c, std::unique_ptr<Speaker> speaker) {
 
   deps.speaker = speaker ? std::move(speaker) : MakeSilentSpeaker();
   deps.staff_pin_hash = c.staff_pin_hash;
+  deps.store_path = c.store_path;
+  deps.usb_dir = c.usb_dir;
   deps.defaults.language = c.language;
   deps.defaults.theme = c.theme == ui::ThemeId::kHighContrastDark ? Theme::kHighContrastDark
                         : c.theme == ui::ThemeId::kYellowOnBlack  ? Theme::kYellowOnBlack

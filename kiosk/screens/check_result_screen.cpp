@@ -1,26 +1,72 @@
-// The answer to "check my complaint", or an honest "we cannot check right now".
+// The answer to "check my complaint": where the case is, its dates, staff's latest
+// reply and what the person may ask next; or a calm, honest screen saying what to do
+// when it was not found, the register is busy or cannot be reached. Never a dead end.
 #include "kiosk/screens/screen_parts.h"
 
 namespace tellus::screens {
 
+namespace {
+
+void DrawCase(const ScreenContext& c, const CaseView& v) {
+  Title(c, v.kind == JourneyKind::kComplaint ? "check_result.found_title" : "check_result.found_title_other");
+  if (!v.stage_name.empty()) Say(c, "check_result.stage", {{"stage", v.stage_name}});
+  if (v.state == "closed") {
+    Say(c, v.outcome == "withdrawn" ? "check_result.state_withdrawn" : "check_result.state_closed");
+  } else if (v.state == "answered") {
+    Say(c, "check_result.state_answered");
+  } else if (v.state == "acknowledged") {
+    Say(c, "check_result.state_acknowledged");
+  } else {
+    Say(c, "check_result.state_received");
+    if (v.acknowledge_by) Say(c, "check_result.acknowledge_by", {{"date", DateText(c, *v.acknowledge_by)}});
+  }
+  if (v.state != "closed" && v.state != "answered" && v.respond_by)
+    Say(c, "check_result.respond_by", {{"date", DateText(c, *v.respond_by)}});
+  if (!v.latest_reply.empty()) {
+    Say(c, "check_result.reply");
+    SayData(v.latest_reply, "letter");
+  }
+  if (v.can_escalate) {
+    Say(c, "check_result.escalate_info");
+    if (!v.next_stage_name.empty()) Say(c, "check_result.escalate_stage", {{"stage", v.next_stage_name}});
+    if (v.escalate_by) Say(c, "check_result.escalate_until", {{"date", DateText(c, *v.escalate_by)}});
+    if (ChoiceItem(c, "choice.check_result.escalate", "check_result.escalate")) c.Emit(ev::Choose{"escalate"});
+  }
+  if (v.can_withdraw && ChoiceItem(c, "choice.check_result.withdraw", "check_result.withdraw"))
+    c.Emit(ev::Choose{"withdraw"});
+}
+
+}  // namespace
+
 void DrawCheckResult(const ScreenContext& c) {
-  switch (c.state.check_status) {
+  const JourneyState& s = c.state;
+  switch (s.check_status) {
     case CheckStatusKind::kWaiting:
       Title(c, "check_result.waiting_title");
       Say(c, "check_result.waiting");
-      break;
+      return;                                      // nothing to press while the register is asked
     case CheckStatusKind::kFound:
-      Title(c, "check_result.found_title");
-      SayData(c.state.check_status_text, "info");
+      if (s.check_case) DrawCase(c, *s.check_case);
       break;
     case CheckStatusKind::kNotFound:
       Title(c, "check_result.not_found_title");
       Say(c, "check_result.not_found");
+      Say(c, "check_result.not_found_new");
+      Say(c, "check_result.unavailable_2");
+      if (ChoiceItem(c, "choice.check_result.change-codes", "check_result.change_codes"))
+        c.Emit(ev::Choose{"change-codes"});
+      break;
+    case CheckStatusKind::kBusy:
+      Title(c, "check_result.busy_title");
+      Say(c, "check_result.unavailable_1");
+      Say(c, "check_result.unavailable_2");
+      if (ChoiceItem(c, "choice.check_result.try-again", "check_result.try_again")) c.Emit(ev::Choose{"try-again"});
       break;
     default:
       Title(c, "check_result.unavailable_title");
       Say(c, "check_result.unavailable_1");
       Say(c, "check_result.unavailable_2");
+      if (ChoiceItem(c, "choice.check_result.try-again", "check_result.try_again")) c.Emit(ev::Choose{"try-again"});
       break;
   }
   if (MainButton(c, "button.finish", "common.finish")) c.Emit(ev::Choose{"finish"});

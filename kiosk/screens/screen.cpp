@@ -47,6 +47,8 @@ void DrawScreen(const JourneyState& state, const Catalog& catalog, const Policy&
     case Step::kSignpost: DrawSignpost(c); break;
     case Step::kCheckEntry: DrawCheckEntry(c); break;
     case Step::kCheckResult: DrawCheckResult(c); break;
+    case Step::kCheckConfirm: DrawCheckConfirm(c); break;
+    case Step::kCheckOutcome: DrawCheckOutcome(c); break;
   }
   BottomBar(c);
 }

@@ -77,5 +77,7 @@ void DrawDone(const ScreenContext& c);             // done_screen.cpp
 void DrawSignpost(const ScreenContext& c);         // signpost_screen.cpp
 void DrawCheckEntry(const ScreenContext& c);       // check_entry_screen.cpp
 void DrawCheckResult(const ScreenContext& c);      // check_result_screen.cpp
+void DrawCheckConfirm(const ScreenContext& c);     // check_confirm_screen.cpp
+void DrawCheckOutcome(const ScreenContext& c);     // check_outcome_screen.cpp
 
 }  // namespace tellus::screens

@@ -62,6 +62,19 @@ void StaffMode::Close() {
   page_ = Page::kClosed;
   WipeString(pin_);
   message_key_.clear();
+  result_key_.clear();
+  result_values_.clear();
+}
+
+StaffMode::MenuAction StaffMode::TakeAction() {
+  MenuAction action = action_;
+  action_ = MenuAction::kNone;
+  return action;
+}
+
+void StaffMode::ShowResult(std::string key, std::map<std::string, std::string> values) {
+  result_key_ = std::move(key);
+  result_values_ = std::move(values);
 }
 
 void StaffMode::SubmitPin(const std::string& pin, std::int64_t now_unix) {
@@ -164,8 +177,32 @@ void StaffMode::Draw(const Catalog& catalog, const StaffInfo& info, std::int64_t
     line("staff.kiosk_name", {{"name", info.kiosk_name}});
     line("staff.policy", {{"organisation", info.organisation}});
     line("staff.waiting", {{"count", std::to_string(info.pending)}});
+    if (!info.sync_set_up) {
+      line("staff.sync_not_set_up", {});
+    } else {
+      if (info.last_success.empty()) line("staff.never_sent", {});
+      else line("staff.last_success", {{"when", info.last_success}});
+      if (!info.last_error_key.empty()) {
+        line(info.last_error_key, {});
+        ui::Sentence(info.last_error_detail, "info");   // the technical line, as the sync client gave it
+      }
+    }
     line("staff.speech", {{"status", info.speech_status}});
     line("staff.privacy", {});
+    ui::ItemStyle send;
+    send.pictogram = "send";
+    send.width_fraction = 0.5f;
+    send.enabled = info.sync_set_up;
+    if (ui::Button("staff.send_now", text("staff.send_now"), spoken("staff.send_now"), send))
+      action_ = MenuAction::kSendNow;
+    ui::SameLine();
+    ui::ItemStyle usb;
+    usb.pictogram = "save";
+    usb.width_fraction = 0.5f;
+    usb.enabled = info.can_save_usb;
+    if (ui::Button("staff.save_usb", text("staff.save_usb"), spoken("staff.save_usb"), usb))
+      action_ = MenuAction::kSaveUsb;
+    if (!result_key_.empty()) line(result_key_, result_values_);
     ui::ItemStyle back;
     back.shortcut = ui::Shortcut::kBack;
     back.pictogram = "back";

@@ -506,7 +506,7 @@ TEST(JourneyReduce, CheckMyComplaintVerifiesLocallyThenAsks) {
   EXPECT_EQ(check->tracking_code, "7D2K9-QX4MB");
   EXPECT_EQ(d.step(), Step::kCheckResult);
   EXPECT_EQ(d.state().check_status, CheckStatusKind::kWaiting);
-  d.Do(ev::StatusResult{CheckStatusKind::kUnavailable, ""});
+  d.Do(ev::StatusResult{CheckStatusKind::kUnavailable, {}});
   EXPECT_EQ(d.state().check_status, CheckStatusKind::kUnavailable);
   d.Choose("finish");
   EXPECT_EQ(d.step(), Step::kWelcome);

@@ -152,6 +152,75 @@ TEST(A11ySweep, LargestTextInYellowOnBlackStillFits) {
   EXPECT_GE(r.screens.size(), 10u);
 }
 
+// The check screens that need the register's answer (a found case, the confirm step,
+// each outcome) cannot be reached by the walk without a register: each is set up here.
+CaseView SomeCase() {
+  CaseView v;
+  v.state = "answered";
+  v.stage_name = "Stage 1: informal";
+  v.acknowledge_by = Date{std::chrono::year{2026}, std::chrono::month{11}, std::chrono::day{26}};
+  v.respond_by = Date{std::chrono::year{2026}, std::chrono::month{12}, std::chrono::day{21}};
+  v.latest_reply = "We have spoken to the team and changed the rota.";
+  v.can_escalate = true;
+  v.next_stage_name = "Stage 2: formal";
+  v.escalate_by = Date{std::chrono::year{2027}, std::chrono::month{1}, std::chrono::day{8}};
+  v.can_withdraw = true;
+  return v;
+}
+
+void CheckEveryCheckScreen(HarnessOptions o, SweepResult& out) {
+  Harness h(std::move(o));
+  JourneyState base = h.state();
+  base.kind = JourneyKind::kCheck;
+  base.history = {Place{Step::kWelcome, 0}, Place{Step::kCheckEntry, 0}};
+  base.check_reference = "SG-0070-0001";
+  base.check_tracking = "7D2K9-QX4MB";
+  auto show = [&](const JourneyState& s) {
+    Restore(h, s);
+    CheckScreen(h, out);
+    out.screens.insert(h.app().ScreenName() + "|" + std::to_string(static_cast<int>(s.check_status)) + "|" +
+                       std::to_string(static_cast<int>(s.request_outcome)) + "|" +
+                       std::to_string(static_cast<int>(s.check_request)));
+  };
+  for (CheckStatusKind status : {CheckStatusKind::kWaiting, CheckStatusKind::kFound, CheckStatusKind::kNotFound,
+                                 CheckStatusKind::kBusy, CheckStatusKind::kUnavailable}) {
+    JourneyState s = base;
+    s.place = Place{Step::kCheckResult, 0};
+    s.check_status = status;
+    if (status == CheckStatusKind::kFound) s.check_case = SomeCase();
+    show(s);
+  }
+  for (CaseRequest request : {CaseRequest::kEscalate, CaseRequest::kWithdraw}) {
+    JourneyState s = base;
+    s.history.push_back(Place{Step::kCheckResult, 0});
+    s.check_status = CheckStatusKind::kFound;
+    s.check_case = SomeCase();
+    s.check_request = request;
+    s.place = Place{Step::kCheckConfirm, 0};
+    show(s);
+    s.history.push_back(Place{Step::kCheckConfirm, 0});
+    s.place = Place{Step::kCheckOutcome, 0};
+    for (RequestOutcome outcome : {RequestOutcome::kWaiting, RequestOutcome::kDone, RequestOutcome::kRefused,
+                                   RequestOutcome::kBusy, RequestOutcome::kUnavailable}) {
+      s.request_outcome = outcome;
+      show(s);
+    }
+  }
+}
+
+TEST(A11ySweep, CheckScreensWithTheRegistersAnswerAreSpokenAndBigEnough) {
+  SweepResult r;
+  HarnessOptions o;
+  o.policy_id = "seetec";
+  CheckEveryCheckScreen(o, r);
+  o.text_size = ui::TextSize::kLargest;
+  o.theme = ui::ThemeId::kYellowOnBlack;
+  CheckEveryCheckScreen(o, r);
+  EXPECT_TRUE(r.problems.empty()) << Join(r.problems);
+  EXPECT_EQ(r.screens.size(), 17u);
+  EXPECT_GE(r.nodes_checked, 100);
+}
+
 TEST(A11yIdle, WarningIsSpokenShownAndWipes) {
   HarnessOptions o;
   o.policy_id = "seetec";

@@ -8,7 +8,9 @@
 
 #include "kiosk/app/config.h"
 #include "kiosk/app/startup.h"
+#include "kiosk/app/register_link.h"
 #include "tests/kiosk/harness.h"
+#include "tests/sync/register_process.h"
 
 namespace tellus {
 namespace {
@@ -53,7 +55,7 @@ TEST(KioskConfig, ReadsEveryField) {
 TEST(KioskConfig, BadValuesNameFileLineAndKey) {
   EXPECT_EQ(ErrorOf("colour = \"red\"\n" + std::string(kGood)),
             "kiosk.toml:1: colour: unknown key (known: assets_dir, display, easyread_dir, font_dir, identity, idle, "
-            "kiosk_name, kiosk_number, pictogram_dir, policy, register_public_key, staff_pin_hash, store)");
+            "kiosk_name, kiosk_number, pictogram_dir, policy, register_public_key, staff_pin_hash, store, usb_dir)");
   auto replaced = [&](const std::string& from, const std::string& to) {
     std::string t = kGood;
     t.replace(t.find(from), from.size(), to);
@@ -91,6 +93,38 @@ TEST(KioskConfig, StartupNamesAMissingPolicyAndABadStoreFolder) {
   } catch (const ConfigError& e) {
     EXPECT_EQ(std::string(e.what()).rfind("kiosk.toml: policy: 'no-such-policy' could not be loaded", 0), 0u) << e.what();
   }
+}
+
+TEST(KioskConfig, UsbDirIsReadRelativeToTheFileAndOnlyAWritableFolderCounts) {
+  testing::TempDir dir;
+  const std::string path = dir / "kiosk.toml";
+  {
+    std::ofstream out(path);
+    out << "usb_dir = \"stick\"\n" << kGood;
+  }
+  const KioskConfig c = LoadConfigFile(path);
+  EXPECT_EQ(c.usb_dir, dir / "stick");
+  EXPECT_EQ(FindUsbFolder(c.usb_dir), "") << "no stick in yet";
+  std::filesystem::create_directories(c.usb_dir);
+  EXPECT_EQ(FindUsbFolder(c.usb_dir), c.usb_dir);
+}
+
+TEST(KioskConfig, AnIdentityWithARegisterUrlSetsUpSyncAtStartup) {
+  testing::RegisterFixture f("seetec");         // enrolled with the default URL
+  KioskConfig c = LoadConfigText(kGood, "kiosk.toml");
+  c.register_public_key.clear();
+  c.identity_file = f.identity_path;
+  c.store_path = f.dir / "kiosk.db";
+  AppDeps deps = LoadAppDeps(c, nullptr);
+  ASSERT_TRUE(deps.identity);
+  EXPECT_FALSE(deps.identity->register_url.empty());
+  EXPECT_EQ(deps.store_path, c.store_path);
+  RegisterLink link(deps.identity, deps.store_path);
+  EXPECT_TRUE(link.configured());
+  link.StartSync();
+  EXPECT_TRUE(link.syncing());
+  link.StopSync();
+  EXPECT_FALSE(RegisterLink(std::nullopt, deps.store_path).configured());
 }
 
 // The real binary: one clear line on stderr and exit status 2, before any window opens.

@@ -92,9 +92,18 @@ Harness::Harness(HarnessOptions options) : options_(std::move(options)), clock_(
     }
   }
   deps.store = std::make_unique<Store>(Store::Open(options_.store_path));
-  deps.target.kiosk_number = options_.kiosk_number;
-  deps.target.register_box_public_key = NewBoxKeyPair().public_key;
-  deps.kiosk_name = "Test reception";
+  deps.store_path = options_.store_path;
+  if (options_.identity) {
+    deps.identity = options_.identity;
+    deps.target = SubmitTarget::From(*options_.identity);
+    deps.kiosk_name = options_.identity->kiosk_name;
+  } else {
+    deps.target.kiosk_number = options_.kiosk_number;
+    deps.target.register_box_public_key = NewBoxKeyPair().public_key;
+    deps.kiosk_name = "Test reception";
+  }
+  deps.usb_dir = options_.usb_dir;
+  deps.sync_options = options_.sync_options;
   deps.speaker = options_.make_speaker ? options_.make_speaker() : MakeSilentSpeaker();
   deps.staff_pin_hash = options_.staff_pin_hash;
   deps.defaults.language = options_.language;

@@ -43,6 +43,9 @@ struct HarnessOptions {
   float diagonal_inches = 21.5f;
   std::function<std::unique_ptr<Speaker>()> make_speaker;  // default: MakeSilentSpeaker()
   bool with_app = true;                            // false: widget tests drawing through DrawWith()
+  std::optional<KioskIdentity> identity;           // an enrolled kiosk: its register URL starts sync (file store only)
+  std::string usb_dir;                             // "Save to USB" folder
+  sync::SyncOptions sync_options;
 };
 
 class Harness {

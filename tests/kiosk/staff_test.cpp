@@ -57,7 +57,14 @@ struct StaffRig {
   std::unique_ptr<Store> store;
   std::unique_ptr<StaffMode> staff;
   std::int64_t now_unix = 1'800'000'000;
-  StaffInfo info{7, "Luton reception", "Seetec Group", 0, "speech ready"};
+  StaffInfo info = [] {
+    StaffInfo i;
+    i.kiosk_number = 7;
+    i.kiosk_name = "Luton reception";
+    i.organisation = "Seetec Group";
+    i.speech_status = "speech ready";
+    return i;
+  }();
 
   explicit StaffRig(const std::string& store_path = ":memory:")
       : h([] {
@@ -117,8 +124,34 @@ TEST(StaffMode, RightPinShowsMenuWithIdentityAndWaitingCountOnly) {
   EXPECT_TRUE(rig.h.Has("1 messages are waiting to be sent."));
   EXPECT_FALSE(rig.h.ShowsText("bus")) << "staff mode never shows a submission";
   EXPECT_FALSE(rig.h.ShowsText("SG-0074")) << "nor its reference";
+  EXPECT_TRUE(rig.h.Has("Sending to the register is not set up here.")) << rig.h.Describe();
+  EXPECT_FALSE(rig.h.FindId("staff.send_now").enabled) << "nothing to send to";
   rig.h.Press("Exit kiosk");
   EXPECT_TRUE(rig.staff->exit_requested());
+}
+
+TEST(StaffMode, MenuShowsLastSuccessAndLastErrorInPlainWordsAndActions) {
+  StaffRig rig;
+  rig.info.sync_set_up = true;
+  rig.info.can_save_usb = true;
+  rig.info.last_success = "Monday 23 November 10:05";
+  rig.info.last_error_key = "staff.error_unreachable";
+  rig.info.last_error_detail = "register not reached at http://127.0.0.1:9: Couldn't connect to server";
+  rig.staff->Open(0);
+  rig.h.Frame(2);
+  rig.EnterPin("2468");
+  ASSERT_EQ(rig.staff->page(), StaffMode::Page::kMenu);
+  EXPECT_TRUE(rig.h.Has("Last sent: Monday 23 November 10:05.")) << rig.h.Describe();
+  EXPECT_TRUE(rig.h.Has("The register cannot be reached now."));
+  EXPECT_EQ(rig.staff->TakeAction(), StaffMode::MenuAction::kNone);
+  rig.h.Press("Send now");
+  EXPECT_EQ(rig.staff->TakeAction(), StaffMode::MenuAction::kSendNow);
+  EXPECT_EQ(rig.staff->TakeAction(), StaffMode::MenuAction::kNone) << "taken once";
+  rig.h.Press("Save to USB");
+  EXPECT_EQ(rig.staff->TakeAction(), StaffMode::MenuAction::kSaveUsb);
+  rig.staff->ShowResult("staff.usb_saved", {{"count", "3"}});
+  rig.h.Frame(2);
+  EXPECT_TRUE(rig.h.Has("3 messages saved to the USB stick.")) << rig.h.Describe();
 }
 
 TEST(StaffMode, FiveWrongPinsLockForFiveMinutesThenUnlock) {

@@ -1,0 +1,44 @@
+// What the register did with "ask for the next stage" or "withdraw", in plain words.
+#include "kiosk/screens/screen_parts.h"
+
+namespace tellus::screens {
+
+void DrawCheckOutcome(const ScreenContext& c) {
+  const JourneyState& s = c.state;
+  switch (s.request_outcome) {
+    case RequestOutcome::kWaiting:
+      Title(c, "check_outcome.waiting_title");
+      Say(c, "check_result.waiting");
+      return;                                      // nothing to press while the register is asked
+    case RequestOutcome::kDone:
+      if (s.check_request == CaseRequest::kWithdraw) {
+        Title(c, "check_outcome.withdrawn_title");
+        Say(c, "check_outcome.withdrawn");
+      } else {
+        Title(c, "check_outcome.escalated_title");
+        if (s.check_case && !s.check_case->stage_name.empty())
+          Say(c, "check_result.stage", {{"stage", s.check_case->stage_name}});
+        Say(c, "check_outcome.escalated");
+      }
+      break;
+    case RequestOutcome::kRefused:
+      Title(c, "check_outcome.refused_title");
+      Say(c, "check_outcome.refused");
+      break;
+    case RequestOutcome::kBusy:
+      Title(c, "check_result.busy_title");
+      Say(c, "check_result.unavailable_1");
+      Say(c, "check_result.unavailable_2");
+      break;
+    default:
+      Title(c, "check_result.unavailable_title");
+      Say(c, "check_result.unavailable_1");
+      Say(c, "check_result.unavailable_2");
+      break;
+  }
+  if (s.check_case && ChoiceItem(c, "choice.check_outcome.status", "check_outcome.status"))
+    c.Emit(ev::Choose{"status"});
+  if (MainButton(c, "button.finish", "common.finish")) c.Emit(ev::Choose{"finish"});
+}
+
+}  // namespace tellus::screens

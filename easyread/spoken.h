@@ -3,6 +3,7 @@
 // "at", " " is "space". Names live in each meta.toml under [speech].
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "easyread/catalog.h"
 
@@ -13,5 +14,14 @@ namespace tellus {
 // say_capitals an upper-case letter is "capital B". Unknown symbols come back
 // unchanged.
 std::string SpokenCharacter(const Catalog& catalog, std::string_view utf8_char, bool say_capitals = false);
+
+// A reference or tracking code read letter by letter in its groups:
+// "NS-4K7Q-29MX" -> "N S, 4 K 7 Q, 2 9 M X" (the commas are pauses).
+std::string SpokenCode(std::string_view grouped);
+
+// What to echo aloud after `typed` went into a text box that now holds `text_after`:
+// each character by its spoken name ("at", "space"), then, when a space or a full
+// stop, comma, question or exclamation mark ends a word, that word.
+std::vector<std::string> TypingEcho(const Catalog& catalog, std::string_view typed, std::string_view text_after);
 
 }  // namespace tellus

@@ -9,6 +9,7 @@
 #include <iostream>
 #include <type_traits>
 
+#include "easyread/spoken.h"
 #include "kiosk/screens/screens.h"
 #include "kiosk/ui/a11y.h"
 
@@ -121,6 +122,7 @@ void KioskApp::Frame(const Clock& clock) {
   ui::SetTextSize(ToUi(state_.settings.text_size));
 
   const double now_s = clock.now_ms / 1000.0;
+  ApplyAccess(now_s);
   const bool speak_after_draw = speak_screen_pending_;  // the screen asked for is the one drawn now
   ui::BeginFrame(now_s);
   const ImGuiIO& io = ImGui::GetIO();
@@ -155,10 +157,13 @@ void KioskApp::Frame(const Clock& clock) {
 
   if (ui::InputThisFrame() && !staff_was_active) events.insert(events.begin(), ev::UserActivity{});
   for (const auto& e : events) Dispatch(e);
+  EchoTyping(events);
 
-  // Focus moves and touches are read aloud when Listen or touch-to-hear is on.
+  // Focus moves, touches and the scan highlight are read aloud when Listen, touch-to-hear or scanning is on.
+  const bool speak_focus =
+      state_.settings.listen || state_.settings.touch_to_hear || state_.settings.scanning != Scanning::kOff;
   for (const std::string& text : ui::TakeSpeechRequests())
-    if ((state_.settings.listen || ui::TouchToHear()) && !text.empty()) deps_.speaker->Say(text, Voice());
+    if ((speak_focus || ui::TouchToHear()) && !text.empty()) deps_.speaker->Say(text, Voice());
   if (speak_after_draw && speak_screen_pending_) SpeakScreenFromNodes();
   if (!dump_path_.empty() && (ui::LastFrameChanged() || ScreenName() != last_dump_screen_)) WriteDump();
 }
@@ -218,6 +223,39 @@ void KioskApp::RunEffect(const JourneyEffect& effect) {
       effect);
 }
 
+void KioskApp::ApplyAccess(double now_s) {
+  ui::SetTouchToHear(state_.settings.touch_to_hear);
+  const ui::ScanMode mode = state_.settings.scanning == Scanning::kAuto   ? ui::ScanMode::kAuto
+                            : state_.settings.scanning == Scanning::kStep ? ui::ScanMode::kStep
+                                                                          : ui::ScanMode::kOff;
+  ui::SetScanning(mode, deps_.scan_seconds);
+  // A new screen (or a new question on the same one) starts the scan at the top.
+  const std::string screen = ScreenName() + "|" + std::to_string(state_.place.index) + "|" +
+                             std::to_string(static_cast<int>(state_.kind));
+  if (screen != scan_screen_) {
+    ui::RestartScan();
+    scan_screen_ = screen;
+  }
+  if (deps_.speaker->Speaking()) ui::HoldScan(now_s);  // auditory scanning: each item is heard in full
+  drawn_word_ = deps_.speaker->CurrentWordOffset();
+  ui::SetSpokenWord(drawn_word_ >= 0 ? deps_.speaker->CurrentText() : std::string(), drawn_word_);
+}
+
+void KioskApp::EchoTyping(const std::vector<JourneyEvent>& events) {
+  if (!state_.settings.listen) return;
+  const std::string* text = FieldText(state_, state_.focused);
+  for (const JourneyEvent& e : events) {
+    const auto* typed = std::get_if<ev::TypeText>(&e);
+    if (!typed) continue;
+    bool first = true;
+    for (const std::string& said : TypingEcho(catalog(), typed->utf8, text ? *text : std::string())) {
+      if (first) deps_.speaker->Say(said, Voice());
+      else deps_.speaker->Enqueue(said, Voice());
+      first = false;
+    }
+  }
+}
+
 void KioskApp::SpeakScreenFromNodes() {
   speak_screen_pending_ = false;
   bool first = true;
@@ -237,7 +275,9 @@ double KioskApp::SecondsToNextWake(const Clock& clock) const {
   };
   if (NeedsTimer(state_)) consider(std::max(0.0, (last_tick_ms_ + 1000 - clock.now_ms) / 1000.0));
   if (speak_screen_pending_) consider(0);
-  if (deps_.speaker->Speaking()) consider(0.1);    // word highlight follows speech
+  // The read-along word follows speech: a frame as soon as the word heard changes.
+  if (deps_.speaker->Speaking()) consider(deps_.speaker->CurrentWordOffset() != drawn_word_ ? 0 : 0.03);
+  consider(ui::SecondsToNextScan(clock.now_ms / 1000.0));
   const double staff_deadline = staff_.NextDeadline();
   if (staff_deadline >= 0) consider(std::max(0.0, staff_deadline - clock.now_ms / 1000.0));
   return wake;

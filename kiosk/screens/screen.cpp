@@ -47,6 +47,7 @@ void DrawScreen(const JourneyState& state, const Catalog& catalog, const Policy&
     case Step::kSignpost: DrawSignpost(c); break;
     case Step::kCheckEntry: DrawCheckEntry(c); break;
     case Step::kCheckResult: DrawCheckResult(c); break;
+    case Step::kAbout: DrawAbout(c); break;
   }
   BottomBar(c);
 }

@@ -77,5 +77,6 @@ void DrawDone(const ScreenContext& c);             // done_screen.cpp
 void DrawSignpost(const ScreenContext& c);         // signpost_screen.cpp
 void DrawCheckEntry(const ScreenContext& c);       // check_entry_screen.cpp
 void DrawCheckResult(const ScreenContext& c);      // check_result_screen.cpp
+void DrawAbout(const ScreenContext& c);            // about_screen.cpp
 
 }  // namespace tellus::screens

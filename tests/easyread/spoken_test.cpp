@@ -32,5 +32,23 @@ TEST(SpokenCharacter, EveryLanguageNamesEverySymbol) {
   }
 }
 
+TEST(SpokenCode, LetterByLetterInItsGroups) {
+  EXPECT_EQ(SpokenCode("NS-4K7Q-29MX"), "N S, 4 K 7 Q, 2 9 M X");
+  EXPECT_EQ(SpokenCode("7D2K9-QX4MB"), "7 D 2 K 9, Q X 4 M B");
+  EXPECT_EQ(SpokenCode(""), "");
+}
+
+TEST(TypingEcho, EachCharacterThenTheWordItEnds) {
+  const Catalog en = Catalog::LoadLanguage(kLangRoot, "en-GB");
+  EXPECT_EQ(TypingEcho(en, "S", "S"), (std::vector<std::string>{"capital S"}));
+  EXPECT_EQ(TypingEcho(en, "@", "sam@"), (std::vector<std::string>{"at"}));
+  EXPECT_EQ(TypingEcho(en, " ", "Sam was "), (std::vector<std::string>{"space", "was"}));
+  EXPECT_EQ(TypingEcho(en, ".", "kind."), (std::vector<std::string>{"full stop", "kind"}));
+  EXPECT_EQ(TypingEcho(en, " ", " "), (std::vector<std::string>{"space"}));
+  EXPECT_EQ(TypingEcho(en, "ab", "ab"), (std::vector<std::string>{"a", "b"}));
+  const Catalog pl = Catalog::LoadLanguage(kLangRoot, "pl");
+  EXPECT_EQ(TypingEcho(pl, "ż", "ż"), (std::vector<std::string>{"ż"}));
+}
+
 }  // namespace
 }  // namespace tellus

@@ -24,19 +24,6 @@ std::string SpokenCharacter(const Catalog& catalog, std::string_view utf8_char, 
   return std::string(utf8_char);
 }
 
-std::string SpokenCode(std::string_view grouped) {
-  std::string out;
-  for (char ch : grouped) {
-    if (ch == '-' || ch == ' ') {
-      if (!out.empty() && out.back() != ',') out += ',';
-      continue;
-    }
-    if (!out.empty()) out += ' ';
-    out += ch;
-  }
-  return out;
-}
-
 std::vector<std::string> TypingEcho(const Catalog& catalog, std::string_view typed, std::string_view text_after) {
   std::vector<std::string> out;
   for (std::size_t i = 0; i < typed.size();) {

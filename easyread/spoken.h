@@ -15,10 +15,6 @@ namespace tellus {
 // unchanged.
 std::string SpokenCharacter(const Catalog& catalog, std::string_view utf8_char, bool say_capitals = false);
 
-// A reference or tracking code read letter by letter in its groups:
-// "NS-4K7Q-29MX" -> "N S, 4 K 7 Q, 2 9 M X" (the commas are pauses).
-std::string SpokenCode(std::string_view grouped);
-
 // What to echo aloud after `typed` went into a text box that now holds `text_after`:
 // each character by its spoken name ("at", "space"), then, when a space or a full
 // stop, comma, question or exclamation mark ends a word, that word.

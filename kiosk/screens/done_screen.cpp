@@ -1,6 +1,6 @@
 // Done: the reference and tracking code, large and grouped, a QR code of the reference,
 // and what happens next with real dates from the policy.
-#include "easyread/spoken.h"
+#include "core/reference.h"
 #include "kiosk/screens/screen_parts.h"
 #include "kiosk/ui/a11y.h"
 

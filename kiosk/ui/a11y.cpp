@@ -294,7 +294,7 @@ bool detail::KeyShiftHeld(int glfw_key) { return ShiftHeld(glfw_key); }
 const std::string& FocusedId() { return Ctx().focused; }
 void SetFocus(const std::string& id) {
   Ctx().focused = id;
-  Ctx().scroll_to_focus = true;
+  Ctx().scroll_to_focus = !id.empty();
 }
 void ActivateNextFrame(const std::string& id) { Ctx().activate_next = id; }
 bool CommandPressed(Shortcut shortcut) { return shortcut != Shortcut::kNone && Ctx().command == shortcut; }

@@ -11,6 +11,12 @@ namespace tellus::ui {
 
 using namespace detail;
 
+namespace {
+// RestartScan runs before the new screen's first frame, when the last complete frame
+// still holds the old screen's nodes: the scan starts one frame later.
+constexpr double kScanAfterNextFrame = -2;
+}  // namespace
+
 std::vector<std::string> ScanOrder(const std::vector<Node>& nodes) {
   std::vector<std::string> out;
   for (const Node& n : nodes)
@@ -42,7 +48,7 @@ void RestartScan() {
   Context& c = Ctx();
   if (c.scan_mode == ScanMode::kOff) return;
   c.focused.clear();
-  c.next_scan_at = -1;
+  c.next_scan_at = kScanAfterNextFrame;
 }
 
 void HoldScan(double now_seconds) {
@@ -54,7 +60,7 @@ void HoldScan(double now_seconds) {
 double SecondsToNextScan(double now_seconds) {
   const Context& c = Ctx();
   if (c.scan_mode != ScanMode::kAuto) return -1;
-  if (c.next_scan_at < 0) return 0;
+  if (c.next_scan_at < 0) return 0;                // start (or restart) on the next frame
   return c.next_scan_at > now_seconds ? c.next_scan_at - now_seconds : 0;
 }
 
@@ -66,6 +72,10 @@ void ScanInput() {
   const bool tab = KeyPressedThisFrame(GLFW_KEY_TAB);
   const bool choose = KeyPressedThisFrame(GLFW_KEY_SPACE) || (c.scan_mode == ScanMode::kAuto && enter);
   const bool move = c.scan_mode == ScanMode::kStep ? (tab || enter) : tab;
+  if (c.next_scan_at == kScanAfterNextFrame) {
+    c.next_scan_at = -1;
+    return;
+  }
   const Node* highlighted = FindNode(c.last, c.focused);
   if (choose) {
     if (highlighted && highlighted->enabled && highlighted->interactive()) c.activate_now = highlighted->id;

@@ -32,12 +32,6 @@ TEST(SpokenCharacter, EveryLanguageNamesEverySymbol) {
   }
 }
 
-TEST(SpokenCode, LetterByLetterInItsGroups) {
-  EXPECT_EQ(SpokenCode("NS-4K7Q-29MX"), "N S, 4 K 7 Q, 2 9 M X");
-  EXPECT_EQ(SpokenCode("7D2K9-QX4MB"), "7 D 2 K 9, Q X 4 M B");
-  EXPECT_EQ(SpokenCode(""), "");
-}
-
 TEST(TypingEcho, EachCharacterThenTheWordItEnds) {
   const Catalog en = Catalog::LoadLanguage(kLangRoot, "en-GB");
   EXPECT_EQ(TypingEcho(en, "S", "S"), (std::vector<std::string>{"capital S"}));

@@ -276,8 +276,9 @@ double KioskApp::SecondsToNextWake(const Clock& clock) const {
   if (NeedsTimer(state_)) consider(std::max(0.0, (last_tick_ms_ + 1000 - clock.now_ms) / 1000.0));
   if (speak_screen_pending_) consider(0);
   // The read-along word follows speech: a frame as soon as the word heard changes.
+  // Auto scanning waits while speech plays (HoldScan), so only a silent kiosk needs its timer.
   if (deps_.speaker->Speaking()) consider(deps_.speaker->CurrentWordOffset() != drawn_word_ ? 0 : 0.03);
-  consider(ui::SecondsToNextScan(clock.now_ms / 1000.0));
+  else consider(ui::SecondsToNextScan(clock.now_ms / 1000.0));
   const double staff_deadline = staff_.NextDeadline();
   if (staff_deadline >= 0) consider(std::max(0.0, staff_deadline - clock.now_ms / 1000.0));
   return wake;

@@ -43,6 +43,7 @@ struct Context {
   ScanMode scan_mode = ScanMode::kOff;
   double scan_seconds = 1.5;
   double next_scan_at = -1;                        // <0: start at the first item on the next frame
+  bool scan_held = false;                          // HoldScan this frame: speech is playing
   std::string spoken_text;                         // word highlight (SetSpokenWord)
   int spoken_offset = -1;
   std::optional<Rect> spoken_rect_now, spoken_rect_last;

@@ -53,6 +53,7 @@ void RestartScan() {
 
 void HoldScan(double now_seconds) {
   Context& c = Ctx();
+  c.scan_held = true;                              // not even the first highlight while speech plays
   if (c.scan_mode == ScanMode::kAuto && c.next_scan_at >= 0 && c.next_scan_at < now_seconds + c.scan_seconds)
     c.next_scan_at = now_seconds + c.scan_seconds;
 }
@@ -68,6 +69,8 @@ namespace detail {
 
 void ScanInput() {
   Context& c = Ctx();
+  const bool held = c.scan_held;
+  c.scan_held = false;
   const bool enter = KeyPressedThisFrame(GLFW_KEY_ENTER) || KeyPressedThisFrame(GLFW_KEY_KP_ENTER);
   const bool tab = KeyPressedThisFrame(GLFW_KEY_TAB);
   const bool choose = KeyPressedThisFrame(GLFW_KEY_SPACE) || (c.scan_mode == ScanMode::kAuto && enter);
@@ -89,6 +92,7 @@ void ScanInput() {
     return;
   }
   if (c.scan_mode != ScanMode::kAuto) return;
+  if (held) return;                                // an item (or the screen) is being read: wait for the end
   if (!highlighted || c.next_scan_at < 0) {
     // A new screen (or scanning just switched on): start at the top, a full step there.
     const std::vector<std::string> order = ScanOrder(c.last);

@@ -323,7 +323,7 @@ std::size_t AutoScanChoose(Harness& h, const std::string& id, const SpeechLog* l
 // Two switches: Tab or Enter moves (alternately here), Space chooses.
 void StepScanChoose(Harness& h, const std::string& id) {
   h.Frame(2);
-  for (int i = 0; i < 100; ++i) {
+  for (int i = 0; i < 200; ++i) {
     if (ui::FocusedId() == id) {
       h.Key(GLFW_KEY_SPACE);
       return;
@@ -370,6 +370,24 @@ TEST(AccessJourney, ComplimentByTwoSwitchStepScanning) {
         << "the highlighted item is spoken: " << spoken;
   }
   ExpectStoredCompliment(h);
+}
+
+TEST(AccessJourney, StepScanningTypesWithTheOnScreenKeyboard) {
+  HarnessOptions o;
+  o.policy = testing_journey::NextStepsLike();
+  o.scanning = Scanning::kStep;
+  Harness h(o);
+  StepScanChoose(h, "choice.welcome.compliment");
+  StepScanChoose(h, IdOf(h, "Supported living"));
+  ASSERT_EQ(StepOf(h), Step::kSubject) << h.Describe();
+  StepScanChoose(h, "field.subject");
+  h.Frame(2);
+  ASSERT_TRUE(ui::KeyboardShown());
+  for (const char* key : {"key.shift", "key.key.j", "key.key.o"}) StepScanChoose(h, key);
+  StepScanChoose(h, "key.done");
+  EXPECT_EQ(*FieldText(h.state(), Field::kSubject), "Jo");
+  StepScanChoose(h, IdOf(h, "Next", ui::Role::kButton));
+  EXPECT_EQ(StepOf(h), Step::kPraise);
 }
 
 TEST(AccessJourney, ScanningReachesTheBarAndStartsAgainOnEachScreen) {

@@ -278,7 +278,7 @@ double KioskApp::SecondsToNextWake(const Clock& clock) const {
   // The read-along word follows speech: a frame as soon as the word heard changes.
   // Auto scanning waits while speech plays (HoldScan), so only a silent kiosk needs its timer.
   if (deps_.speaker->Speaking()) consider(deps_.speaker->CurrentWordOffset() != drawn_word_ ? 0 : 0.03);
-  else consider(ui::SecondsToNextScan(clock.now_ms / 1000.0));
+  else consider(drawn_word_ >= 0 ? 0 : ui::SecondsToNextScan(clock.now_ms / 1000.0));  // clear the last word
   const double staff_deadline = staff_.NextDeadline();
   if (staff_deadline >= 0) consider(std::max(0.0, staff_deadline - clock.now_ms / 1000.0));
   return wake;

@@ -472,8 +472,10 @@ TEST(ReadAlong, TheAppFollowsTheSpeakerAndWakesForEachWord) {
   log->heard_offset = 13;
   EXPECT_EQ(h.app().SecondsToNextWake(h.clock()), 0);
   log->heard_offset = -1;
+  EXPECT_EQ(h.app().SecondsToNextWake(h.clock()), 0) << "speech ended: one more frame clears the highlight";
   h.Frame(2);
   EXPECT_FALSE(ui::SpokenWordRect());
+  EXPECT_LT(h.app().SecondsToNextWake(h.clock()), 0) << "then idle is free again";
 }
 
 TEST(SpokenForm, TypedLettersAndWordsAreEchoedWhenListenIsOn) {

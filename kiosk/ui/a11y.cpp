@@ -355,15 +355,15 @@ void ReadInput() {
   if (Pressed(GLFW_KEY_F1)) c.command = Shortcut::kHelp;
   if (Pressed(GLFW_KEY_F2)) c.command = Shortcut::kRepeat;
   if (Pressed(GLFW_KEY_BACKSPACE)) c.physical_backspace = true;
+  if (Pressed(GLFW_KEY_RIGHT)) MoveFocusDirection(1, 0);
+  if (Pressed(GLFW_KEY_LEFT)) MoveFocusDirection(-1, 0);
+  if (Pressed(GLFW_KEY_DOWN)) MoveFocusDirection(0, 1);
+  if (Pressed(GLFW_KEY_UP)) MoveFocusDirection(0, -1);
   if (c.scan_mode != ScanMode::kOff) {
     ScanInput();                                   // Tab, Enter and Space belong to the switches
     return;
   }
   if (Pressed(GLFW_KEY_TAB)) MoveFocusTab(ShiftHeld(GLFW_KEY_TAB));
-  if (Pressed(GLFW_KEY_RIGHT)) MoveFocusDirection(1, 0);
-  if (Pressed(GLFW_KEY_LEFT)) MoveFocusDirection(-1, 0);
-  if (Pressed(GLFW_KEY_DOWN)) MoveFocusDirection(0, 1);
-  if (Pressed(GLFW_KEY_UP)) MoveFocusDirection(0, -1);
   if (Pressed(GLFW_KEY_ENTER) || Pressed(GLFW_KEY_KP_ENTER)) {
     c.enter = true;
     const Node* f = FindNode(c.last, c.focused);

@@ -58,6 +58,7 @@ enum class Step {
   kCheckResult,      // the answer (or "we cannot check right now"), with what the person may ask next
   kCheckConfirm,     // "are you sure?" before asking for the next stage or withdrawing
   kCheckOutcome,     // what the register did with that request
+  kAbout,            // about this kiosk: credits and licences (from welcome or help)
 };
 
 // Catalog key prefix of a step: "complaint.when" etc. Titles are "<key>.title",
@@ -91,6 +92,10 @@ enum class Notice {
 const char* NoticeKey(Notice notice);              // "notice.text_too_long"
 
 enum class TextSize { kStandard, kLarge, kLargest };
+// Switch access: off; one switch with automatic scanning; two switches (move, choose).
+enum class Scanning { kOff, kAuto, kStep };
+const char* ToString(Scanning scanning);           // "off" | "auto" | "step" (config and catalog keys)
+std::optional<Scanning> ParseScanning(const std::string& text);
 enum class Theme { kStandard, kHighContrastDark, kYellowOnBlack };
 
 struct LanguageOption {
@@ -120,6 +125,8 @@ struct JourneySettings {
   Theme theme = Theme::kStandard;
   bool listen = false;                             // read each screen aloud on entry
   bool standard_wording = false;                   // Standard wording instead of Easy Read
+  bool touch_to_hear = false;                      // first touch speaks an item, a second touch chooses it
+  Scanning scanning = Scanning::kOff;              // switch scanning over the screen's items
   bool operator==(const JourneySettings&) const = default;
 };
 
@@ -250,13 +257,17 @@ struct CommitSucceeded { Receipt receipt; };
 struct CommitFailed { std::string message; };      // for the log only; never shown or spoken
 struct StatusResult { CheckStatusKind status = CheckStatusKind::kUnavailable; std::optional<CaseView> found; };
 struct RequestResult { RequestOutcome outcome = RequestOutcome::kUnavailable; std::optional<CaseView> status; };
+struct TouchToHearToggle {};                       // said aloud either way
+struct SetScanning { Scanning scanning = Scanning::kOff; };  // said aloud
+struct OpenAbout {};                               // the About screen (credits), Back returns
 }  // namespace ev
 
 using JourneyEvent = std::variant<
     ev::Choose, ev::Toggle, ev::Next, ev::Back, ev::StartAgain, ev::Help, ev::ListenToggle, ev::Repeat,
     ev::WordingToggle, ev::OpenLanguages, ev::SetLanguage, ev::SetTextSize, ev::SetTheme, ev::FocusField,
     ev::TypeText, ev::Backspace, ev::FieldDone, ev::AdjustDate, ev::Change, ev::Send, ev::MoreTime, ev::Tick,
-    ev::UserActivity, ev::CommitSucceeded, ev::CommitFailed, ev::StatusResult, ev::RequestResult>;
+    ev::UserActivity, ev::CommitSucceeded, ev::CommitFailed, ev::StatusResult, ev::RequestResult,
+    ev::TouchToHearToggle, ev::SetScanning, ev::OpenAbout>;
 
 // [SECTION] effects -----------------------------------------------------------
 namespace fx {

@@ -628,6 +628,14 @@ ReduceResult Reduce(JourneyState&& state, const JourneyEvent& event, const Polic
           if (!s.committing) return;
           s.committing = false;
           SetNotice(c, Notice::kCommitFailed);     // everything typed stays on screen
+        } else if constexpr (std::is_same_v<E, ev::TouchToHearToggle>) {
+          s.settings.touch_to_hear = !s.settings.touch_to_hear;
+          c.fx.push_back(fx::SpeakKey{s.settings.touch_to_hear ? "access.touch_to_hear_on" : "access.touch_to_hear_off", {}});
+        } else if constexpr (std::is_same_v<E, ev::SetScanning>) {
+          s.settings.scanning = e.scanning;
+          c.fx.push_back(fx::SpeakKey{std::string("access.scanning_") + ToString(e.scanning), {}});
+        } else if constexpr (std::is_same_v<E, ev::OpenAbout>) {
+          if (s.place.step != Step::kAbout && !s.committing) Enter(c, Place{Step::kAbout, 0});
         } else if constexpr (std::is_same_v<E, ev::StatusResult>) {
           if (s.place.step != Step::kCheckResult || s.check_status != CheckStatusKind::kWaiting) return;
           s.check_status = e.status == CheckStatusKind::kWaiting ? CheckStatusKind::kUnavailable : e.status;

@@ -36,8 +36,24 @@ const char* StepKey(Step step) {
     case Step::kCheckResult: return "check_result";
     case Step::kCheckConfirm: return "check_confirm";
     case Step::kCheckOutcome: return "check_outcome";
+    case Step::kAbout: return "about";
   }
   return "welcome";
+}
+
+const char* ToString(Scanning scanning) {
+  switch (scanning) {
+    case Scanning::kOff: return "off";
+    case Scanning::kAuto: return "auto";
+    case Scanning::kStep: return "step";
+  }
+  return "off";
+}
+
+std::optional<Scanning> ParseScanning(const std::string& text) {
+  for (Scanning s : {Scanning::kOff, Scanning::kAuto, Scanning::kStep})
+    if (text == ToString(s)) return s;
+  return std::nullopt;
 }
 
 int FieldLimit(Field field) {

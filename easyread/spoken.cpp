@@ -24,4 +24,27 @@ std::string SpokenCharacter(const Catalog& catalog, std::string_view utf8_char, 
   return std::string(utf8_char);
 }
 
+std::vector<std::string> TypingEcho(const Catalog& catalog, std::string_view typed, std::string_view text_after) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < typed.size();) {
+    std::size_t len = 1;
+    const unsigned char lead = static_cast<unsigned char>(typed[i]);
+    if (lead >= 0xF0) len = 4;
+    else if (lead >= 0xE0) len = 3;
+    else if (lead >= 0xC0) len = 2;
+    const std::string_view ch = typed.substr(i, len);
+    out.push_back(SpokenCharacter(catalog, ch, true));
+    i += len;
+  }
+  // A word just ended: say it (from what the box holds, so a paste or a limit is honoured).
+  static constexpr std::string_view kEnds = " .,?!";
+  if (typed.size() != 1 || kEnds.find(typed[0]) == std::string_view::npos) return out;
+  if (text_after.empty() || text_after.back() != typed[0]) return out;
+  const std::string_view before = text_after.substr(0, text_after.size() - 1);
+  const std::size_t start = before.find_last_of(kEnds);
+  const std::string_view word = before.substr(start == std::string_view::npos ? 0 : start + 1);
+  if (!word.empty()) out.emplace_back(word);
+  return out;
+}
+
 }  // namespace tellus

@@ -3,6 +3,7 @@
 // "at", " " is "space". Names live in each meta.toml under [speech].
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "easyread/catalog.h"
 
@@ -13,5 +14,10 @@ namespace tellus {
 // say_capitals an upper-case letter is "capital B". Unknown symbols come back
 // unchanged.
 std::string SpokenCharacter(const Catalog& catalog, std::string_view utf8_char, bool say_capitals = false);
+
+// What to echo aloud after `typed` went into a text box that now holds `text_after`:
+// each character by its spoken name ("at", "space"), then, when a space or a full
+// stop, comma, question or exclamation mark ends a word, that word.
+std::vector<std::string> TypingEcho(const Catalog& catalog, std::string_view typed, std::string_view text_after);
 
 }  // namespace tellus

@@ -68,6 +68,13 @@ struct Reader {
     out = v;
   }
 
+  void Bool(const char* key, bool& out) const {
+    const toml::node* node = table.get(key);
+    if (!node) return;
+    if (!node->is_boolean()) throw ConfigError(Where(source, *node, prefix + key) + "must be true or false");
+    out = *node->value<bool>();
+  }
+
   const toml::table* Table(const char* key) const {
     const toml::node* node = table.get(key);
     if (!node) return nullptr;
@@ -95,7 +102,8 @@ KioskConfig LoadConfigText(const std::string& text, const std::string& source_na
 
   const Reader top{source_name, root, ""};
   top.CheckKeys({"policy", "store", "identity", "register_public_key", "kiosk_number", "kiosk_name", "staff_pin_hash",
-                 "assets_dir", "easyread_dir", "pictogram_dir", "font_dir", "usb_dir", "idle", "display"});
+                 "assets_dir", "easyread_dir", "pictogram_dir", "font_dir", "usb_dir", "idle", "display", "access",
+                 "speech"});
   top.String("policy", c.policy);
   top.String("store", c.store_path);
   top.String("identity", c.identity_file);
@@ -153,6 +161,30 @@ KioskConfig LoadConfigText(const std::string& text, const std::string& source_na
     r.Int("width", c.screen_width, 640, 16384);
     r.Int("height", c.screen_height, 480, 16384);
     r.Double("diagonal_inches", c.diagonal_inches, 5, 120);
+  }
+  if (const toml::table* access = top.Table("access")) {
+    const Reader r{source_name, *access, "access."};
+    r.CheckKeys({"scanning", "scan_seconds", "touch_to_hear"});
+    std::string scanning;
+    r.String("scanning", scanning);
+    if (!scanning.empty()) {
+      auto parsed = ParseScanning(scanning);
+      if (!parsed)
+        throw ConfigError(Where(source_name, r.Node("scanning"), "access.scanning") + "'" + scanning +
+                          "' is not one of off, auto, step");
+      c.scanning = *parsed;
+    }
+    r.Double("scan_seconds", c.scan_seconds, 0.5, 10);
+    r.Bool("touch_to_hear", c.touch_to_hear);
+  }
+  if (const toml::table* speech = top.Table("speech")) {
+    const Reader r{source_name, *speech, "speech."};
+    r.CheckKeys({"rate", "pitch", "volume", "earcon_volume", "earcons"});
+    r.Int("rate", c.speech.rate_wpm, 80, 450);
+    r.Int("pitch", c.speech.pitch, 0, 100);
+    r.Int("volume", c.speech.volume, 0, 100);
+    r.Int("earcon_volume", c.speech.earcon_volume, 0, 100);
+    r.Bool("earcons", c.speech.earcons);
   }
   return c;
 }

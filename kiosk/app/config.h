@@ -16,9 +16,18 @@
 //   [idle]    warn_after_seconds = 90, countdown_seconds = 30 (>= 20)
 //   [display] language = "en-GB", theme = "standard" | "high-contrast" | "yellow-on-black",
 //             text_size = "standard" | "large" | "largest", width = 1920, height = 1080, diagonal_inches = 21.5
+//   [access]  scanning = "off" | "auto" | "step", scan_seconds = 1.5 (0.5 to 10), touch_to_hear = false
+//             Switch scanning takes keys from a switch interface: "auto" is one switch (the
+//             highlight moves every scan_seconds; Space or Enter chooses); "step" is two
+//             switches (Tab or Enter moves on, Shift+Tab back; Space chooses). These are the
+//             defaults a person starts with; the welcome screen changes them until the idle wipe.
+//   [speech]  rate = 150 (words a minute, 80 to 450), pitch = 50 (0 to 100), volume = 80 (0 to 100),
+//             earcon_volume = 60 (0 to 100), earcons = true
 #include <stdexcept>
 #include <string>
 
+#include "core/journey.h"
+#include "kiosk/speech/speaker.h"
 #include "kiosk/ui/a11y.h"
 
 namespace tellus {
@@ -47,6 +56,10 @@ struct KioskConfig {
   int screen_width = 1920;
   int screen_height = 1080;
   double diagonal_inches = 21.5;
+  Scanning scanning = Scanning::kOff;
+  double scan_seconds = 1.5;
+  bool touch_to_hear = false;
+  SpeechSettings speech;                           // passed to MakeSpeaker
 };
 
 KioskConfig LoadConfigFile(const std::string& path);                        // throws ConfigError

@@ -10,6 +10,7 @@
 #include <type_traits>
 
 #include "easyread/dates.h"
+#include "easyread/spoken.h"
 #include "kiosk/screens/screens.h"
 #include "kiosk/ui/a11y.h"
 
@@ -156,6 +157,7 @@ void KioskApp::Frame(const Clock& clock) {
   ui::SetTextSize(ToUi(state_.settings.text_size));
 
   const double now_s = clock.now_ms / 1000.0;
+  ApplyAccess(now_s);
   const bool speak_after_draw = speak_screen_pending_;  // the screen asked for is the one drawn now
   ui::BeginFrame(now_s);
   const ImGuiIO& io = ImGui::GetIO();
@@ -180,10 +182,13 @@ void KioskApp::Frame(const Clock& clock) {
 
   if (ui::InputThisFrame() && !staff_was_active) events.insert(events.begin(), ev::UserActivity{});
   for (const auto& e : events) Dispatch(e);
+  EchoTyping(events);
 
-  // Focus moves and touches are read aloud when Listen or touch-to-hear is on.
+  // Focus moves, touches and the scan highlight are read aloud when Listen, touch-to-hear or scanning is on.
+  const bool speak_focus =
+      state_.settings.listen || state_.settings.touch_to_hear || state_.settings.scanning != Scanning::kOff;
   for (const std::string& text : ui::TakeSpeechRequests())
-    if ((state_.settings.listen || ui::TouchToHear()) && !text.empty()) deps_.speaker->Say(text, Voice());
+    if ((speak_focus || ui::TouchToHear()) && !text.empty()) deps_.speaker->Say(text, Voice());
   if (speak_after_draw && speak_screen_pending_) SpeakScreenFromNodes();
   if (!dump_path_.empty() && (ui::LastFrameChanged() || ScreenName() != last_dump_screen_)) WriteDump();
 }
@@ -298,6 +303,39 @@ void KioskApp::RunStaffAction(StaffMode::MenuAction action) {
   }
 }
 
+void KioskApp::ApplyAccess(double now_s) {
+  ui::SetTouchToHear(state_.settings.touch_to_hear);
+  const ui::ScanMode mode = state_.settings.scanning == Scanning::kAuto   ? ui::ScanMode::kAuto
+                            : state_.settings.scanning == Scanning::kStep ? ui::ScanMode::kStep
+                                                                          : ui::ScanMode::kOff;
+  ui::SetScanning(mode, deps_.scan_seconds);
+  // A new screen (or a new question on the same one) starts the scan at the top.
+  const std::string screen = ScreenName() + "|" + std::to_string(state_.place.index) + "|" +
+                             std::to_string(static_cast<int>(state_.kind));
+  if (screen != scan_screen_) {
+    ui::RestartScan();
+    scan_screen_ = screen;
+  }
+  if (deps_.speaker->Speaking()) ui::HoldScan(now_s);  // auditory scanning: each item is heard in full
+  drawn_word_ = deps_.speaker->CurrentWordOffset();
+  ui::SetSpokenWord(drawn_word_ >= 0 ? deps_.speaker->CurrentText() : std::string(), drawn_word_);
+}
+
+void KioskApp::EchoTyping(const std::vector<JourneyEvent>& events) {
+  if (!state_.settings.listen) return;
+  const std::string* text = FieldText(state_, state_.focused);
+  for (const JourneyEvent& e : events) {
+    const auto* typed = std::get_if<ev::TypeText>(&e);
+    if (!typed) continue;
+    bool first = true;
+    for (const std::string& said : TypingEcho(catalog(), typed->utf8, text ? *text : std::string())) {
+      if (first) deps_.speaker->Say(said, Voice());
+      else deps_.speaker->Enqueue(said, Voice());
+      first = false;
+    }
+  }
+}
+
 void KioskApp::SpeakScreenFromNodes() {
   speak_screen_pending_ = false;
   bool first = true;
@@ -319,7 +357,10 @@ double KioskApp::SecondsToNextWake(const Clock& clock) const {
   if (speak_screen_pending_) consider(0);
   if (link_->Pending()) consider(0.05);            // look for the register's answer
   if (staff_.page() == StaffMode::Page::kMenu && link_->syncing()) consider(1.0);  // waiting count moves on
-  if (deps_.speaker->Speaking()) consider(0.1);    // word highlight follows speech
+  // The read-along word follows speech: a frame as soon as the word heard changes.
+  // Auto scanning waits while speech plays (HoldScan), so only a silent kiosk needs its timer.
+  if (deps_.speaker->Speaking()) consider(deps_.speaker->CurrentWordOffset() != drawn_word_ ? 0 : 0.03);
+  else consider(drawn_word_ >= 0 ? 0 : ui::SecondsToNextScan(clock.now_ms / 1000.0));  // clear the last word
   const double staff_deadline = staff_.NextDeadline();
   if (staff_deadline >= 0) consider(std::max(0.0, staff_deadline - clock.now_ms / 1000.0));
   return wake;

@@ -43,6 +43,7 @@ struct AppDeps {
   std::string store_path;                          // the outbox file, which the sync thread opens too
   std::string usb_dir;                             // "Save to USB" folder; empty: look under /media
   sync::SyncOptions sync_options;
+  double scan_seconds = 1.5;                       // [access] scan_seconds: one-switch scanning step
 };
 
 // [SECTION] clock: time arrives from outside (real or simulated).
@@ -90,6 +91,8 @@ class KioskApp {
   void ApplyLanguageLabels();
   void WriteDump();
   std::string Voice() const;
+  void ApplyAccess(double now_s);                  // touch-to-hear, scanning and the read-along word, before a frame
+  void EchoTyping(const std::vector<JourneyEvent>& events);
 
   AppDeps deps_;
   JourneyState state_;
@@ -102,6 +105,8 @@ class KioskApp {
   std::string last_dump_screen_;
   std::vector<std::string> errors_;
   Clock clock_;
+  std::string scan_screen_;                        // the screen scanning last started on
+  int drawn_word_ = -1;                            // read-along word offset last drawn
 };
 
 }  // namespace tellus

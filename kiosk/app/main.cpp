@@ -77,9 +77,8 @@ int main(int argc, char** argv) {
   try {
     InitSodium();
     config = LoadConfigFile(config_path);
-    SpeechSettings speech_settings;
     deps = LoadAppDeps(config, speech == "silent" ? MakeSilentSpeaker("speech off (--speech silent)")
-                                                  : MakeSpeaker(speech_settings));
+                                                  : MakeSpeaker(config.speech));
   } catch (const ConfigError& e) {
     std::cerr << "tellus-kiosk: " << e.what() << "\n";
     return 2;

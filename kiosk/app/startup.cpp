@@ -102,6 +102,9 @@ AppDeps LoadAppDeps(const KioskConfig& c, std::unique_ptr<Speaker> speaker) {
   deps.defaults.text_size = c.text_size == ui::TextSize::kLarge     ? TextSize::kLarge
                             : c.text_size == ui::TextSize::kLargest ? TextSize::kLargest
                                                                     : TextSize::kStandard;
+  deps.defaults.scanning = c.scanning;
+  deps.defaults.touch_to_hear = c.touch_to_hear;
+  deps.scan_seconds = c.scan_seconds;
   deps.idle.warn_after_s = c.warn_after_seconds;
   deps.idle.countdown_s = c.countdown_seconds;
   return deps;

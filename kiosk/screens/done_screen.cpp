@@ -1,5 +1,6 @@
 // Done: the reference and tracking code, large and grouped, a QR code of the reference,
 // and what happens next with real dates from the policy.
+#include "core/reference.h"
 #include "kiosk/screens/screen_parts.h"
 #include "kiosk/ui/a11y.h"
 
@@ -11,10 +12,10 @@ void DrawDone(const ScreenContext& c) {
   Title(c, "done.title");
   Say(c, "done.body_saved");
   Say(c, "done.reference_label");
-  ui::BigCode(r.reference);
+  ui::BigCode(r.reference, SpokenCode(r.reference));
   ui::QrCode(r.reference);
   Say(c, "done.tracking_label");
-  ui::BigCode(r.tracking_code);
+  ui::BigCode(r.tracking_code, SpokenCode(r.tracking_code));
   Say(c, "done.keep");
   switch (r.kind) {
     case JourneyKind::kComplaint:

@@ -158,6 +158,13 @@ void HelpPanel(const ScreenContext& c) {
   Title(c, "help.title");
   SayIfPresent(c, c.Key("help"));
   Say(c, "help.staff");
+  if (c.state.place.step != Step::kAbout) {
+    ui::ItemStyle about;
+    about.pictogram = c.Pictogram("help.about");
+    about.wide = true;
+    about.enabled = !c.state.committing;
+    if (ui::Button("help.about", c.Text("help.about"), c.Spoken("help.about"), about)) c.Emit(ev::OpenAbout{});
+  }
   ui::ItemStyle close;
   close.pictogram = c.Pictogram("help.close");
   close.primary = true;

@@ -1,4 +1,5 @@
-// Welcome: the four journeys, plus language, text size, colours and wording one touch away.
+// Welcome: the four journeys, plus language, text size, colours, wording, touch to hear,
+// switch scanning and About one touch away.
 #include "kiosk/screens/screen_parts.h"
 #include "kiosk/ui/a11y.h"
 
@@ -20,6 +21,14 @@ Theme NextTheme(Theme theme) {
     case Theme::kYellowOnBlack: return Theme::kStandard;
   }
   return Theme::kStandard;
+}
+Scanning NextScanning(Scanning scanning) {
+  switch (scanning) {
+    case Scanning::kOff: return Scanning::kAuto;
+    case Scanning::kAuto: return Scanning::kStep;
+    case Scanning::kStep: return Scanning::kOff;
+  }
+  return Scanning::kOff;
 }
 bool SettingButton(const ScreenContext& c, const std::string& id, const std::string& key) {
   ui::ItemStyle style;
@@ -46,6 +55,22 @@ void DrawWelcome(const ScreenContext& c) {
   ui::SameLine();
   const char* wording = c.state.settings.standard_wording ? "welcome.wording_easy" : "welcome.wording_standard";
   if (SettingButton(c, "welcome.wording", wording)) c.Emit(ev::WordingToggle{});
+  // Access: touch to hear, switch scanning, and who made the kiosk's parts.
+  ui::ItemStyle third;
+  third.width_fraction = 1.f / 3.f;
+  third.pictogram = c.Pictogram("welcome.touch_to_hear");
+  if (ui::Checkbox("welcome.touch_to_hear", c.Text("welcome.touch_to_hear"), c.Spoken("welcome.touch_to_hear"),
+                   c.state.settings.touch_to_hear, third)) {
+    c.Emit(ev::TouchToHearToggle{});
+  }
+  ui::SameLine();
+  const std::string scanning = std::string("welcome.scanning_") + ToString(c.state.settings.scanning);
+  third.pictogram = c.Pictogram(scanning);
+  if (ui::Button("welcome.scanning", c.Text(scanning), c.Spoken(scanning), third))
+    c.Emit(ev::SetScanning{NextScanning(c.state.settings.scanning)});
+  ui::SameLine();
+  third.pictogram = c.Pictogram("welcome.about");
+  if (ui::Button("welcome.about", c.Text("welcome.about"), c.Spoken("welcome.about"), third)) c.Emit(ev::OpenAbout{});
 }
 
 }  // namespace tellus::screens

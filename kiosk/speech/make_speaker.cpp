@@ -38,6 +38,7 @@ class SdlSpeaker : public Speaker {
   void Play(Earcon earcon) override { queue_->Play(earcon); }
   void Configure(const SpeechSettings& settings) override { queue_->Configure(settings); }
   int CurrentWordOffset() const override { return queue_->CurrentWordOffset(); }
+  std::string CurrentText() const override { return queue_->CurrentText(); }
   bool HasAudio() const override { return true; }
   std::string Status() const override { return queue_->Status(); }
 

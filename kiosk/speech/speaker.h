@@ -32,6 +32,8 @@ class Speaker {
   // Byte offset into the text of the utterance being heard of the word being
   // read, or -1; for highlighting.
   virtual int CurrentWordOffset() const = 0;
+  // The text of the utterance that CurrentWordOffset() points into; empty when none.
+  virtual std::string CurrentText() const { return {}; }
   virtual bool HasAudio() const = 0;               // false: no sound device, text only
   virtual std::string Status() const = 0;          // "speech ready", "no audio device: text only"
 };

@@ -29,6 +29,7 @@ void SpeechQueue::CancelLocked() {
   ++generation_;
   pending_.clear();
   words_.clear();
+  texts_.clear();
   sink_->Flush();
 }
 
@@ -74,14 +75,27 @@ void SpeechQueue::Configure(const SpeechSettings& settings) {
   settings_ = settings;                            // applies from the next utterance
 }
 
-int SpeechQueue::CurrentWordOffset() const {
-  std::lock_guard<std::mutex> lock(mu_);
+const SpeechQueue::WordMark* SpeechQueue::HeardMarkLocked() const {
   const uint64_t played = sink_->Played();
-  if (words_.empty() || played >= sink_->Written()) return -1;
+  if (words_.empty() || played >= sink_->Written()) return nullptr;
   auto after = std::upper_bound(words_.begin(), words_.end(), played,
                                 [](uint64_t p, const WordMark& w) { return p < w.sample; });
-  if (after == words_.begin()) return -1;
-  return std::prev(after)->byte_offset;
+  if (after == words_.begin()) return nullptr;
+  return &*std::prev(after);
+}
+
+int SpeechQueue::CurrentWordOffset() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  const WordMark* mark = HeardMarkLocked();
+  return mark ? mark->byte_offset : -1;
+}
+
+std::string SpeechQueue::CurrentText() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  const WordMark* mark = HeardMarkLocked();
+  if (!mark) return {};
+  auto found = texts_.find(mark->utterance);
+  return found == texts_.end() ? std::string() : found->second;
 }
 
 std::string SpeechQueue::Status() const { return status_; }
@@ -114,7 +128,9 @@ void SpeechQueue::Run() {
     };
     auto on_word = [&](uint64_t sample, int byte_offset) {
       std::lock_guard<std::mutex> hold(mu_);
-      if (utterance.generation == generation_) words_.push_back({base + sample, byte_offset});
+      if (utterance.generation != generation_) return;
+      words_.push_back({base + sample, byte_offset, utterance.id});
+      if (!texts_.count(utterance.id)) texts_.emplace(utterance.id, utterance.text);
     };
     std::string error;
     const bool ok = synthesiser_->Synthesise(utterance.text, utterance.voice, settings, on_pcm, on_word, &error);

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <deque>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -33,6 +34,7 @@ class SpeechQueue : public Speaker {
   void Play(Earcon earcon) override;
   void Configure(const SpeechSettings& settings) override;
   int CurrentWordOffset() const override;
+  std::string CurrentText() const override;
   bool HasAudio() const override { return has_audio_; }
   std::string Status() const override;
 
@@ -48,9 +50,11 @@ class SpeechQueue : public Speaker {
   struct WordMark {
     uint64_t sample;                               // in the sink's Written()/Played() count
     int byte_offset;
+    uint64_t utterance;                            // Utterance::id, for CurrentText()
   };
   void Run();
   void CancelLocked();                             // with mu_ held
+  const WordMark* HeardMarkLocked() const;         // the word being heard, or null (mu_ held)
 
   std::unique_ptr<Synthesiser> synthesiser_;
   PcmSink* sink_;
@@ -62,6 +66,7 @@ class SpeechQueue : public Speaker {
   std::condition_variable wake_;
   std::deque<Utterance> pending_;
   std::vector<WordMark> words_;
+  std::map<uint64_t, std::string> texts_;          // utterance id -> text, for the marks in words_
   SpeechSettings settings_;
   std::string last_error_;
   uint64_t next_id_ = 1;

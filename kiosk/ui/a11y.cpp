@@ -55,12 +55,24 @@ ImVec2 PlaceItem(ImVec2 size) {
 
 void AddNode(Node node) { Ctx().current.push_back(std::move(node)); }
 
+void MoveFocusTo(const Node* node) {
+  if (!node) return;
+  Context& c = Ctx();
+  if (c.focused != node->id) c.speech.push_back(node->spoken);
+  c.focused = node->id;
+  c.scroll_to_focus = true;
+}
+
 void DrawFocusRing(ImVec2 min, ImVec2 max) {
-  const float t = RingThickness();
+  const bool scanning = Ctx().scan_mode != ScanMode::kOff;
+  const float t = RingThickness() * (scanning ? 2.f : 1.f);
   const float gap = 3.f;
   const float o = gap + t * 0.5f;
-  ImGui::GetWindowDrawList()->AddRect(ImVec2(min.x - o, min.y - o), ImVec2(max.x + o, max.y + o),
-                                      Col(CurrentTheme().focus_ring), 8.f, 0, t);
+  // A scan highlight is drawn above everything (never clipped by the bar's padding), with
+  // a ring in the text colour inside it so it stands out on any button face.
+  ImDrawList* dl = scanning ? ImGui::GetForegroundDrawList() : ImGui::GetWindowDrawList();
+  dl->AddRect(ImVec2(min.x - o, min.y - o), ImVec2(max.x + o, max.y + o), Col(CurrentTheme().focus_ring), 8.f, 0, t);
+  if (scanning) dl->AddRect(min, max, Col(CurrentTheme().text), 8.f, 0, 3.f);
 }
 
 bool Interact(const std::string& id, Role role, const std::string& label, const std::string& spoken, ImVec2 pos,
@@ -68,20 +80,29 @@ bool Interact(const std::string& id, Role role, const std::string& label, const 
   Context& c = Ctx();
   ImGui::SetCursorScreenPos(pos);
   bool clicked = ImGui::InvisibleButton(id.c_str(), size) && enabled && !c.drag_scrolled;
-  const bool hovered = ImGui::IsItemHovered();
   const bool focused = c.focused == id;
   if (focused && c.scroll_to_focus) {
     ImGui::SetScrollHereY(0.5f);
     c.scroll_to_focus = false;
   }
-  if (c.touch_to_hear && hovered && ImGui::GetIO().MouseDown[0] && c.hovered_while_down != id) {
-    c.hovered_while_down = id;                     // sliding a finger speaks each item passed
-    c.speech.push_back(spoken);
-  }
-  if (clicked && c.touch_to_hear && !focused) {
-    c.focused = id;                                // first touch: focus and speak
-    c.speech.push_back(spoken);
-    clicked = false;
+  if (c.touch_to_hear) {
+    // The finger may have gone down on another item and slid here: that item is active.
+    const ImGuiIO& io = ImGui::GetIO();
+    const bool under = ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
+    if (under && io.MouseDown[0] && c.hovered_while_down != id) {
+      c.hovered_while_down = id;                   // touching or sliding onto an item speaks it...
+      if (!(focused && io.MouseClicked[0])) {      // ...unless this touch is the second one, which chooses
+        c.speech.push_back(spoken);
+        c.touch_spoken = id;
+      }
+    }
+    if (clicked && !focused) {
+      c.focused = id;                              // first touch: focus (spoken at touch-down), no action
+      if (c.touch_spoken != id) c.speech.push_back(spoken);
+      clicked = false;
+    } else if (under && io.MouseReleased[0] && c.touch_spoken == id && !c.drag_scrolled) {
+      c.focused = id;                              // a slide ends here: the next touch chooses it
+    }
   }
   if (enabled && (c.activate_now == id || (shortcut != Shortcut::kNone && c.command == shortcut))) clicked = true;
   if (focused) DrawFocusRing(pos, ImVec2(pos.x + size.x, pos.y + size.y));
@@ -227,14 +248,6 @@ std::vector<const Node*> Focusable() {
   return out;
 }
 
-void MoveFocusTo(const Node* node) {
-  if (!node) return;
-  Context& c = Ctx();
-  if (c.focused != node->id) c.speech.push_back(node->spoken);
-  c.focused = node->id;
-  c.scroll_to_focus = true;
-}
-
 void MoveFocusTab(bool backwards) {
   const auto nodes = Focusable();
   if (nodes.empty()) return;
@@ -275,10 +288,13 @@ void MoveFocusDirection(float dx, float dy) {
 
 }  // namespace
 
+bool detail::KeyPressedThisFrame(int glfw_key) { return Pressed(glfw_key); }
+bool detail::KeyShiftHeld(int glfw_key) { return ShiftHeld(glfw_key); }
+
 const std::string& FocusedId() { return Ctx().focused; }
 void SetFocus(const std::string& id) {
   Ctx().focused = id;
-  Ctx().scroll_to_focus = true;
+  Ctx().scroll_to_focus = !id.empty();
 }
 void ActivateNextFrame(const std::string& id) { Ctx().activate_next = id; }
 bool CommandPressed(Shortcut shortcut) { return shortcut != Shortcut::kNone && Ctx().command == shortcut; }
@@ -323,6 +339,7 @@ void ReadInput() {
 
   for (ImWchar ch : io.InputQueueCharacters) {
     if (ch < 32 || ch == 127) continue;
+    if (ch == ' ' && c.scan_mode != ScanMode::kOff) continue;  // the choose switch, not a typed space
     if (!c.keyboard_shown_last) {
       if (ch == '?') c.command = Shortcut::kHelp;
       if (ch == 'r' || ch == 'R') c.command = Shortcut::kRepeat;
@@ -338,11 +355,15 @@ void ReadInput() {
   if (Pressed(GLFW_KEY_F1)) c.command = Shortcut::kHelp;
   if (Pressed(GLFW_KEY_F2)) c.command = Shortcut::kRepeat;
   if (Pressed(GLFW_KEY_BACKSPACE)) c.physical_backspace = true;
-  if (Pressed(GLFW_KEY_TAB)) MoveFocusTab(ShiftHeld(GLFW_KEY_TAB));
   if (Pressed(GLFW_KEY_RIGHT)) MoveFocusDirection(1, 0);
   if (Pressed(GLFW_KEY_LEFT)) MoveFocusDirection(-1, 0);
   if (Pressed(GLFW_KEY_DOWN)) MoveFocusDirection(0, 1);
   if (Pressed(GLFW_KEY_UP)) MoveFocusDirection(0, -1);
+  if (c.scan_mode != ScanMode::kOff) {
+    ScanInput();                                   // Tab, Enter and Space belong to the switches
+    return;
+  }
+  if (Pressed(GLFW_KEY_TAB)) MoveFocusTab(ShiftHeld(GLFW_KEY_TAB));
   if (Pressed(GLFW_KEY_ENTER) || Pressed(GLFW_KEY_KP_ENTER)) {
     c.enter = true;
     const Node* f = FindNode(c.last, c.focused);
@@ -443,7 +464,11 @@ void EndFrame() {
   c.keyboard_shown_last = c.keyboard_shown_now;
   // Focus on an item that is gone (new screen) is dropped rather than kept invisible.
   if (!c.focused.empty() && !FindNode(c.current, c.focused)) c.focused.clear();
-  c.last_changed = !SameNodes(c.current, c.last);
+  c.last_changed = !SameNodes(c.current, c.last) || c.spoken_rect_now.has_value() != c.spoken_rect_last.has_value() ||
+                   (c.spoken_rect_now && std::fabs(c.spoken_rect_now->x - c.spoken_rect_last->x) +
+                                                 std::fabs(c.spoken_rect_now->y - c.spoken_rect_last->y) > 0.5f);
+  c.spoken_rect_last = c.spoken_rect_now;
+  c.spoken_rect_now.reset();
   c.last.swap(c.current);
   c.current.clear();
 }

@@ -72,7 +72,8 @@ struct WidgetLabels {
   std::string qr = "QR code of your reference";
 };
 void SetWidgetLabels(const WidgetLabels& labels);
-void BigCode(const std::string& grouped_text);     // a reference or tracking code, large and grouped
+// A reference or tracking code, large and grouped; `spoken` (e.g. letter by letter) defaults to the text.
+void BigCode(const std::string& grouped_text, const std::string& spoken = {});
 void QrCode(const std::string& text);              // QR of a reference (libqrencode)
 void Spacer(float height_in_lines);
 void SameLine();                                   // lay the next item beside the last
@@ -117,6 +118,24 @@ bool KeyboardShown();                              // an on-screen keyboard was 
 // Touch-to-hear: first touch focuses and speaks, a second touch (or Enter) activates.
 void SetTouchToHear(bool on);
 bool TouchToHear();
+// Switch scanning: a thick highlight moves over the interactive items in reading order
+// (the node log's order: the content top to bottom, then the bottom bar), scrolling each
+// into view, and speaks it. Keys from a switch interface:
+//   kAuto (one switch): the highlight moves every `seconds`; Space or Enter chooses.
+//   kStep (two switches): Tab or Enter moves on (Shift+Tab back); Space chooses.
+enum class ScanMode { kOff, kAuto, kStep };
+void SetScanning(ScanMode mode, double seconds);   // each frame; a change of mode restarts the scan
+ScanMode Scanning();
+void RestartScan();                                // a new screen: the highlight starts again at the top
+void HoldScan(double now_seconds);                 // speech is playing: the next automatic move waits
+double SecondsToNextScan(double now_seconds);      // <0: no automatic move pending
+// The ids scanning visits, in order (interactive and enabled), and the one after `current` (wrapping).
+std::vector<std::string> ScanOrder(const std::vector<Node>& nodes);
+std::string NextScanId(const std::vector<Node>& nodes, const std::string& current, bool backwards = false);
+// Read-aloud word highlight: while `text` is heard, the word starting at byte `offset`
+// is highlighted wherever a heading or sentence shows exactly that text. Empty: none.
+void SetSpokenWord(const std::string& text, int offset);
+std::optional<Rect> SpokenWordRect();              // where the last complete frame highlighted it
 // Text to read aloud because focus moved or an item was touched; the app passes it to the Speaker.
 std::vector<std::string> TakeSpeechRequests();
 // Any pointer or key input this frame (resets the idle timer).

@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,7 +38,15 @@ struct Context {
   bool typing_scroll_pending = false;              // bring it into view above the keyboard                       // of the docked keyboard last drawn
   bool drag_scrolled = false;                      // this press became a scroll: no click at release
   bool touch_to_hear = false;
-  std::string hovered_while_down;
+  std::string hovered_while_down;                  // touch-to-hear: the item last spoken under the finger
+  std::string touch_spoken;                        // touch-to-hear: spoken at touch-down, focus it at release
+  ScanMode scan_mode = ScanMode::kOff;
+  double scan_seconds = 1.5;
+  double next_scan_at = -1;                        // <0: start at the first item on the next frame
+  bool scan_held = false;                          // HoldScan this frame: speech is playing
+  std::string spoken_text;                         // word highlight (SetSpokenWord)
+  int spoken_offset = -1;
+  std::optional<Rect> spoken_rect_now, spoken_rect_last;
   std::vector<std::string> speech;
   struct QueuedKey {
     int key;
@@ -62,7 +71,14 @@ float RowWidth();                                  // full content width
 // Returns true when activated (click, Enter on focus, switch, shortcut).
 bool Interact(const std::string& id, Role role, const std::string& label, const std::string& spoken, ImVec2 pos,
               ImVec2 size, bool enabled, bool selected, Shortcut shortcut);
-void DrawFocusRing(ImVec2 min, ImVec2 max);
+void DrawFocusRing(ImVec2 min, ImVec2 max);        // thick and doubled while switch scanning
+void MoveFocusTo(const Node* node);                // focus, speak, scroll into view
+void ScanInput();
+bool KeyPressedThisFrame(int glfw_key);            // from the platform queue or ImGui's key state
+bool KeyShiftHeld(int glfw_key);                                  // switch keys and the automatic move (scan.cpp)
+// Where the word starting at byte `offset` of `text` lies when drawn wrapped at `wrap`
+// (as ImDrawList::AddText wraps), relative to the text's top-left; nullopt if not in it.
+std::optional<Rect> WordRectInText(ImFont* font, const std::string& text, float wrap, int offset);
 void AddNode(Node node);
 // Draws a pictogram in a square (tinted for dark themes); reserves the space when no texture.
 // A keyboard key of a fixed width (laid out by Keyboard()).

@@ -26,6 +26,26 @@ void DrawText(ImFont* font, ImVec2 pos, Colour colour, const std::string& text, 
                                       wrap);
 }
 
+// Read-along: the word being heard, drawn again in the selected colours on a highlight.
+void HighlightSpokenWord(ImFont* font, ImVec2 origin, const std::string& text, float wrap) {
+  Context& c = Ctx();
+  if (c.spoken_text.empty() || c.spoken_text != text) return;
+  const std::optional<Rect> r = WordRectInText(font, text, wrap, c.spoken_offset);
+  if (!r) return;
+  std::size_t from = static_cast<std::size_t>(c.spoken_offset);
+  while (from < text.size() && (text[from] == ' ' || text[from] == '\t' || text[from] == '\n')) ++from;
+  std::size_t to = text.find_first_of(" \t\n", from);
+  if (to == std::string::npos) to = text.size();
+  const Theme& theme = CurrentTheme();
+  const float pad = std::round(font->FontSize * 0.12f);
+  const ImVec2 a(origin.x + r->x - pad, origin.y + r->y), b(origin.x + r->x + r->w + pad, origin.y + r->y + r->h);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(a, b, Col(theme.selected), 6.f);
+  dl->AddText(font, font->FontSize, ImVec2(origin.x + r->x, origin.y + r->y), Col(theme.selected_text),
+              text.c_str() + from, text.c_str() + to);
+  c.spoken_rect_now = Rect{a.x, a.y, b.x - a.x, b.y - a.y};
+}
+
 // Heading and Sentence: pictogram on the left, wrapped text beside it.
 void PictureAndText(Role role, const std::string& id, ImFont* font, float picture_size, const std::string& text,
                     const std::string& pictogram, Colour colour) {
@@ -36,7 +56,9 @@ void PictureAndText(Role role, const std::string& id, ImFont* font, float pictur
   const ImVec2 size(RowWidth(), std::max(pict, text_size.y));
   const ImVec2 pos = PlaceItem(size);
   if (!pictogram.empty()) DrawPicture(pictogram, pos, pict, colour);
-  DrawText(font, ImVec2(pos.x + pict + gap, pos.y + (size.y - text_size.y) / 2), colour, text, wrap);
+  const ImVec2 origin(pos.x + pict + gap, pos.y + (size.y - text_size.y) / 2);
+  DrawText(font, origin, colour, text, wrap);
+  HighlightSpokenWord(font, origin, text, wrap);
   ImGui::SetCursorScreenPos(pos);
   ImGui::Dummy(size);
   Node node;
@@ -264,7 +286,7 @@ bool TextField(const std::string& id, const std::string& label, const std::strin
   return clicked;
 }
 
-void BigCode(const std::string& grouped_text) {
+void BigCode(const std::string& grouped_text, const std::string& spoken) {
   const Theme& theme = CurrentTheme();
   ImFont* font = Fonts().code ? Fonts().code : HeadingFont();
   // Groups are shown apart, so "NS-4K7Q-29MX" reads as three chunks.
@@ -284,7 +306,7 @@ void BigCode(const std::string& grouped_text) {
   node.id = "code." + grouped_text;
   node.role = Role::kText;
   node.label = grouped_text;
-  node.spoken = grouped_text;
+  node.spoken = spoken.empty() ? grouped_text : spoken;
   node.rect = Rect{pos.x, pos.y, size.x, size.y};
   AddNode(std::move(node));
 }

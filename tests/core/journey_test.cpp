@@ -299,6 +299,52 @@ TEST(JourneyReduce, ReviewChangeReturnsToReviewWithChangeKept) {
   EXPECT_EQ(d.step(), Step::kReview);
 }
 
+TEST(JourneyReduce, AccessSettingsAreSpokenAndWipedWithTheJourney) {
+  Policy policy = SeetecLike();
+  IdleSettings idle;
+  idle.warn_after_s = 60;
+  idle.countdown_s = 20;
+  Driver d(policy, D(2026, 11, 20), idle);
+  EXPECT_FALSE(NeedsTimer(d.state()));
+  d.Do(ev::TouchToHearToggle{});
+  EXPECT_TRUE(d.state().settings.touch_to_hear);
+  ASSERT_NE(d.Find<fx::SpeakKey>(), nullptr) << "said aloud even with Listen off";
+  EXPECT_EQ(d.Find<fx::SpeakKey>()->key, "access.touch_to_hear_on");
+  d.Do(ev::SetScanning{Scanning::kStep});
+  EXPECT_EQ(d.state().settings.scanning, Scanning::kStep);
+  ASSERT_NE(d.Find<fx::SpeakKey>(), nullptr);
+  EXPECT_EQ(d.Find<fx::SpeakKey>()->key, "access.scanning_step");
+  EXPECT_TRUE(NeedsTimer(d.state())) << "a changed setting on welcome still times out";
+  d.Wait(60'000);
+  d.Wait(20'000);
+  EXPECT_FALSE(d.state().settings.touch_to_hear) << "the next person gets the defaults";
+  EXPECT_EQ(d.state().settings.scanning, Scanning::kOff);
+  d.Do(ev::TouchToHearToggle{});
+  EXPECT_EQ(d.Find<fx::SpeakKey>()->key, "access.touch_to_hear_on");
+  d.Do(ev::TouchToHearToggle{});
+  EXPECT_EQ(d.Find<fx::SpeakKey>()->key, "access.touch_to_hear_off");
+}
+
+TEST(JourneyReduce, AboutOpensFromAnywhereAndBackReturns) {
+  Policy policy = NextStepsLike();
+  Driver d(policy);
+  d.Do(ev::OpenAbout{});
+  EXPECT_EQ(d.step(), Step::kAbout);
+  EXPECT_STREQ(StepKey(d.step()), "about");
+  d.Back();
+  EXPECT_EQ(d.step(), Step::kWelcome);
+  d.Choose("compliment");
+  d.Do(ev::Help{});
+  d.Do(ev::OpenAbout{});
+  EXPECT_EQ(d.step(), Step::kAbout);
+  EXPECT_FALSE(d.state().help_open);
+  d.Back();
+  EXPECT_EQ(d.step(), Step::kService);
+  EXPECT_EQ(d.state().kind, JourneyKind::kCompliment) << "the journey goes on";
+  EXPECT_EQ(ParseScanning("auto"), Scanning::kAuto);
+  EXPECT_EQ(ParseScanning("sometimes"), std::nullopt);
+}
+
 TEST(JourneyReduce, IdleWarningThenWipeZeroesAndReturnsToWelcome) {
   Policy policy = SeetecLike();
   IdleSettings idle;

@@ -32,5 +32,17 @@ TEST(SpokenCharacter, EveryLanguageNamesEverySymbol) {
   }
 }
 
+TEST(TypingEcho, EachCharacterThenTheWordItEnds) {
+  const Catalog en = Catalog::LoadLanguage(kLangRoot, "en-GB");
+  EXPECT_EQ(TypingEcho(en, "S", "S"), (std::vector<std::string>{"capital S"}));
+  EXPECT_EQ(TypingEcho(en, "@", "sam@"), (std::vector<std::string>{"at"}));
+  EXPECT_EQ(TypingEcho(en, " ", "Sam was "), (std::vector<std::string>{"space", "was"}));
+  EXPECT_EQ(TypingEcho(en, ".", "kind."), (std::vector<std::string>{"full stop", "kind"}));
+  EXPECT_EQ(TypingEcho(en, " ", " "), (std::vector<std::string>{"space"}));
+  EXPECT_EQ(TypingEcho(en, "ab", "ab"), (std::vector<std::string>{"a", "b"}));
+  const Catalog pl = Catalog::LoadLanguage(kLangRoot, "pl");
+  EXPECT_EQ(TypingEcho(pl, "ż", "ż"), (std::vector<std::string>{"ż"}));
+}
+
 }  // namespace
 }  // namespace tellus

@@ -52,10 +52,45 @@ TEST(KioskConfig, ReadsEveryField) {
   EXPECT_EQ(c.assets_dir, TELLUS_ASSETS_DIR);
 }
 
+TEST(KioskConfig, AccessAndSpeechKeys) {
+  const KioskConfig defaults = LoadConfigText(kGood, "kiosk.toml");
+  EXPECT_EQ(defaults.scanning, Scanning::kOff);
+  EXPECT_DOUBLE_EQ(defaults.scan_seconds, 1.5);
+  EXPECT_FALSE(defaults.touch_to_hear);
+  EXPECT_EQ(defaults.speech.rate_wpm, 150);
+  const KioskConfig c = LoadConfigText(std::string(kGood) + R"([access]
+scanning = "step"
+scan_seconds = 2.5
+touch_to_hear = true
+[speech]
+rate = 120
+pitch = 40
+volume = 90
+earcon_volume = 30
+earcons = false
+)", "kiosk.toml");
+  EXPECT_EQ(c.scanning, Scanning::kStep);
+  EXPECT_DOUBLE_EQ(c.scan_seconds, 2.5);
+  EXPECT_TRUE(c.touch_to_hear);
+  EXPECT_EQ(c.speech.rate_wpm, 120);
+  EXPECT_EQ(c.speech.pitch, 40);
+  EXPECT_EQ(c.speech.volume, 90);
+  EXPECT_EQ(c.speech.earcon_volume, 30);
+  EXPECT_FALSE(c.speech.earcons);
+  EXPECT_EQ(ErrorOf(std::string(kGood) + "[access]\nscanning = \"fast\"\n"),
+            "kiosk.toml:15: access.scanning: 'fast' is not one of off, auto, step");
+  EXPECT_EQ(ErrorOf(std::string(kGood) + "[access]\nscan_seconds = 0.1\n"),
+            "kiosk.toml:15: access.scan_seconds: 0.1 is outside 0.5 to 10");
+  EXPECT_EQ(ErrorOf(std::string(kGood) + "[speech]\nrate = 20\n"), "kiosk.toml:15: speech.rate: 20 is less than 80");
+  EXPECT_EQ(ErrorOf(std::string(kGood) + "[speech]\nearcons = 1\n"),
+            "kiosk.toml:15: speech.earcons: must be true or false");
+}
+
 TEST(KioskConfig, BadValuesNameFileLineAndKey) {
   EXPECT_EQ(ErrorOf("colour = \"red\"\n" + std::string(kGood)),
-            "kiosk.toml:1: colour: unknown key (known: assets_dir, display, easyread_dir, font_dir, identity, idle, "
-            "kiosk_name, kiosk_number, pictogram_dir, policy, register_public_key, staff_pin_hash, store, usb_dir)");
+            "kiosk.toml:1: colour: unknown key (known: access, assets_dir, display, easyread_dir, font_dir, identity, "
+            "idle, kiosk_name, kiosk_number, pictogram_dir, policy, register_public_key, speech, staff_pin_hash, store, "
+            "usb_dir)");
   auto replaced = [&](const std::string& from, const std::string& to) {
     std::string t = kGood;
     t.replace(t.find(from), from.size(), to);

@@ -113,6 +113,9 @@ Harness::Harness(HarnessOptions options) : options_(std::move(options)), clock_(
   deps.defaults.text_size = options_.text_size == ui::TextSize::kLarge     ? TextSize::kLarge
                             : options_.text_size == ui::TextSize::kLargest ? TextSize::kLargest
                                                                            : TextSize::kStandard;
+  deps.defaults.scanning = options_.scanning;
+  deps.defaults.touch_to_hear = options_.touch_to_hear;
+  deps.scan_seconds = options_.scan_seconds;
   deps.idle.warn_after_s = options_.warn_after_seconds;
   deps.idle.countdown_s = options_.countdown_seconds;
   app_ = std::make_unique<KioskApp>(std::move(deps));

@@ -42,6 +42,9 @@ struct HarnessOptions {
   float width = 1920, height = 1080;
   float diagonal_inches = 21.5f;
   std::function<std::unique_ptr<Speaker>()> make_speaker;  // default: MakeSilentSpeaker()
+  Scanning scanning = Scanning::kOff;              // [access] defaults
+  double scan_seconds = 1.5;
+  bool touch_to_hear = false;
   bool with_app = true;                            // false: widget tests drawing through DrawWith()
   std::optional<KioskIdentity> identity;           // an enrolled kiosk: its register URL starts sync (file store only)
   std::string usb_dir;                             // "Save to USB" folder

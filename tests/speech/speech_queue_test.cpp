@@ -203,6 +203,24 @@ TEST(SpeechQueue, WordOffsetFollowsPlayback) {
   EXPECT_FALSE(queue.Speaking());
 }
 
+// The word highlight needs to know which of a screen's parts is being heard.
+TEST(SpeechQueue, CurrentTextIsTheUtteranceBeingHeard) {
+  FakeSink sink;
+  sink.instant_ = false;
+  SpeechQueue queue(std::make_unique<FakeSynthesiser>(std::chrono::milliseconds(0)), &sink, &sink, {}, "speech ready",
+                    true);
+  queue.Say("one two", "en-gb");
+  queue.Enqueue("three four", "en-gb");
+  ASSERT_TRUE(WaitUntil([&] { return sink.ended().size() == 2; }));
+  EXPECT_EQ(queue.CurrentText(), "one two");
+  EXPECT_EQ(queue.CurrentWordOffset(), 0);
+  sink.SetPlayed(250);                             // 100 samples a word: "three" starts at 200
+  EXPECT_EQ(queue.CurrentText(), "three four");
+  EXPECT_EQ(queue.CurrentWordOffset(), 0);
+  queue.Stop();
+  EXPECT_EQ(queue.CurrentText(), "");
+}
+
 TEST(SpeechQueue, EarconsHaveOwnVolumeAndSwitch) {
   FakeSink sink;
   SpeechSettings settings;

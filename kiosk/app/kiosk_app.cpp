@@ -188,7 +188,7 @@ void KioskApp::Frame(const Clock& clock) {
   const bool speak_focus =
       state_.settings.listen || state_.settings.touch_to_hear || state_.settings.scanning != Scanning::kOff;
   for (const std::string& text : ui::TakeSpeechRequests())
-    if ((speak_focus || ui::TouchToHear()) && !text.empty()) deps_.speaker->Say(text, Voice());
+    if (speak_focus && !text.empty()) deps_.speaker->Say(text, Voice());
   if (speak_after_draw && speak_screen_pending_) SpeakScreenFromNodes();
   if (!dump_path_.empty() && (ui::LastFrameChanged() || ScreenName() != last_dump_screen_)) WriteDump();
 }
@@ -358,7 +358,7 @@ double KioskApp::SecondsToNextWake(const Clock& clock) const {
   if (link_->Pending()) consider(0.05);            // look for the register's answer
   if (staff_.page() == StaffMode::Page::kMenu && link_->syncing()) consider(1.0);  // waiting count moves on
   // The read-along word follows speech: a frame as soon as the word heard changes.
-  // Auto scanning waits while speech plays (HoldScan), so only a silent kiosk needs its timer.
+  // Auto scanning waits while speech plays (HoldScan): its timer only counts in silence.
   if (deps_.speaker->Speaking()) consider(deps_.speaker->CurrentWordOffset() != drawn_word_ ? 0 : 0.03);
   else consider(drawn_word_ >= 0 ? 0 : ui::SecondsToNextScan(clock.now_ms / 1000.0));  // clear the last word
   const double staff_deadline = staff_.NextDeadline();

@@ -232,7 +232,7 @@ void KioskApp::RunEffect(const JourneyEffect& effect) {
         } else if constexpr (std::is_same_v<E, fx::CheckStatus>) {
           link_->AskStatus(e.reference, e.tracking_code);  // answered by a later Poll(); never waits here
         } else if constexpr (std::is_same_v<E, fx::SendRequest>) {
-          link_->AskRequest(e.action, e.reference, e.tracking_code);
+          link_->AskRequest(e.action, e.reference, e.tracking_code, e.text);
         } else if constexpr (std::is_same_v<E, fx::WipeAndRestart>) {
           link_->ForgetPending();                    // an answer still on its way was for the person who left
           deps_.speaker->Stop();

@@ -56,7 +56,8 @@ class RegisterLink {
 
   // Worker calls; each answer comes back from Poll() as ev::StatusResult / ev::RequestResult.
   void AskStatus(const std::string& reference, const std::string& tracking_code);
-  void AskRequest(CaseRequest action, const std::string& reference, const std::string& tracking_code);
+  void AskRequest(CaseRequest action, const std::string& reference, const std::string& tracking_code,
+                  const std::string& text = {});
   // Answers to calls already running are dropped (the person they were for has gone).
   void ForgetPending();
   std::vector<JourneyEvent> Poll();

@@ -111,6 +111,15 @@ TEST(KioskRegister, AnonymousComplaintSyncsOnceThenStatusReplyEscalationAndWithd
   EXPECT_TRUE(h.Has("You asked for the next stage")) << h.Describe();
   EXPECT_TRUE(h.ShowsText("It is at this stage: Second response.")) << h.Describe();
 
+  // Says how it was handled: the register keeps the words (sealed) with the case.
+  Tap(h, "See my complaint");
+  Tap(h, "Tell us how we did");
+  EXPECT_TRUE(h.Has("How did we do?")) << h.Describe();
+  TypeInto(h, "field.feedback", "Kind staff but slow");
+  Tap(h, "Send", ui::Role::kButton);
+  WaitForOutcome(h);
+  EXPECT_TRUE(h.Has("Thank you for telling us")) << h.Describe();
+
   // Then changes their mind: withdraws, from the same receipt.
   Tap(h, "See my complaint");
   EXPECT_TRUE(h.ShowsText("It is at this stage: Second response.")) << h.Describe();
@@ -126,6 +135,7 @@ TEST(KioskRegister, AnonymousComplaintSyncsOnceThenStatusReplyEscalationAndWithd
   EXPECT_NE(out.find("withdrawn"), std::string::npos) << out;
   EXPECT_NE(out.find("second-response"), std::string::npos) << out;
   EXPECT_NE(out.find("escalate"), std::string::npos) << out;
+  EXPECT_NE(out.find("feedback: Kind staff but slow"), std::string::npos) << out;
   ASSERT_EQ(RunRegister({"cases", "--db", f.db}, &out), 0) << out;
   EXPECT_EQ(Count(out, receipt.reference), 0) << "closed cases leave the open list:\n" << out;
   ASSERT_EQ(RunRegister({"cases", "--all", "--db", f.db}, &out), 0) << out;

@@ -317,8 +317,12 @@ double KioskApp::SecondsToNextWake(const Clock& clock) const {
   };
   if (NeedsTimer(state_)) consider(std::max(0.0, (last_tick_ms_ + 1000 - clock.now_ms) / 1000.0));
   if (speak_screen_pending_) consider(0);
-  if (link_->Pending()) consider(0.05);            // look for the register's answer
-  if (staff_.page() == StaffMode::Page::kMenu && link_->syncing()) consider(1.0);  // waiting count moves on
+  // The register's answer: a frame as soon as it is here; till then look again every 50 ms.
+  if (link_->AnswerReady()) consider(0);
+  else if (link_->Pending()) consider(0.05);
+  // The staff menu's waiting count and last success move on while the sync thread works.
+  if (staff_.page() == StaffMode::Page::kMenu && link_->syncing())
+    consider(std::max(0.0, (clock_.now_ms + 1000 - clock.now_ms) / 1000.0));
   if (deps_.speaker->Speaking()) consider(0.1);    // word highlight follows speech
   const double staff_deadline = staff_.NextDeadline();
   if (staff_deadline >= 0) consider(std::max(0.0, staff_deadline - clock.now_ms / 1000.0));

@@ -182,6 +182,12 @@ void RegisterLink::AskRequest(CaseRequest action, const std::string& reference, 
 
 void RegisterLink::ForgetPending() { ++session_; }
 
+bool RegisterLink::AnswerReady() const {
+  for (const Job& job : jobs_)
+    if (job.answer.wait_for(std::chrono::seconds(0)) != std::future_status::timeout) return true;
+  return false;
+}
+
 std::vector<JourneyEvent> RegisterLink::Poll() {
   std::vector<JourneyEvent> out;
   for (auto it = jobs_.begin(); it != jobs_.end();) {

@@ -62,6 +62,7 @@ class RegisterLink {
   void ForgetPending();
   std::vector<JourneyEvent> Poll();
   bool Pending() const { return !jobs_.empty(); }
+  bool AnswerReady() const;                        // Poll() would hand something back now
 
   // Writes every waiting item to a signed bundle in `folder` (on the caller's thread:
   // a file write, not the network).

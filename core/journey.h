@@ -59,6 +59,7 @@ enum class Step {
   kCheckConfirm,     // "are you sure?" before asking for the next stage or withdrawing
   kCheckOutcome,     // what the register did with that request
   kAbout,            // about this kiosk: credits and licences (from welcome or help)
+  kCheckFeedback,    // optional: how we handled it, in their words, sent to the register
 };
 
 // Catalog key prefix of a step: "complaint.when" etc. Titles are "<key>.title",
@@ -71,6 +72,7 @@ enum class Field {
   kSubject, kPraise, kWhatHappened, kAffected, kPutRight,
   kName, kPhone, kEmail, kAddress, kTheirName, kOtherLanguage,
   kReference, kTrackingCode,
+  kFeedback,                                       // check my complaint: how we handled it
 };
 int FieldLimit(Field field);                       // characters (UTF-8 code points)
 const char* FieldKey(Field field);                 // catalog key of its label: "field.name"
@@ -166,7 +168,7 @@ struct CaseView {
 };
 
 // What the person asks the register to do from the check screens.
-enum class CaseRequest { kNone, kEscalate, kWithdraw };
+enum class CaseRequest { kNone, kEscalate, kWithdraw, kFeedback };
 // What came of it: kRefused when the register would not (too late, already closed).
 enum class RequestOutcome { kNone, kWaiting, kDone, kRefused, kUnavailable, kBusy };
 
@@ -208,6 +210,7 @@ struct JourneyState {
   std::optional<CaseView> check_case;              // with kFound (updated by a request's reply)
   CaseRequest check_request = CaseRequest::kNone;  // being confirmed or sent
   RequestOutcome request_outcome = RequestOutcome::kNone;
+  std::string check_feedback;                      // typed on kCheckFeedback (wiped with the rest)
 
   // Commit.
   bool committing = false;
@@ -280,7 +283,12 @@ struct LoadLanguage { std::string tag; };          // switch the catalog (and vo
 struct CommitSubmission { std::chrono::sys_seconds submitted_at{}; Date received{}; };  // run core/submit.h, reply CommitSucceeded / CommitFailed
 struct CheckStatus { std::string reference; std::string tracking_code; };  // reply StatusResult
 // Ask the register to escalate or withdraw (the kiosk gives it a fresh request UUID); reply RequestResult.
-struct SendRequest { CaseRequest action = CaseRequest::kNone; std::string reference; std::string tracking_code; };
+struct SendRequest {
+  CaseRequest action = CaseRequest::kNone;
+  std::string reference;
+  std::string tracking_code;
+  std::string text;                                // feedback in the person's words (sealed by the register)
+};
 struct WipeAndRestart {};                          // journey wiped: drop caches of typed text, stop speech
 }  // namespace fx
 

@@ -29,6 +29,7 @@ void WipeAnswers(JourneyState& s) {
   }
   s.check_request = CaseRequest::kNone;
   s.request_outcome = RequestOutcome::kNone;
+  WipeString(s.check_feedback);
   if (s.receipt) {
     WipeString(s.receipt->tracking_code);
     WipeString(s.receipt->reference);

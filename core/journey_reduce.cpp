@@ -135,6 +135,7 @@ void ReturnToStatus(Ctx& c) {
   s.place = Place{Step::kCheckResult, 0};
   s.check_request = CaseRequest::kNone;
   s.request_outcome = RequestOutcome::kNone;
+  WipeString(s.check_feedback);                    // sent, or not wanted after all
   s.focused = Field::kNone;
   SpeakIfListening(c);
 }
@@ -147,6 +148,9 @@ void OnCheckChoice(Ctx& c, const std::string& id) {
   } else if (id == "escalate" && found && s.check_case->can_escalate) {
     s.check_request = CaseRequest::kEscalate;
     Enter(c, Place{Step::kCheckConfirm, 0});
+  } else if (id == "feedback" && found) {
+    s.check_request = CaseRequest::kFeedback;
+    Enter(c, Place{Step::kCheckFeedback, 0});
   } else if (id == "withdraw" && found && s.check_case->can_withdraw) {
     s.check_request = CaseRequest::kWithdraw;
     Enter(c, Place{Step::kCheckConfirm, 0});
@@ -293,7 +297,7 @@ void OnChoose(Ctx& c, const std::string& id) {
     case Step::kCheckConfirm:
       if (id == "yes" && s.check_request != CaseRequest::kNone) {
         s.request_outcome = RequestOutcome::kWaiting;
-        c.fx.push_back(fx::SendRequest{s.check_request, s.check_reference, s.check_tracking});
+        c.fx.push_back(fx::SendRequest{s.check_request, s.check_reference, s.check_tracking, {}});
         Enter(c, Place{Step::kCheckOutcome, 0});
       } else if (id == "no") {
         ReturnToStatus(c);
@@ -394,6 +398,12 @@ void OnNext(Ctx& c) {
       if (auto missing = FirstMissing(s, c.p)) return GoToMissing(c, *missing);
       Enter(c, Place{Step::kConsent, 0});
       return;
+    case Step::kCheckFeedback:
+      if (s.check_feedback.empty()) return SetNotice(c, Notice::kNeedText);
+      s.request_outcome = RequestOutcome::kWaiting;
+      c.fx.push_back(fx::SendRequest{CaseRequest::kFeedback, s.check_reference, s.check_tracking, s.check_feedback});
+      Enter(c, Place{Step::kCheckOutcome, 0});
+      return;
     case Step::kCheckEntry: {
       auto ref = ParseReference(s.check_reference, c.p.reference_prefix);
       if (!ref) return SetNotice(c, Notice::kBadReference);
@@ -472,7 +482,8 @@ void OnBack(Ctx& c) {
   }
   if (s.committing) return;
   if (s.place.step == Step::kDone || s.place.step == Step::kCheckResult) return Finish(c);
-  if (s.place.step == Step::kCheckOutcome || s.place.step == Step::kCheckConfirm) {
+  if (s.place.step == Step::kCheckOutcome || s.place.step == Step::kCheckConfirm ||
+      s.place.step == Step::kCheckFeedback) {
     if (s.request_outcome != RequestOutcome::kWaiting) ReturnToStatus(c);
     return;
   }
@@ -542,7 +553,8 @@ ReduceResult Reduce(JourneyState&& state, const JourneyEvent& event, const Polic
           if (!s.committing) {
             if (s.request_outcome == RequestOutcome::kWaiting) return;  // the register is being asked
             if (s.place.step == Step::kDone || s.place.step == Step::kCheckResult ||
-                s.place.step == Step::kCheckConfirm || s.place.step == Step::kCheckOutcome) {
+                s.place.step == Step::kCheckConfirm || s.place.step == Step::kCheckOutcome ||
+                s.place.step == Step::kCheckFeedback) {
               Finish(c);
             } else {
               Restart(c);

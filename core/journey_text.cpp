@@ -37,6 +37,7 @@ const char* StepKey(Step step) {
     case Step::kCheckConfirm: return "check_confirm";
     case Step::kCheckOutcome: return "check_outcome";
     case Step::kAbout: return "about";
+    case Step::kCheckFeedback: return "check_feedback";
   }
   return "welcome";
 }
@@ -72,6 +73,7 @@ int FieldLimit(Field field) {
     case Field::kOtherLanguage: return 60;
     case Field::kReference: return 20;
     case Field::kTrackingCode: return 16;
+    case Field::kFeedback: return 1000;
   }
   return 0;
 }
@@ -92,6 +94,7 @@ const char* FieldKey(Field field) {
     case Field::kOtherLanguage: return "field.other_language";
     case Field::kReference: return "field.reference";
     case Field::kTrackingCode: return "field.tracking_code";
+    case Field::kFeedback: return "field.feedback";
   }
   return "field.none";
 }
@@ -136,6 +139,7 @@ auto FieldTextImpl(S& s, Field field) -> decltype(&s.personal.subject) {
     case Field::kOtherLanguage: return &s.personal.support.language;
     case Field::kReference: return &s.check_reference;
     case Field::kTrackingCode: return &s.check_tracking;
+    case Field::kFeedback: return &s.check_feedback;
   }
   return nullptr;
 }
@@ -150,7 +154,7 @@ namespace tellus {
 
 bool FieldMultiline(Field field) {
   return field == Field::kPraise || field == Field::kWhatHappened || field == Field::kAffected ||
-         field == Field::kPutRight || field == Field::kAddress;
+         field == Field::kPutRight || field == Field::kAddress || field == Field::kFeedback;
 }
 
 std::vector<Field> StepFields(const JourneyState& s) {
@@ -171,6 +175,7 @@ std::vector<Field> StepFields(const JourneyState& s) {
     case Step::kOnBehalfDetails: return {Field::kTheirName};
     case Step::kSupport: return {Field::kOtherLanguage};
     case Step::kCheckEntry: return {Field::kReference, Field::kTrackingCode};
+    case Step::kCheckFeedback: return {Field::kFeedback};
     default: return {};
   }
 }

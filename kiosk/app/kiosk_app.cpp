@@ -237,7 +237,7 @@ void KioskApp::RunEffect(const JourneyEffect& effect) {
         } else if constexpr (std::is_same_v<E, fx::CheckStatus>) {
           link_->AskStatus(e.reference, e.tracking_code);  // answered by a later Poll(); never waits here
         } else if constexpr (std::is_same_v<E, fx::SendRequest>) {
-          link_->AskRequest(e.action, e.reference, e.tracking_code);
+          link_->AskRequest(e.action, e.reference, e.tracking_code, e.text);
         } else if constexpr (std::is_same_v<E, fx::WipeAndRestart>) {
           link_->ForgetPending();                    // an answer still on its way was for the person who left
           deps_.speaker->Stop();
@@ -355,8 +355,12 @@ double KioskApp::SecondsToNextWake(const Clock& clock) const {
   };
   if (NeedsTimer(state_)) consider(std::max(0.0, (last_tick_ms_ + 1000 - clock.now_ms) / 1000.0));
   if (speak_screen_pending_) consider(0);
-  if (link_->Pending()) consider(0.05);            // look for the register's answer
-  if (staff_.page() == StaffMode::Page::kMenu && link_->syncing()) consider(1.0);  // waiting count moves on
+  // The register's answer: a frame as soon as it is here; till then look again every 50 ms.
+  if (link_->AnswerReady()) consider(0);
+  else if (link_->Pending()) consider(0.05);
+  // The staff menu's waiting count and last success move on while the sync thread works.
+  if (staff_.page() == StaffMode::Page::kMenu && link_->syncing())
+    consider(std::max(0.0, (clock_.now_ms + 1000 - clock.now_ms) / 1000.0));
   // The read-along word follows speech: a frame as soon as the word heard changes.
   // Auto scanning waits while speech plays (HoldScan): its timer only counts in silence.
   if (deps_.speaker->Speaking()) consider(deps_.speaker->CurrentWordOffset() != drawn_word_ ? 0 : 0.03);

@@ -144,7 +144,8 @@ void RegisterLink::AskStatus(const std::string& reference, const std::string& tr
                    })});
 }
 
-void RegisterLink::AskRequest(CaseRequest action, const std::string& reference, const std::string& tracking_code) {
+void RegisterLink::AskRequest(CaseRequest action, const std::string& reference, const std::string& tracking_code,
+                              const std::string& text) {
   if (!configured_ || action == CaseRequest::kNone) {
     jobs_.push_back({session_, std::async(std::launch::deferred, [] {
                        return JourneyEvent{ev::RequestResult{RequestOutcome::kUnavailable, std::nullopt}};
@@ -155,7 +156,10 @@ void RegisterLink::AskRequest(CaseRequest action, const std::string& reference, 
   request.request_id = NewRequestId();             // fixed now: a repeat of this call is idempotent
   request.reference = reference;
   request.tracking_code = tracking_code;
-  request.action = action == CaseRequest::kEscalate ? proto::RequestAction::kEscalate : proto::RequestAction::kWithdraw;
+  request.action = action == CaseRequest::kEscalate   ? proto::RequestAction::kEscalate
+                   : action == CaseRequest::kWithdraw ? proto::RequestAction::kWithdraw
+                                                      : proto::RequestAction::kFeedback;
+  request.text = text;
   jobs_.push_back({session_, std::async(std::launch::async, [identity = *identity_, abort = abort_, request]() mutable {
                      ev::RequestResult result;
                      try {
@@ -177,6 +181,12 @@ void RegisterLink::AskRequest(CaseRequest action, const std::string& reference, 
 }
 
 void RegisterLink::ForgetPending() { ++session_; }
+
+bool RegisterLink::AnswerReady() const {
+  for (const Job& job : jobs_)
+    if (job.answer.wait_for(std::chrono::seconds(0)) != std::future_status::timeout) return true;
+  return false;
+}
 
 std::vector<JourneyEvent> RegisterLink::Poll() {
   std::vector<JourneyEvent> out;

@@ -56,11 +56,13 @@ class RegisterLink {
 
   // Worker calls; each answer comes back from Poll() as ev::StatusResult / ev::RequestResult.
   void AskStatus(const std::string& reference, const std::string& tracking_code);
-  void AskRequest(CaseRequest action, const std::string& reference, const std::string& tracking_code);
+  void AskRequest(CaseRequest action, const std::string& reference, const std::string& tracking_code,
+                  const std::string& text = {});
   // Answers to calls already running are dropped (the person they were for has gone).
   void ForgetPending();
   std::vector<JourneyEvent> Poll();
   bool Pending() const { return !jobs_.empty(); }
+  bool AnswerReady() const;                        // Poll() would hand something back now
 
   // Writes every waiting item to a signed bundle in `folder` (on the caller's thread:
   // a file write, not the network).

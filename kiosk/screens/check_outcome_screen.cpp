@@ -11,7 +11,10 @@ void DrawCheckOutcome(const ScreenContext& c) {
       Say(c, "check_result.waiting");
       return;                                      // nothing to press while the register is asked
     case RequestOutcome::kDone:
-      if (s.check_request == CaseRequest::kWithdraw) {
+      if (s.check_request == CaseRequest::kFeedback) {
+        Title(c, "check_outcome.feedback_title");
+        Say(c, "check_outcome.feedback");
+      } else if (s.check_request == CaseRequest::kWithdraw) {
         Title(c, "check_outcome.withdrawn_title");
         Say(c, "check_outcome.withdrawn");
       } else {

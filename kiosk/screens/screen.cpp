@@ -50,6 +50,7 @@ void DrawScreen(const JourneyState& state, const Catalog& catalog, const Policy&
     case Step::kCheckConfirm: DrawCheckConfirm(c); break;
     case Step::kCheckOutcome: DrawCheckOutcome(c); break;
     case Step::kAbout: DrawAbout(c); break;
+    case Step::kCheckFeedback: DrawCheckFeedback(c); break;
   }
   BottomBar(c);
 }

@@ -80,5 +80,6 @@ void DrawCheckResult(const ScreenContext& c);      // check_result_screen.cpp
 void DrawCheckConfirm(const ScreenContext& c);     // check_confirm_screen.cpp
 void DrawCheckOutcome(const ScreenContext& c);     // check_outcome_screen.cpp
 void DrawAbout(const ScreenContext& c);            // about_screen.cpp
+void DrawCheckFeedback(const ScreenContext& c);    // check_feedback_screen.cpp
 
 }  // namespace tellus::screens

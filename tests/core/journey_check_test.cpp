@@ -116,6 +116,31 @@ TEST(JourneyCheck, WithdrawCanBeCalledOffAtTheConfirmStep) {
   EXPECT_EQ(d.step(), Step::kWelcome);
 }
 
+TEST(JourneyCheck, FeedbackNeedsWordsIsSentWithTheCodesAndIsWipedAfter) {
+  Policy policy = SeetecLike();
+  Driver d(policy);
+  Checked(d, OpenComplaint());
+  d.Choose("feedback");
+  ASSERT_EQ(d.step(), Step::kCheckFeedback);
+  d.Next();
+  EXPECT_EQ(d.state().notice, Notice::kNeedText);
+  EXPECT_FALSE(d.Emitted<fx::SendRequest>());
+  d.Type(Field::kFeedback, "Kind but slow").Next();
+  const auto* sent = d.Find<fx::SendRequest>();
+  ASSERT_NE(sent, nullptr);
+  EXPECT_EQ(sent->action, CaseRequest::kFeedback);
+  EXPECT_EQ(sent->text, "Kind but slow");
+  EXPECT_EQ(sent->tracking_code, "7D2K9-QX4MB");
+  ASSERT_EQ(d.step(), Step::kCheckOutcome);
+  d.Do(ev::RequestResult{RequestOutcome::kDone, OpenComplaint()});
+  d.Choose("status");
+  EXPECT_EQ(d.step(), Step::kCheckResult);
+  EXPECT_TRUE(d.state().check_feedback.empty()) << "sent: not kept on the kiosk";
+  d.Choose("feedback").Type(Field::kFeedback, "Never mind").Back();
+  EXPECT_EQ(d.step(), Step::kCheckResult);
+  EXPECT_TRUE(d.state().check_feedback.empty());
+}
+
 TEST(JourneyCheck, ChoicesTheCaseDoesNotAllowAreIgnored) {
   Policy policy = SeetecLike();
   Driver d(policy);

@@ -190,15 +190,16 @@ void CheckEveryCheckScreen(HarnessOptions o, SweepResult& out) {
     if (status == CheckStatusKind::kFound) s.check_case = SomeCase();
     show(s);
   }
-  for (CaseRequest request : {CaseRequest::kEscalate, CaseRequest::kWithdraw}) {
+  for (CaseRequest request : {CaseRequest::kEscalate, CaseRequest::kWithdraw, CaseRequest::kFeedback}) {
     JourneyState s = base;
     s.history.push_back(Place{Step::kCheckResult, 0});
     s.check_status = CheckStatusKind::kFound;
     s.check_case = SomeCase();
     s.check_request = request;
-    s.place = Place{Step::kCheckConfirm, 0};
+    s.place = Place{request == CaseRequest::kFeedback ? Step::kCheckFeedback : Step::kCheckConfirm, 0};
+    s.check_feedback = request == CaseRequest::kFeedback ? "Kind but slow" : "";
     show(s);
-    s.history.push_back(Place{Step::kCheckConfirm, 0});
+    s.history.push_back(s.place);
     s.place = Place{Step::kCheckOutcome, 0};
     for (RequestOutcome outcome : {RequestOutcome::kWaiting, RequestOutcome::kDone, RequestOutcome::kRefused,
                                    RequestOutcome::kBusy, RequestOutcome::kUnavailable}) {
@@ -217,7 +218,7 @@ TEST(A11ySweep, CheckScreensWithTheRegistersAnswerAreSpokenAndBigEnough) {
   o.theme = ui::ThemeId::kYellowOnBlack;
   CheckEveryCheckScreen(o, r);
   EXPECT_TRUE(r.problems.empty()) << Join(r.problems);
-  EXPECT_EQ(r.screens.size(), 17u);
+  EXPECT_EQ(r.screens.size(), 23u);
   EXPECT_GE(r.nodes_checked, 100);
 }
 

@@ -148,7 +148,7 @@ void OnCheckChoice(Ctx& c, const std::string& id) {
   } else if (id == "escalate" && found && s.check_case->can_escalate) {
     s.check_request = CaseRequest::kEscalate;
     Enter(c, Place{Step::kCheckConfirm, 0});
-  } else if (id == "feedback" && found) {
+  } else if (id == "feedback" && found && s.check_case->kind == JourneyKind::kComplaint) {
     s.check_request = CaseRequest::kFeedback;
     Enter(c, Place{Step::kCheckFeedback, 0});
   } else if (id == "withdraw" && found && s.check_case->can_withdraw) {

@@ -11,8 +11,6 @@
 
 namespace tellus {
 
-namespace {
-
 // RFC 4122 version 4 from libsodium's CSPRNG.
 std::string NewUuid() {
   unsigned char b[16];
@@ -24,8 +22,6 @@ std::string NewUuid() {
                 b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
   return out;
 }
-
-}  // namespace
 
 PromisedDates ComputePromisedDates(JourneyKind kind, const Policy& policy, const HolidayCalendar& calendar,
                                    Date received) {

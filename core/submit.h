@@ -37,6 +37,9 @@ PromisedDates ComputePromisedDates(JourneyKind kind, const Policy& policy, const
 // ISO 8601 UTC, "2026-11-22T19:04:17Z".
 std::string ToIsoUtc(std::chrono::sys_seconds time);
 
+// A random (version 4) UUID from libsodium's CSPRNG: submission and request ids.
+std::string NewUuid();
+
 // Commits the journey's submission. `submitted_at` and `received` (the local date of Send)
 // come from the caller. Throws StoreError / SealError / CalendarRangeError /
 // std::invalid_argument on failure; nothing is half-written (Enqueue is atomic).

@@ -1,15 +1,14 @@
 #include "kiosk/app/register_link.h"
 
-#include <sodium.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
 
 #include "core/date.h"
+#include "core/submit.h"
 #include "sync/client/register_client.h"
 
 namespace tellus {
@@ -32,17 +31,6 @@ CheckStatusKind StatusKindFor(const sync::SyncError& e) {
   if (e.status == 404) return CheckStatusKind::kNotFound;   // no such case, or the wrong code: one answer
   if (e.status == 429) return CheckStatusKind::kBusy;
   return CheckStatusKind::kUnavailable;
-}
-
-std::string NewRequestId() {
-  unsigned char b[16];
-  randombytes_buf(b, sizeof b);
-  b[6] = static_cast<unsigned char>((b[6] & 0x0F) | 0x40);
-  b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80);
-  char out[37];
-  std::snprintf(out, sizeof out, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0], b[1],
-                b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
-  return out;
 }
 
 bool WritableFolder(const std::filesystem::path& dir) {
@@ -153,7 +141,7 @@ void RegisterLink::AskRequest(CaseRequest action, const std::string& reference, 
     return;
   }
   proto::KioskRequest request;
-  request.request_id = NewRequestId();             // fixed now: a repeat of this call is idempotent
+  request.request_id = NewUuid();             // fixed now: a repeat of this call is idempotent
   request.reference = reference;
   request.tracking_code = tracking_code;
   request.action = action == CaseRequest::kEscalate   ? proto::RequestAction::kEscalate

@@ -32,7 +32,8 @@ void DrawCase(const ScreenContext& c, const CaseView& v) {
     if (v.escalate_by) Say(c, "check_result.escalate_until", {{"date", DateText(c, *v.escalate_by)}});
     if (ChoiceItem(c, "choice.check_result.escalate", "check_result.escalate")) c.Emit(ev::Choose{"escalate"});
   }
-  if (ChoiceItem(c, "choice.check_result.feedback", "check_result.feedback")) c.Emit(ev::Choose{"feedback"});
+  if (v.kind == JourneyKind::kComplaint && ChoiceItem(c, "choice.check_result.feedback", "check_result.feedback"))
+    c.Emit(ev::Choose{"feedback"});
   if (v.can_withdraw && ChoiceItem(c, "choice.check_result.withdraw", "check_result.withdraw"))
     c.Emit(ev::Choose{"withdraw"});
 }

@@ -141,6 +141,19 @@ TEST(JourneyCheck, FeedbackNeedsWordsIsSentWithTheCodesAndIsWipedAfter) {
   EXPECT_TRUE(d.state().check_feedback.empty());
 }
 
+TEST(JourneyCheck, ACheckedComplimentOffersNoStagesNoWithdrawalNoFeedback) {
+  Policy policy = SeetecLike();
+  Driver d(policy);
+  CaseView compliment;
+  compliment.kind = JourneyKind::kCompliment;
+  compliment.state = "received";
+  Checked(d, compliment);
+  for (const char* choice : {"escalate", "withdraw", "feedback"}) {
+    d.Choose(choice);
+    EXPECT_EQ(d.step(), Step::kCheckResult) << choice;
+  }
+}
+
 TEST(JourneyCheck, ChoicesTheCaseDoesNotAllowAreIgnored) {
   Policy policy = SeetecLike();
   Driver d(policy);

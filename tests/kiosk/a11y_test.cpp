@@ -190,6 +190,19 @@ void CheckEveryCheckScreen(HarnessOptions o, SweepResult& out) {
     if (status == CheckStatusKind::kFound) s.check_case = SomeCase();
     show(s);
   }
+  {
+    JourneyState s = base;                         // a compliment: no stages, nothing to withdraw
+    s.place = Place{Step::kCheckResult, 0};
+    s.check_status = CheckStatusKind::kFound;
+    s.check_case = CaseView{};
+    s.check_case->kind = JourneyKind::kCompliment;
+    s.check_case->state = "received";
+    s.request_outcome = RequestOutcome::kNone;
+    Restore(h, s);
+    CheckScreen(h, out);
+    EXPECT_TRUE(h.Has("What you told us")) << h.Describe();
+    EXPECT_FALSE(h.Has("Tell us how we did"));
+  }
   for (CaseRequest request : {CaseRequest::kEscalate, CaseRequest::kWithdraw, CaseRequest::kFeedback}) {
     JourneyState s = base;
     s.history.push_back(Place{Step::kCheckResult, 0});

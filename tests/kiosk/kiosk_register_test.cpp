@@ -91,6 +91,9 @@ TEST(KioskRegister, AnonymousComplaintSyncsOnceThenStatusReplyEscalationAndWithd
   EXPECT_TRUE(h.Has("Your complaint")) << h.Describe();
   EXPECT_TRUE(h.ShowsText("It is at this stage: Response to your complaint.")) << h.Describe();
   EXPECT_TRUE(h.ShowsText("We will answer by " + LocalDate(en, *receipt.respond_by) + ".")) << h.Describe();
+  ASSERT_TRUE(receipt.acknowledge_by);
+  EXPECT_TRUE(h.ShowsText("We will say we have it by " + LocalDate(en, *receipt.acknowledge_by) + "."))
+      << h.Describe();
   EXPECT_FALSE(h.Has("Ask for the next stage")) << "the answer is not due yet";
   EXPECT_TRUE(h.Has("Withdraw my complaint"));
   Tap(h, "Finish");

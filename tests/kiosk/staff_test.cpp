@@ -154,6 +154,33 @@ TEST(StaffMode, MenuShowsLastSuccessAndLastErrorInPlainWordsAndActions) {
   EXPECT_TRUE(rig.h.Has("3 messages saved to the USB stick.")) << rig.h.Describe();
 }
 
+TEST(StaffMode, FullMenuAtTheLargestTextIsSpokenAndBigEnough) {
+  StaffRig rig;
+  ui::SetTextSize(ui::TextSize::kLargest);
+  rig.info.sync_set_up = true;
+  rig.info.can_save_usb = true;
+  rig.info.last_success = "Monday 23 November 10:05";
+  rig.info.last_error_key = "staff.error_refused";
+  rig.info.last_error_detail = "register refused /v1/submissions (HTTP 401 unknown-kiosk): this kiosk is not enrolled";
+  rig.staff->Open(0);
+  rig.h.Frame(2);
+  rig.EnterPin("2468");
+  rig.staff->ShowResult("staff.usb_failed", {});
+  rig.h.Frame(3);
+  int buttons = 0;
+  for (const ui::Node& n : rig.h.Interactive()) {
+    ++buttons;
+    EXPECT_FALSE(n.spoken.empty()) << n.id;
+    EXPECT_GE(n.rect.h + 0.5f, ui::MinTargetPixels()) << n.id;
+    EXPECT_GE(n.rect.w + 0.5f, ui::MinTargetPixels()) << n.id;
+    EXPECT_LE(n.rect.x + n.rect.w, rig.h.options().width + 0.5f) << n.id;
+  }
+  EXPECT_EQ(buttons, 4) << rig.h.Describe();      // send now, save to USB, back to the kiosk, exit
+  EXPECT_TRUE(rig.h.Has("The register did not take the last try.")) << rig.h.Describe();
+  EXPECT_TRUE(rig.h.Has("Could not save to the USB stick."));
+  ui::SetTextSize(ui::TextSize::kStandard);
+}
+
 TEST(StaffMode, FiveWrongPinsLockForFiveMinutesThenUnlock) {
   StaffRig rig;
   rig.staff->Open(0);

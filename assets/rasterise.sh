@@ -49,7 +49,8 @@ echo "$pairs" | while read -r id code; do
   black="$work/svg/package/black/svg/$code.svg"
   rsvg-convert -w "$size" -h "$size" -o "$work/color/$id.png" "$color" || fail "cannot rasterise $id ($code)"
   rsvg-convert -w "$size" -h "$size" -o "$work/black/$id.png" "$black" || fail "cannot rasterise $id ($code)"
-  sed -e 's/#000000/#FFFFFF/g' -e 's/"#000"/"#FFF"/g' "$black" | rsvg-convert -w "$size" -h "$size" -o "$work/white/$id.png" ||
+  # Lines with no fill attribute are black by default: white is made the default too.
+  sed -e 's/#000000/#FFFFFF/g' -e 's/"#000"/"#FFF"/g' -e 's/<svg /<svg fill="#FFFFFF" /' "$black" | rsvg-convert -w "$size" -h "$size" -o "$work/white/$id.png" ||
     fail "cannot rasterise $id ($code)"
 done
 rm -rf "$work/svg" "$work/tar.log"

@@ -1,6 +1,7 @@
 // Pieces every screen shares: words from the catalog, choices, text boxes, the bar.
 #include "kiosk/screens/screen_parts.h"
 
+#include "easyread/checks.h"
 #include "easyread/dates.h"
 #include "kiosk/ui/a11y.h"
 
@@ -50,6 +51,10 @@ void SayIfPresent(const ScreenContext& c, const std::string& key, const Values& 
 
 void SayData(const std::string& text, const std::string& pictogram) {
   if (!text.empty()) ui::Sentence(text, pictogram);
+}
+
+void SayPolicy(const std::string& text, const std::string& pictogram) {
+  for (const std::string& sentence : SplitSentences(text)) SayData(sentence, pictogram);
 }
 
 void Notice(const ScreenContext& c) {

@@ -36,6 +36,8 @@ void Title(const ScreenContext& c, const std::string& key);
 void Say(const ScreenContext& c, const std::string& key, const Values& values = {});
 void SayIfPresent(const ScreenContext& c, const std::string& key, const Values& values = {});
 void SayData(const std::string& text, const std::string& pictogram);   // policy or person's words, as written
+// The organisation's words (policy text), one sentence per line as Easy Read lays out.
+void SayPolicy(const std::string& text, const std::string& pictogram);
 void Notice(const ScreenContext& c);               // the current notice, if any
 // A big single choice; true when touched.
 bool ChoiceItem(const ScreenContext& c, const std::string& id, const std::string& key, bool selected = false);

@@ -23,22 +23,22 @@ void DrawSignpost(const ScreenContext& c) {
   Say(c, "signpost.body_1");
   switch (s.signpost) {
     case SignpostReason::kEligibility:
-      if (index < p.eligibility.size()) SayData(p.eligibility[index].signpost, "info");
+      if (index < p.eligibility.size()) SayPolicy(p.eligibility[index].signpost, "info");
       break;
     case SignpostReason::kExclusion:
-      if (index < p.exclusions.size()) SayData(p.exclusions[index].signpost, "info");
+      if (index < p.exclusions.size()) SayPolicy(p.exclusions[index].signpost, "info");
       break;
     case SignpostReason::kAnonymousRefused:
-      SayData(p.anonymous_explanation, "anonymous");
-      SayData(p.anonymous_signpost, "info");
+      SayPolicy(p.anonymous_explanation, "anonymous");
+      SayPolicy(p.anonymous_signpost, "info");
       break;
     case SignpostReason::kTimeLimit:
       if (p.time_limit) Say(c, "signpost.time_limit", {{"limit", DurationText(c, *p.time_limit)}});
-      SayData(EligibilitySignpost(p, "limit"), "info");
+      SayPolicy(EligibilitySignpost(p, "limit"), "info");
       break;
     case SignpostReason::kOnBehalfPermission:
       Say(c, "signpost.permission");
-      SayData(EligibilitySignpost(p, "behalf"), "info");
+      SayPolicy(EligibilitySignpost(p, "behalf"), "info");
       break;
     default: break;
   }

@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "core/seal.h"
+#include "kiosk/app/startup.h"
 #include "kiosk/ui/fonts.h"
 #include "kiosk/ui/pictures.h"
 
@@ -107,12 +108,8 @@ Harness::Harness(HarnessOptions options) : options_(std::move(options)), clock_(
   deps.speaker = options_.make_speaker ? options_.make_speaker() : MakeSilentSpeaker();
   deps.staff_pin_hash = options_.staff_pin_hash;
   deps.defaults.language = options_.language;
-  deps.defaults.theme = options_.theme == ui::ThemeId::kHighContrastDark ? Theme::kHighContrastDark
-                        : options_.theme == ui::ThemeId::kYellowOnBlack  ? Theme::kYellowOnBlack
-                                                                          : Theme::kStandard;
-  deps.defaults.text_size = options_.text_size == ui::TextSize::kLarge     ? TextSize::kLarge
-                            : options_.text_size == ui::TextSize::kLargest ? TextSize::kLargest
-                                                                           : TextSize::kStandard;
+  deps.defaults.theme = JourneyTheme(options_.theme);
+  deps.defaults.text_size = JourneyTextSize(options_.text_size);
   deps.defaults.scanning = options_.scanning;
   deps.defaults.touch_to_hear = options_.touch_to_hear;
   deps.scan_seconds = options_.scan_seconds;

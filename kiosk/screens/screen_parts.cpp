@@ -62,10 +62,12 @@ void Notice(const ScreenContext& c) {
   Say(c, NoticeKey(c.state.notice));
 }
 
-bool ChoiceItem(const ScreenContext& c, const std::string& id, const std::string& key, bool selected) {
+bool ChoiceItem(const ScreenContext& c, const std::string& id, const std::string& key, bool selected,
+                float width_fraction) {
   ui::ItemStyle style;
   style.pictogram = c.Pictogram(key);
-  style.wide = true;
+  style.wide = width_fraction <= 0;
+  style.width_fraction = width_fraction;
   style.enabled = !c.state.committing;
   return ui::Choice(id, c.Text(key), c.Spoken(key), selected, style);
 }

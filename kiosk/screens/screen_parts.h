@@ -40,7 +40,8 @@ void SayData(const std::string& text, const std::string& pictogram);   // policy
 void SayPolicy(const std::string& text, const std::string& pictogram);
 void Notice(const ScreenContext& c);               // the current notice, if any
 // A big single choice; true when touched.
-bool ChoiceItem(const ScreenContext& c, const std::string& id, const std::string& key, bool selected = false);
+bool ChoiceItem(const ScreenContext& c, const std::string& id, const std::string& key, bool selected = false,
+                float width_fraction = 0);        // 0: the full row; 0.5: half of it
 bool ChoiceData(const std::string& id, const std::string& label, bool selected, const std::string& pictogram = {});
 bool CheckItem(const ScreenContext& c, const std::string& id, const std::string& key, bool checked);
 // The main action of a screen (Next, Send, Check...).

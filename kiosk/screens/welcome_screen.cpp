@@ -43,8 +43,15 @@ void DrawWelcome(const ScreenContext& c) {
   Say(c, "welcome.body_1");
   Say(c, "welcome.body_2");
   Say(c, "welcome.body_3");
-  for (const std::string& id : WelcomeChoices(c.policy)) {
-    if (ChoiceItem(c, "choice.welcome." + id, "welcome.choice." + id)) c.Emit(ev::Choose{id});
+  // At the largest text size four full rows push the settings below the fold: two by
+  // two, language, text size and colours stay one touch away, with no scrolling.
+  const bool two_by_two = c.state.settings.text_size == TextSize::kLargest;
+  const std::vector<std::string> choices = WelcomeChoices(c.policy);
+  for (std::size_t i = 0; i < choices.size(); ++i) {
+    if (two_by_two && i % 2 == 1) ui::SameLine();
+    const std::string& id = choices[i];
+    if (ChoiceItem(c, "choice.welcome." + id, "welcome.choice." + id, false, two_by_two ? 0.5f : 0.f))
+      c.Emit(ev::Choose{id});
   }
   ui::Spacer(0.5f);
   if (SettingButton(c, "welcome.language", "welcome.language")) c.Emit(ev::OpenLanguages{});

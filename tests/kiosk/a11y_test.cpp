@@ -152,6 +152,29 @@ TEST(A11ySweep, LargestTextInYellowOnBlackStillFits) {
   EXPECT_GE(r.screens.size(), 10u);
 }
 
+// Language, text size and colours are one touch away on the welcome screen at every
+// text size and in every language: on screen, above the bottom bar, with no scrolling.
+TEST(A11yWelcome, SettingsNeedNoScrollingAtEveryTextSizeAndLanguage) {
+  for (ui::TextSize size : {ui::TextSize::kStandard, ui::TextSize::kLarge, ui::TextSize::kLargest}) {
+    for (const std::string language : {"en-GB", "cy", "pl", "uk"}) {
+      HarnessOptions o;
+      o.policy_id = "next-steps";
+      o.text_size = size;
+      o.language = language;
+      Harness h(o);
+      const float bar_top = ui::ContentBottom();
+      for (const char* id : {"welcome.language", "welcome.text_size", "welcome.contrast", "choice.welcome.compliment",
+                             "choice.welcome.complaint", "choice.welcome.check"}) {
+        const ui::Node* n = h.TryFindId(id);
+        ASSERT_NE(n, nullptr) << id << "\n" << h.Describe();
+        EXPECT_GE(n->rect.y, 0.f) << id;
+        EXPECT_LE(n->rect.y + n->rect.h, bar_top) << id << " at " << ui::ToString(size) << " in " << language
+                                                  << " needs scrolling\n" << h.Describe();
+      }
+    }
+  }
+}
+
 // The check screens that need the register's answer (a found case, the confirm step,
 // each outcome) cannot be reached by the walk without a register: each is set up here.
 CaseView SomeCase() {

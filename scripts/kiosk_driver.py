@@ -112,17 +112,38 @@ class Kiosk:
             self.proc.kill()
 
 
-def pick_choice(k):
-    """A choice that keeps the walk going: 'No' to eligibility questions, a name over anonymity."""
+def pick_choice(k, has_next):
+    """A choice that keeps the walk going: 'No' to eligibility questions, a name over anonymity.
+    None where something is chosen already and Next goes on (a side trip may have chosen)."""
     nodes = [n for n in k.tree()["nodes"] if n["role"] in ("choice", "checkbox") and n["enabled"]]
     nodes = [n for n in nodes if not n["id"].startswith("choice.welcome.")]
-    if not nodes or any(n["selected"] for n in nodes):
+    if not nodes or (has_next and any(n["selected"] for n in nodes)):
         return None
     for wanted in ("No", "None of these", "Give my name", "Today", "Yes, share it with my name", "No, do not share it"):
         for n in nodes:
             if n["label"] == wanted:
                 return n
     return nodes[0]
+
+
+# Answers that lead off the walk's path to a screen of their own: the walk visits each
+# (screenshot) and comes back with Back before going on.
+SIDE_TRIPS = {"when": ("Before that", "Pick a date"), "anonymous": ("I do not want to give my name",)}
+
+
+def side_trips(k, name, out, theme, seen, screen):
+    for label in SIDE_TRIPS.get(screen, ()):
+        node = k.find(lambda n, lab=label: n["label"] == lab and n["enabled"])
+        if not node:
+            continue
+        k.press(node)
+        there = k.screen()
+        if there != screen:
+            key = f"{name}.{there}"
+            if out and key not in seen:
+                seen.add(key)
+                k.shot(os.path.join(out, f"{key}-{theme}.png"))
+            k.press(k.find(lambda n: n["id"] == "bar.back"))
 
 
 def walk(k, name, out, theme, seen, start_id):
@@ -140,6 +161,10 @@ def walk(k, name, out, theme, seen, start_id):
                 k.shot(os.path.join(out, f"{key}-{theme}.png"))
         if screen.startswith("done") or screen.startswith("signpost") or screen.startswith("check_result"):
             return
+        if out and screen in SIDE_TRIPS and f"{name}.{screen}.trips" not in seen:
+            seen.add(f"{name}.{screen}.trips")
+            side_trips(k, name, out, theme, seen, screen)
+            continue
         field = k.find(lambda n: n["role"] == "text_field" and (screen, n["id"]) not in typed)
         if field:
             typed.add((screen, field["id"]))
@@ -152,7 +177,7 @@ def walk(k, name, out, theme, seen, start_id):
                 k.shot(os.path.join(out, f"{name}.{screen}.keyboard-{theme}.png"))
             continue
         nxt = k.find(lambda n: n["id"] in ("button.next", "button.send", "button.check") and n["enabled"])
-        choice = pick_choice(k)
+        choice = pick_choice(k, nxt is not None)
         if choice:
             k.press(choice)
             if k.screen() != screen or not nxt:
@@ -166,6 +191,47 @@ def walk(k, name, out, theme, seen, start_id):
                 seen.add(f"{name}.{screen}.notice")
                 k.shot(os.path.join(out, f"{name}.{screen}.notice-{theme}.png"))
             return
+
+
+def codes(k):
+    """The reference and secret code the done screen shows (its code.* nodes), in order."""
+    return [n["label"] for n in k.tree()["nodes"] if n["id"].startswith("code.")]
+
+
+def type_into(k, field_id, text):
+    k.press(k.find(lambda n: n["id"] == field_id))
+    k.xdo("type", "--delay", "20", text)
+    time.sleep(0.3)
+
+
+class Register:
+    """A real tellus-register on loopback with one enrolled kiosk, in `folder`."""
+    def __init__(self, binary, folder, policy):
+        import socket
+        self.binary, self.db = binary, os.path.join(folder, "register.db")
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            self.port = sock.getsockname()[1]
+        self.identity = os.path.join(folder, "kiosk.json")
+        run([binary, "init", "--db", self.db], stdout=subprocess.DEVNULL)
+        run([binary, "enroll-kiosk", "--db", self.db, "--name", "Reception", "--policy", policy,
+             "--url", f"http://127.0.0.1:{self.port}", "--out", self.identity], stdout=subprocess.DEVNULL)
+        self.proc = subprocess.Popen([binary, "serve", "--db", self.db, "--listen", f"127.0.0.1:{self.port}"],
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def cli(self, *args):
+        return subprocess.run([self.binary, *args, "--db", self.db], capture_output=True, text=True).stdout
+
+    def wait_for(self, reference, seconds=30):
+        end = time.time() + seconds
+        while time.time() < end:
+            if reference in self.cli("cases", "--all"):
+                return True
+            time.sleep(0.5)
+        return False
+
+    def stop(self):
+        self.proc.terminate()
 
 
 class Xvfb:

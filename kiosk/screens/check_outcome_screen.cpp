@@ -28,15 +28,8 @@ void DrawCheckOutcome(const ScreenContext& c) {
       Title(c, "check_outcome.refused_title");
       Say(c, "check_outcome.refused");
       break;
-    case RequestOutcome::kBusy:
-      Title(c, "check_result.busy_title");
-      Say(c, "check_result.unavailable_1");
-      Say(c, "check_result.unavailable_2");
-      break;
-    default:
-      Title(c, "check_result.unavailable_title");
-      Say(c, "check_result.unavailable_1");
-      Say(c, "check_result.unavailable_2");
+    default:                                       // busy, or the register cannot be reached
+      CannotReachRegister(c, s.request_outcome == RequestOutcome::kBusy);
       break;
   }
   if (s.check_case && ChoiceItem(c, "choice.check_outcome.status", "check_outcome.status"))

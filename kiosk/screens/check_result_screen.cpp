@@ -58,16 +58,8 @@ void DrawCheckResult(const ScreenContext& c) {
       if (ChoiceItem(c, "choice.check_result.change-codes", "check_result.change_codes"))
         c.Emit(ev::Choose{"change-codes"});
       break;
-    case CheckStatusKind::kBusy:
-      Title(c, "check_result.busy_title");
-      Say(c, "check_result.unavailable_1");
-      Say(c, "check_result.unavailable_2");
-      if (ChoiceItem(c, "choice.check_result.try-again", "check_result.try_again")) c.Emit(ev::Choose{"try-again"});
-      break;
-    default:
-      Title(c, "check_result.unavailable_title");
-      Say(c, "check_result.unavailable_1");
-      Say(c, "check_result.unavailable_2");
+    default:                                       // busy, or the register cannot be reached
+      CannotReachRegister(c, s.check_status == CheckStatusKind::kBusy);
       if (ChoiceItem(c, "choice.check_result.try-again", "check_result.try_again")) c.Emit(ev::Choose{"try-again"});
       break;
   }

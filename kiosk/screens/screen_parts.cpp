@@ -53,6 +53,12 @@ void SayData(const std::string& text, const std::string& pictogram) {
   if (!text.empty()) ui::Sentence(text, pictogram);
 }
 
+void CannotReachRegister(const ScreenContext& c, bool busy) {
+  Title(c, busy ? "check_result.busy_title" : "check_result.unavailable_title");
+  Say(c, "check_result.unavailable_1");
+  Say(c, "check_result.unavailable_2");
+}
+
 void SayPolicy(const std::string& text, const std::string& pictogram) {
   for (const std::string& sentence : SplitSentences(text)) SayData(sentence, pictogram);
 }

@@ -46,6 +46,9 @@ bool ChoiceData(const std::string& id, const std::string& label, bool selected, 
 bool CheckItem(const ScreenContext& c, const std::string& id, const std::string& key, bool checked);
 // The main action of a screen (Next, Send, Check...).
 bool MainButton(const ScreenContext& c, const std::string& id, const std::string& key, bool enabled = true);
+// "We cannot check right now" (or "busy": too many look-ups) and what to do instead;
+// the check and outcome screens share it.
+void CannotReachRegister(const ScreenContext& c, bool busy);
 // A text box for `field`; touching it focuses it; when focused the keyboard follows.
 void TextBox(const ScreenContext& c, Field field);
 std::string DurationText(const ScreenContext& c, const Duration& duration);

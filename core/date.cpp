@@ -3,6 +3,7 @@
 
 #include <array>
 #include <charconv>
+#include <ctime>
 #include <stdexcept>
 
 namespace tellus {
@@ -71,5 +72,29 @@ bool IsWeekend(Date date) {
 }
 
 std::chrono::weekday WeekdayOf(Date date) { return std::chrono::weekday{std::chrono::sys_days{date}}; }
+
+std::string ToIsoUtc(std::chrono::sys_seconds time) {
+  const std::time_t t = std::chrono::system_clock::to_time_t(time);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char out[32];
+  std::strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return out;
+}
+
+std::optional<std::chrono::sys_seconds> ParseIsoUtc(std::string_view text) {
+  const std::string copy(text);                    // strptime wants a terminated string
+  std::tm tm{};
+  if (!strptime(copy.c_str(), "%Y-%m-%dT%H:%M:%S", &tm)) return std::nullopt;
+  return std::chrono::sys_seconds{std::chrono::seconds{timegm(&tm)}};
+}
+
+Date LocalDateOf(std::chrono::sys_seconds time) {
+  const std::time_t t = std::chrono::system_clock::to_time_t(time);
+  std::tm local{};
+  localtime_r(&t, &local);
+  return Date{std::chrono::year{local.tm_year + 1900}, std::chrono::month{static_cast<unsigned>(local.tm_mon + 1)},
+              std::chrono::day{static_cast<unsigned>(local.tm_mday)}};
+}
 
 }  // namespace tellus

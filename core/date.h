@@ -1,6 +1,7 @@
 #pragma once
 // Calendar dates for deadlines: a thin layer over std::chrono's civil calendar.
 #include <chrono>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -16,5 +17,11 @@ Date AddDays(Date date, int days);                 // calendar arithmetic, any s
 int DaysBetween(Date from, Date to);               // to - from, in days
 bool IsWeekend(Date date);                         // Saturday or Sunday
 std::chrono::weekday WeekdayOf(Date date);
+
+// Instants, as the kiosk stamps them and the register stores them.
+std::string ToIsoUtc(std::chrono::sys_seconds time);  // "2026-11-22T19:04:17Z"
+// The same back ("2026-11-22T19:04:17", what follows the seconds is not read); nullopt if it is not that.
+std::optional<std::chrono::sys_seconds> ParseIsoUtc(std::string_view text);
+Date LocalDateOf(std::chrono::sys_seconds time);   // the calendar day in this machine's time zone
 
 }  // namespace tellus

@@ -47,15 +47,6 @@ PromisedDates ComputePromisedDates(JourneyKind kind, const Policy& policy, const
   return dates;
 }
 
-std::string ToIsoUtc(std::chrono::sys_seconds time) {
-  std::time_t t = std::chrono::system_clock::to_time_t(time);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char out[32];
-  std::strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return out;
-}
-
 Receipt CommitSubmission(const JourneyState& state, const Policy& policy, const HolidayCalendar& calendar,
                          Store& store, const SubmitTarget& target, std::chrono::sys_seconds submitted_at,
                          Date received) {

@@ -34,9 +34,6 @@ struct PromisedDates {
 PromisedDates ComputePromisedDates(JourneyKind kind, const Policy& policy, const HolidayCalendar& calendar,
                                    Date received);
 
-// ISO 8601 UTC, "2026-11-22T19:04:17Z".
-std::string ToIsoUtc(std::chrono::sys_seconds time);
-
 // A random (version 4) UUID from libsodium's CSPRNG: submission and request ids.
 std::string NewUuid();
 

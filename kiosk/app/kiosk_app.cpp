@@ -20,11 +20,7 @@ Clock Clock::Real(std::chrono::steady_clock::time_point start) {
   Clock c;
   c.now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
   c.now_utc = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm local{};
-  localtime_r(&t, &local);
-  c.today = Date{std::chrono::year{local.tm_year + 1900}, std::chrono::month{static_cast<unsigned>(local.tm_mon + 1)},
-                 std::chrono::day{static_cast<unsigned>(local.tm_mday)}};
+  c.today = LocalDateOf(c.now_utc);
   return c;
 }
 
@@ -68,21 +64,14 @@ bool Contains(const std::vector<JourneyEvent>& events) {
 
 // "2026-11-30T09:05:00Z" in the catalog's words and local time: "Monday 30 November 09:05".
 std::string LocalWhen(const Catalog& catalog, const std::string& iso) {
-  std::tm utc{};
-  if (std::sscanf(iso.c_str(), "%d-%d-%dT%d:%d:%d", &utc.tm_year, &utc.tm_mon, &utc.tm_mday, &utc.tm_hour,
-                  &utc.tm_min, &utc.tm_sec) != 6) {
-    return iso;
-  }
-  utc.tm_year -= 1900;
-  utc.tm_mon -= 1;
-  const std::time_t t = timegm(&utc);
+  const std::optional<std::chrono::sys_seconds> when = ParseIsoUtc(iso);
+  if (!when) return iso;
+  const std::time_t t = std::chrono::system_clock::to_time_t(*when);
   std::tm local{};
   localtime_r(&t, &local);
-  const Date day{std::chrono::year{local.tm_year + 1900}, std::chrono::month{static_cast<unsigned>(local.tm_mon + 1)},
-                 std::chrono::day{static_cast<unsigned>(local.tm_mday)}};
   char clock[8];
   std::snprintf(clock, sizeof clock, "%02d:%02d", local.tm_hour, local.tm_min);
-  return LocalDate(catalog, day) + " " + clock;
+  return LocalDate(catalog, LocalDateOf(*when)) + " " + clock;
 }
 
 // The sync client's last error, in plain words for the staff menu.

@@ -1,7 +1,6 @@
 #include "sync/register/case_workflow.h"
 
 #include <algorithm>
-#include <ctime>
 
 #include "core/date.h"
 #include "core/reference.h"
@@ -39,14 +38,10 @@ const HolidayCalendar& PolicyBook::Calendar(Division division) {
 }
 
 std::string LocalDateOf(const std::string& iso_utc) {
-  std::tm tm{};
-  if (iso_utc.size() < 19 || !strptime(iso_utc.c_str(), "%Y-%m-%dT%H:%M:%S", &tm)) return iso_utc.substr(0, 10);
-  std::time_t t = timegm(&tm);
-  std::tm local{};
-  localtime_r(&t, &local);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &local);
-  return buf;
+  const std::optional<std::chrono::sys_seconds> when =
+      iso_utc.size() < 19 ? std::nullopt : ParseIsoUtc(iso_utc);
+  if (!when) return iso_utc.substr(0, 10);
+  return ToIso(tellus::LocalDateOf(*when));  // the instant's local day (core/date.h)
 }
 
 bool IsOutcome(const std::string& text) {

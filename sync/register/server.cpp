@@ -5,9 +5,9 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
-#include <ctime>
 #include <optional>
 
+#include "core/date.h"
 #include "core/reference.h"
 #include "core/seal.h"
 #include "sync/protocol/messages.h"
@@ -20,10 +20,9 @@ namespace {
 constexpr const char* kJson = "application/json";
 
 std::optional<std::int64_t> IsoToUnix(const std::string& iso) {
-  std::tm tm{};
-  const char* end = strptime(iso.c_str(), "%Y-%m-%dT%H:%M:%S", &tm);
-  if (!end) return std::nullopt;
-  return static_cast<std::int64_t>(timegm(&tm));
+  const std::optional<std::chrono::sys_seconds> when = ParseIsoUtc(iso);
+  if (!when) return std::nullopt;
+  return static_cast<std::int64_t>(when->time_since_epoch().count());
 }
 
 void Fail(httplib::Response& res, int status, const std::string& code, const std::string& detail) {

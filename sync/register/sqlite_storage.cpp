@@ -4,8 +4,9 @@
 #include <sys/stat.h>
 
 #include <chrono>
-#include <ctime>
 #include <nlohmann/json.hpp>
+
+#include "core/date.h"
 
 namespace tellus::reg {
 
@@ -147,14 +148,7 @@ CaseRecord CaseFrom(const Stmt& s) {
 
 }  // namespace
 
-std::string IsoNow() {
-  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
+std::string IsoNow() { return ToIsoUtc(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now())); }
 
 std::unique_ptr<SqliteRegisterStorage> SqliteRegisterStorage::Open(const std::string& path, bool create) {
   struct stat st{};

@@ -44,6 +44,15 @@ ui::TextSize ToUi(TextSize size) {
   return ui::TextSize::kStandard;
 }
 
+ui::ScanMode ToUi(Scanning scanning) {
+  switch (scanning) {
+    case Scanning::kOff: return ui::ScanMode::kOff;
+    case Scanning::kAuto: return ui::ScanMode::kAuto;
+    case Scanning::kStep: return ui::ScanMode::kStep;
+  }
+  return ui::ScanMode::kOff;
+}
+
 Earcon ToEarcon(fx::Sound sound) {
   switch (sound) {
     case fx::Sound::kPress: return Earcon::kPress;
@@ -294,10 +303,7 @@ void KioskApp::RunStaffAction(StaffMode::MenuAction action) {
 
 void KioskApp::ApplyAccess(double now_s) {
   ui::SetTouchToHear(state_.settings.touch_to_hear);
-  const ui::ScanMode mode = state_.settings.scanning == Scanning::kAuto   ? ui::ScanMode::kAuto
-                            : state_.settings.scanning == Scanning::kStep ? ui::ScanMode::kStep
-                                                                          : ui::ScanMode::kOff;
-  ui::SetScanning(mode, deps_.scan_seconds);
+  ui::SetScanning(ToUi(state_.settings.scanning), deps_.scan_seconds);
   // A new screen (or a new question on the same one) starts the scan at the top.
   const std::string screen = ScreenName() + "|" + std::to_string(state_.place.index) + "|" +
                              std::to_string(static_cast<int>(state_.kind));

@@ -201,7 +201,8 @@ std::string NodesToJson(const std::vector<Node>& nodes, const std::string& scree
   for (const Node& n : nodes) {
     out["nodes"].push_back({{"id", n.id}, {"role", ToString(n.role)}, {"label", n.label}, {"spoken", n.spoken},
                             {"x", n.rect.x}, {"y", n.rect.y}, {"w", n.rect.w}, {"h", n.rect.h},
-                            {"enabled", n.enabled}, {"focused", n.focused}, {"selected", n.selected}});
+                            {"enabled", n.enabled}, {"focused", n.focused}, {"selected", n.selected},
+                            {"pictogram", n.pictogram}});
   }
   return out.dump(1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

@@ -27,6 +27,7 @@ struct Node {
   std::string label;                               // what is shown
   std::string spoken;                              // what is read aloud (never empty for interactive nodes)
   std::string value;                               // a text box's text (never in the JSON dump: it may be personal)
+  std::string pictogram;                           // the picture drawn with it (pictogram id), empty: none
   Rect rect;                                       // screen pixels
   bool enabled = true;
   bool focused = false;

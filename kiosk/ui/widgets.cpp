@@ -67,6 +67,7 @@ void PictureAndText(Role role, const std::string& id, ImFont* font, float pictur
   node.label = text;
   node.spoken = text;
   node.rect = Rect{pos.x, pos.y, size.x, size.y};
+  node.pictogram = pictogram;
   AddNode(std::move(node));
 }
 
@@ -104,6 +105,7 @@ bool ButtonLike(const std::string& id, Role role, const std::string& label, cons
   const ImVec2 pos = PlaceItem(size);
 
   const bool clicked = Interact(id, role, label, spoken, pos, size, style.enabled, selected, style.shortcut);
+  Ctx().current.back().pictogram = style.pictogram;
   const bool active = ImGui::IsItemActive();
 
   Face face{theme.button, theme.button_text};

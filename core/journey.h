@@ -184,6 +184,8 @@ struct JourneyState {
   Place place;
   std::vector<Place> history;                      // for Back
   bool returning_to_review = false;                // a Change from review is in progress
+  std::optional<Step> review_shown;                // review: one answer shown whole ("See all")
+  int list_page = 0;                               // a long list shown a page at a time (0-based)
   bool help_open = false;
   Notice notice = Notice::kNone;
   Field focused = Field::kNone;
@@ -263,6 +265,9 @@ struct RequestResult { RequestOutcome outcome = RequestOutcome::kUnavailable; st
 struct TouchToHearToggle {};                       // said aloud either way
 struct SetScanning { Scanning scanning = Scanning::kOff; };  // said aloud
 struct OpenAbout {};                               // the About screen (credits), Back returns
+struct SeeAll { Step section; };                   // review: show one long answer whole; again (or Back) closes it
+struct ListenReply {};                             // check my complaint: read the staff's reply aloud
+struct ListPage { int page = 0; };                 // a long list: show this page of it (wraps to 0 past the end)
 }  // namespace ev
 
 using JourneyEvent = std::variant<
@@ -270,7 +275,7 @@ using JourneyEvent = std::variant<
     ev::WordingToggle, ev::OpenLanguages, ev::SetLanguage, ev::SetTextSize, ev::SetTheme, ev::FocusField,
     ev::TypeText, ev::Backspace, ev::FieldDone, ev::AdjustDate, ev::Change, ev::Send, ev::MoreTime, ev::Tick,
     ev::UserActivity, ev::CommitSucceeded, ev::CommitFailed, ev::StatusResult, ev::RequestResult,
-    ev::TouchToHearToggle, ev::SetScanning, ev::OpenAbout>;
+    ev::TouchToHearToggle, ev::SetScanning, ev::OpenAbout, ev::SeeAll, ev::ListenReply, ev::ListPage>;
 
 // [SECTION] effects -----------------------------------------------------------
 namespace fx {
@@ -290,10 +295,12 @@ struct SendRequest {
   std::string text;                                // feedback in the person's words (sealed by the register)
 };
 struct WipeAndRestart {};                          // journey wiped: drop caches of typed text, stop speech
+struct SpeakText { std::string text; };            // words that are data (the staff's reply), said as written
 }  // namespace fx
 
 using JourneyEffect = std::variant<fx::SpeakScreen, fx::SpeakKey, fx::StopSpeech, fx::PlaySound, fx::LoadLanguage,
-                                   fx::CommitSubmission, fx::CheckStatus, fx::SendRequest, fx::WipeAndRestart>;
+                                   fx::CommitSubmission, fx::CheckStatus, fx::SendRequest, fx::WipeAndRestart,
+                                   fx::SpeakText>;
 
 // [SECTION] reduce ------------------------------------------------------------
 

@@ -39,6 +39,8 @@ void WipeAnswers(JourneyState& s) {
   s.place = Place{};
   s.history.clear();
   s.returning_to_review = false;
+  s.review_shown.reset();
+  s.list_page = 0;
   s.help_open = false;
   s.notice = Notice::kNone;
   s.focused = Field::kNone;

@@ -33,6 +33,8 @@ void Enter(Ctx& c, Place place) {
   c.s.place = place;
   c.s.focused = Field::kNone;
   c.s.help_open = false;
+  c.s.review_shown.reset();
+  c.s.list_page = 0;
   if (place.step == Step::kReview) c.s.returning_to_review = false;
   if (place.step == Step::kPickDate) c.s.picked_date = c.s.incident_date.value_or(c.s.today);
   SpeakIfListening(c);
@@ -405,10 +407,17 @@ void OnNext(Ctx& c) {
       Enter(c, Place{Step::kCheckOutcome, 0});
       return;
     case Step::kCheckEntry: {
+      // A code that is wrong takes the keyboard, so the person sees which one to fix.
       auto ref = ParseReference(s.check_reference, c.p.reference_prefix);
-      if (!ref) return SetNotice(c, Notice::kBadReference);
+      if (!ref) {
+        s.focused = Field::kReference;
+        return SetNotice(c, Notice::kBadReference);
+      }
       auto code = NormaliseTrackingCode(s.check_tracking);
-      if (!code) return SetNotice(c, Notice::kBadTrackingCode);
+      if (!code) {
+        s.focused = Field::kTrackingCode;
+        return SetNotice(c, Notice::kBadTrackingCode);
+      }
       WipeString(s.check_reference);
       WipeString(s.check_tracking);
       s.check_reference = FormatReference(*ref);
@@ -480,6 +489,14 @@ void OnBack(Ctx& c) {
     s.help_open = false;
     return;
   }
+  if (s.review_shown) {                            // Back closes "See all" first
+    s.review_shown.reset();
+    return;
+  }
+  if (s.focused != Field::kNone) {                 // and the keyboard, keeping what was typed
+    s.focused = Field::kNone;
+    return;
+  }
   if (s.committing) return;
   if (s.place.step == Step::kDone || s.place.step == Step::kCheckResult) return Finish(c);
   if (s.place.step == Step::kCheckOutcome || s.place.step == Step::kCheckConfirm ||
@@ -491,6 +508,7 @@ void OnBack(Ctx& c) {
   Place back = s.history.back();
   s.history.pop_back();
   s.place = back;
+  s.list_page = 0;
   s.focused = Field::kNone;
   if (back.step == Step::kReview) s.returning_to_review = false;
   c.fx.push_back(fx::PlaySound{fx::Sound::kBack});
@@ -621,6 +639,7 @@ ReduceResult Reduce(JourneyState&& state, const JourneyEvent& event, const Polic
           }
           s.picked_date = moved;
         } else if constexpr (std::is_same_v<E, ev::Change>) {
+          s.review_shown.reset();
           OnChange(c, e.step);
         } else if constexpr (std::is_same_v<E, ev::Send>) {
           OnSend(c);
@@ -648,6 +667,20 @@ ReduceResult Reduce(JourneyState&& state, const JourneyEvent& event, const Polic
           c.fx.push_back(fx::SpeakKey{std::string("access.scanning_") + ToString(e.scanning), {}});
         } else if constexpr (std::is_same_v<E, ev::OpenAbout>) {
           if (s.place.step != Step::kAbout && !s.committing) Enter(c, Place{Step::kAbout, 0});
+        } else if constexpr (std::is_same_v<E, ev::SeeAll>) {
+          if (s.place.step != Step::kReview) return;
+          if (s.review_shown == e.section) {
+            s.review_shown.reset();
+          } else {
+            s.review_shown = e.section;
+          }
+          SpeakIfListening(c);
+        } else if constexpr (std::is_same_v<E, ev::ListPage>) {
+          s.list_page = std::max(0, e.page);         // the screen knows how many pages it has
+          SpeakIfListening(c);
+        } else if constexpr (std::is_same_v<E, ev::ListenReply>) {
+          if (s.place.step == Step::kCheckResult && s.check_case && !s.check_case->latest_reply.empty())
+            c.fx.push_back(fx::SpeakText{s.check_case->latest_reply});
         } else if constexpr (std::is_same_v<E, ev::StatusResult>) {
           if (s.place.step != Step::kCheckResult || s.check_status != CheckStatusKind::kWaiting) return;
           s.check_status = e.status == CheckStatusKind::kWaiting ? CheckStatusKind::kUnavailable : e.status;

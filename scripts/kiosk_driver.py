@@ -176,6 +176,10 @@ def walk(k, name, out, theme, seen, start_id):
                 seen.add(f"{name}.{screen}.keyboard")
                 k.shot(os.path.join(out, f"{name}.{screen}.keyboard-{theme}.png"))
             continue
+        done_typing = k.find(lambda n: n["id"] == "button.done_typing")
+        if done_typing:                                   # the screen's choices show again
+            k.press(done_typing)
+            continue
         nxt = k.find(lambda n: n["id"] in ("button.next", "button.send", "button.check") and n["enabled"])
         choice = pick_choice(k, nxt is not None)
         if choice:

@@ -205,6 +205,8 @@ void KioskApp::RunEffect(const JourneyEffect& effect) {
           speak_screen_pending_ = true;            // after the new screen has been drawn once
         } else if constexpr (std::is_same_v<E, fx::SpeakKey>) {
           deps_.speaker->Say(catalog().Spoken(e.key, e.values), Voice());
+        } else if constexpr (std::is_same_v<E, fx::SpeakText>) {
+          deps_.speaker->Say(e.text, Voice());
         } else if constexpr (std::is_same_v<E, fx::StopSpeech>) {
           deps_.speaker->Stop();
           speak_screen_pending_ = false;

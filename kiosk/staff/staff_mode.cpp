@@ -153,7 +153,6 @@ void StaffMode::Draw(const Catalog& catalog, const StaffInfo& info, std::int64_t
               pin_.pop_back();
             }
           } else if (id == "staff.ok") {
-            style.primary = true;
             if (ui::Button(id, text("staff.ok"), spoken("staff.ok"), style)) {
               SubmitPin(pin_, now_unix);
               WipeString(pin_);

@@ -27,10 +27,11 @@ struct Theme {
   Colour button;                                   // ordinary button face
   Colour button_text;
   Colour button_border;
-  Colour primary;                                  // the main action of a screen
-  Colour primary_text;
-  Colour selected;                                 // a chosen option
+  Colour primary;                                  // the dock's main action, and nothing else
+  Colour primary_text;                             // its words and white picture
+  Colour selected;                                 // a chosen option: a tint of the theme, never a block of white
   Colour selected_text;
+  Colour selected_edge;                            // its thick edge
   Colour disabled_text;                            // label of a disabled button, on `button`
   Colour field;                                    // text box face
   Colour field_text;

@@ -517,9 +517,10 @@ TEST(SpokenForm, ReferenceLetterByLetterAndDatesAsWeSayThem) {
 
 // ---- About --------------------------------------------------------------------------
 
-TEST(About, FromWelcomeAndFromHelpWithTheCredits) {
+TEST(About, FromHelpOnWelcomeAndInAJourneyWithTheCredits) {
   Harness h(Recorded(std::make_shared<SpeechLog>()));
-  h.PressId("welcome.about");
+  h.PressId("bar.help");
+  h.PressId("help.about");
   ASSERT_EQ(h.app().ScreenName(), "about");
   EXPECT_TRUE(h.Has("About this kiosk"));
   EXPECT_TRUE(h.ShowsText(

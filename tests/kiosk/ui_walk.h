@@ -80,7 +80,11 @@ inline Step UiWalkTo(Harness& h, Step stop, const Answers& a = {}) {
       case Step::kContact: Tap(h, "Email me"); break;
       case Step::kContactDetails: TypeInto(h, "field.email", "sam@example.org"); Tap(h, "Next"); break;
       case Step::kOnBehalf: Tap(h, a.on_behalf ? "Yes, for someone else" : "No, it is for me"); break;
-      case Step::kOnBehalfDetails: TypeInto(h, "field.their_name", "Pat"); Tap(h, "Yes, they said yes"); break;
+      case Step::kOnBehalfDetails:
+        TypeInto(h, "field.their_name", "Pat");
+        TapId(h, "button.done_typing");            // the keyboard closes; the choices show again
+        Tap(h, "Yes, they said yes");
+        break;
       case Step::kSupport: Tap(h, "Letters in Easy Read"); Tap(h, "Next"); break;
       case Step::kShare: TapId(h, a.anonymous ? "choice.share.without-name" : "choice.share.with-name"); break;
       case Step::kReview:

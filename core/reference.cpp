@@ -205,7 +205,7 @@ std::optional<std::string> NormaliseTrackingCode(std::string_view text) {
 
 std::string SpokenCode(std::string_view grouped) {
   std::string out;
-  bool pause = false;  // a separator seen since the last symbol
+  bool pause = false;  // a separator seen since the last character
   for (char c : grouped) {
     if (IsSeparator(c)) {
       pause = !out.empty();

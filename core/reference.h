@@ -1,7 +1,7 @@
 #pragma once
 // Reference numbers unique across kiosks without a network: kiosk number and a
 // per-kiosk sequence in Crockford Base32 with a check character from the same 32
-// letters and digits, grouped for reading aloud ("SG-4K7Q-29MX"). No symbols: people
+// letters and digits, grouped for reading aloud ("SG-4K7Q-298X"). No symbols: people
 // copy a reference by hand, type it on a phone and staff paste it into a shell.
 // Tracking codes are random secrets.
 #include <cstddef>
@@ -12,7 +12,7 @@
 
 namespace tellus {
 
-// Layout of a reference, e.g. "SG-4K7Q-29MX":
+// Layout of a reference, e.g. "SG-4K7Q-298X":
 //   prefix   1-3 letters naming the organisation, printed before a hyphen; outside the
 //            check character (ParseReference(text, expected_prefix) catches a wrong one)
 //   kiosk    3 Crockford digits (15 bits, 1..32767)
@@ -44,7 +44,7 @@ struct Reference {
   bool operator==(const Reference&) const = default;
 };
 
-std::string FormatReference(const Reference& ref); // "SG-4K7Q-29MX"; std::invalid_argument when out of range
+std::string FormatReference(const Reference& ref); // "SG-4K7Q-298X"; std::invalid_argument when out of range
 // Folds case, I/L->1, O->0, ignores spaces and hyphens; nullopt on a bad check
 // character or any character that is not Crockford Base32 (U included). The prefix is optional; when
 // present it must be the first group (1-3 letters followed by a hyphen or space).
@@ -67,7 +67,7 @@ char CrockfordCheckCharacter(std::uint64_t value); // Damm check over value's ba
 std::string NewTrackingCode();
 std::optional<std::string> NormaliseTrackingCode(std::string_view text);
 
-// "S G. 4 K 7 Q. 2 9 M X": letters one by one, a pause between groups. A reference
+// "S G. 4 K 7 Q. 2 9 8 X": letters one by one, a pause between groups. A reference
 // and a tracking code hold only letters and digits, so nothing needs naming.
 std::string SpokenCode(std::string_view grouped);
 

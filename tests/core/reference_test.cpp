@@ -150,6 +150,7 @@ TEST(Reference, FormatsKnownValue) {
   EXPECT_EQ(FormatReference({"", 1, 1}), "0010-0017");
   EXPECT_EQ(FormatReference({"sg", 1, 1}), "SG-0010-0017");
   EXPECT_EQ(FormatReference({"SG", 4711, 872}), "SG-4K70-0V8X");
+  EXPECT_EQ(FormatReference({"SG", 4711, 756008}), "SG-4K7Q-298X");  // the example in core/reference.h
 }
 
 // No reference any kiosk issues holds a symbol, U, I, L or O: the check is drawn from
@@ -362,7 +363,7 @@ TEST(Reference, ExhaustiveSubstitutionsOverManyReferences) {
 // wrong character and every swap of neighbours, as the kiosk's check reads them.
 TEST(Reference, EveryTypoOfEveryReferenceOfSomeKiosksIsCaught) {
   std::vector<std::pair<std::uint64_t, std::uint64_t>> runs = {
-      {1, 3000}, {(std::uint64_t{1} << 20) - 300, (std::uint64_t{1} << 20) + 300}, {kMaxSequence - 300, kMaxSequence}};
+      {1, 2048}, {(std::uint64_t{1} << 20) - 256, (std::uint64_t{1} << 20) + 256}, {kMaxSequence - 256, kMaxSequence}};
   long substitutions = 0, swaps = 0;
   for (std::uint32_t kiosk : {1u, 10u, 4711u, kMaxKiosk}) {
     for (auto [first, last] : runs) {
@@ -394,8 +395,8 @@ TEST(Reference, EveryTypoOfEveryReferenceOfSomeKiosksIsCaught) {
       }
     }
   }
-  EXPECT_GT(substitutions, 4'000'000);
-  EXPECT_GT(swaps, 80'000);
+  EXPECT_GT(substitutions, 2'500'000);
+  EXPECT_GT(swaps, 50'000);
 }
 
 TEST(Reference, RandomTextNeverCrashesAndRarelyParses) {
@@ -450,7 +451,7 @@ TEST(TrackingCode, NormalisationFoldsLikeReferences) {
 }
 
 TEST(SpokenCode, LettersOneByOneWithAPauseBetweenGroups) {
-  EXPECT_EQ(SpokenCode("SG-4K7Q-29MX"), "S G. 4 K 7 Q. 2 9 M X");
+  EXPECT_EQ(SpokenCode("SG-4K7Q-298X"), "S G. 4 K 7 Q. 2 9 8 X");
   EXPECT_EQ(SpokenCode("7d2k9-qx4mb"), "7 D 2 K 9. Q X 4 M B");
   EXPECT_EQ(SpokenCode("AB"), "A B");
   EXPECT_EQ(SpokenCode("-AB--C-"), "A B. C");

@@ -46,11 +46,12 @@ struct Reference {
 
 std::string FormatReference(const Reference& ref); // "SG-4K7Q-298X"; std::invalid_argument when out of range
 // Folds case, I/L->1, O->0, ignores spaces and hyphens; nullopt on a bad check
-// character or any character that is not Crockford Base32 (U included). The prefix is optional; when
-// present it must be the first group (1-3 letters followed by a hyphen or space).
+// character or any character that is not Crockford Base32 (U and symbols included).
+// The prefix is optional; when present it must be the first group (1-3 letters
+// followed by a hyphen or space).
 std::optional<Reference> ParseReference(std::string_view text);
 // As above for a known organisation: the prefix may be left out or typed without its
-// hyphen ("sg4k7q29mx"); a different prefix is rejected. The result carries expected_prefix.
+// hyphen ("sg4k7q298x"); a different prefix is rejected. The result carries expected_prefix.
 std::optional<Reference> ParseReference(std::string_view text, std::string_view expected_prefix);
 bool ReferenceLooksValid(std::string_view text);   // check character verified, no network
 

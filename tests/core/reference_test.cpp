@@ -3,10 +3,14 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cctype>
+#include <initializer_list>
 #include <random>
 #include <set>
 #include <stdexcept>
+#include <string>
+#include <vector>
 
 namespace tellus {
 namespace {
@@ -180,18 +184,20 @@ TEST(Reference, OnlyCrockfordLettersAndDigitsOverEveryKiosk) {
   EXPECT_EQ(checks.size(), 32u) << "every one of the 32 characters serves as a check";
 }
 
+// "SG" and then groups of Crockford characters of these sizes, as a regular expression.
+std::string Groups(std::initializer_list<int> sizes) {
+  std::string out = "SG";
+  for (int size : sizes) out += std::string("-") + kCrockfordClass + "{" + std::to_string(size) + "}";
+  return out;
+}
+
 TEST(Reference, GroupsOfFourWithTheRemainderJoiningTheLastGroup) {
-  EXPECT_THAT(FormatReference({"SG", 4711, 872}), MatchesRegex(std::string("SG-") + kCrockfordClass + "{4}-" + kCrockfordClass + "{4}"));
-  EXPECT_THAT(FormatReference({"SG", 4711, std::uint64_t{1} << 20}),
-              MatchesRegex(std::string("SG-") + kCrockfordClass + "{4}-" + kCrockfordClass + "{5}"));
-  EXPECT_THAT(FormatReference({"SG", 4711, std::uint64_t{1} << 30}),
-              MatchesRegex(std::string("SG-") + kCrockfordClass + "{4}-" + kCrockfordClass + "{7}"));
-  EXPECT_THAT(FormatReference({"SG", 4711, std::uint64_t{1} << 35}),
-              MatchesRegex(std::string("SG-") + kCrockfordClass + "{4}-" + kCrockfordClass + "{4}-" + kCrockfordClass + "{4}"));
-  EXPECT_THAT(FormatReference({"SG", 4711, std::uint64_t{1} << 40}),
-              MatchesRegex(std::string("SG-") + kCrockfordClass + "{4}-" + kCrockfordClass + "{4}-" + kCrockfordClass + "{5}"));
-  EXPECT_THAT(FormatReference({"SG", 4711, kMaxSequence}),
-              MatchesRegex(std::string("SG-") + kCrockfordClass + "{4}-" + kCrockfordClass + "{4}-" + kCrockfordClass + "{5}"));
+  EXPECT_THAT(FormatReference({"SG", 4711, 872}), MatchesRegex(Groups({4, 4})));
+  EXPECT_THAT(FormatReference({"SG", 4711, std::uint64_t{1} << 20}), MatchesRegex(Groups({4, 5})));
+  EXPECT_THAT(FormatReference({"SG", 4711, std::uint64_t{1} << 30}), MatchesRegex(Groups({4, 7})));
+  EXPECT_THAT(FormatReference({"SG", 4711, std::uint64_t{1} << 35}), MatchesRegex(Groups({4, 4, 4})));
+  EXPECT_THAT(FormatReference({"SG", 4711, std::uint64_t{1} << 40}), MatchesRegex(Groups({4, 4, 5})));
+  EXPECT_THAT(FormatReference({"SG", 4711, kMaxSequence}), MatchesRegex(Groups({4, 4, 5})));
 }
 
 TEST(Reference, FormatRejectsOutOfRange) {
@@ -356,6 +362,46 @@ TEST(Reference, ExhaustiveSubstitutionsOverManyReferences) {
       }
     }
   }
+}
+
+// Beyond neighbours, as core/reference.h promises: with 2 of order 31 each position
+// weighs a different power of 2, so swapping any two different characters is caught,
+// and so is a doubled pair typed as another doubled pair ("77" as "11").
+TEST(Reference, AnySwapAndAnyDoubledPairIsCaught) {
+  std::vector<Reference> refs = SampleReferences();
+  std::mt19937_64 rng(31);
+  for (int n = 0; n < 300; ++n) {
+    std::uint64_t sequence = std::max<std::uint64_t>(1, rng() >> (19 + rng() % 45));  // 1 .. 2^45-1
+    refs.push_back({"SG", static_cast<std::uint32_t>(1 + rng() % kMaxKiosk), sequence});
+  }
+  int swaps = 0, doubles = 0;
+  for (const Reference& ref : refs) {
+    const std::string text = FormatReference(ref);
+    std::vector<std::size_t> at;
+    for (std::size_t i = ref.prefix.empty() ? 0 : ref.prefix.size() + 1; i < text.size(); ++i) {
+      if (text[i] != '-') at.push_back(i);
+    }
+    for (std::size_t a = 0; a < at.size(); ++a) {
+      for (std::size_t b = a + 1; b < at.size(); ++b) {
+        if (text[at[a]] == text[at[b]]) continue;
+        std::string typo = text;
+        std::swap(typo[at[a]], typo[at[b]]);
+        ++swaps;
+        ASSERT_EQ(ParseReference(typo), std::nullopt) << text << " -> " << typo;
+      }
+      if (a + 1 < at.size() && text[at[a]] == text[at[a + 1]]) {
+        for (char c : kCrockfordDigits) {
+          if (c == text[at[a]]) continue;
+          std::string typo = text;
+          typo[at[a]] = typo[at[a + 1]] = c;
+          ++doubles;
+          ASSERT_EQ(ParseReference(typo), std::nullopt) << text << " -> " << typo;
+        }
+      }
+    }
+  }
+  EXPECT_GT(swaps, 5000);
+  EXPECT_GT(doubles, 1000);
 }
 
 // The proof above in practice: every reference some kiosks issue over whole runs of

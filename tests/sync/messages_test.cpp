@@ -75,7 +75,8 @@ TEST(Messages, CheckItemReasons) {
   item.clear.reference.back() = '$';   // the old mod-37 check symbols are not characters any more
   EXPECT_EQ(CheckItem(item, 3), "clear.reference is not a valid reference");
   item = GoodItem(3);
-  std::swap(item.clear.reference[item.clear.reference.size() - 1], item.clear.reference[item.clear.reference.size() - 2]);
+  std::string& swapped = item.clear.reference;   // the check and the digit before it
+  std::swap(swapped[swapped.size() - 1], swapped[swapped.size() - 2]);
   ASSERT_NE(item.clear.reference, GoodItem(3).clear.reference);
   EXPECT_EQ(CheckItem(item, 3), "clear.reference is not a valid reference");
   item = GoodItem(3);

@@ -86,7 +86,7 @@ enum class Notice {
   kTextTooLong,      // typing past the limit is refused, visibly
   kChooseOne,        // Next pressed with nothing chosen
   kNeedText,         // a required text field is empty
-  kBadReference,     // check symbol wrong / not a reference
+  kBadReference,     // check character wrong / not a reference
   kBadTrackingCode,
   kFutureDate,       // date picker moved past today
   kCommitFailed,     // "Sorry, this did not save. Please ask a member of staff."
@@ -109,7 +109,7 @@ struct LanguageOption {
 // What a successful commit hands back (core/submit.h fills it).
 struct Receipt {
   std::string uuid;
-  std::string reference;                           // "SG-4K7Q-29MX"
+  std::string reference;                           // "SG-4K7Q-298X"
   std::string tracking_code;                       // "7D2K9-QX4MB" (secret; wiped when leaving done)
   Date received{};                                 // the day Send was pressed
   std::optional<Date> acknowledge_by;              // complaint ack / compliment receipt

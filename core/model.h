@@ -70,7 +70,7 @@ struct ClearPart {
   std::string incident_date;                       // YYYY-MM-DD or empty
   bool anonymous = true;
   ShareConsent share = ShareConsent::kNotAsked;
-  std::string reference;                           // public, e.g. "SG-4K7Q-29MX"
+  std::string reference;                           // public, e.g. "SG-4K7Q-298X"
   std::string language;                            // the kiosk language used, "en-GB"
   bool operator==(const ClearPart&) const = default;
 };

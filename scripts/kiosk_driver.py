@@ -8,7 +8,7 @@ import subprocess
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-TEXT = {"name": "Sam Jones", "email": "sam@example.org", "phone": "01234 567890", "reference": "SG-0010-001$",
+TEXT = {"name": "Sam Jones", "email": "sam@example.org", "phone": "01234 567890", "reference": "SG-0010-0017",
         "tracking": "S4K30-DAB5J"}
 
 

@@ -472,7 +472,7 @@ TEST(JourneyReduce, CommitSuccessShowsDoneAndWipesWords) {
   EXPECT_EQ(d.step(), Step::kConsent);
   d.Do(ev::Send{});
   Receipt receipt;
-  receipt.reference = "SG-0010-001$";
+  receipt.reference = "SG-0010-0017";
   receipt.tracking_code = "7D2K9-QX4MB";
   receipt.received = D(2026, 11, 20);
   receipt.acknowledge_by = D(2026, 11, 25);

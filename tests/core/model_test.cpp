@@ -50,7 +50,7 @@ ClearPart FullClear() {
   part.incident_date = "2026-11-17";
   part.anonymous = false;
   part.share = ShareConsent::kWithoutName;
-  part.reference = "SG-4K7Q-29MX";
+  part.reference = "SG-4K7Q-298X";
   part.language = "en-GB";
   return part;
 }

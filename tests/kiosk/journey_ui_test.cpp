@@ -244,10 +244,13 @@ TEST(UiJourney, CommitFailureKeepsWhatTheyWrote) {
 TEST(UiJourney, CheckMyComplaintSaysHonestlyItCannotCheckYet) {
   Harness h(WithPolicy(SeetecLike()));
   Tap(h, "Check my complaint");
-  TypeInto(h, "field.reference", "SG-0000-0000");
+  std::string typo = FormatReference({"SG", 7, 42});  // one character copied wrong
+  typo[4] = typo[4] == 'K' ? 'H' : 'K';
+  TypeInto(h, "field.reference", typo);
   TypeInto(h, "field.tracking_code", "7D2K9QX4MB");
   Tap(h, "Check");
   EXPECT_TRUE(h.ShowsText("That reference is not right. Please check it.")) << h.Describe();
+  EXPECT_EQ(StepOf(h), Step::kCheckEntry) << "refused on the kiosk, the register never asked";
   TapId(h, "field.reference");
   h.Key(259 /* GLFW_KEY_BACKSPACE */);
   for (int i = 0; i < 20; ++i) h.Key(259);

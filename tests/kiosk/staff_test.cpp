@@ -109,7 +109,7 @@ TEST(StaffMode, RightPinShowsMenuWithIdentityAndWaitingCountOnly) {
   ClearPart clear;
   clear.uuid = "11111111-2222-4333-8444-555555555555";
   clear.policy_id = "seetec";
-  clear.reference = "SG-0074-0001X";
+  clear.reference = "SG-0074-001K";
   PersonalPart personal;
   personal.what_happened = "The bus was late every day";
   ASSERT_TRUE(rig.store->Enqueue(clear, SealPersonal(personal, NewBoxKeyPair().public_key), "hash"));

@@ -26,33 +26,6 @@ Clock Clock::Real(std::chrono::steady_clock::time_point start) {
 
 namespace {
 
-ui::ThemeId ToUi(Theme theme) {
-  switch (theme) {
-    case Theme::kStandard: return ui::ThemeId::kStandard;
-    case Theme::kHighContrastDark: return ui::ThemeId::kHighContrastDark;
-    case Theme::kYellowOnBlack: return ui::ThemeId::kYellowOnBlack;
-  }
-  return ui::ThemeId::kStandard;
-}
-
-ui::TextSize ToUi(TextSize size) {
-  switch (size) {
-    case TextSize::kStandard: return ui::TextSize::kStandard;
-    case TextSize::kLarge: return ui::TextSize::kLarge;
-    case TextSize::kLargest: return ui::TextSize::kLargest;
-  }
-  return ui::TextSize::kStandard;
-}
-
-ui::ScanMode ToUi(Scanning scanning) {
-  switch (scanning) {
-    case Scanning::kOff: return ui::ScanMode::kOff;
-    case Scanning::kAuto: return ui::ScanMode::kAuto;
-    case Scanning::kStep: return ui::ScanMode::kStep;
-  }
-  return ui::ScanMode::kOff;
-}
-
 Earcon ToEarcon(fx::Sound sound) {
   switch (sound) {
     case fx::Sound::kPress: return Earcon::kPress;
@@ -151,8 +124,8 @@ void KioskApp::Frame(const Clock& clock) {
     last_tick_ms_ = clock.now_ms;
     Dispatch(ev::Tick{clock.now_ms, clock.now_utc, clock.today});
   }
-  ui::SetTheme(ToUi(state_.settings.theme));
-  ui::SetTextSize(ToUi(state_.settings.text_size));
+  ui::SetTheme(state_.settings.theme);
+  ui::SetTextSize(state_.settings.text_size);
 
   const double now_s = clock.now_ms / 1000.0;
   ApplyAccess(now_s);
@@ -184,7 +157,7 @@ void KioskApp::Frame(const Clock& clock) {
 
   // Focus moves, touches and the scan highlight are read aloud when Listen, touch-to-hear or scanning is on.
   const bool speak_focus =
-      state_.settings.listen || state_.settings.touch_to_hear || state_.settings.scanning != Scanning::kOff;
+      state_.settings.listen || state_.settings.touch_to_hear || state_.settings.scanning != ScanMode::kOff;
   for (const std::string& text : ui::TakeSpeechRequests())
     if (speak_focus && !text.empty()) deps_.speaker->Say(text, Voice());
   if (speak_after_draw && speak_screen_pending_) SpeakScreenFromNodes();
@@ -303,7 +276,7 @@ void KioskApp::RunStaffAction(StaffMode::MenuAction action) {
 
 void KioskApp::ApplyAccess(double now_s) {
   ui::SetTouchToHear(state_.settings.touch_to_hear);
-  ui::SetScanning(ToUi(state_.settings.scanning), deps_.scan_seconds);
+  ui::SetScanning(state_.settings.scanning, deps_.scan_seconds);
   // A new screen (or a new question on the same one) starts the scan at the top.
   const std::string screen = ScreenName() + "|" + std::to_string(state_.place.index) + "|" +
                              std::to_string(static_cast<int>(state_.kind));

@@ -156,7 +156,7 @@ TEST(StaffMode, MenuShowsLastSuccessAndLastErrorInPlainWordsAndActions) {
 
 TEST(StaffMode, FullMenuAtTheLargestTextIsSpokenAndBigEnough) {
   StaffRig rig;
-  ui::SetTextSize(ui::TextSize::kLargest);
+  ui::SetTextSize(TextSize::kLargest);
   rig.info.sync_set_up = true;
   rig.info.can_save_usb = true;
   rig.info.last_success = "Monday 23 November 10:05";
@@ -178,7 +178,7 @@ TEST(StaffMode, FullMenuAtTheLargestTextIsSpokenAndBigEnough) {
   EXPECT_EQ(buttons, 4) << rig.h.Describe();      // send now, save to USB, back to the kiosk, exit
   EXPECT_TRUE(rig.h.Has("The register did not take the last try.")) << rig.h.Describe();
   EXPECT_TRUE(rig.h.Has("Could not save to the USB stick."));
-  ui::SetTextSize(ui::TextSize::kStandard);
+  ui::SetTextSize(TextSize::kStandard);
 }
 
 TEST(StaffMode, FiveWrongPinsLockForFiveMinutesThenUnlock) {

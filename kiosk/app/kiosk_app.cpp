@@ -57,6 +57,19 @@ std::string LocalWhen(const Catalog& catalog, const std::string& iso) {
 }
 
 // The sync client's last error, in plain words for the staff menu.
+// The staff lock kept in the store's settings; a fresh one if it is missing or unreadable.
+StaffLock LoadStaffLock(Store& store) {
+  try {
+    if (auto saved = store.GetSetting(kStaffLockSetting)) {
+      if (auto parsed = ParseStaffLock(*saved)) return *parsed;
+      std::cerr << "tellus-kiosk: staff lock setting unreadable; starting a fresh count\n";
+    }
+  } catch (const StoreError& e) {
+    std::cerr << "tellus-kiosk: cannot read the staff lock: " << e.what() << "\n";
+  }
+  return {};
+}
+
 std::string ErrorKey(const std::string& error) {
   if (error.empty()) return {};
   if (error.find("not reached") != std::string::npos) return "staff.error_unreachable";
@@ -67,7 +80,7 @@ std::string ErrorKey(const std::string& error) {
 }  // namespace
 
 KioskApp::KioskApp(AppDeps deps)
-    : deps_(std::move(deps)), staff_(deps_.staff_pin_hash, deps_.store.get()),
+    : deps_(std::move(deps)), staff_(NewStaffState(deps_.staff_pin_hash, LoadStaffLock(*deps_.store))),
       link_(std::make_unique<RegisterLink>(deps_.identity, deps_.store_path, deps_.sync_options)) {
   link_->StartSync();                              // no-op without a register URL
   std::vector<LanguageOption> languages;
@@ -91,8 +104,8 @@ const Catalog& KioskApp::catalog() const {
 std::string KioskApp::Voice() const { return catalog().language().voice; }
 
 std::string KioskApp::ScreenName() const {
-  if (staff_.page() == StaffMode::Page::kPin) return "staff.pin";
-  if (staff_.page() == StaffMode::Page::kMenu) return "staff.menu";
+  if (staff_.page == StaffPage::kPin) return "staff.pin";
+  if (staff_.page == StaffPage::kMenu) return "staff.menu";
   std::string name = StepKey(state_.place.step);
   if (state_.idle_warning) name += ".idle";
   else if (state_.help_open) name += ".help";
@@ -132,14 +145,18 @@ void KioskApp::Frame(const Clock& clock) {
   const bool speak_after_draw = speak_screen_pending_;  // the screen asked for is the one drawn now
   ui::BeginFrame(now_s);
   const ImGuiIO& io = ImGui::GetIO();
-  staff_.TrackCorner(io.MouseDown[0], io.MousePos.x, io.MousePos.y, ui::MinTargetPixels() * 1.5f, now_s);
-  if (ui::StaffComboPressed() && !staff_.active()) staff_.Open(now_s);
+  const float corner = ui::MinTargetPixels() * 1.5f;
+  DispatchStaff(staff::ev::Tick{now_s, std::chrono::duration_cast<std::chrono::seconds>(clock.now_utc.time_since_epoch()).count()});
+  DispatchStaff(staff::ev::Corner{io.MouseDown[0] && io.MousePos.x >= 0 && io.MousePos.y >= 0 &&
+                                  io.MousePos.x <= corner && io.MousePos.y <= corner});
+  if (ui::StaffComboPressed()) DispatchStaff(staff::ev::Open{});
 
   std::vector<JourneyEvent> events;
-  const bool staff_was_active = staff_.active();
+  std::vector<StaffEvent> staff_events;
+  const bool staff_was_active = StaffActive(staff_);
   if (staff_was_active) {
-    staff_.Draw(catalog(), MakeStaffInfo(),
-                std::chrono::duration_cast<std::chrono::seconds>(clock.now_utc.time_since_epoch()).count(), now_s);
+    if (ui::InputThisFrame()) DispatchStaff(staff::ev::Activity{});
+    DrawStaff(staff_, catalog(), MakeStaffInfo(), staff_events);
   } else {
     DrawScreen(state_, catalog(), deps_.policy, events);
     // Keypad commands no widget answered still reach the journey.
@@ -149,7 +166,7 @@ void KioskApp::Frame(const Clock& clock) {
     if (ui::CommandPressed(ui::Shortcut::kRepeat) && !Contains<ev::Repeat>(events)) events.push_back(ev::Repeat{});
   }
   ui::EndFrame();
-  RunStaffAction(staff_.TakeAction());
+  for (const StaffEvent& e : staff_events) DispatchStaff(e);
 
   if (ui::InputThisFrame() && !staff_was_active) events.insert(events.begin(), ev::UserActivity{});
   for (const auto& e : events) Dispatch(e);
@@ -253,11 +270,26 @@ StaffInfo KioskApp::MakeStaffInfo() {
   return info;
 }
 
-void KioskApp::RunStaffAction(StaffMode::MenuAction action) {
-  if (action == StaffMode::MenuAction::kSendNow) {
+void KioskApp::DispatchStaff(const StaffEvent& event) {
+  StaffReduceResult result = Reduce(std::move(staff_), event);
+  WipeString(staff_.pin);                          // the moved-from copy may keep short PINs inline
+  staff_ = std::move(result.state);
+  for (const StaffEffect& effect : result.effects) RunStaffEffect(effect);
+}
+
+void KioskApp::RunStaffEffect(const StaffEffect& effect) {
+  if (const auto* save = std::get_if<staff::fx::SaveLock>(&effect)) {
+    try {
+      deps_.store->SetSetting(kStaffLockSetting, SerialiseStaffLock(save->lock));
+    } catch (const StoreError& e) {
+      errors_.push_back(std::string("save the staff lock: ") + e.what());
+      std::cerr << "tellus-kiosk: cannot save the staff lock: " << e.what() << "\n";
+    }
+  } else if (std::holds_alternative<staff::fx::SendNow>(effect)) {
     link_->SendNow();
-    staff_.ShowResult("staff.sending", {});
-  } else if (action == StaffMode::MenuAction::kSaveUsb) {
+  } else if (std::holds_alternative<staff::fx::ExitKiosk>(effect)) {
+    exit_requested_ = true;
+  } else if (std::holds_alternative<staff::fx::SaveUsb>(effect)) {
     const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
     std::tm utc{};
     gmtime_r(&t, &utc);
@@ -265,11 +297,11 @@ void KioskApp::RunStaffAction(StaffMode::MenuAction action) {
     std::strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &utc);
     const UsbSaveResult r = link_->SaveToUsb(*deps_.store, FindUsbFolder(deps_.usb_dir), stamp);
     if (r.ok) {
-      staff_.ShowResult("staff.usb_saved", {{"count", std::to_string(r.saved)}});
+      DispatchStaff(staff::ev::UsbSaved{UsbSaveOutcome::kSaved, r.saved});
     } else {
       errors_.push_back("save to USB: " + r.error);
       std::cerr << "tellus-kiosk: save to USB: " << r.error << "\n";
-      staff_.ShowResult(r.no_stick ? "staff.usb_none" : "staff.usb_failed", {});
+      DispatchStaff(staff::ev::UsbSaved{r.no_stick ? UsbSaveOutcome::kNoStick : UsbSaveOutcome::kFailed, 0});
     }
   }
 }
@@ -327,13 +359,13 @@ double KioskApp::SecondsToNextWake(const Clock& clock) const {
   if (link_->AnswerReady()) consider(0);
   else if (link_->Pending()) consider(0.05);
   // The staff menu's waiting count and last success move on while the sync thread works.
-  if (staff_.page() == StaffMode::Page::kMenu && link_->syncing())
+  if (staff_.page == StaffPage::kMenu && link_->syncing())
     consider(std::max(0.0, (clock_.now_ms + 1000 - clock.now_ms) / 1000.0));
   // The read-along word follows speech: a frame as soon as the word heard changes.
   // Auto scanning waits while speech plays (HoldScan): its timer only counts in silence.
   if (deps_.speaker->Speaking()) consider(deps_.speaker->CurrentWordOffset() != drawn_word_ ? 0 : 0.03);
   else consider(drawn_word_ >= 0 ? 0 : ui::SecondsToNextScan(clock.now_ms / 1000.0));  // clear the last word
-  const double staff_deadline = staff_.NextDeadline();
+  const double staff_deadline = StaffNextDeadline(staff_);
   if (staff_deadline >= 0) consider(std::max(0.0, staff_deadline - clock.now_ms / 1000.0));
   return wake;
 }

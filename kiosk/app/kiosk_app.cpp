@@ -56,7 +56,6 @@ std::string LocalWhen(const Catalog& catalog, const std::string& iso) {
   return LocalDate(catalog, LocalDateOf(*when)) + " " + clock;
 }
 
-// The sync client's last error, in plain words for the staff menu.
 // The staff lock kept in the store's settings; a fresh one if it is missing or unreadable.
 StaffLock LoadStaffLock(Store& store) {
   try {
@@ -70,6 +69,7 @@ StaffLock LoadStaffLock(Store& store) {
   return {};
 }
 
+// The sync client's last error, in plain words for the staff menu.
 std::string ErrorKey(const std::string& error) {
   if (error.empty()) return {};
   if (error.find("not reached") != std::string::npos) return "staff.error_unreachable";
@@ -146,7 +146,9 @@ void KioskApp::Frame(const Clock& clock) {
   ui::BeginFrame(now_s);
   const ImGuiIO& io = ImGui::GetIO();
   const float corner = ui::MinTargetPixels() * 1.5f;
-  DispatchStaff(staff::ev::Tick{now_s, std::chrono::duration_cast<std::chrono::seconds>(clock.now_utc.time_since_epoch()).count()});
+  const std::int64_t now_unix =
+      std::chrono::duration_cast<std::chrono::seconds>(clock.now_utc.time_since_epoch()).count();
+  DispatchStaff(staff::ev::Tick{now_s, now_unix});
   DispatchStaff(staff::ev::Corner{io.MouseDown[0] && io.MousePos.x >= 0 && io.MousePos.y >= 0 &&
                                   io.MousePos.x <= corner && io.MousePos.y <= corner});
   if (ui::StaffComboPressed()) DispatchStaff(staff::ev::Open{});

@@ -17,6 +17,7 @@
 #include "core/date.h"
 #include "core/model.h"
 #include "core/policy.h"
+#include "core/settings_vocabulary.h"
 
 namespace tellus {
 
@@ -93,12 +94,6 @@ enum class Notice {
 };
 const char* NoticeKey(Notice notice);              // "notice.text_too_long"
 
-enum class TextSize { kStandard, kLarge, kLargest };
-// Switch access: off; one switch with automatic scanning; two switches (move, choose).
-enum class Scanning { kOff, kAuto, kStep };
-const char* ToString(Scanning scanning);           // "off" | "auto" | "step" (config and catalog keys)
-std::optional<Scanning> ParseScanning(const std::string& text);
-enum class Theme { kStandard, kHighContrastDark, kYellowOnBlack };
 
 struct LanguageOption {
   std::string tag;                                 // "cy"
@@ -124,11 +119,11 @@ struct Receipt {
 struct JourneySettings {
   std::string language = "en-GB";
   TextSize text_size = TextSize::kStandard;
-  Theme theme = Theme::kStandard;
+  ThemeId theme = ThemeId::kStandard;
   bool listen = false;                             // read each screen aloud on entry
   bool standard_wording = false;                   // Standard wording instead of Easy Read
   bool touch_to_hear = false;                      // first touch speaks an item, a second touch chooses it
-  Scanning scanning = Scanning::kOff;              // switch scanning over the screen's items
+  ScanMode scanning = ScanMode::kOff;              // switch scanning over the screen's items
   bool operator==(const JourneySettings&) const = default;
 };
 
@@ -247,7 +242,7 @@ struct WordingToggle {};                           // Easy Read <-> Standard wor
 struct OpenLanguages {};
 struct SetLanguage { std::string tag; };
 struct SetTextSize { TextSize size; };
-struct SetTheme { Theme theme; };
+struct SetTheme { ThemeId theme; };
 struct FocusField { Field field; };
 struct TypeText { std::string utf8; };             // into the focused field
 struct Backspace { int count = 1; };
@@ -263,7 +258,7 @@ struct CommitFailed { std::string message; };      // for the log only; never sh
 struct StatusResult { CheckStatusKind status = CheckStatusKind::kUnavailable; std::optional<CaseView> found; };
 struct RequestResult { RequestOutcome outcome = RequestOutcome::kUnavailable; std::optional<CaseView> status; };
 struct TouchToHearToggle {};                       // said aloud either way
-struct SetScanning { Scanning scanning = Scanning::kOff; };  // said aloud
+struct SetScanning { ScanMode scanning = ScanMode::kOff; };  // said aloud
 struct OpenAbout {};                               // the About screen (credits), Back returns
 struct SeeAll { Step section; };                   // review: show one long answer whole; again (or Back) closes it
 struct ListenReply {};                             // check my complaint: read the staff's reply aloud

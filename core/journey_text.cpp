@@ -42,21 +42,6 @@ const char* StepKey(Step step) {
   return "welcome";
 }
 
-const char* ToString(Scanning scanning) {
-  switch (scanning) {
-    case Scanning::kOff: return "off";
-    case Scanning::kAuto: return "auto";
-    case Scanning::kStep: return "step";
-  }
-  return "off";
-}
-
-std::optional<Scanning> ParseScanning(const std::string& text) {
-  for (Scanning s : {Scanning::kOff, Scanning::kAuto, Scanning::kStep})
-    if (text == ToString(s)) return s;
-  return std::nullopt;
-}
-
 int FieldLimit(Field field) {
   switch (field) {
     case Field::kNone: return 0;

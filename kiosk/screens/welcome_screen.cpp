@@ -15,21 +15,21 @@ TextSize NextSize(TextSize size) {
   }
   return TextSize::kStandard;
 }
-Theme NextTheme(Theme theme) {
+ThemeId NextTheme(ThemeId theme) {
   switch (theme) {
-    case Theme::kStandard: return Theme::kHighContrastDark;
-    case Theme::kHighContrastDark: return Theme::kYellowOnBlack;
-    case Theme::kYellowOnBlack: return Theme::kStandard;
+    case ThemeId::kStandard: return ThemeId::kHighContrastDark;
+    case ThemeId::kHighContrastDark: return ThemeId::kYellowOnBlack;
+    case ThemeId::kYellowOnBlack: return ThemeId::kStandard;
   }
-  return Theme::kStandard;
+  return ThemeId::kStandard;
 }
-Scanning NextScanning(Scanning scanning) {
+ScanMode NextScanning(ScanMode scanning) {
   switch (scanning) {
-    case Scanning::kOff: return Scanning::kAuto;
-    case Scanning::kAuto: return Scanning::kStep;
-    case Scanning::kStep: return Scanning::kOff;
+    case ScanMode::kOff: return ScanMode::kAuto;
+    case ScanMode::kAuto: return ScanMode::kStep;
+    case ScanMode::kStep: return ScanMode::kOff;
   }
-  return Scanning::kOff;
+  return ScanMode::kOff;
 }
 // The settings: one row of smaller tiles (picture above the words) under "Make it easier".
 ui::ItemStyle SettingTile(const ScreenContext& c, const std::string& key, float units) {

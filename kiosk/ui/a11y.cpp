@@ -163,21 +163,6 @@ const char* ToString(Role role) {
   return "text";
 }
 
-const char* ToString(TextSize size) {
-  switch (size) {
-    case TextSize::kStandard: return "standard";
-    case TextSize::kLarge: return "large";
-    case TextSize::kLargest: return "largest";
-  }
-  return "standard";
-}
-
-std::optional<TextSize> ParseTextSize(const std::string& text) {
-  for (TextSize s : {TextSize::kStandard, TextSize::kLarge, TextSize::kLargest})
-    if (text == ToString(s)) return s;
-  return std::nullopt;
-}
-
 // --- settings -------------------------------------------------------------------
 void Configure(const Settings& settings) { Ctx().settings = settings; }
 void SetWidgetLabels(const WidgetLabels& labels) { Ctx().labels = labels; }

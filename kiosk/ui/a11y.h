@@ -176,7 +176,6 @@ bool TouchToHear();
 // into view, and speaks it. Keys from a switch interface:
 //   kAuto (one switch): the highlight moves every `seconds`; Space or Enter chooses.
 //   kStep (two switches): Tab or Enter moves on (Shift+Tab back); Space chooses.
-enum class ScanMode { kOff, kAuto, kStep };
 void SetScanning(ScanMode mode, double seconds);   // each frame; a change of mode restarts the scan
 ScanMode Scanning();
 void RestartScan();                                // a new screen: the highlight starts again at the top
@@ -199,10 +198,6 @@ bool StaffComboPressed();                          // Ctrl+Alt+S: staff mode for
 void QueueKeyPress(int glfw_key, bool ctrl, bool alt, bool shift);
 
 // --- [settings] -----------------------------------------------------------------
-enum class TextSize { kStandard = 0, kLarge = 1, kLargest = 2 };
-const char* ToString(TextSize size);
-std::optional<TextSize> ParseTextSize(const std::string& text);
-
 struct Settings {
   ThemeId theme = ThemeId::kStandard;
   TextSize text_size = TextSize::kStandard;

@@ -54,26 +54,6 @@ double Channel(unsigned char c) {
 
 }  // namespace
 
-const char* ToString(ThemeId theme) {
-  switch (theme) {
-    case ThemeId::kStandard: return "standard";
-    case ThemeId::kHighContrastDark: return "high-contrast";
-    case ThemeId::kYellowOnBlack: return "yellow-on-black";
-  }
-  return "standard";
-}
-
-std::optional<ThemeId> ParseThemeId(const std::string& text) {
-  for (ThemeId id : AllThemes())
-    if (text == ToString(id)) return id;
-  return std::nullopt;
-}
-
-const std::vector<ThemeId>& AllThemes() {
-  static const std::vector<ThemeId> all{ThemeId::kStandard, ThemeId::kHighContrastDark, ThemeId::kYellowOnBlack};
-  return all;
-}
-
 const Theme& GetTheme(ThemeId id) {
   switch (id) {
     case ThemeId::kStandard: return kStandard;

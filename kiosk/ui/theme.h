@@ -2,17 +2,12 @@
 // Theme colours as a plain table, so the tests can compute the WCAG contrast of
 // every pair the widget layer actually draws (text on background, text on
 // button, focus ring on background...). No ImGui here.
-#include <array>
-#include <optional>
 #include <string>
 #include <vector>
 
-namespace tellus::ui {
+#include "core/settings_vocabulary.h"
 
-enum class ThemeId { kStandard, kHighContrastDark, kYellowOnBlack };
-const char* ToString(ThemeId theme);               // "standard" | "high-contrast" | "yellow-on-black"
-std::optional<ThemeId> ParseThemeId(const std::string& text);
-const std::vector<ThemeId>& AllThemes();
+namespace tellus::ui {
 
 struct Colour {
   unsigned char r = 0, g = 0, b = 0;

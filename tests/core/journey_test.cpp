@@ -310,15 +310,15 @@ TEST(JourneyReduce, AccessSettingsAreSpokenAndWipedWithTheJourney) {
   EXPECT_TRUE(d.state().settings.touch_to_hear);
   ASSERT_NE(d.Find<fx::SpeakKey>(), nullptr) << "said aloud even with Listen off";
   EXPECT_EQ(d.Find<fx::SpeakKey>()->key, "access.touch_to_hear_on");
-  d.Do(ev::SetScanning{Scanning::kStep});
-  EXPECT_EQ(d.state().settings.scanning, Scanning::kStep);
+  d.Do(ev::SetScanning{ScanMode::kStep});
+  EXPECT_EQ(d.state().settings.scanning, ScanMode::kStep);
   ASSERT_NE(d.Find<fx::SpeakKey>(), nullptr);
   EXPECT_EQ(d.Find<fx::SpeakKey>()->key, "access.scanning_step");
   EXPECT_TRUE(NeedsTimer(d.state())) << "a changed setting on welcome still times out";
   d.Wait(60'000);
   d.Wait(20'000);
   EXPECT_FALSE(d.state().settings.touch_to_hear) << "the next person gets the defaults";
-  EXPECT_EQ(d.state().settings.scanning, Scanning::kOff);
+  EXPECT_EQ(d.state().settings.scanning, ScanMode::kOff);
   d.Do(ev::TouchToHearToggle{});
   EXPECT_EQ(d.Find<fx::SpeakKey>()->key, "access.touch_to_hear_on");
   d.Do(ev::TouchToHearToggle{});
@@ -341,8 +341,8 @@ TEST(JourneyReduce, AboutOpensFromAnywhereAndBackReturns) {
   d.Back();
   EXPECT_EQ(d.step(), Step::kService);
   EXPECT_EQ(d.state().kind, JourneyKind::kCompliment) << "the journey goes on";
-  EXPECT_EQ(ParseScanning("auto"), Scanning::kAuto);
-  EXPECT_EQ(ParseScanning("sometimes"), std::nullopt);
+  EXPECT_EQ(ParseScanMode("auto"), ScanMode::kAuto);
+  EXPECT_EQ(ParseScanMode("sometimes"), std::nullopt);
 }
 
 TEST(JourneyReduce, IdleWarningThenWipeZeroesAndReturnsToWelcome) {
@@ -352,7 +352,7 @@ TEST(JourneyReduce, IdleWarningThenWipeZeroesAndReturnsToWelcome) {
   idle.countdown_s = 5;                             // below the minimum: raised to 20
   Driver d(policy, D(2026, 11, 20), idle);
   EXPECT_EQ(d.state().idle.countdown_s, 20);
-  d.Do(ev::SetTheme{Theme::kYellowOnBlack});
+  d.Do(ev::SetTheme{ThemeId::kYellowOnBlack});
   d.Choose("complaint");
   WalkTo(d, Step::kWhatHappened);
   d.Type(Field::kWhatHappened, "Something private");
@@ -372,7 +372,7 @@ TEST(JourneyReduce, IdleWarningThenWipeZeroesAndReturnsToWelcome) {
   EXPECT_TRUE(d.Emitted<fx::WipeAndRestart>());
   EXPECT_EQ(d.state().kind, JourneyKind::kNone);
   EXPECT_TRUE(d.state().personal.what_happened.empty());
-  EXPECT_EQ(d.state().settings.theme, Theme::kStandard) << "the next person gets the defaults";
+  EXPECT_EQ(d.state().settings.theme, ThemeId::kStandard) << "the next person gets the defaults";
   EXPECT_TRUE(d.state().history.empty());
   EXPECT_FALSE(NeedsTimer(d.state()));
 }

@@ -58,8 +58,8 @@ TEST(A11ySweep, EverySeedPolicyEveryReachableScreenIsSpokenAndBigEnough) {
 TEST(A11ySweep, LargestTextInYellowOnBlackStillFits) {
   HarnessOptions o;
   o.policy_id = "seetec";
-  o.text_size = ui::TextSize::kLargest;
-  o.theme = ui::ThemeId::kYellowOnBlack;
+  o.text_size = TextSize::kLargest;
+  o.theme = ThemeId::kYellowOnBlack;
   const SweepResult r = Sweep(o, CheckScreen, 40);
   EXPECT_TRUE(r.problems.empty()) << Join(r.problems);
   EXPECT_GE(r.screens.size(), 10u);
@@ -68,7 +68,7 @@ TEST(A11ySweep, LargestTextInYellowOnBlackStillFits) {
 // Language, text size and colours are one touch away on the welcome screen at every
 // text size and in every language: on screen, above the bottom bar, with no scrolling.
 TEST(A11yWelcome, SettingsNeedNoScrollingAtEveryTextSizeAndLanguage) {
-  for (ui::TextSize size : {ui::TextSize::kStandard, ui::TextSize::kLarge, ui::TextSize::kLargest}) {
+  for (TextSize size : {TextSize::kStandard, TextSize::kLarge, TextSize::kLargest}) {
     for (const std::string language : {"en-GB", "cy", "pl", "uk"}) {
       HarnessOptions o;
       o.policy_id = "next-steps";
@@ -81,7 +81,7 @@ TEST(A11yWelcome, SettingsNeedNoScrollingAtEveryTextSizeAndLanguage) {
         const ui::Node* n = h.TryFindId(id);
         ASSERT_NE(n, nullptr) << id << "\n" << h.Describe();
         EXPECT_GE(n->rect.y, 0.f) << id;
-        EXPECT_LE(n->rect.y + n->rect.h, bar_top) << id << " at " << ui::ToString(size) << " in " << language
+        EXPECT_LE(n->rect.y + n->rect.h, bar_top) << id << " at " << ToString(size) << " in " << language
                                                   << " needs scrolling\n" << h.Describe();
       }
     }
@@ -93,8 +93,8 @@ TEST(A11ySweep, CheckScreensWithTheRegistersAnswerAreSpokenAndBigEnough) {
   HarnessOptions o;
   o.policy_id = "seetec";
   CheckEveryCheckScreen(o, CheckScreen, r);
-  o.text_size = ui::TextSize::kLargest;
-  o.theme = ui::ThemeId::kYellowOnBlack;
+  o.text_size = TextSize::kLargest;
+  o.theme = ThemeId::kYellowOnBlack;
   CheckEveryCheckScreen(o, CheckScreen, r);
   EXPECT_TRUE(r.problems.empty()) << Join(r.problems);
   EXPECT_EQ(r.screens.size(), 23u);

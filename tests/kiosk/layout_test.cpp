@@ -19,11 +19,11 @@ using testing::Harness;
 using testing::HarnessOptions;
 using namespace testing_sweep;
 
-float SizeFactor(ui::TextSize size) {
+float SizeFactor(TextSize size) {
   switch (size) {
-    case ui::TextSize::kStandard: return 1.f;
-    case ui::TextSize::kLarge: return 1.25f;
-    case ui::TextSize::kLargest: return 1.5f;
+    case TextSize::kStandard: return 1.f;
+    case TextSize::kLarge: return 1.25f;
+    case TextSize::kLargest: return 1.5f;
   }
   return 1.f;
 }
@@ -48,7 +48,7 @@ void CheckLayout(Harness& h, SweepResult& out) {
               heading_picture = std::round(128 * f);
   const ui::Rect dock = ui::DockRect();
   const float bar_top = o.height - ui::BottomBarHeight();
-  const bool standard = o.text_size == ui::TextSize::kStandard;
+  const bool standard = o.text_size == TextSize::kStandard;
   auto problem = [&](const ui::Node& n, const std::string& what) { out.problems.push_back(Where(h, n) + ": " + what); };
 
   float keyboard_top = bar_top;
@@ -122,25 +122,25 @@ TEST(Layout, EverySeedPolicyAtTheStandardSizeFitsOneScreen) {
 }
 
 TEST(Layout, CheckScreensWithTheRegistersAnswer) {
-  for (ui::TextSize size : {ui::TextSize::kStandard, ui::TextSize::kLargest}) {
+  for (TextSize size : {TextSize::kStandard, TextSize::kLargest}) {
     SweepResult r;
     HarnessOptions o;
     o.policy_id = "seetec";
     o.text_size = size;
     CheckEveryCheckScreen(o, CheckLayout, r);
-    ExpectClean(r, ui::ToString(size), 20);
+    ExpectClean(r, ToString(size), 20);
   }
 }
 
 TEST(Layout, EveryTextSizeInEveryTheme) {
-  for (ui::TextSize size : {ui::TextSize::kStandard, ui::TextSize::kLarge, ui::TextSize::kLargest}) {
-    for (ui::ThemeId theme : ui::AllThemes()) {
-      if (size == ui::TextSize::kStandard && theme == ui::ThemeId::kStandard) continue;  // the first test
+  for (TextSize size : {TextSize::kStandard, TextSize::kLarge, TextSize::kLargest}) {
+    for (ThemeId theme : kAllThemeIds) {
+      if (size == TextSize::kStandard && theme == ThemeId::kStandard) continue;  // the first test
       HarnessOptions o;
-      o.policy_id = size == ui::TextSize::kLarge ? "next-steps" : "seetec";
+      o.policy_id = size == TextSize::kLarge ? "next-steps" : "seetec";
       o.text_size = size;
       o.theme = theme;
-      ExpectClean(Sweep(o, CheckLayout, 45), std::string(ui::ToString(size)) + " " + ui::ToString(theme), 20);
+      ExpectClean(Sweep(o, CheckLayout, 45), std::string(ToString(size)) + " " + ToString(theme), 20);
     }
   }
 }

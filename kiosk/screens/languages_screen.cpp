@@ -1,4 +1,5 @@
-// Language chooser: each language in its own name.
+// Language chooser: each language in its own name, beside a sample of its own letters
+// (pictogram "script-<tag>", assets/pictograms/script-<tag>.svg) rather than a globe each.
 #include "kiosk/screens/screen_parts.h"
 
 namespace tellus::screens {
@@ -8,7 +9,7 @@ void DrawLanguages(const ScreenContext& c) {
   Say(c, "languages.body_1");
   for (const LanguageOption& language : c.state.languages) {
     if (ChoiceData("choice.language." + language.tag, language.native_name, language.tag == c.state.settings.language,
-                   "language")) {
+                   "script-" + language.tag)) {
       c.Emit(ev::SetLanguage{language.tag});
     }
   }

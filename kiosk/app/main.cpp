@@ -77,7 +77,7 @@ int main(int argc, char** argv) {
   try {
     InitSodium();
     config = LoadConfigFile(config_path);
-    deps = LoadAppDeps(config, speech == "silent" ? MakeSilentSpeaker("speech off (--speech silent)")
+    deps = LoadAppDeps(config, speech == "silent" ? MakeSilentSpeaker("turned off when the kiosk started")
                                                   : MakeSpeaker(config.speech));
   } catch (const ConfigError& e) {
     std::cerr << "tellus-kiosk: " << e.what() << "\n";

@@ -7,9 +7,25 @@ namespace tellus::screens {
 
 namespace {
 
+// A stage's name is the organisation's ("Informal stage 1"): say plainly where it sits
+// in the procedure, and what "informal" means where the policy marks it so.
+void ExplainStage(const ScreenContext& c, const std::string& stage_name) {
+  const std::vector<Stage>& stages = c.policy.stages;
+  for (std::size_t i = 0; i < stages.size(); ++i) {
+    if (stages[i].name != stage_name) continue;
+    if (stages.size() > 1)
+      Say(c, "check_result.stage_step", {{"number", std::to_string(i + 1)}, {"count", std::to_string(stages.size())}});
+    if (stages[i].informal) Say(c, "check_result.stage_informal");
+    return;
+  }
+}
+
 void DrawCase(const ScreenContext& c, const CaseView& v) {
   Title(c, v.kind == JourneyKind::kComplaint ? "check_result.found_title" : "check_result.found_title_other");
-  if (!v.stage_name.empty()) Say(c, "check_result.stage", {{"stage", v.stage_name}});
+  if (!v.stage_name.empty()) {
+    Say(c, "check_result.stage", {{"stage", v.stage_name}});
+    ExplainStage(c, v.stage_name);
+  }
   if (v.state == "closed") {
     Say(c, v.outcome == "withdrawn" ? "check_result.state_withdrawn" : "check_result.state_closed");
   } else if (v.state == "answered") {

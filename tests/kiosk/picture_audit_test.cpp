@@ -343,6 +343,32 @@ TEST(PictureAudit, EveryScreenOfEverySeedPolicy) {
   audit.Report();
 }
 
+// Plain words (issue 10 item 5): a stage's own name ("Informal stage 1") comes with where
+// it sits in the procedure and what "informal" means.
+TEST(PlainWords, StageNamesAreExplainedOnTheCheckResult) {
+  Harness h(Seed("seetec"));
+  const Policy& p = h.app().policy();
+  ASSERT_EQ(p.stages.size(), 3u);
+  ASSERT_TRUE(p.stages[0].informal);
+  JourneyState state = h.state();
+  state.place.step = Step::kCheckResult;
+  state.check_status = CheckStatusKind::kFound;
+  CaseView view;
+  view.state = "received";
+  view.stage_name = p.stages[0].name;
+  state.check_case = view;
+  std::vector<JourneyEvent> ignored;
+  h.DrawWith([&] { DrawScreen(state, h.app().catalog(), p, ignored); });
+  h.Frame(2);
+  EXPECT_TRUE(h.Has("It is at this stage: " + p.stages[0].name + ".")) << h.Describe();
+  EXPECT_TRUE(h.Has("This is step 1 of 3.")) << h.Describe();
+  EXPECT_TRUE(h.Has("Informal means we try to put it right by talking first.")) << h.Describe();
+  state.check_case->stage_name = p.stages[1].name;
+  h.Frame(2);
+  EXPECT_TRUE(h.Has("This is step 2 of 3.")) << h.Describe();
+  EXPECT_FALSE(h.ShowsText("Informal means")) << "stage 2 is formal";
+}
+
 // The languages screen shows each language's own script: a picture per language.
 TEST(PictureAudit, EveryLanguageHasItsOwnScriptSample) {
   const auto manifest = EasyReadRules::LoadManifest(SourcePath("assets/pictograms/manifest.toml"));

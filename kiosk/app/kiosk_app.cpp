@@ -255,6 +255,7 @@ StaffInfo KioskApp::MakeStaffInfo() {
     info.pending = -1;
     errors_.push_back(e.what());
   }
+  info.speech_on = deps_.speaker->HasAudio();
   info.speech_status = deps_.speaker->Status();
   info.sync_set_up = link_->configured();
   info.can_save_usb = deps_.identity.has_value();

@@ -34,7 +34,15 @@ void StagesTimeline(const ScreenContext& c, const CaseView& v) {
   ui::Timeline(row, c.Text("stages.you_are_here"));
 }
 
+// What "informal" means, where the policy marks this case's stage so (the timeline
+// already shows where it sits in the procedure).
+void ExplainStage(const ScreenContext& c, const std::string& stage_name) {
+  for (const Stage& stage : c.policy.stages)
+    if (stage.name == stage_name && stage.informal) Say(c, "check_result.stage_informal");
+}
+
 void StateSentences(const ScreenContext& c, const CaseView& v) {
+  ExplainStage(c, v.stage_name);
   if (v.state == "closed") {
     Say(c, v.outcome == "withdrawn" ? "check_result.state_withdrawn" : "check_result.state_closed");
   } else if (v.state == "answered") {

@@ -1,4 +1,5 @@
-// Language chooser: each language in its own name.
+// Language chooser: each language in its own name, beside a sample of its own letters
+// (pictogram "script-<tag>", assets/pictograms/script-<tag>.svg) rather than a globe each.
 #include "kiosk/screens/screen_parts.h"
 #include "kiosk/ui/a11y.h"
 
@@ -11,7 +12,7 @@ void DrawLanguages(const ScreenContext& c) {
     const LanguageOption& language = c.state.languages[i];
     if (i % 2 == 1) ui::SameLine();
     if (ChoiceData("choice.language." + language.tag, language.native_name, language.tag == c.state.settings.language,
-                   "language", 0.5f)) {
+                   "script-" + language.tag, 0.5f)) {
       c.Emit(ev::SetLanguage{language.tag});
     }
   }

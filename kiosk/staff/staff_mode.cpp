@@ -95,7 +95,8 @@ void DrawMenu(const StaffState& s, const Catalog& catalog, const StaffInfo& info
       ui::Sentence(info.last_error_detail, "info");   // the technical line, as the sync client gave it
     }
   }
-  line("staff.speech", {{"status", info.speech_status}});
+  line(info.speech_on ? "staff.speech_on" : "staff.speech_off", {});
+  if (!info.speech_on && !info.speech_status.empty()) ui::Sentence(info.speech_status, {});  // technical, for whoever fixes it
   line("staff.privacy", {});
   ui::ItemStyle send;
   send.pictogram = "send";

@@ -17,7 +17,8 @@ struct StaffInfo {
   std::string kiosk_name;
   std::string organisation;
   std::int64_t pending = 0;                        // Store::PendingCount()
-  std::string speech_status;
+  bool speech_on = false;                          // the speaker has sound (Speaker::HasAudio)
+  std::string speech_status;                       // when off, why: the speaker's own technical line
   bool sync_set_up = false;                        // an identity with a register URL: the outbox is sent
   bool can_save_usb = false;                       // an identity to sign a USB bundle with
   std::string last_success;                        // when the register last took items, in words; empty: never

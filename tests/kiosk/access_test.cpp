@@ -412,13 +412,13 @@ TEST(AccessJourney, WelcomeCyclesScanningAndSaysEachMode) {
   h.PressId("welcome.scanning");
   EXPECT_EQ(h.state().settings.scanning, ScanMode::kAuto);
   EXPECT_THAT(log->said,
-              ::testing::Contains("One switch is on. The light moves by itself. Press your switch to choose."));
+              ::testing::Contains("One switch button is on. The light moves by itself. Press your switch button to choose."));
   EXPECT_EQ(ui::Scanning(), ScanMode::kAuto);
   h.PressId("welcome.scanning");
   EXPECT_EQ(h.state().settings.scanning, ScanMode::kStep);
   h.PressId("welcome.scanning");
   EXPECT_EQ(h.state().settings.scanning, ScanMode::kOff);
-  EXPECT_EQ(log->said.back(), "Switches are off.");
+  EXPECT_EQ(log->said.back(), "Switch buttons are off.");
   h.Frame(1);
   EXPECT_EQ(ui::Scanning(), ScanMode::kOff);
 }
@@ -523,11 +523,20 @@ TEST(About, FromHelpOnWelcomeAndInAJourneyWithTheCredits) {
   h.PressId("help.about");
   ASSERT_EQ(h.app().ScreenName(), "about");
   EXPECT_TRUE(h.Has("About this kiosk"));
-  EXPECT_TRUE(h.ShowsText(
-      "Pictograms: OpenMoji (openmoji.org), CC BY-SA 4.0. Speech: eSpeak NG. Font: Andika by SIL (OFL)."))
+  // Easy Read says what the licence lets people do before naming it.
+  EXPECT_TRUE(h.ShowsText("Anyone may share the pictures for free. They must say the pictures come from OpenMoji."))
       << h.Describe();
+  EXPECT_TRUE(h.ShowsText("The licence for the pictures is called CC BY-SA 4.0.")) << h.Describe();
   EXPECT_TRUE(h.ShowsText("A computer made the other languages."));
+  const std::string credits =
+      "Pictograms: OpenMoji (openmoji.org), CC BY-SA 4.0. Speech: eSpeak NG. Font: Andika by SIL (OFL).";
+  EXPECT_FALSE(h.ShowsText(credits)) << "the exact credit line is for More detail (Standard wording)";
   h.PressId("bar.back");
+  h.PressId("welcome.wording");
+  h.PressId("welcome.about");
+  EXPECT_TRUE(h.ShowsText(credits)) << h.Describe();
+  h.PressId("bar.back");
+  h.PressId("welcome.wording");
   EXPECT_EQ(h.app().ScreenName(), "welcome");
   h.PressId("choice.welcome.compliment");
   h.PressId("bar.help");

@@ -30,6 +30,7 @@ struct StaffRig {
     i.kiosk_number = 7;
     i.kiosk_name = "Luton reception";
     i.organisation = "Seetec Group";
+    i.speech_on = true;
     i.speech_status = "speech ready";
     return i;
   }();
@@ -149,6 +150,25 @@ TEST(StaffMode, FullMenuAtTheLargestTextIsSpokenAndBigEnough) {
   EXPECT_TRUE(rig.h.Has("The register did not take the last try.")) << rig.h.Describe();
   EXPECT_TRUE(rig.h.Has("Could not save to the USB stick."));
   ui::SetTextSize(TextSize::kStandard);
+}
+
+// Issue 10: "speech off" in plain words, in the kiosk's language, not a command-line flag.
+TEST(StaffMode, SpeechOnOrOffInPlainWords) {
+  StaffRig rig;
+  rig.staff->Open(0);
+  rig.h.Frame(2);
+  rig.EnterPin("2468");
+  EXPECT_TRUE(rig.h.Has("Read aloud is on.")) << rig.h.Describe();
+  EXPECT_FALSE(rig.h.ShowsText("speech ready")) << "nothing technical when it works";
+  rig.info.speech_on = false;
+  rig.info.speech_status = "no audio device: text only";
+  rig.h.Frame(2);
+  EXPECT_TRUE(rig.h.Has("Read aloud is off.")) << rig.h.Describe();
+  EXPECT_TRUE(rig.h.ShowsText("no audio device")) << "the reason, for whoever fixes it";
+  EXPECT_FALSE(rig.h.ShowsText("--speech"));
+  rig.catalog = Catalog::LoadLanguage(testing::SourcePath("easyread/lang"), "cy");
+  rig.h.Frame(2);
+  EXPECT_TRUE(rig.h.Has("Mae darllen yn uchel i ffwrdd.")) << rig.h.Describe();
 }
 
 TEST(StaffMode, FiveWrongPinsLockForFiveMinutesThenUnlock) {

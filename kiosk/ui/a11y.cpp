@@ -33,8 +33,13 @@ ImFont* HeadingFont() {
 }
 
 float EmPixels(ImFont* font) {
-  const float per_em = Fonts().line_per_em;
-  return per_em > 0 ? font->FontSize / per_em : font->FontSize;
+  const FontFaces& f = Fonts();
+  for (int i = 0; i < 3; ++i) {
+    if (font == f.body[i] && f.body_em[i] > 0) return f.body_em[i];
+    if (font == f.heading[i] && f.heading_em[i] > 0) return f.heading_em[i];
+  }
+  if (font == f.code && f.code_em > 0) return f.code_em;
+  return f.line_per_em > 0 ? font->FontSize / f.line_per_em : font->FontSize;
 }
 
 float Pad() { return std::round(BodyFont()->FontSize * 0.45f); }

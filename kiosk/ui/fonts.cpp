@@ -86,7 +86,9 @@ bool LoadFonts(ImFontAtlas& atlas, float display_height, const std::string& font
   config.OversampleV = 1;
   config.PixelSnapH = true;
   for (int size = 0; size < 3; ++size) {
-    const float px = std::round(BodyEmPixels(size, display_height) * faces.line_per_em);
+    faces.body_em[size] = BodyEmPixels(size, display_height);
+    faces.heading_em[size] = std::round(faces.body_em[size] * 1.5f);
+    const float px = std::round(faces.body_em[size] * faces.line_per_em);
     faces.body[size] = atlas.AddFontFromFileTTF(regular.c_str(), px, &config, GlyphRanges());
     faces.heading[size] = atlas.AddFontFromFileTTF(bold.c_str(), std::round(px * 1.5f), &config, GlyphRanges());
     if (!faces.body[size] || !faces.heading[size]) {
@@ -94,7 +96,8 @@ bool LoadFonts(ImFontAtlas& atlas, float display_height, const std::string& font
       return false;
     }
   }
-  faces.code = atlas.AddFontFromFileTTF(bold.c_str(), std::round(BodyEmPixels(0, display_height) * 2.f * faces.line_per_em), &config,
+  faces.code_em = std::round(BodyEmPixels(0, display_height) * 1.75f);
+  faces.code = atlas.AddFontFromFileTTF(bold.c_str(), std::round(faces.code_em * faces.line_per_em), &config,
                                         CodeRanges());
   if (!faces.code || !atlas.Build()) {
     error = bold + ": could not build the font atlas";

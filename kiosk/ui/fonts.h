@@ -15,6 +15,7 @@ struct FontFaces {
   ImFont* heading[3] = {};
   ImFont* code = nullptr;                          // references and tracking codes
   float line_per_em = 1;                           // the font's line height over its em (Andika: 1.61)
+  float body_em[3] = {}, heading_em[3] = {}, code_em = 0;  // the em sizes asked for (pictures scale from these)
 };
 
 // Sizes are em sizes, as print and CSS measure them (a 32 px font has a 32 px em):

@@ -155,7 +155,7 @@ TEST(StaffMode, FullMenuAtTheLargestTextIsSpokenAndBigEnough) {
 // Issue 10: "speech off" in plain words, in the kiosk's language, not a command-line flag.
 TEST(StaffMode, SpeechOnOrOffInPlainWords) {
   StaffRig rig;
-  rig.staff->Open(0);
+  rig.Do(staff::ev::Open{});
   rig.h.Frame(2);
   rig.EnterPin("2468");
   EXPECT_TRUE(rig.h.Has("Read aloud is on.")) << rig.h.Describe();

@@ -37,12 +37,18 @@ void Answer(const ScreenContext& c, Step section) {
       break;
     case Step::kWhatHappened: Words(c, p.what_happened); break;
     case Step::kWhen:
-      if (s.incident_date) {
-        SayData(DateText(c, *s.incident_date, true), "calendar");
-      } else if (s.when_choice == "this-week") {
-        Say(c, "when.choice.this-week");
+      // A span is shown as the span it is (its name and its first and last day), never as one day.
+      if (s.when_choice == WhenChoice::kNone || !s.incident.Given()) {
+        Say(c, "when.not_given");
+      } else if (s.incident.OneDay()) {
+        SayData(DateText(c, *s.incident.from, true), "calendar");
       } else {
-        Say(c, "review.when_unknown");
+        Say(c, std::string("when.choice.") + ToString(s.when_choice));
+        if (s.incident.from) {
+          Say(c, "when.between", {{"from", DateText(c, *s.incident.from, true)}, {"to", DateText(c, *s.incident.to, true)}});
+        } else {
+          Say(c, "when.before", {{"to", DateText(c, *s.incident.to, true)}});
+        }
       }
       break;
     case Step::kAffected: Words(c, p.how_affected); break;

@@ -73,7 +73,7 @@ inline Step UiWalkTo(Harness& h, Step stop, const Answers& a = {}) {
       case Step::kWhatHappened: TypeInto(h, "field.what_happened", "Nobody called me back"); Tap(h, "Next"); break;
       case Step::kWhen: Tap(h, a.when == "today" ? "Today" : "Yesterday"); break;
       case Step::kWhenOlder: Tap(h, "No"); break;
-      case Step::kPickDate: Tap(h, "Next"); break;
+      case Step::kPickDate: TapId(h, "day." + ToIso(h.state().today)); break;
       case Step::kAffected: TypeInto(h, "field.affected", "Worried"); Tap(h, "Next"); break;
       case Step::kPutRight: Tap(h, "Next"); break;
       case Step::kName: TypeInto(h, "field.name", "Sam Jones"); Tap(h, "Next"); break;

@@ -35,7 +35,8 @@ inline void TapId(Harness& h, const std::string& id) {
 }
 inline void Tap(Harness& h, const std::string& label, std::optional<ui::Role> role = std::nullopt) {
   h.Frame(2);
-  TapId(h, h.Find(label, role).id);
+  const std::string id = h.Find(label, role).id;  // a copy: TapId's frames replace the node list
+  TapId(h, id);
 }
 
 inline void TypeInto(Harness& h, const std::string& field_id, const std::string& text) {

@@ -109,6 +109,14 @@ TEST(UiDates, AGridDayInFourTouchesIsStoredAndRefusedDaysSayWhy) {
   EXPECT_EQ(h.state().notice, Notice::kBeforeLimit);
   EXPECT_TRUE(h.ShowsText("That day is too long ago for us to look at.")) << h.Describe();
   EXPECT_EQ(StepOf(h), Step::kPickDate);
+  TapId(h, "button.pick_date.month_after");        // clears the notice: December 2025
+  h.Frame(2);
+  EXPECT_EQ(h.state().notice, Notice::kNone);
+  TapId(h, "button.pick_date.month_before");       // November 2025 again
+  TapId(h, "button.pick_date.month_before");       // disabled: says why, stays on November 2025
+  h.Frame(2);
+  EXPECT_EQ(h.state().notice, Notice::kBeforeLimit);
+  EXPECT_TRUE(h.Has("November 2025")) << h.Describe();
 
   // A day in March: the month list, the month, the day (touches 2 to 4 from "Pick the day").
   TapId(h, "button.pick_date.months");             // touch 2

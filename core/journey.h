@@ -39,9 +39,9 @@ enum class Step {
   kPraise,           // compliment: what they did well (quick choices and text)
   kCategories,       // complaint: what went wrong (policy.categories, several)
   kWhatHappened,     // complaint / comment: text
-  kWhen,             // today / yesterday / this week / earlier / pick a date
-  kWhenOlder,        // "earlier": was it more than the time limit ago?
-  kPickDate,         // a simple date picker
+  kWhen,             // today / yesterday / how long ago (spans) / pick the day
+  kWhenOlder,        // a span across the time limit: was it more than the limit ago?
+  kPickDate,         // a month grid of days, with a month list
   kAffected,         // how it affected you (text)
   kPutRight,         // what would put it right (text)
   kName,             // about you: name
@@ -89,11 +89,30 @@ enum class Notice {
   kNeedText,         // a required text field is empty
   kBadReference,     // check character wrong / not a reference
   kBadTrackingCode,
-  kFutureDate,       // date picker moved past today
+  kFutureDate,       // a day or month after today touched on the date grid
+  kBeforeLimit,      // a day or month before the policy's time limit touched on the date grid
   kCommitFailed,     // "Sorry, this did not save. Please ask a member of staff."
 };
 const char* NoticeKey(Notice notice);              // "notice.text_too_long"
 
+
+// The answer to "when did it happen?": one day, or how long ago as a span of days.
+enum class WhenChoice {
+  kNone,
+  kToday, kYesterday,                              // one day
+  kThisWeek,                                       // the last 7 days, today included
+  kLastWeek,                                       // 7 to 13 days ago
+  kTwoToFourWeeks,                                 // 14 days to 1 month ago
+  kOneToThreeMonths,                               // 1 to 3 months ago
+  kThreeToTwelveMonths,                            // 3 to 12 months ago
+  kOverAYear,                                      // more than 12 months ago (open at the start)
+  kPickedDay,                                      // a day touched on the month grid
+};
+// Choose ids and catalog keys "when.choice.<id>": "today", "2-4-weeks", "day"...
+const char* ToString(WhenChoice choice);
+std::optional<WhenChoice> ParseWhenChoice(const std::string& id);
+// What the when screen offers, in order (kPickedDay last: it opens the grid).
+const std::vector<WhenChoice>& WhenScreenChoices();
 
 struct LanguageOption {
   std::string tag;                                 // "cy"
@@ -192,9 +211,10 @@ struct JourneyState {
   std::string service_id;
   std::vector<std::string> categories;             // complaint: policy category ids
   std::vector<std::string> praise_choices;         // compliment quick choices ("kind", "listened"...)
-  std::string when_choice;                         // "today" | "yesterday" | "this-week" | "earlier" | "date"
-  std::optional<Date> incident_date;
-  Date picked_date{};                              // date picker position
+  WhenChoice when_choice = WhenChoice::kNone;
+  IncidentPeriod incident;                         // the day or span that answer stands for
+  std::chrono::year_month shown_month{};           // the date grid's month
+  std::optional<std::chrono::year_month> month_list;  // the grid's month list is open: its last month
   ShareConsent share = ShareConsent::kNotAsked;
   bool anonymous_chosen = false;                   // answered the anonymous question
   bool contact_answered = false;                   // answered the contact question ("none" is an answer)
@@ -247,7 +267,9 @@ struct FocusField { Field field; };
 struct TypeText { std::string utf8; };             // into the focused field
 struct Backspace { int count = 1; };
 struct FieldDone {};
-struct AdjustDate { int days = 0; int months = 0; };  // date picker
+struct PickDay { Date day; };                      // date grid: a day touched (answers, or a Notice saying why not)
+struct ShowMonth { std::chrono::year_month month; };  // date grid: show this month's days (closes the month list)
+struct ShowMonths { std::chrono::year_month last; };  // date grid: list the 13 months up to `last`
 struct Change { Step step; };                      // from review: jump, then come back
 struct Send {};                                    // commit (review or consent)
 struct MoreTime {};                                // "Yes, I need more time"
@@ -268,9 +290,9 @@ struct ListPage { int page = 0; };                 // a long list: show this pag
 using JourneyEvent = std::variant<
     ev::Choose, ev::Toggle, ev::Next, ev::Back, ev::StartAgain, ev::Help, ev::ListenToggle, ev::Repeat,
     ev::WordingToggle, ev::OpenLanguages, ev::SetLanguage, ev::SetTextSize, ev::SetTheme, ev::FocusField,
-    ev::TypeText, ev::Backspace, ev::FieldDone, ev::AdjustDate, ev::Change, ev::Send, ev::MoreTime, ev::Tick,
+    ev::TypeText, ev::Backspace, ev::FieldDone, ev::PickDay, ev::Change, ev::Send, ev::MoreTime, ev::Tick,
     ev::UserActivity, ev::CommitSucceeded, ev::CommitFailed, ev::StatusResult, ev::RequestResult,
-    ev::TouchToHearToggle, ev::SetScanning, ev::OpenAbout, ev::SeeAll, ev::ListenReply, ev::ListPage>;
+    ev::TouchToHearToggle, ev::SetScanning, ev::OpenAbout, ev::SeeAll, ev::ListenReply, ev::ListPage, ev::ShowMonth, ev::ShowMonths>;
 
 // [SECTION] effects -----------------------------------------------------------
 namespace fx {
@@ -333,10 +355,17 @@ bool CanGoBack(const JourneyState& state);
 std::vector<std::string> WelcomeChoices(const Policy& policy);
 // Review sections for the current journey: each is the step Change jumps to.
 std::vector<Step> ReviewSections(const JourneyState& state, const Policy& policy);
-// The incident date a "when" choice stands for, or nullopt ("earlier").
-std::optional<Date> WhenChoiceDate(const std::string& choice, Date today);
+// The days a "when" answer stands for, counted back from today (kPickedDay, kNone: not given).
+IncidentPeriod WhenChoicePeriod(WhenChoice choice, Date today);
 // The first day still inside the policy's time limit (events before it are too old).
 std::optional<Date> EarliestEligibleDate(const Policy& policy, Date today);
+// The date grid's range: its first month (the time limit's, or kGridYears back) to today's.
+constexpr int kGridYears = 6;                      // no limit: 6 years, the usual limit for legal claims
+std::chrono::year_month FirstGridMonth(const Policy& policy, Date today);
+// Whether the grid lets a day be picked: not after today, not before the time limit.
+Notice DayRefusal(const Policy& policy, Date today, Date day);  // kNone, kFutureDate or kBeforeLimit
+// Months the grid's month list shows when it ends at `last` (13, fewer at the first grid month).
+std::vector<std::chrono::year_month> MonthListMonths(const Policy& policy, Date today, std::chrono::year_month last);
 // The submission the journey would commit (clear part without uuid/reference/time).
 Submission BuildSubmission(const JourneyState& state, const Policy& policy);
 

@@ -93,6 +93,7 @@ const char* NoticeKey(Notice notice) {
     case Notice::kBadReference: return "notice.bad_reference";
     case Notice::kBadTrackingCode: return "notice.bad_tracking_code";
     case Notice::kFutureDate: return "notice.future_date";
+    case Notice::kBeforeLimit: return "notice.before_limit";
     case Notice::kCommitFailed: return "notice.commit_failed";
   }
   return "notice.none";

@@ -128,7 +128,7 @@ def pick_choice(k, has_next):
 
 # Answers that lead off the walk's path to a screen of their own: the walk visits each
 # (screenshot) and comes back with Back before going on.
-SIDE_TRIPS = {"when": ("Before that", "Pick a date"), "anonymous": ("I do not want to give my name", "Stay anonymous")}
+SIDE_TRIPS = {"when": ("More than a year ago", "Pick the day"), "anonymous": ("I do not want to give my name", "Stay anonymous")}
 
 
 def side_trips(k, name, out, theme, seen, screen):

@@ -56,12 +56,18 @@ ShownAnswer Answer(const ScreenContext& c, Step section) {
       break;
     case Step::kWhatHappened: Words(c, a, p.what_happened); break;
     case Step::kWhen:
-      if (s.incident_date) {
-        a.Add(DateText(c, *s.incident_date, true), "calendar");
-      } else if (s.when_choice == "this-week") {
-        say("when.choice.this-week");
+      // A span is shown as the span it is (its name and its first and last day), never as one day.
+      if (s.when_choice == WhenChoice::kNone || !s.incident.Given()) {
+        say("when.not_given");
+      } else if (s.incident.OneDay()) {
+        a.Add(DateText(c, *s.incident.from, true), "calendar");
       } else {
-        say("review.when_unknown");
+        say(std::string("when.choice.") + ToString(s.when_choice));
+        if (s.incident.from) {
+          a.Add(c.Text("when.between", {{"from", DateText(c, *s.incident.from, true)}, {"to", DateText(c, *s.incident.to, true)}}));
+        } else {
+          a.Add(c.Text("when.before", {{"to", DateText(c, *s.incident.to, true)}}));
+        }
       }
       break;
     case Step::kAffected: Words(c, a, p.how_affected); break;

@@ -128,6 +128,11 @@ struct TimelineStage {
 };
 void Timeline(const std::vector<TimelineStage>& stages, const std::string& current_note);
 void SameLine();                                   // lay the next item beside the last
+// A text cell taking `width_fraction` of the row, centred (column labels such as the date
+// grid's weekday initials); empty text leaves a blank cell. grid.cpp
+void ColumnLabel(const std::string& id, const std::string& text, const std::string& spoken, float width_fraction);
+// True when the item drawn last is disabled and was touched this frame: the screen says why.
+bool LastItemTouchedWhileDisabled();
 
 // "12 of 500" style count; the text field shows it, exposed for screens and tests.
 std::string LimitText(int used, int limit);

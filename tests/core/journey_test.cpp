@@ -104,7 +104,7 @@ TEST(JourneyReduce, ComplaintWalkSeetecLikeNamed) {
   EXPECT_EQ(sub.clear.kind, Kind::kComplaint);
   EXPECT_EQ(sub.clear.service_id, "ia");
   EXPECT_THAT(sub.clear.categories, ::testing::ElementsAre("service"));
-  EXPECT_EQ(sub.clear.incident_date, "2026-11-19");
+  EXPECT_EQ(sub.clear.incident, (IncidentPeriod{D(2026, 11, 19), D(2026, 11, 19)}));
   EXPECT_EQ(sub.personal.person.phone, "07700 900123");
   EXPECT_EQ(sub.personal.person.contact, ContactPreference::kPhone);
   EXPECT_TRUE(sub.personal.person.email.empty());
@@ -190,62 +190,7 @@ TEST(JourneyReduce, AnonymousAcceptedSaysNoReplyAndSkipsName) {
   EXPECT_FALSE(sub.personal.what_happened.empty());
 }
 
-TEST(JourneyReduce, PickedDateOlderThanLimitSignposts) {
-  Policy policy = SeetecLike();
-  Driver d(policy, D(2026, 11, 20));
-  d.Choose("complaint");
-  ASSERT_EQ(WalkTo(d, Step::kWhen, {.when = "date"}), Step::kWhen);
-  d.Choose("date");
-  ASSERT_EQ(d.step(), Step::kPickDate);
-  EXPECT_EQ(d.state().picked_date, D(2026, 11, 20));
-  d.Do(ev::AdjustDate{0, -12});                     // 20 November 2025: exactly 12 months, still in time
-  EXPECT_EQ(d.state().picked_date, D(2025, 11, 20));
-  EXPECT_EQ(EarliestEligibleDate(policy, D(2026, 11, 20)), D(2025, 11, 20));
-  d.Do(ev::AdjustDate{-1, 0}).Next();
-  EXPECT_EQ(d.step(), Step::kSignpost);
-  EXPECT_EQ(d.state().signpost, SignpostReason::kTimeLimit);
-  d.Back();
-  ASSERT_EQ(d.step(), Step::kPickDate);
-  d.Do(ev::AdjustDate{1, 0}).Next();
-  EXPECT_EQ(d.step(), Step::kAffected);
-  EXPECT_EQ(d.state().incident_date, D(2025, 11, 20));
-}
-
-TEST(JourneyReduce, DatePickerRefusesTheFuture) {
-  Policy policy = NextStepsLike();
-  Driver d(policy);
-  d.Choose("complaint");
-  WalkTo(d, Step::kWhen);
-  d.Choose("date").Do(ev::AdjustDate{1, 0});
-  EXPECT_EQ(d.state().notice, Notice::kFutureDate);
-  EXPECT_EQ(d.state().picked_date, D(2026, 11, 20));
-}
-
-TEST(JourneyReduce, EarlierAsksAboutTheLimitOnlyWhenThereIsOne) {
-  Policy seetec = SeetecLike();
-  {
-    Driver asked(seetec);                           // the limit was an eligibility question already
-    asked.Choose("complaint");
-    WalkTo(asked, Step::kWhen);
-    asked.Choose("earlier");
-    EXPECT_EQ(asked.step(), Step::kAffected);
-  }
-  seetec.eligibility.erase(seetec.eligibility.begin());
-  Driver d(seetec);
-  d.Choose("complaint");
-  WalkTo(d, Step::kWhen);
-  d.Choose("earlier");
-  ASSERT_EQ(d.step(), Step::kWhenOlder);
-  d.Choose("yes");
-  EXPECT_EQ(d.state().signpost, SignpostReason::kTimeLimit);
-
-  Policy next = NextStepsLike();
-  Driver n(next);
-  n.Choose("complaint");
-  WalkTo(n, Step::kWhen);
-  n.Choose("earlier");
-  EXPECT_EQ(n.step(), Step::kAffected);
-}
+// The date answers (spans, the grid, the time limit) are tested in journey_dates_test.cpp.
 
 TEST(JourneyReduce, OnBehalfWithoutPermissionSignpostsWhenNeeded) {
   Policy seetec = SeetecLike();
@@ -294,7 +239,7 @@ TEST(JourneyReduce, ReviewChangeReturnsToReviewWithChangeKept) {
   d.Do(ev::Change{Step::kWhen});
   d.Choose("today");
   EXPECT_EQ(d.step(), Step::kReview);
-  EXPECT_EQ(d.state().incident_date, D(2026, 11, 20));
+  EXPECT_EQ(d.state().incident, (IncidentPeriod{D(2026, 11, 20), D(2026, 11, 20)}));
   d.Do(ev::Change{Step::kShare});                   // not a section of a complaint
   EXPECT_EQ(d.step(), Step::kReview);
 }
@@ -683,7 +628,7 @@ TEST(JourneySeeds, SeetecBranchesAllSignpost) {
     Driver d(policy, D(2026, 11, 20));
     d.Choose("complaint");
     WalkTo(d, Step::kWhen);
-    d.Choose("date").Do(ev::AdjustDate{0, -13}).Next();
+    d.Choose("over-a-year");
     EXPECT_EQ(d.state().signpost, SignpostReason::kTimeLimit) << "older than 12 months";
   }
   {

@@ -141,9 +141,7 @@ TEST(UiJourney, SeetecEverySignpostOffersAWayOn) {
 
   Tap(h, "Make a complaint");
   UiWalkTo(h, Step::kWhen);
-  Tap(h, "Pick a date");
-  for (int i = 0; i < 13; ++i) Tap(h, "Month before");
-  Tap(h, "Next");
+  Tap(h, "More than a year ago");                  // the grid refuses such days, saying why (dates_ui_test.cpp)
   expect_signpost("");
 
   Tap(h, "Make a complaint");

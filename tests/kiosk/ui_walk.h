@@ -35,7 +35,8 @@ inline void TapId(Harness& h, const std::string& id) {
 }
 inline void Tap(Harness& h, const std::string& label, std::optional<ui::Role> role = std::nullopt) {
   h.Frame(2);
-  TapId(h, h.Find(label, role).id);
+  const std::string id = h.Find(label, role).id;  // a copy: TapId's frames replace the node list
+  TapId(h, id);
 }
 
 inline void TypeInto(Harness& h, const std::string& field_id, const std::string& text) {
@@ -72,7 +73,7 @@ inline bool UiAnswer(Harness& h, const Answers& a = {}) {
     case Step::kWhatHappened: TypeInto(h, "field.what_happened", "Nobody called me back"); Tap(h, "Next"); break;
     case Step::kWhen: Tap(h, a.when == "today" ? "Today" : "Yesterday"); break;
     case Step::kWhenOlder: Tap(h, "No"); break;
-    case Step::kPickDate: Tap(h, "Next"); break;
+    case Step::kPickDate: TapId(h, "day." + ToIso(h.state().today)); break;
     case Step::kAffected: TypeInto(h, "field.affected", "Worried"); Tap(h, "Next"); break;
     case Step::kPutRight: Tap(h, "Next"); break;
     case Step::kName: TypeInto(h, "field.name", "Sam Jones"); Tap(h, "Next"); break;

@@ -29,7 +29,7 @@ enum class JourneyKind { kNone, kCompliment, kComplaint, kComment, kCheck };
 enum class Step {
   kWelcome,
   kLanguage,         // language chooser (from welcome, one touch away)
-  kEligibility,      // complaint: policy.eligibility[index], yes / no
+  kEligibility,      // complaint: policy.eligibility[index].questions[part], yes / no
   kExclusions,       // complaint: is it about one of policy.exclusions?
   kAnonymous,        // give your name, or stay anonymous
   kAnonymousMeaning, // anonymous accepted: what that means (no direct reply)
@@ -142,7 +142,8 @@ struct IdleSettings {
 
 struct Place {
   Step step = Step::kWelcome;
-  int index = 0;                                   // eligibility question index
+  int index = 0;                                   // eligibility rule index
+  int part = 0;                                    // which single question of that rule
   bool operator==(const Place&) const = default;
 };
 
@@ -202,6 +203,9 @@ struct JourneyState {
   bool anonymous_chosen = false;                   // answered the anonymous question
   bool contact_answered = false;                   // answered the contact question ("none" is an answer)
   std::optional<bool> older_than_limit;            // kWhenOlder answer
+  // Per eligibility rule: which of its questions got the answer that cleared it (-1: not yet).
+  // Cleared after the first ("long ago, but I found out recently") keeps old dates eligible.
+  std::vector<int> eligibility_cleared_at;
 
   // Check my complaint.
   std::string check_reference;
@@ -335,6 +339,8 @@ std::vector<Step> ReviewSections(const JourneyState& state, const Policy& policy
 std::optional<Date> WhenChoiceDate(const std::string& choice, Date today);
 // The first day still inside the policy's time limit (events before it are too old).
 std::optional<Date> EarliestEligibleDate(const Policy& policy, Date today);
+// The single yes/no question asked at `place` (a kEligibility place), or nullptr.
+const YesNoQuestion* EligibilityQuestionAt(const Policy& policy, const Place& place);
 // The submission the journey would commit (clear part without uuid/reference/time).
 Submission BuildSubmission(const JourneyState& state, const Policy& policy);
 

@@ -13,6 +13,8 @@ Step SectionOf(Step step);                                         // review sec
 // The first required answer still missing before Send, if any.
 std::optional<Place> FirstMissing(const JourneyState& state, const Policy& policy);
 bool ContactNeedsDetails(ContactPreference contact);
+// The eligibility rule that asks about the policy's time limit, or -1.
+int TimeLimitRule(const Policy& policy);
 
 // Zeroes and clears every answer and the receipt; keeps settings and time.
 void WipeAnswers(JourneyState& state);

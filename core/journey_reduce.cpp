@@ -178,12 +178,17 @@ void OnChoose(Ctx& c, const std::string& id) {
     }
     case Step::kEligibility: {
       if (id != "yes" && id != "no") return;
-      if (s.place.index < 0 || s.place.index >= static_cast<int>(c.p.eligibility.size())) return;
-      const EligibilityQuestion& q = c.p.eligibility[s.place.index];
-      if ((id == "yes") == q.blocking_answer) {
-        Signpost(c, SignpostReason::kEligibility, s.place.index);
+      const YesNoQuestion* q = EligibilityQuestionAt(c.p, s.place);
+      if (!q) return;
+      if ((id == "yes") != q->blocking_answer) {
+        auto& cleared = s.eligibility_cleared_at;
+        cleared.resize(std::max(cleared.size(), static_cast<std::size_t>(s.place.index) + 1), -1);
+        cleared[static_cast<std::size_t>(s.place.index)] = s.place.part;
+        Forward(c, Step::kEligibility);            // one answer that does not block clears the rule
+      } else if (EligibilityQuestionAt(c.p, Place{Step::kEligibility, s.place.index, s.place.part + 1})) {
+        Enter(c, Place{Step::kEligibility, s.place.index, s.place.part + 1});  // blocks only if the next one does too
       } else {
-        Forward(c, Step::kEligibility);
+        Signpost(c, SignpostReason::kEligibility, s.place.index);
       }
       return;
     }
@@ -385,7 +390,11 @@ void OnNext(Ctx& c) {
       if (s.picked_date > s.today) return SetNotice(c, Notice::kFutureDate);
       auto earliest = EarliestEligibleDate(c.p, s.today);
       s.when_choice = "date";
-      if (earliest && s.picked_date < *earliest) {
+      // "It happened long ago, but I found out recently" was answered up front: old dates are fine.
+      const int rule = TimeLimitRule(c.p);
+      const bool found_out_later = rule >= 0 && static_cast<std::size_t>(rule) < s.eligibility_cleared_at.size() &&
+                                   s.eligibility_cleared_at[static_cast<std::size_t>(rule)] > 0;
+      if (earliest && s.picked_date < *earliest && !found_out_later) {
         Signpost(c, SignpostReason::kTimeLimit, 0);
         return;
       }

@@ -15,6 +15,7 @@ void DrawCategories(const ScreenContext& c) {
     bool on = std::find(chosen.begin(), chosen.end(), category.id) != chosen.end();
     ui::ItemStyle style;
     style.wide = true;
+    style.pictogram = ItemPicture(category, "");
     if (ui::Checkbox("check.categories." + category.id, category.name, category.name, on, style)) {
       c.Emit(ev::Toggle{category.id});
     }

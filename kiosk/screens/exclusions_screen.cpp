@@ -8,7 +8,8 @@ void DrawExclusions(const ScreenContext& c) {
   Say(c, "exclusions.body_1");
   Say(c, "exclusions.body_2");
   for (const Exclusion& exclusion : c.policy.exclusions) {
-    if (ChoiceData("choice.exclusions." + exclusion.id, exclusion.text, false, "not-allowed")) {
+    if (ChoiceData("choice.exclusions." + exclusion.id, PolicyLabel(c, exclusion.text), false,
+                   PolicyPicture(c, exclusion.text, "not-allowed"))) {
       c.Emit(ev::Choose{exclusion.id});
     }
   }

@@ -6,11 +6,12 @@ namespace tellus::screens {
 
 namespace {
 
-const std::string& NameOf(const std::vector<NamedItem>& items, const std::string& id) {
+// The item's name with its own picture (the id and `fallback` if the policy lost it).
+void SayItem(const std::vector<NamedItem>& items, const std::string& id, const std::string& fallback) {
   for (const NamedItem& item : items) {
-    if (item.id == id) return item.name;
+    if (item.id == id) return SayData(item.name, ItemPicture(item, fallback));
   }
-  return id;
+  SayData(id, fallback);
 }
 
 // The person's own words, or "You did not write anything here."
@@ -26,14 +27,14 @@ void Answer(const ScreenContext& c, Step section) {
   const JourneyState& s = c.state;
   const PersonalPart& p = s.personal;
   switch (section) {
-    case Step::kService: SayData(NameOf(c.policy.services, s.service_id), "service"); break;
+    case Step::kService: SayItem(c.policy.services, s.service_id, "service"); break;
     case Step::kSubject: Words(c, p.subject); break;
     case Step::kPraise:
       for (const std::string& id : s.praise_choices) SayData(c.Text("praise.choice." + id), c.Pictogram("praise.choice." + id));
       if (!p.praise.empty() || s.praise_choices.empty()) Words(c, p.praise);
       break;
     case Step::kCategories:
-      for (const std::string& id : s.categories) SayData(NameOf(c.policy.categories, id), "complaint");
+      for (const std::string& id : s.categories) SayItem(c.policy.categories, id, "complaint");
       break;
     case Step::kWhatHappened: Words(c, p.what_happened); break;
     case Step::kWhen:

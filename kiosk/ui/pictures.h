@@ -16,6 +16,7 @@ struct Picture {
 using TextureLoader = std::function<Picture(const std::string& path)>;
 void SetTextureLoader(TextureLoader loader);
 // For the current theme's variant (colour, or white line art on dark themes); cached.
+// An id holding a '/' is an image file's path (a policy's own logo or photo), drawn as it is.
 Picture GetPicture(const std::string& id);
 void ClearPictureCache();
 // How many pictogram ids were asked for whose file was missing (screenshots check this).

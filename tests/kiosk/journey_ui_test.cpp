@@ -209,6 +209,19 @@ TEST(UiJourney, SeetecServicesAndCategoriesHaveTheirOwnPictures) {
   }
 }
 
+// An organisation's own logo (a policy's `image`) is drawn instead of the pictogram.
+TEST(UiJourney, ServiceImageFromThePolicyFolderIsShown) {
+  Policy policy = SeetecLike();
+  policy.services[0].picture = "fair";
+  policy.services[0].image = std::string(TELLUS_SOURCE_DIR) + "/assets/policies/logo.png";
+  policy.services[1].picture = "graduation";
+  Harness h(WithPolicy(policy));
+  Tap(h, "Make a complaint");
+  ASSERT_EQ(UiWalkTo(h, Step::kService), Step::kService) << h.Describe();
+  EXPECT_EQ(h.FindId("choice.service." + policy.services[0].id).pictogram, policy.services[0].image);
+  EXPECT_EQ(h.FindId("choice.service." + policy.services[1].id).pictogram, "graduation");
+}
+
 TEST(UiJourney, NextStepsAnonymousComplaintIsAccepted) {
   Harness h(Seed("next-steps"));
   Tap(h, "Make a complaint");

@@ -86,7 +86,7 @@ std::string PolicyPicture(const ScreenContext& c, const PolicyText& text, const 
   return text.easy_read.front().picture;
 }
 
-const std::string& ItemPicture(const NamedItem& item, const std::string& fallback) {
+std::string ItemPicture(const NamedItem& item, const std::string& fallback) {
   if (!item.image.empty()) return item.image;
   return item.picture.empty() ? fallback : item.picture;
 }

@@ -46,7 +46,7 @@ void SayEasyRead(const ScreenContext& c, const PolicyText& text, const std::stri
 std::string PolicyLabel(const ScreenContext& c, const PolicyText& text);
 std::string PolicyPicture(const ScreenContext& c, const PolicyText& text, const std::string& fallback);
 // A service's or category's own picture: its image file, else its pictogram, else `fallback`.
-const std::string& ItemPicture(const NamedItem& item, const std::string& fallback);
+std::string ItemPicture(const NamedItem& item, const std::string& fallback);
 void Notice(const ScreenContext& c);               // the current notice, if any
 // A big single choice; true when touched.
 bool ChoiceItem(const ScreenContext& c, const std::string& id, const std::string& key, bool selected = false,

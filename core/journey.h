@@ -30,7 +30,7 @@ enum class JourneyKind { kNone, kCompliment, kComplaint, kComment, kCheck };
 enum class Step {
   kWelcome,
   kLanguage,         // language chooser (from welcome, one touch away)
-  kEligibility,      // complaint: policy.eligibility[index], yes / no
+  kEligibility,      // complaint: policy.eligibility[index].questions[part], yes / no
   kExclusions,       // complaint: is it about one of policy.exclusions?
   kAnonymous,        // give your name, or stay anonymous
   kAnonymousMeaning, // anonymous accepted: what that means (no direct reply)
@@ -156,7 +156,8 @@ struct IdleSettings {
 
 struct Place {
   Step step = Step::kWelcome;
-  int index = 0;                                   // eligibility question index
+  int index = 0;                                   // eligibility rule index
+  int part = 0;                                    // which single question of that rule
   bool operator==(const Place&) const = default;
 };
 
@@ -219,6 +220,9 @@ struct JourneyState {
   bool anonymous_chosen = false;                   // answered the anonymous question
   bool contact_answered = false;                   // answered the contact question ("none" is an answer)
   std::optional<bool> older_than_limit;            // kWhenOlder answer
+  // Per eligibility rule: which of its questions got the answer that cleared it (-1: not yet).
+  // Cleared after the first ("long ago, but I found out recently") keeps old dates eligible.
+  std::vector<int> eligibility_cleared_at;
 
   // Check my complaint.
   std::string check_reference;
@@ -361,11 +365,19 @@ IncidentPeriod WhenChoicePeriod(WhenChoice choice, Date today);
 std::optional<Date> EarliestEligibleDate(const Policy& policy, Date today);
 // The date grid's range: its first month (the time limit's, or kGridYears back) to today's.
 constexpr int kGridYears = 6;                      // no limit: 6 years, the usual limit for legal claims
-std::chrono::year_month FirstGridMonth(const Policy& policy, Date today);
+// `limit_waived`: the person said they found out about it recently (Seetec 2.3.2), so an
+// older day is still theirs to pick (TimeLimitWaived).
+std::chrono::year_month FirstGridMonth(const Policy& policy, Date today, bool limit_waived = false);
 // Whether the grid lets a day be picked: not after today, not before the time limit.
-Notice DayRefusal(const Policy& policy, Date today, Date day);  // kNone, kFutureDate or kBeforeLimit
+Notice DayRefusal(const Policy& policy, Date today, Date day, bool limit_waived = false);  // kNone, kFutureDate or kBeforeLimit
 // Months the grid's month list shows when it ends at `last` (13, fewer at the first grid month).
-std::vector<std::chrono::year_month> MonthListMonths(const Policy& policy, Date today, std::chrono::year_month last);
+std::vector<std::chrono::year_month> MonthListMonths(const Policy& policy, Date today, std::chrono::year_month last,
+                                                    bool limit_waived = false);
+// The eligibility questions already cleared the time limit ("it happened long ago, but
+// I found out recently"): the dates asked later do not turn the person away.
+bool TimeLimitWaived(const JourneyState& state, const Policy& policy);
+// The single yes/no question asked at `place` (a kEligibility place), or nullptr.
+const YesNoQuestion* EligibilityQuestionAt(const Policy& policy, const Place& place);
 // The submission the journey would commit (clear part without uuid/reference/time).
 Submission BuildSubmission(const JourneyState& state, const Policy& policy);
 

@@ -102,20 +102,27 @@ std::optional<Date> EarliestEligibleDate(const Policy& policy, Date today) {
   return std::nullopt;
 }
 
-year_month FirstGridMonth(const Policy& policy, Date today) {
-  if (auto earliest = EarliestEligibleDate(policy, today)) return MonthOf(*earliest);
+year_month FirstGridMonth(const Policy& policy, Date today, bool limit_waived) {
+  if (auto earliest = EarliestEligibleDate(policy, today); earliest && !limit_waived) return MonthOf(*earliest);
   return MonthOf(today) - std::chrono::years{kGridYears};
 }
 
-Notice DayRefusal(const Policy& policy, Date today, Date day) {
+Notice DayRefusal(const Policy& policy, Date today, Date day, bool limit_waived) {
   if (day > today) return Notice::kFutureDate;
-  if (auto earliest = EarliestEligibleDate(policy, today); earliest && day < *earliest) return Notice::kBeforeLimit;
-  if (MonthOf(day) < FirstGridMonth(policy, today)) return Notice::kBeforeLimit;
+  if (auto earliest = EarliestEligibleDate(policy, today); earliest && !limit_waived && day < *earliest)
+    return Notice::kBeforeLimit;
+  if (MonthOf(day) < FirstGridMonth(policy, today, limit_waived)) return Notice::kBeforeLimit;
   return Notice::kNone;
 }
 
-std::vector<year_month> MonthListMonths(const Policy& policy, Date today, year_month last) {
-  const year_month first = FirstGridMonth(policy, today);
+bool TimeLimitWaived(const JourneyState& s, const Policy& p) {
+  const int rule = journey_detail::TimeLimitRule(p);
+  return rule >= 0 && static_cast<std::size_t>(rule) < s.eligibility_cleared_at.size() &&
+         s.eligibility_cleared_at[static_cast<std::size_t>(rule)] > 0;
+}
+
+std::vector<year_month> MonthListMonths(const Policy& policy, Date today, year_month last, bool limit_waived) {
+  const year_month first = FirstGridMonth(policy, today, limit_waived);
   std::vector<year_month> months;
   for (year_month m = last - std::chrono::months{12}; m <= last; m += std::chrono::months{1}) {
     if (m >= first && m <= MonthOf(today)) months.push_back(m);
@@ -126,12 +133,14 @@ std::vector<year_month> MonthListMonths(const Policy& policy, Date today, year_m
 namespace journey_detail {
 
 bool SpansTimeLimit(const JourneyState& s, const Policy& p) {
+  if (TimeLimitWaived(s, p)) return false;
   const auto earliest = EarliestEligibleDate(p, s.today);
   if (!earliest || !s.incident.to || *s.incident.to < *earliest) return false;
   return !s.incident.from || *s.incident.from < *earliest;
 }
 
 bool WhollyBeforeTimeLimit(const JourneyState& s, const Policy& p) {
+  if (TimeLimitWaived(s, p)) return false;
   const auto earliest = EarliestEligibleDate(p, s.today);
   return earliest && s.incident.to && *s.incident.to < *earliest;
 }

@@ -17,6 +17,8 @@ bool ContactNeedsDetails(ContactPreference contact);
 bool SpansTimeLimit(const JourneyState& state, const Policy& policy);
 // ... or lies wholly before it (too long ago for this policy).
 bool WhollyBeforeTimeLimit(const JourneyState& state, const Policy& policy);
+// The eligibility rule that asks about the policy's time limit, or -1.
+int TimeLimitRule(const Policy& policy);
 
 // Zeroes and clears every answer and the receipt; keeps settings and time.
 void WipeAnswers(JourneyState& state);

@@ -57,6 +57,7 @@ void WipeAnswers(JourneyState& s) {
   s.anonymous_chosen = false;
   s.contact_answered = false;
   s.older_than_limit.reset();
+  s.eligibility_cleared_at.clear();
   s.check_status = CheckStatusKind::kNone;
   s.committing = false;
   s.idle_warning = false;

@@ -185,12 +185,17 @@ void OnChoose(Ctx& c, const std::string& id) {
     }
     case Step::kEligibility: {
       if (id != "yes" && id != "no") return;
-      if (s.place.index < 0 || s.place.index >= static_cast<int>(c.p.eligibility.size())) return;
-      const EligibilityQuestion& q = c.p.eligibility[s.place.index];
-      if ((id == "yes") == q.blocking_answer) {
-        Signpost(c, SignpostReason::kEligibility, s.place.index);
+      const YesNoQuestion* q = EligibilityQuestionAt(c.p, s.place);
+      if (!q) return;
+      if ((id == "yes") != q->blocking_answer) {
+        auto& cleared = s.eligibility_cleared_at;
+        cleared.resize(std::max(cleared.size(), static_cast<std::size_t>(s.place.index) + 1), -1);
+        cleared[static_cast<std::size_t>(s.place.index)] = s.place.part;
+        Forward(c, Step::kEligibility);            // one answer that does not block clears the rule
+      } else if (EligibilityQuestionAt(c.p, Place{Step::kEligibility, s.place.index, s.place.part + 1})) {
+        Enter(c, Place{Step::kEligibility, s.place.index, s.place.part + 1});  // blocks only if the next one does too
       } else {
-        Forward(c, Step::kEligibility);
+        Signpost(c, SignpostReason::kEligibility, s.place.index);
       }
       return;
     }
@@ -355,13 +360,13 @@ void OnToggle(Ctx& c, const std::string& id) {
 void OnDateGrid(Ctx& c, const JourneyEvent& event) {
   JourneyState& s = c.s;
   const std::chrono::year_month this_month{s.today.year(), s.today.month()};
-  const std::chrono::year_month first = FirstGridMonth(c.p, s.today);
+  const std::chrono::year_month first = FirstGridMonth(c.p, s.today, TimeLimitWaived(s, c.p));
   auto refusal = [&](std::chrono::year_month month) {
     return month > this_month ? Notice::kFutureDate : month < first ? Notice::kBeforeLimit : Notice::kNone;
   };
   if (const auto* pick = std::get_if<ev::PickDay>(&event)) {
     if (!pick->day.ok()) return;
-    if (Notice why = DayRefusal(c.p, s.today, pick->day); why != Notice::kNone) return SetNotice(c, why);
+    if (Notice why = DayRefusal(c.p, s.today, pick->day, TimeLimitWaived(s, c.p)); why != Notice::kNone) return SetNotice(c, why);
     s.when_choice = WhenChoice::kPickedDay;
     s.incident = IncidentPeriod{pick->day, pick->day};
     s.older_than_limit.reset();

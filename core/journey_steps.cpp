@@ -46,6 +46,13 @@ Place AfterAbout(const JourneyState& s, const Policy& p) {
 
 }  // namespace
 
+int TimeLimitRule(const Policy& policy) {
+  for (std::size_t i = 0; i < policy.eligibility.size(); ++i) {
+    if (policy.eligibility[i].id.find("limit") != std::string::npos) return static_cast<int>(i);
+  }
+  return -1;
+}
+
 bool ContactNeedsDetails(ContactPreference contact) {
   return contact == ContactPreference::kPhone || contact == ContactPreference::kEmail ||
          contact == ContactPreference::kLetter;
@@ -193,6 +200,14 @@ std::vector<Step> ReviewSections(const JourneyState& s, const Policy& p) {
     default: break;
   }
   return out;
+}
+
+const YesNoQuestion* EligibilityQuestionAt(const Policy& policy, const Place& place) {
+  if (place.step != Step::kEligibility || place.index < 0 || place.part < 0) return nullptr;
+  if (place.index >= static_cast<int>(policy.eligibility.size())) return nullptr;
+  const auto& questions = policy.eligibility[static_cast<std::size_t>(place.index)].questions;
+  if (place.part >= static_cast<int>(questions.size())) return nullptr;
+  return &questions[static_cast<std::size_t>(place.part)];
 }
 
 }  // namespace tellus

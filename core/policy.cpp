@@ -5,16 +5,33 @@
 //   acknowledge_within, time_limit, retention          optional durations ("5 working days")
 //   on_behalf_needs_permission                          optional bool (false)
 //   retention_note                                      optional string
-//   services = [{id, name}], categories = [{id, name}]  required arrays (may be empty)
-//   [anonymous]   complaints (bool), explanation, signpost (required when complaints = false)
-//   [[eligibility]] id, question, signpost, blocking_answer (bool, default true)
-//   [[exclusions]]  id, text, signpost
+//   services = [{id, name, picture, image}]             required arrays (may be empty); picture is a
+//   categories = [{id, name, picture, image}]           pictogram id, image a picture file of the
+//                                                       organisation's own (logo, photo) next to the
+//                                                       policy file, which must exist
+//   [anonymous]   complaints (bool), explanation, signpost (required when complaints = false),
+//                 explanation_easy_read, signpost_easy_read
+//   [[eligibility]] id, signpost, signpost_easy_read, and either one question:
+//                   question, easy_read, blocking_answer (bool, default true)
+//                 or several single questions asked one after the other, which block the
+//                 complaint only when every one gets its blocking answer:
+//                   [[eligibility.questions]] question, easy_read, blocking_answer
+//   [[exclusions]]  id, text, easy_read, signpost, signpost_easy_read
 //   [comments]    accepted (bool), handling
 //   [compliments] accepted, anonymous_accepted, ask_permission_to_share (bools),
 //                 acknowledge_within, pass_on_within (durations), handling
 //   [[stages]]    id, name, handled_by (required); informal (bool); acknowledge_within,
 //                 respond_within, request_within (durations); how_to_request
 //   [[external_bodies]] name, when (required); contact
+//
+// Easy Read: next to each text the kiosk shows (`question`, `text`, `signpost`,
+// `explanation`) an array of sentences, each with its own picture:
+//   easy_read = [
+//     { text = "Did this happen more than 12 months ago?", picture = "calendar" },
+//   ]
+// The kiosk shows and speaks these; the exact words are kept for the register and for
+// the "Standard words" setting. `tellus-register check-policy` holds them to the Easy
+// Read rules of the catalogs (easyread/checks.h).
 // Every error is collected and reported as "file:line: key: what", one per line.
 #include "core/policy.h"
 #include "core/toml_names.h"
@@ -22,6 +39,7 @@
 #include <filesystem>
 #include <fstream>
 #include <initializer_list>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -53,6 +71,7 @@ std::string Trimmed(const std::string& text) {
 struct Errors {
   std::string source;
   std::vector<std::string> lines;
+  std::map<std::string, std::size_t> where;       // key path -> line, for Policy::lines
   void Add(std::size_t line, const std::string& key, const std::string& what) {
     lines.push_back(source + ":" + std::to_string(line == 0 ? 1 : line) + ": " + (key.empty() ? "" : key + ": ") +
                     what);
@@ -131,6 +150,7 @@ class TableReader {
  private:
   const toml::node* Typed(const std::string& key, toml::node_type type, bool required, const char* hint) {
     const toml::node* node = table_.get(key);
+    if (node) errors_.where[Key(key)] = node->source().begin.line;
     if (!node) {
       if (required) errors_.Add(Line(), Key(key), std::string("missing (required") + (hint ? ": " : "") + (hint ? hint : "") + ")");
       return nullptr;
@@ -160,6 +180,7 @@ void ForEachTable(TableReader& parent, const std::string& key, bool required, co
   for (std::size_t i = 0; i < array->size(); ++i) {
     const toml::node& node = (*array)[i];
     std::string path = parent.Key(key) + "[" + std::to_string(i) + "]";
+    errors.where[path] = node.source().begin.line;
     if (!node.is_table()) {
       errors.Add(node.source().begin.line, path, "expected a table, found " + TomlTypeName(node));
       continue;
@@ -186,28 +207,77 @@ class IdChecker {
   std::set<std::string> seen_;
 };
 
+// A pictogram id is a plain id; whether the manifest has it is check-policy's question.
+std::string ReadPicture(TableReader& r, const std::string& key) {
+  std::string picture = r.Text(key, false);
+  if (!picture.empty() && !IsPlainId(picture)) {
+    r.Fail(key, "\"" + picture + "\" is not a pictogram id (lower-case letters, digits and single hyphens)");
+    return "";
+  }
+  return picture;
+}
+
 std::vector<NamedItem> ReadNamedItems(TableReader& root, const std::string& key, Errors& errors) {
   std::vector<NamedItem> items;
   IdChecker ids;
-  ForEachTable(root, key, true, "an array of { id, name } tables, may be empty", errors,
+  const fs::path folder = fs::path(errors.source).parent_path();
+  ForEachTable(root, key, true, "an array of { id, name, picture } tables, may be empty", errors,
                [&](const toml::table& table, const std::string& path) {
-                 TableReader r(table, path, errors, {"id", "name"});
+                 TableReader r(table, path, errors, {"id", "name", "picture", "image"});
                  NamedItem item;
                  item.id = ids.Check(r);
                  item.name = r.Text("name", true);
+                 item.picture = ReadPicture(r, "picture");
+                 if (auto image = r.String("image", false, "a picture file next to the policy, e.g. \"logo.png\"")) {
+                   fs::path file = folder / *image;
+                   std::error_code error;
+                   if (fs::is_regular_file(file, error)) {
+                     item.image = file.string();
+                   } else {
+                     r.Fail("image", "\"" + *image + "\" not found (looked for " + file.string() + ")");
+                   }
+                 }
                  items.push_back(std::move(item));
                });
   return items;
 }
 
+std::vector<EasyReadSentence> ReadEasyRead(TableReader& parent, const std::string& key, Errors& errors) {
+  std::vector<EasyReadSentence> sentences;
+  ForEachTable(parent, key, false, "an array of { text, picture } tables, one per sentence", errors,
+               [&](const toml::table& table, const std::string& path) {
+                 TableReader r(table, path, errors, {"text", "picture"});
+                 EasyReadSentence sentence;
+                 sentence.text = r.Text("text", true, "one short Easy Read sentence");
+                 sentence.picture = ReadPicture(r, "picture");
+                 sentences.push_back(std::move(sentence));
+               });
+  return sentences;
+}
+
+// The organisation's words at `key` and their Easy Read version at `easy_key`.
+PolicyText ReadText(TableReader& r, const std::string& key, const std::string& easy_key, bool required,
+                    const char* hint, Errors& errors) {
+  PolicyText text;
+  text.words = r.Text(key, required, hint);
+  text.easy_read = ReadEasyRead(r, easy_key, errors);
+  if (text.words.empty() && !text.easy_read.empty() && !r.Node(key)) {
+    r.Fail(easy_key, "an Easy Read version needs the organisation's own words in '" + key + "' too");
+  }
+  return text;
+}
+
 void ReadAnonymous(TableReader& root, Policy& p, Errors& errors) {
   const toml::table* table = root.Table("anonymous", true);
   if (!table) return;
-  TableReader r(*table, "anonymous", errors, {"complaints", "explanation", "signpost"});
+  TableReader r(*table, "anonymous", errors,
+                {"complaints", "explanation", "explanation_easy_read", "signpost", "signpost_easy_read"});
   p.anonymous_complaints = r.Bool("complaints", false, true);
-  p.anonymous_explanation = r.Text("explanation", true, "what giving no name means here, in plain words");
-  p.anonymous_signpost = r.Text("signpost", !p.anonymous_complaints && table->contains("complaints"),
-                                "what to do instead when anonymous complaints are not accepted");
+  p.anonymous_explanation = ReadText(r, "explanation", "explanation_easy_read", true,
+                                     "what giving no name means here, in plain words", errors);
+  p.anonymous_signpost = ReadText(r, "signpost", "signpost_easy_read",
+                                  !p.anonymous_complaints && table->contains("complaints"),
+                                  "what to do instead when anonymous complaints are not accepted", errors);
 }
 
 void ReadCompliments(TableReader& root, Policy& p, Errors& errors) {
@@ -233,26 +303,54 @@ void ReadComments(TableReader& root, Policy& p, Errors& errors) {
   p.comments_handling = r.Text("handling", false);
 }
 
+YesNoQuestion ReadYesNo(TableReader& r, Errors& errors) {
+  YesNoQuestion q;
+  q.question = ReadText(r, "question", "easy_read", true, "a single yes/no question", errors);
+  q.blocking_answer = r.Bool("blocking_answer", true);
+  return q;
+}
+
 void ReadEligibility(TableReader& root, Policy& p, Errors& errors) {
   IdChecker ids;
   ForEachTable(root, "eligibility", false, "an array of tables", errors,
                [&](const toml::table& table, const std::string& path) {
-                 TableReader r(table, path, errors, {"id", "question", "blocking_answer", "signpost"});
-                 EligibilityQuestion q;
-                 q.id = ids.Check(r);
-                 q.question = r.Text("question", true, "a yes/no question in plain words");
-                 q.blocking_answer = r.Bool("blocking_answer", true);
-                 q.signpost = r.Text("signpost", true, "what the person can do instead");
-                 p.eligibility.push_back(std::move(q));
+                 TableReader r(table, path, errors,
+                               {"id", "question", "easy_read", "blocking_answer", "questions", "signpost",
+                                "signpost_easy_read"});
+                 EligibilityQuestion rule;
+                 rule.id = ids.Check(r);
+                 if (table.contains("questions")) {
+                   for (const char* single : {"question", "easy_read", "blocking_answer"}) {
+                     if (table.contains(single)) {
+                       r.Fail(single, "give either one question here or [[" + path.substr(0, path.find('[')) +
+                                          ".questions]], not both");
+                     }
+                   }
+                   ForEachTable(r, "questions", true, "an array of { question, easy_read, blocking_answer } tables",
+                                errors, [&](const toml::table& part, const std::string& part_path) {
+                                  TableReader q(part, part_path, errors, {"question", "easy_read", "blocking_answer"});
+                                  rule.questions.push_back(ReadYesNo(q, errors));
+                                });
+                   if (const toml::node* node = r.Node("questions"); node && node->is_array() &&
+                                                                      node->as_array()->empty()) {
+                     r.Fail("questions", "needs at least one question");
+                   }
+                 } else {
+                   rule.questions.push_back(ReadYesNo(r, errors));
+                 }
+                 rule.signpost = ReadText(r, "signpost", "signpost_easy_read", true, "what the person can do instead",
+                                          errors);
+                 p.eligibility.push_back(std::move(rule));
                });
   IdChecker exclusion_ids;
   ForEachTable(root, "exclusions", false, "an array of tables", errors,
                [&](const toml::table& table, const std::string& path) {
-                 TableReader r(table, path, errors, {"id", "text", "signpost"});
+                 TableReader r(table, path, errors, {"id", "text", "easy_read", "signpost", "signpost_easy_read"});
                  Exclusion e;
                  e.id = exclusion_ids.Check(r);
-                 e.text = r.Text("text", true);
-                 e.signpost = r.Text("signpost", true, "what the person can do instead");
+                 e.text = ReadText(r, "text", "easy_read", true, nullptr, errors);
+                 e.signpost = ReadText(r, "signpost", "signpost_easy_read", true, "what the person can do instead",
+                                       errors);
                  p.exclusions.push_back(std::move(e));
                });
 }
@@ -325,6 +423,11 @@ std::string ReadWholeFile(const std::string& path) {
 
 }  // namespace
 
+std::size_t Policy::LineOf(const std::string& key) const {
+  auto found = lines.find(key);
+  return found == lines.end() ? 0 : found->second;
+}
+
 const Stage* Policy::FindStage(const std::string& stage_id) const {
   for (const Stage& s : stages) {
     if (s.id == stage_id) return &s;
@@ -358,7 +461,7 @@ std::vector<NamedDeadline> ProcedureDeadlines(const Policy& policy, Date receive
 }
 
 Policy LoadPolicyText(const std::string& text, const std::string& source_name) {
-  Errors errors{source_name, {}};
+  Errors errors{source_name, {}, {}};
   toml::table root;
   try {
     root = toml::parse(text, source_name);
@@ -390,6 +493,8 @@ Policy LoadPolicyText(const std::string& text, const std::string& source_name) {
     for (const std::string& line : errors.lines) message += (message.empty() ? "" : "\n") + line;
     throw PolicyError(message);
   }
+  p.source = source_name;
+  p.lines = std::move(errors.where);
   return p;
 }
 

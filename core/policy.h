@@ -2,6 +2,8 @@
 // A complaints procedure as data: assets/policies/<id>.toml, loaded with toml++.
 // Everything that differs between organisations lives here; nothing else in the
 // product knows an organisation by name.
+#include <cstddef>
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -15,24 +17,49 @@ namespace tellus {
 // Names the file, line and key: "seetec.toml:12: stages[1].respond_within: 'ten days' is not a duration".
 struct PolicyError : std::runtime_error { using std::runtime_error::runtime_error; };
 
+// One Easy Read sentence of a policy text with the picture shown beside it.
+struct EasyReadSentence {
+  std::string text;                                // one short sentence, one idea
+  std::string picture{};                           // pictogram id (assets/pictograms/manifest.toml)
+  bool operator==(const EasyReadSentence&) const = default;
+};
+
+// A text the kiosk shows: the organisation's exact words (kept for the register and for
+// the "Standard words" setting) beside their Easy Read version, shown and spoken by default.
+struct PolicyText {
+  std::string words;                               // the organisation's exact words
+  std::vector<EasyReadSentence> easy_read{};       // same meaning in Easy Read; empty: not written yet
+  bool empty() const { return words.empty() && easy_read.empty(); }
+};
+
 struct NamedItem {
   std::string id;                                  // stable key used in data and reports
   std::string name;                                // as the organisation writes it
+  std::string picture{};                           // pictogram id shown beside it; empty: none given
+  std::string image{};                             // an image file of the organisation's own (logo, photo),
+                                                   // resolved next to the policy file; empty: none
 };
 
-// A yes/no question asked before a complaint; the `blocking_answer` means the
-// procedure cannot take the complaint, and the person is told `signpost` instead.
+// One single yes/no question, on one screen.
+struct YesNoQuestion {
+  PolicyText question;                             // e.g. "Did this happen more than 12 months ago?"
+  bool blocking_answer = true;                     // the answer that counts against the complaint
+};
+
+// An eligibility rule asked before a complaint: one or more single questions asked one
+// after the other. The procedure cannot take the complaint only when EVERY question gets
+// its blocking answer; the first other answer ends the rule and the journey goes on.
+// Then the person is told `signpost` instead.
 struct EligibilityQuestion {
-  std::string id;                                  // "older-than-limit", "on-behalf-no-permission", "excluded-subject"...
-  std::string question;                            // plain words, asked on the kiosk
-  bool blocking_answer = true;                     // the answer that makes the complaint ineligible
-  std::string signpost;                            // what to do instead, never a dead end
+  std::string id;                                  // "older-than-limit", "on-behalf-no-permission", "colleague"...
+  std::vector<YesNoQuestion> questions;            // at least one; asked in order
+  PolicyText signpost;                             // what to do instead, never a dead end
 };
 
 struct Exclusion {
   std::string id;
-  std::string text;                                // the seed's wording
-  std::string signpost;                            // where to go instead
+  PolicyText text;                                 // what is not covered
+  PolicyText signpost;                             // where to go instead
 };
 
 struct Stage {
@@ -70,8 +97,8 @@ struct Policy {
   std::vector<NamedItem> categories;
 
   bool anonymous_complaints = false;
-  std::string anonymous_explanation;               // what anonymity means here, or why it is refused
-  std::string anonymous_signpost;                  // when refused: what to do instead
+  PolicyText anonymous_explanation;                // what anonymity means here, or why it is refused
+  PolicyText anonymous_signpost;                   // when refused: what to do instead
 
   std::optional<Duration> time_limit;              // complaint must be made within this of the events
   bool on_behalf_needs_permission = false;
@@ -87,6 +114,12 @@ struct Policy {
   std::vector<ExternalBody> external_bodies;
   std::optional<Duration> retention;               // how long after closure data is kept
   std::string retention_note;                      // where the seed is silent, what we chose and why
+
+  // Where each key of the file is written, "eligibility[0].questions[1].easy_read[0]" -> 57
+  // (check-policy reports "file:line: key: rule: what").
+  std::string source;                              // the file it was loaded from
+  std::map<std::string, std::size_t> lines;
+  std::size_t LineOf(const std::string& key) const;  // 0 when unknown
 
   const Stage* FindStage(const std::string& id) const;
   const Stage* NextStage(const std::string& id) const;   // nullptr after the last stage

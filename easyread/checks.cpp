@@ -81,12 +81,13 @@ bool PhraseAt(const std::vector<std::string>& words, size_t at, const std::strin
 
 void Add(std::vector<CheckProblem>& out, const Catalog& catalog, const std::string& key,
          const std::string& rule, const std::string& message) {
-  out.push_back({catalog.language().tag, key, rule, message});
+  out.push_back({catalog.language().tag, key, rule, message, {}, 0});
 }
 
 }  // namespace
 
 std::string Describe(const CheckProblem& p) {
+  if (!p.file.empty()) return p.file + ":" + std::to_string(p.line) + ": " + p.key + ": " + p.rule + ": " + p.message;
   return (p.language.empty() ? "?" : p.language) + ": " + p.key + ": " + p.rule + ": " + p.message;
 }
 
@@ -145,10 +146,14 @@ std::map<std::string, std::vector<HardWord>> EasyReadRules::LoadHardWords(const 
 }
 
 EasyReadRules EasyReadRules::LoadFrom(const std::string& source_dir) {
+  return LoadFrom(source_dir + "/assets", source_dir + "/easyread");
+}
+
+EasyReadRules EasyReadRules::LoadFrom(const std::string& assets_dir, const std::string& easyread_dir) {
   EasyReadRules rules;
-  rules.pictograms = LoadManifest(source_dir + "/assets/pictograms/manifest.toml");
-  rules.joining = LoadJoining(source_dir + "/easyread/joining_words.toml");
-  rules.hard_words = LoadHardWords(source_dir + "/easyread/hard_words.toml");
+  rules.pictograms = LoadManifest(assets_dir + "/pictograms/manifest.toml");
+  rules.joining = LoadJoining(easyread_dir + "/joining_words.toml");
+  rules.hard_words = LoadHardWords(easyread_dir + "/hard_words.toml");
   return rules;
 }
 
@@ -262,47 +267,140 @@ std::vector<std::string> Placeholders(const std::string& text) {
   return out;
 }
 
-std::vector<CheckProblem> CheckCatalog(const Catalog& catalog, const EasyReadRules& rules) {
-  std::vector<CheckProblem> out;
-  const std::string& tag = catalog.language().tag;
+namespace {
+
+// The rules of one shown text (a catalog entry or a policy's Easy Read sentence), in `tag`'s
+// language; `add(rule, message)` records a problem. `catalog` explains hard words.
+template <typename AddFn>
+void CheckText(const std::string& key, const CatalogEntry& entry, const std::string& tag, const EasyReadRules& rules,
+               const Catalog& catalog, AddFn&& add) {
   auto joining = rules.joining.find(tag);
   const JoiningRules* join_rules = joining == rules.joining.end() ? nullptr : &joining->second;
   auto hard = rules.hard_words.find(tag);
+  for (const std::string& sentence : SplitSentences(entry.text)) {
+    const size_t count = Words(sentence).size();
+    if (count > static_cast<size_t>(rules.max_words))
+      add("sentence-length",
+          std::to_string(count) + " words (at most " + std::to_string(rules.max_words) + "): \"" + sentence + "\"");
+    const std::string join = FindJoin(sentence, join_rules);
+    if (!join.empty()) add("joined-ideas", "\"" + join + "\" joins two ideas; make two sentences: \"" + sentence + "\"");
+  }
+  if (entry.pictogram.empty()) {
+    if (EndsAsSentence(entry.text)) add("missing-pictogram", "a sentence needs a pictogram: \"" + entry.text + "\"");
+  } else if (!rules.pictograms.count(entry.pictogram)) {
+    add("unknown-pictogram", "'" + entry.pictogram + "' is not in assets/pictograms/manifest.toml");
+  }
+  if (hard == rules.hard_words.end()) return;
+  std::vector<std::string> words = Words(entry.text);
+  const std::vector<std::string> spoken = Words(entry.spoken);
+  words.insert(words.end(), spoken.begin(), spoken.end());
+  for (const HardWord& hard_word : hard->second) {
+    if (key == hard_word.explained_by) continue;  // the explanation may use the word
+    const bool used = std::any_of(words.begin(), words.end(),
+                                  [&](const std::string& w) { return MatchesHardWord(w, hard_word.word); });
+    if (!used) continue;
+    if (hard_word.explained_by.empty())
+      add("hard-word", "'" + hard_word.word + "' is hard and has no explanation; use an easier word");
+    else if (!catalog.Has(hard_word.explained_by))
+      add("hard-word", "'" + hard_word.word + "' needs its explanation '" + hard_word.explained_by + "' in the catalog");
+  }
+}
 
-  for (const auto& [key, entry] : catalog.entries()) {
-    for (const std::string& sentence : SplitSentences(entry.text)) {
-      const size_t count = Words(sentence).size();
-      if (count > static_cast<size_t>(rules.max_words))
-        Add(out, catalog, key, "sentence-length",
-            std::to_string(count) + " words (at most " + std::to_string(rules.max_words) + "): \"" + sentence + "\"");
-      const std::string join = FindJoin(sentence, join_rules);
-      if (!join.empty())
-        Add(out, catalog, key, "joined-ideas", "\"" + join + "\" joins two ideas; make two sentences: \"" + sentence + "\"");
+// Walks one policy and checks every text the kiosk shows from it.
+class PolicyChecker {
+ public:
+  PolicyChecker(const Policy& policy, const EasyReadRules& rules, const Catalog& catalog)
+      : policy_(policy), rules_(rules), catalog_(catalog) {}
+
+  void Text(const std::string& key, const std::string& easy_key, const PolicyText& text) {
+    if (text.empty()) return;
+    if (text.easy_read.empty()) {
+      Add(key, "missing-easy-read", "no Easy Read version; add " + Leaf(easy_key) + " = [ { text = \"...\", picture = \"...\" } ]");
+      return;
     }
-    if (entry.pictogram.empty()) {
-      if (EndsAsSentence(entry.text))
-        Add(out, catalog, key, "missing-pictogram", "a sentence needs a pictogram: \"" + entry.text + "\"");
-    } else if (!rules.pictograms.count(entry.pictogram)) {
-      Add(out, catalog, key, "unknown-pictogram", "'" + entry.pictogram + "' is not in assets/pictograms/manifest.toml");
+    for (std::size_t i = 0; i < text.easy_read.size(); ++i) {
+      const EasyReadSentence& sentence = text.easy_read[i];
+      const std::string item = easy_key + "[" + std::to_string(i) + "]";
+      if (SplitSentences(sentence.text).size() > 1)
+        Add(item, "one-sentence", "one sentence per item, each with its own picture: \"" + sentence.text + "\"");
+      CatalogEntry entry;
+      entry.text = sentence.text;
+      entry.pictogram = sentence.picture;
+      if (entry.pictogram.empty() && !EndsAsSentence(entry.text)) {
+        Add(item, "missing-pictogram", "every Easy Read sentence needs a picture: \"" + entry.text + "\"");
+      }
+      CheckText(item, entry, "en-GB", rules_, catalog_,
+                [&](const std::string& rule, const std::string& message) { Add(item, rule, message); });
     }
-    if (hard != rules.hard_words.end()) {
-      std::vector<std::string> words = Words(entry.text);
-      const std::vector<std::string> spoken = Words(entry.spoken);
-      words.insert(words.end(), spoken.begin(), spoken.end());
-      for (const HardWord& hard_word : hard->second) {
-        if (key == hard_word.explained_by) continue;  // the explanation may use the word
-        const bool used = std::any_of(words.begin(), words.end(),
-                                      [&](const std::string& w) { return MatchesHardWord(w, hard_word.word); });
-        if (!used) continue;
-        if (hard_word.explained_by.empty())
-          Add(out, catalog, key, "hard-word", "'" + hard_word.word + "' is hard and has no explanation; use an easier word");
-        else if (!catalog.Has(hard_word.explained_by))
-          Add(out, catalog, key, "hard-word",
-              "'" + hard_word.word + "' needs its explanation '" + hard_word.explained_by + "' in the catalog");
+  }
+
+  void Items(const std::string& list, const std::vector<NamedItem>& items) {
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      const std::string key = list + "[" + std::to_string(i) + "]";
+      if (items[i].picture.empty() && items[i].image.empty()) {
+        Add(key, "missing-pictogram", "'" + items[i].name + "' needs a picture (a pictogram id) or an image");
+      } else if (!items[i].picture.empty() && !rules_.pictograms.count(items[i].picture)) {
+        Add(key + ".picture", "unknown-pictogram", "'" + items[i].picture + "' is not in assets/pictograms/manifest.toml");
       }
     }
   }
+
+  std::vector<CheckProblem> out;
+
+ private:
+  static std::string Leaf(const std::string& key) { return key.substr(key.rfind('.') + 1); }
+
+  void Add(const std::string& key, const std::string& rule, const std::string& message) {
+    // The line of the key itself, else of the nearest enclosing key that is written down.
+    std::size_t line = 0;
+    for (std::string at = key; line == 0 && !at.empty();) {
+      line = policy_.LineOf(at);
+      const std::size_t cut = at.find_last_of(".[");
+      at = cut == std::string::npos ? "" : at.substr(0, cut);
+    }
+    out.push_back({"en-GB", key, rule, message, policy_.source, line == 0 ? 1 : line});
+  }
+
+  const Policy& policy_;
+  const EasyReadRules& rules_;
+  const Catalog& catalog_;
+};
+
+}  // namespace
+
+std::vector<CheckProblem> CheckCatalog(const Catalog& catalog, const EasyReadRules& rules) {
+  std::vector<CheckProblem> out;
+  for (const auto& [key, entry] : catalog.entries()) {
+    CheckText(key, entry, catalog.language().tag, rules, catalog,
+              [&](const std::string& rule, const std::string& message) { Add(out, catalog, key, rule, message); });
+  }
   return out;
+}
+
+std::vector<CheckProblem> CheckPolicy(const Policy& policy, const EasyReadRules& rules, const Catalog& catalog) {
+  PolicyChecker check(policy, rules, catalog);
+  for (std::size_t i = 0; i < policy.eligibility.size(); ++i) {
+    const EligibilityQuestion& rule = policy.eligibility[i];
+    const std::string key = "eligibility[" + std::to_string(i) + "]";
+    for (std::size_t q = 0; q < rule.questions.size(); ++q) {
+      // A single question is written on the rule itself; several under [[eligibility.questions]].
+      const std::string at = rule.questions.size() == 1 && policy.LineOf(key + ".questions") == 0
+                                 ? key
+                                 : key + ".questions[" + std::to_string(q) + "]";
+      check.Text(at + ".question", at + ".easy_read", rule.questions[q].question);
+    }
+    check.Text(key + ".signpost", key + ".signpost_easy_read", rule.signpost);
+  }
+  for (std::size_t i = 0; i < policy.exclusions.size(); ++i) {
+    const std::string key = "exclusions[" + std::to_string(i) + "]";
+    check.Text(key + ".text", key + ".easy_read", policy.exclusions[i].text);
+    check.Text(key + ".signpost", key + ".signpost_easy_read", policy.exclusions[i].signpost);
+  }
+  check.Text("anonymous.explanation", "anonymous.explanation_easy_read", policy.anonymous_explanation);
+  check.Text("anonymous.signpost", "anonymous.signpost_easy_read", policy.anonymous_signpost);
+  check.Items("services", policy.services);
+  check.Items("categories", policy.categories);
+  return check.out;
 }
 
 std::vector<CheckProblem> CheckSameKeys(const Catalog& reference, const Catalog& translation) {

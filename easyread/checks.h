@@ -20,21 +20,33 @@
 //                      a translation lacks a key of en-GB, has one en-GB lacks,
 //                      or uses other {placeholders} than en-GB for a key
 // The Standard wording is the non-Easy-Read alternative and is not checked.
+//
+// CheckPolicy holds a policy's Easy Read texts (core/policy.h: easy_read next to each
+// question, exclusion, signpost and anonymity text) to the same rules as the en-GB
+// catalog, each easy_read sentence as one catalog entry, and adds:
+//   missing-easy-read  a text the kiosk shows has no easy_read version
+//   one-sentence       an easy_read item holds more than one sentence (one picture each)
+//   missing-pictogram  also: a service or category with neither picture nor image
+#include <cstddef>
 #include <map>
 #include <string>
 #include <vector>
 
+#include "core/policy.h"
 #include "easyread/catalog.h"
 
 namespace tellus {
 
 struct CheckProblem {
   std::string language;                            // catalog tag
-  std::string key;                                 // catalog key
+  std::string key;                                 // catalog key, or policy key "exclusions[2].easy_read[0]"
   std::string rule;                                // see above
   std::string message;
+  std::string file{};                              // policy problems: the policy file
+  std::size_t line = 0;                            // and the line the key is written on
 };
-std::string Describe(const CheckProblem& problem);  // "pl: welcome.title: sentence-length: ..."
+// "pl: welcome.title: sentence-length: ..."; a policy's: "seetec.toml:57: key: rule: what".
+std::string Describe(const CheckProblem& problem);
 
 struct JoiningRules {
   std::vector<std::string> always;                 // join wherever they are after the first word
@@ -60,6 +72,8 @@ struct EasyReadRules {
   static std::map<std::string, std::vector<HardWord>> LoadHardWords(const std::string& path);
   // source_dir/assets/pictograms/manifest.toml, source_dir/easyread/{joining,hard}_words.toml
   static EasyReadRules LoadFrom(const std::string& source_dir);
+  // assets_dir/pictograms/manifest.toml, easyread_dir/{joining,hard}_words.toml
+  static EasyReadRules LoadFrom(const std::string& assets_dir, const std::string& easyread_dir);
 };
 
 // Text helpers (UTF-8; any non-ASCII byte counts as a letter).
@@ -71,6 +85,8 @@ bool MatchesHardWord(const std::string& word, const std::string& hard_word);   /
 std::vector<std::string> Placeholders(const std::string& text);
 
 std::vector<CheckProblem> CheckCatalog(const Catalog& catalog, const EasyReadRules& rules);
+// `catalog` (en-GB: policies are written in English) explains the hard words it may use.
+std::vector<CheckProblem> CheckPolicy(const Policy& policy, const EasyReadRules& rules, const Catalog& catalog);
 std::vector<CheckProblem> CheckSameKeys(const Catalog& reference, const Catalog& translation);
 
 // Flesch reading ease (English): 206.835 - 1.015 words/sentence - 84.6 syllables/word.

@@ -8,7 +8,7 @@ void DrawAnonymousMeaning(const ScreenContext& c) {
   Say(c, "anonymous_meaning.body_1");
   Say(c, "anonymous_meaning.body_2");
   Say(c, "anonymous_meaning.body_3");
-  SayPolicy(c.policy.anonymous_explanation, "info");
+  SayEasyRead(c, c.policy.anonymous_explanation, "info");
   if (MainButton(c, "button.next", "common.next")) c.Emit(ev::Next{});
 }
 

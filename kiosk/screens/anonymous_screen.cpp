@@ -12,7 +12,7 @@ void DrawAnonymous(const ScreenContext& c) {
   Say(c, "anonymous.body_1");
   if (refused) {
     Say(c, "anonymous.refused");
-    SayPolicy(c.policy.anonymous_explanation, "info");
+    SayEasyRead(c, c.policy.anonymous_explanation, "info");
   } else {
     Say(c, "anonymous.body_2");
   }

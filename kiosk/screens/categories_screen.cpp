@@ -18,6 +18,7 @@ void DrawCategories(const ScreenContext& c) {
     ui::ItemStyle style;
     style.width_fraction = 0.5f;
     if (i % 2 == 1) ui::SameLine();
+    style.pictogram = ItemPicture(category, "");
     if (ui::Checkbox("check.categories." + category.id, category.name, category.name, on, style)) {
       c.Emit(ev::Toggle{category.id});
     }

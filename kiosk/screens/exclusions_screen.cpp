@@ -14,7 +14,8 @@ void DrawExclusions(const ScreenContext& c) {
   for (std::size_t i = 0; i < span.count; ++i) {
     const Exclusion& exclusion = all[span.first + i];
     if (i % 2 == 1) ui::SameLine();
-    if (ChoiceData("choice.exclusions." + exclusion.id, exclusion.text, false, "not-allowed", 0.5f)) {
+    if (ChoiceData("choice.exclusions." + exclusion.id, PolicyLabel(c, exclusion.text), false,
+                   PolicyPicture(c, exclusion.text, "not-allowed"), 0.5f)) {
       c.Emit(ev::Choose{exclusion.id});
     }
   }

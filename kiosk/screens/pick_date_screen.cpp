@@ -45,7 +45,7 @@ void DrawMonthList(const ScreenContext& c, year_month last) {
   const JourneyState& s = c.state;
   const year_month this_month{s.today.year(), s.today.month()};
   Say(c, "pick_date.body_months");
-  const std::vector<year_month> months = MonthListMonths(c.policy, s.today, last);
+  const std::vector<year_month> months = MonthListMonths(c.policy, s.today, last, TimeLimitWaived(s, c.policy));
   for (std::size_t i = 0; i < months.size(); ++i) {
     if (i % 3 != 0) ui::SameLine();
     ui::ItemStyle style;
@@ -58,7 +58,7 @@ void DrawMonthList(const ScreenContext& c, year_month last) {
     }
   }
   // Years further back (policies without a time limit), and forward again.
-  const bool older = !months.empty() && months.front() > FirstGridMonth(c.policy, s.today);
+  const bool older = !months.empty() && months.front() > FirstGridMonth(c.policy, s.today, TimeLimitWaived(s, c.policy));
   if (older && GridButton(c, "button.pick_date.year_before", c.Text("pick_date.year_before"),
                           c.Spoken("pick_date.year_before"), c.Pictogram("pick_date.year_before"), true, 0.5f)) {
     c.Emit(ev::ShowMonths{last - std::chrono::years{1}});
@@ -82,7 +82,7 @@ void DrawMonthGrid(const ScreenContext& c) {
   bool refused = false;
   if (GridButton(c, "button.pick_date.month_before", c.Text("pick_date.month_before"),
                  c.Spoken("pick_date.month_before"), c.Pictogram("pick_date.month_before"),
-                 shown > FirstGridMonth(c.policy, s.today), kThird, &refused) ||
+                 shown > FirstGridMonth(c.policy, s.today, TimeLimitWaived(s, c.policy)), kThird, &refused) ||
       refused) {
     c.Emit(ev::ShowMonth{before});                 // refused by the journey with the reason when disabled
   }
@@ -114,7 +114,7 @@ void DrawMonthGrid(const ScreenContext& c) {
     if ((blank + d - 1) % 7 != 0) ui::SameLine();
     const Date day{shown.year(), shown.month(), std::chrono::day{d}};
     ui::ItemStyle style;
-    style.enabled = DayRefusal(c.policy, s.today, day) == tellus::Notice::kNone && !s.committing;
+    style.enabled = DayRefusal(c.policy, s.today, day, TimeLimitWaived(s, c.policy)) == tellus::Notice::kNone && !s.committing;
     style.width_fraction = kDayCell;
     const bool picked = s.when_choice == WhenChoice::kPickedDay && s.incident.from == day;
     const bool pressed = ui::Choice("day." + ToIso(day), std::to_string(d), DateText(c, day, true), picked, style);

@@ -7,13 +7,6 @@ namespace tellus::screens {
 
 namespace {
 
-const std::string& NameOf(const std::vector<NamedItem>& items, const std::string& id) {
-  for (const NamedItem& item : items) {
-    if (item.id == id) return item.name;
-  }
-  return id;
-}
-
 // One answer as the summary shows it: its words (several parts joined) and one picture.
 struct ShownAnswer {
   std::vector<std::string> parts;
@@ -30,6 +23,14 @@ struct ShownAnswer {
   }
 };
 
+// The item's name with its own picture (the id and `fallback` if the policy lost it).
+void AddItem(ShownAnswer& a, const std::vector<NamedItem>& items, const std::string& id, const std::string& fallback) {
+  for (const NamedItem& item : items) {
+    if (item.id == id) return a.Add(item.name, ItemPicture(item, fallback));
+  }
+  a.Add(id, fallback);
+}
+
 // The person's own words, or "You did not write anything here."
 void Words(const ScreenContext& c, ShownAnswer& a, const std::string& text) {
   if (text.empty()) {
@@ -45,14 +46,14 @@ ShownAnswer Answer(const ScreenContext& c, Step section) {
   ShownAnswer a;
   auto say = [&](const std::string& key) { a.Add(c.Text(key), c.Pictogram(key)); };
   switch (section) {
-    case Step::kService: a.Add(NameOf(c.policy.services, s.service_id), "service"); break;
+    case Step::kService: AddItem(a, c.policy.services, s.service_id, "service"); break;
     case Step::kSubject: Words(c, a, p.subject); break;
     case Step::kPraise:
       for (const std::string& id : s.praise_choices) say("praise.choice." + id);
       if (!p.praise.empty() || s.praise_choices.empty()) Words(c, a, p.praise);
       break;
     case Step::kCategories:
-      for (const std::string& id : s.categories) a.Add(NameOf(c.policy.categories, id), "complaint");
+      for (const std::string& id : s.categories) AddItem(a, c.policy.categories, id, "complaint");
       break;
     case Step::kWhatHappened: Words(c, a, p.what_happened); break;
     case Step::kWhen:

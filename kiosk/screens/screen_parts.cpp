@@ -64,6 +64,34 @@ void SayPolicy(const std::string& text, const std::string& pictogram) {
   for (const std::string& sentence : SplitSentences(text)) SayData(sentence, pictogram);
 }
 
+namespace {
+bool ShowEasyRead(const ScreenContext& c, const PolicyText& text) {
+  return !c.state.settings.standard_wording && !text.easy_read.empty();
+}
+}  // namespace
+
+void SayEasyRead(const ScreenContext& c, const PolicyText& text, const std::string& pictogram) {
+  if (!ShowEasyRead(c, text)) return SayPolicy(text.words, pictogram);
+  for (const EasyReadSentence& sentence : text.easy_read) SayData(sentence.text, sentence.picture);
+}
+
+std::string PolicyLabel(const ScreenContext& c, const PolicyText& text) {
+  if (!ShowEasyRead(c, text)) return text.words;
+  std::string label;
+  for (const EasyReadSentence& sentence : text.easy_read) label += (label.empty() ? "" : " ") + sentence.text;
+  return label;
+}
+
+std::string PolicyPicture(const ScreenContext& c, const PolicyText& text, const std::string& fallback) {
+  if (!ShowEasyRead(c, text) || text.easy_read.front().picture.empty()) return fallback;
+  return text.easy_read.front().picture;
+}
+
+std::string ItemPicture(const NamedItem& item, const std::string& fallback) {
+  if (!item.image.empty()) return item.image;
+  return item.picture.empty() ? fallback : item.picture;
+}
+
 void Notice(const ScreenContext& c) {
   if (c.state.notice == tellus::Notice::kNone) return;
   Say(c, NoticeKey(c.state.notice));

@@ -38,6 +38,15 @@ void SayIfPresent(const ScreenContext& c, const std::string& key, const Values& 
 void SayData(const std::string& text, const std::string& pictogram);   // policy or person's words, as written
 // The organisation's words (policy text), one sentence per line as Easy Read lays out.
 void SayPolicy(const std::string& text, const std::string& pictogram);
+// A policy text as the person reads it: its Easy Read sentences, each with its own picture;
+// the organisation's exact words (with `pictogram`) under Standard words or when no Easy
+// Read was written.
+void SayEasyRead(const ScreenContext& c, const PolicyText& text, const std::string& pictogram);
+// The same choice for a button: one label and one picture (the first Easy Read sentence's).
+std::string PolicyLabel(const ScreenContext& c, const PolicyText& text);
+std::string PolicyPicture(const ScreenContext& c, const PolicyText& text, const std::string& fallback);
+// A service's or category's own picture: its image file, else its pictogram, else `fallback`.
+std::string ItemPicture(const NamedItem& item, const std::string& fallback);
 void Notice(const ScreenContext& c);               // the current notice, if any
 // A big single choice; true when touched.
 bool ChoiceItem(const ScreenContext& c, const std::string& id, const std::string& key, bool selected = false,

@@ -11,7 +11,8 @@ void DrawService(const ScreenContext& c) {
   for (std::size_t i = 0; i < all.size(); ++i) {
     const NamedItem& service = all[i];
     if (i % 2 == 1) ui::SameLine();
-    if (ChoiceData("choice.service." + service.id, service.name, service.id == c.state.service_id, "service", 0.5f)) {
+    if (ChoiceData("choice.service." + service.id, service.name, service.id == c.state.service_id,
+                   ItemPicture(service, "service"), 0.5f)) {
       c.Emit(ev::Choose{service.id});
     }
   }

@@ -8,7 +8,7 @@ namespace tellus::screens {
 
 namespace {
 // The signpost of the eligibility question about `topic` ("limit", "behalf"), if the policy has one.
-std::string EligibilitySignpost(const Policy& policy, std::string_view topic) {
+PolicyText EligibilitySignpost(const Policy& policy, std::string_view topic) {
   for (const EligibilityQuestion& q : policy.eligibility) {
     if (q.id.find(topic) != std::string::npos) return q.signpost;
   }
@@ -24,22 +24,22 @@ void DrawSignpost(const ScreenContext& c) {
   Say(c, "signpost.body_1");
   switch (s.signpost) {
     case SignpostReason::kEligibility:
-      if (index < p.eligibility.size()) SayPolicy(p.eligibility[index].signpost, "info");
+      if (index < p.eligibility.size()) SayEasyRead(c, p.eligibility[index].signpost, "info");
       break;
     case SignpostReason::kExclusion:
-      if (index < p.exclusions.size()) SayPolicy(p.exclusions[index].signpost, "info");
+      if (index < p.exclusions.size()) SayEasyRead(c, p.exclusions[index].signpost, "info");
       break;
     case SignpostReason::kAnonymousRefused:
-      SayPolicy(p.anonymous_explanation, "anonymous");
-      SayPolicy(p.anonymous_signpost, "info");
+      SayEasyRead(c, p.anonymous_explanation, "anonymous");
+      SayEasyRead(c, p.anonymous_signpost, "info");
       break;
     case SignpostReason::kTimeLimit:
       if (p.time_limit) Say(c, "signpost.time_limit", {{"limit", DurationText(c, *p.time_limit)}});
-      SayPolicy(EligibilitySignpost(p, "limit"), "info");
+      SayEasyRead(c, EligibilitySignpost(p, "limit"), "info");
       break;
     case SignpostReason::kOnBehalfPermission:
       Say(c, "signpost.permission");
-      SayPolicy(EligibilitySignpost(p, "behalf"), "info");
+      SayEasyRead(c, EligibilitySignpost(p, "behalf"), "info");
       break;
     default: break;
   }

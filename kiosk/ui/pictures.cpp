@@ -32,8 +32,11 @@ namespace {
 Picture Load(const std::string& id, PictogramStyle style) {
   Cache& cache = TheCache();
   const Settings& settings = CurrentSettings();
-  if (id.empty() || settings.pictogram_dir.empty()) return {};
-  const std::string path = PictogramFile(settings.pictogram_dir, id, style);
+  // A path (an organisation's own logo or photo, a policy's `image`) is drawn as it is in
+  // every theme; pictogram ids never hold a '/'.
+  const bool own_image = id.find('/') != std::string::npos;
+  if (id.empty() || (settings.pictogram_dir.empty() && !own_image)) return {};
+  const std::string path = own_image ? id : PictogramFile(settings.pictogram_dir, id, style);
   auto found = cache.pictures.find(path);
   if (found != cache.pictures.end()) return found->second;
   Picture picture;

@@ -16,6 +16,7 @@ struct Picture {
 using TextureLoader = std::function<Picture(const std::string& path)>;
 void SetTextureLoader(TextureLoader loader);
 // For the current theme's variant (colour, or white line art on dark themes); cached.
+// An id holding a '/' is an image file's path (a policy's own logo or photo), drawn as it is.
 Picture GetPicture(const std::string& id);
 // The white line art whatever the theme (pictures on the dock's coloured face).
 Picture GetWhitePicture(const std::string& id);

@@ -1,4 +1,5 @@
 // tellus-register check-policy and deadlines: the policy and calendar code of core/, from a shell.
+// check-policy also holds each policy's Easy Read texts to the catalogs' rules (easyread/checks.h).
 #include <iostream>
 #include <memory>
 #include <stdexcept>
@@ -8,6 +9,8 @@
 #include "core/calendar.h"
 #include "core/date.h"
 #include "core/policy.h"
+#include "easyread/catalog.h"
+#include "easyread/checks.h"
 #include "sync/register/commands.h"
 
 namespace tellus::reg {
@@ -15,6 +18,8 @@ namespace {
 
 struct CheckOptions {
   std::vector<std::string> files;
+  std::string assets = TELLUS_ASSETS_DIR;          // pictograms/manifest.toml
+  std::string easyread = TELLUS_EASYREAD_DIR;      // hard and joining words, lang/en-GB
 };
 
 struct DeadlineOptions {
@@ -23,13 +28,29 @@ struct DeadlineOptions {
   std::string assets = TELLUS_ASSETS_DIR;
 };
 
-// Loads each file, prints "ok <id>" or its errors; a non-zero exit if any file is bad.
+// Loads each file and checks its Easy Read texts; prints "ok <id>" or each problem as
+// "file:line: key: what" (loading) or "file:line: key: rule: what" (Easy Read); a non-zero
+// exit if any file is bad.
 void CheckPolicies(const CheckOptions& options) {
+  EasyReadRules rules;
+  Catalog english;
+  try {
+    rules = EasyReadRules::LoadFrom(options.assets, options.easyread);
+    english = Catalog::LoadLanguage(options.easyread + "/lang", "en-GB");
+  } catch (const CatalogError& e) {
+    throw std::runtime_error(std::string("check-policy: the Easy Read rules cannot be read: ") + e.what());
+  }
   int bad = 0;
   for (const std::string& file : options.files) {
     try {
       Policy policy = LoadPolicyFile(file);
-      std::cout << "ok " << policy.id << "\n";
+      std::vector<CheckProblem> problems = CheckPolicy(policy, rules, english);
+      for (const CheckProblem& problem : problems) std::cerr << Describe(problem) << "\n";
+      if (problems.empty()) {
+        std::cout << "ok " << policy.id << "\n";
+      } else {
+        ++bad;
+      }
     } catch (const PolicyError& e) {
       std::cerr << e.what() << "\n";
       ++bad;
@@ -71,6 +92,9 @@ void AddPolicyCommands(CLI::App& app) {
   auto check_options = std::make_shared<CheckOptions>();
   CLI::App* check = app.add_subcommand("check-policy", "Check policy files; prints \"ok <id>\" for each good one");
   check->add_option("files", check_options->files, "Policy TOML files")->required();
+  check->add_option("--assets", check_options->assets, "Assets folder (pictograms/manifest.toml)")->capture_default_str();
+  check->add_option("--easyread", check_options->easyread, "Easy Read folder (hard words, lang/en-GB)")
+      ->capture_default_str();
   check->callback([check_options] { CheckPolicies(*check_options); });
 
   auto deadline_options = std::make_shared<DeadlineOptions>();

@@ -93,8 +93,8 @@ inline Step WalkTo(Driver& d, Step stop, const Answers& a = {}, int max_steps = 
   for (int i = 0; i < max_steps && d.step() != stop && d.step() != Step::kSignpost; ++i) {
     switch (d.step()) {
       case Step::kEligibility: {
-        const EligibilityQuestion& q = p.eligibility.at(static_cast<std::size_t>(d.state().place.index));
-        d.Choose(q.blocking_answer ? "no" : "yes");
+        const YesNoQuestion* q = EligibilityQuestionAt(p, d.state().place);
+        d.Choose(q && q->blocking_answer ? "no" : "yes");
         break;
       }
       case Step::kExclusions: d.Choose("none"); break;
@@ -140,6 +140,15 @@ inline Step WalkTo(Driver& d, Step stop, const Answers& a = {}, int max_steps = 
   return d.step();
 }
 
+// A single yes/no question in the organisation's words (no Easy Read: the journey ignores it).
+inline YesNoQuestion Ask(std::string words, bool blocking_answer = true) {
+  YesNoQuestion q;
+  q.question.words = std::move(words);
+  q.blocking_answer = blocking_answer;
+  return q;
+}
+inline PolicyText Words(std::string words) { return PolicyText{std::move(words), {}}; }
+
 // Shaped like seetec.txt: refuses anonymous complaints, 12-month limit, written permission
 // for someone else, exclusions with signposting, three 20-working-day stages.
 inline Policy SeetecLike() {
@@ -150,14 +159,17 @@ inline Policy SeetecLike() {
   p.services = {{"ia", "Interventions Alliance"}, {"training", "Seetec Training"}};
   p.categories = {{"service", "Service delivery"}, {"staff", "Staff conduct"}};
   p.anonymous_complaints = false;
-  p.anonymous_explanation = "We cannot look into a complaint without a name.";
-  p.anonymous_signpost = "You can talk to the person who works with you.";
+  p.anonymous_explanation = Words("We cannot look into a complaint without a name.");
+  p.anonymous_signpost = Words("You can talk to the person who works with you.");
   p.time_limit = Duration{12, Duration::Unit::kMonths};
   p.on_behalf_needs_permission = true;
-  p.eligibility = {{"older-than-limit", "Did this happen more than 12 months ago?", true, "Talk to the colleague who works with you."},
-                   {"colleague", "Are you a Seetec colleague?", true, "Use the HR policies."}};
-  p.exclusions = {{"criminal", "The subject matter is under criminal investigation.", "Wait for the investigation."},
-                  {"court", "Decided by a court or tribunal.", "Follow the court's procedure."}};
+  // Too old only when it happened AND the person knew of it more than 12 months ago.
+  p.eligibility = {{"older-than-limit",
+                    {Ask("Did this happen more than 12 months ago?"), Ask("Did you know about it more than 12 months ago?")},
+                    Words("Talk to the colleague who works with you.")},
+                   {"colleague", {Ask("Are you a Seetec colleague?")}, Words("Use the HR policies.")}};
+  p.exclusions = {{"criminal", Words("The subject matter is under criminal investigation."), Words("Wait for the investigation.")},
+                  {"court", Words("Decided by a court or tribunal."), Words("Follow the court's procedure.")}};
   p.comments_accepted = false;
   p.compliments.ask_permission_to_share = false;
   p.acknowledge_within = Duration{3, Duration::Unit::kWorkingDays};
@@ -180,7 +192,7 @@ inline Policy NextStepsLike() {
   p.services = {{"supported-living", "Supported living"}};
   p.categories = {{"care", "Care"}, {"staff", "Staff"}};
   p.anonymous_complaints = true;
-  p.anonymous_explanation = "We cannot reply to you directly.";
+  p.anonymous_explanation = Words("We cannot reply to you directly.");
   p.comments_accepted = true;
   p.compliments.ask_permission_to_share = true;
   p.compliments.acknowledge_within = Duration{5, Duration::Unit::kWorkingDays};

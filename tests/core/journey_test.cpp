@@ -112,30 +112,81 @@ TEST(JourneyReduce, ComplaintWalkSeetecLikeNamed) {
   EXPECT_EQ(sub.personal.how_affected, "I lost a day of work.");
 }
 
+// Blocking answers to every single question of rule `i` (after clearing the rules before it).
+void AnswerAllBlocking(Driver& d, const Policy& policy, std::size_t i) {
+  for (std::size_t j = 0; j < i; ++j) d.Choose(policy.eligibility[j].questions[0].blocking_answer ? "no" : "yes");
+  for (const YesNoQuestion& q : policy.eligibility[i].questions) {
+    ASSERT_EQ(d.step(), Step::kEligibility);
+    ASSERT_EQ(d.state().place.index, static_cast<int>(i));
+    d.Choose(q.blocking_answer ? "yes" : "no");
+  }
+}
+
 TEST(JourneyReduce, EachEligibilityBlockingAnswerSignposts) {
   Policy policy = SeetecLike();
   for (std::size_t i = 0; i < policy.eligibility.size(); ++i) {
     Driver d(policy);
     d.Choose("complaint");
-    for (std::size_t j = 0; j < i; ++j) d.Choose(policy.eligibility[j].blocking_answer ? "no" : "yes");
-    ASSERT_EQ(d.step(), Step::kEligibility);
-    ASSERT_EQ(d.state().place.index, static_cast<int>(i));
-    d.Choose(policy.eligibility[i].blocking_answer ? "yes" : "no");
+    AnswerAllBlocking(d, policy, i);
     EXPECT_EQ(d.step(), Step::kSignpost);
     EXPECT_EQ(d.state().signpost, SignpostReason::kEligibility);
     EXPECT_EQ(d.state().signpost_index, static_cast<int>(i));
     d.Back();
     EXPECT_EQ(d.step(), Step::kEligibility) << "Back returns to the question";
-    d.Choose(policy.eligibility[i].blocking_answer ? "yes" : "no").Choose("start-again");
+    EXPECT_EQ(d.state().place.part, static_cast<int>(policy.eligibility[i].questions.size()) - 1) << "the last one asked";
+    d.Choose(policy.eligibility[i].questions.back().blocking_answer ? "yes" : "no").Choose("start-again");
     EXPECT_EQ(d.step(), Step::kWelcome);
     EXPECT_EQ(d.state().kind, JourneyKind::kNone);
   }
 }
 
+TEST(JourneyReduce, CompoundQuestionIsAskedAsTwoSingleOnes) {
+  Policy policy = SeetecLike();
+  Driver d(policy);
+  d.Choose("complaint");
+  ASSERT_EQ(d.state().place, (Place{Step::kEligibility, 0, 0}));
+  EXPECT_EQ(EligibilityQuestionAt(policy, d.state().place)->question.words, "Did this happen more than 12 months ago?");
+  d.Choose("yes");                                  // long ago: not turned away yet, the second question decides
+  ASSERT_EQ(d.state().place, (Place{Step::kEligibility, 0, 1}));
+  EXPECT_EQ(EligibilityQuestionAt(policy, d.state().place)->question.words,
+            "Did you know about it more than 12 months ago?");
+  d.Back();
+  EXPECT_EQ(d.state().place, (Place{Step::kEligibility, 0, 0})) << "Back goes to the first half";
+  d.Choose("no");                                   // recent: the second question is not asked
+  EXPECT_EQ(d.state().place, (Place{Step::kEligibility, 1, 0}));
+}
+
+TEST(JourneyReduce, LongAgoButFoundOutRecentlyIsNotTurnedAway) {
+  Policy policy = SeetecLike();
+  Driver d(policy, D(2026, 11, 20));
+  d.Choose("complaint").Choose("yes").Choose("no");  // happened long ago, found out recently
+  EXPECT_EQ(d.state().place, (Place{Step::kEligibility, 1, 0}));
+  ASSERT_EQ(WalkTo(d, Step::kWhen, {.when = "date"}), Step::kWhen);
+  d.Choose("date").Do(ev::AdjustDate{0, -30}).Next();  // two and a half years ago
+  EXPECT_EQ(d.step(), Step::kAffected) << "the date is old, but they found out within the limit";
+  EXPECT_EQ(d.state().incident_date, D(2024, 5, 20));
+}
+
+TEST(JourneyReduce, EachQuestionOfARuleHasItsOwnBlockingAnswer) {
+  Policy policy = SeetecLike();
+  policy.eligibility = {{"on-behalf-no-permission",
+                         {Ask("Are you complaining for someone else?"),
+                          Ask("Have they given their written permission?", /*blocking_answer=*/false)},
+                         Words("Ask them to write a note.")}};
+  Driver with_note(policy);
+  with_note.Choose("complaint").Choose("yes").Choose("yes");
+  EXPECT_NE(with_note.step(), Step::kSignpost) << "for someone else, with their yes in writing";
+  EXPECT_NE(with_note.step(), Step::kEligibility);
+  Driver without(policy);
+  without.Choose("complaint").Choose("yes").Choose("no");
+  EXPECT_EQ(without.step(), Step::kSignpost);
+  EXPECT_EQ(without.state().signpost, SignpostReason::kEligibility);
+}
+
 TEST(JourneyReduce, SignpostOffersComplimentInstead) {
   Policy policy = SeetecLike();
   Driver d(policy);
-  d.Choose("complaint").Choose(policy.eligibility[0].blocking_answer ? "yes" : "no");
+  d.Choose("complaint").Choose("yes").Choose("yes");  // long ago, and known long ago
   ASSERT_EQ(d.step(), Step::kSignpost);
   d.Choose("comment");                              // seetec takes no comments
   EXPECT_EQ(d.step(), Step::kSignpost);
@@ -527,7 +578,7 @@ TEST(JourneyReduce, ListenSpeaksEachScreenAndHelpToggles) {
   EXPECT_EQ(d.step(), Step::kEligibility);
   d.Do(ev::ListenToggle{});
   EXPECT_TRUE(d.Emitted<fx::StopSpeech>());
-  d.Choose(policy.eligibility[0].blocking_answer ? "no" : "yes");
+  d.Choose(policy.eligibility[0].questions[0].blocking_answer ? "no" : "yes");
   EXPECT_FALSE(d.Emitted<fx::SpeakScreen>());
 }
 
@@ -620,9 +671,9 @@ TEST(JourneySeeds, SeetecBranchesAllSignpost) {
   for (std::size_t i = 0; i < policy.eligibility.size(); ++i) {
     Driver d(policy);
     d.Choose("complaint");
-    for (std::size_t j = 0; j < i; ++j) d.Choose(policy.eligibility[j].blocking_answer ? "no" : "yes");
-    d.Choose(policy.eligibility[i].blocking_answer ? "yes" : "no");
+    AnswerAllBlocking(d, policy, i);
     EXPECT_EQ(d.state().signpost, SignpostReason::kEligibility);
+    EXPECT_EQ(d.state().signpost_index, static_cast<int>(i));
   }
   {
     Driver d(policy, D(2026, 11, 20));

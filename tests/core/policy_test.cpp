@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <set>
 #include <string>
 
 #include "core/policy.h"
@@ -49,6 +50,13 @@ std::string Replace(std::string text, const std::string& from, const std::string
   return text;
 }
 
+// A temporary folder removed at the end of the test.
+struct TempFolder {
+  fs::path path = fs::temp_directory_path() / ("tellus-policy-" + std::to_string(std::random_device{}()));
+  TempFolder() { fs::create_directories(path); }
+  ~TempFolder() { fs::remove_all(path); }
+};
+
 std::string ErrorOf(const std::string& text, const std::string& name = "test.toml") {
   try {
     LoadPolicyText(text, name);
@@ -84,6 +92,70 @@ TEST(PolicyError, UnknownKeyNamesFileLineAndKey) {
   m = ErrorOf(Replace(kMinimal, "explanation =", "explenation ="));
   EXPECT_CONTAINS(m, "test.toml:9: anonymous.explenation: unknown key");
   EXPECT_CONTAINS(m, "test.toml:7: anonymous.explanation: missing");
+}
+
+TEST(PolicyEasyRead, EasyReadSentencesAndPicturesSitBesideTheExactWords) {
+  Policy p = LoadPolicyText(
+      Replace(kMinimal, "signpost = \"Talk to your worker.\"\n",
+              "signpost = \"Talk to your worker.\"\n"
+              "signpost_easy_read = [\n"
+              "  { text = \"Talk to the person who works with you.\", picture = \"staff\" },\n"
+              "  { text = \"They can help.\", picture = \"advocate\" },\n"
+              "]\n"),
+      "test.toml");
+  EXPECT_EQ(p.anonymous_signpost.words, "Talk to your worker.");
+  ASSERT_EQ(p.anonymous_signpost.easy_read.size(), 2u);
+  EXPECT_EQ(p.anonymous_signpost.easy_read[0], (EasyReadSentence{"Talk to the person who works with you.", "staff"}));
+  EXPECT_EQ(p.anonymous_signpost.easy_read[1].picture, "advocate");
+  EXPECT_EQ(p.LineOf("anonymous.signpost_easy_read[1]"), 13u);
+  EXPECT_EQ(p.LineOf("anonymous.signpost"), 10u);
+  EXPECT_TRUE(p.anonymous_explanation.easy_read.empty()) << "optional when loading; check-policy asks for it";
+}
+
+TEST(PolicyEasyRead, GroupedQuestionsAreSingleQuestionsInOrder) {
+  std::string text = std::string(kMinimal) +
+                     "[[eligibility]]\n"
+                     "id = \"older-than-limit\"\n"
+                     "signpost = \"Too late.\"\n"
+                     "[[eligibility.questions]]\n"
+                     "question = \"Did this happen more than 12 months ago?\"\n"
+                     "[[eligibility.questions]]\n"
+                     "question = \"Did you know about it more than 12 months ago?\"\n"
+                     "blocking_answer = true\n"
+                     "[[eligibility]]\n"
+                     "id = \"staff\"\n"
+                     "question = \"Do you work here?\"\n"
+                     "signpost = \"Ask HR.\"\n";
+  Policy p = LoadPolicyText(text, "test.toml");
+  ASSERT_EQ(p.eligibility.size(), 2u);
+  ASSERT_EQ(p.eligibility[0].questions.size(), 2u);
+  EXPECT_EQ(p.eligibility[0].questions[1].question.words, "Did you know about it more than 12 months ago?");
+  ASSERT_EQ(p.eligibility[1].questions.size(), 1u);
+  EXPECT_EQ(p.eligibility[1].questions[0].question.words, "Do you work here?");
+  std::string both = Replace(text, "signpost = \"Too late.\"\n", "signpost = \"Too late.\"\nquestion = \"Both?\"\n");
+  EXPECT_CONTAINS(ErrorOf(both), "test.toml:25: eligibility[0].question: give either one question here or "
+                                 "[[eligibility.questions]], not both");
+}
+
+TEST(PolicyPictures, ServicesAndCategoriesNameAPictureOrAnImageNextToThePolicy) {
+  TempFolder folder;
+  std::ofstream(folder.path / "logo.png") << "not really a png";
+  std::string text = Replace(kMinimal, "services = [{ id = \"one\", name = \"One\" }]",
+                             "services = [{ id = \"one\", name = \"One\", picture = \"work\", image = \"logo.png\" }]");
+  text = Replace(text, "categories = []", "categories = [{ id = \"late\", name = \"Late\", picture = \"hourglass\" }]");
+  const std::string file = (folder.path / "org.toml").string();
+  std::ofstream(file) << text;
+  Policy p = LoadPolicyFile(file);
+  EXPECT_EQ(p.services[0].picture, "work");
+  EXPECT_EQ(p.services[0].image, (folder.path / "logo.png").string());
+  EXPECT_EQ(p.categories[0].picture, "hourglass");
+  EXPECT_TRUE(p.categories[0].image.empty());
+
+  fs::remove(folder.path / "logo.png");
+  EXPECT_CONTAINS(ErrorOf(text, file), file + ":5: services[0].image: \"logo.png\" not found (looked for " +
+                                            (folder.path / "logo.png").string() + ")");
+  EXPECT_CONTAINS(ErrorOf(Replace(text, "\"hourglass\"", "\"Hour Glass\""), file),
+                  file + ":6: categories[0].picture: \"Hour Glass\" is not a pictogram id");
 }
 
 TEST(PolicyError, MissingKeyNamesFileLineAndKey) {
@@ -178,9 +250,9 @@ TEST(SeedPolicies, WorksForUs) {
   Policy p = Seed("works-for-us");
   ASSERT_EQ(p.eligibility.size(), 2u);
   EXPECT_EQ(p.eligibility[0].id, "staff");
-  EXPECT_CONTAINS(p.eligibility[0].signpost, "line manager");
-  EXPECT_CONTAINS(p.eligibility[0].signpost, "grievance");
-  EXPECT_CONTAINS(p.eligibility[1].signpost, "Chair of the Trustees");
+  EXPECT_CONTAINS(p.eligibility[0].signpost.words, "line manager");
+  EXPECT_CONTAINS(p.eligibility[0].signpost.words, "grievance");
+  EXPECT_CONTAINS(p.eligibility[1].signpost.words, "Chair of the Trustees");
   EXPECT_TRUE(p.comments_accepted);
   ASSERT_EQ(p.stages.size(), 2u);
   EXPECT_EQ(p.stages[0].respond_within, (Duration{28, Unit::kDays}));
@@ -204,10 +276,28 @@ TEST(SeedPolicies, Seetec) {
   EXPECT_EQ(p.services.size(), 4u);
   EXPECT_FALSE(p.anonymous_complaints);
   EXPECT_FALSE(p.anonymous_signpost.empty());
+  EXPECT_FALSE(p.anonymous_signpost.easy_read.empty());
   EXPECT_EQ(p.time_limit, (Duration{12, Unit::kMonths}));
   EXPECT_TRUE(p.on_behalf_needs_permission);
   EXPECT_EQ(p.exclusions.size(), 6u);
-  for (const Exclusion& e : p.exclusions) EXPECT_FALSE(e.signpost.empty()) << e.id;
+  for (const Exclusion& e : p.exclusions) {
+    EXPECT_FALSE(e.signpost.words.empty()) << e.id;
+    EXPECT_FALSE(e.text.easy_read.empty()) << e.id;
+    EXPECT_FALSE(e.signpost.easy_read.empty()) << e.id;
+  }
+  // 2.3.2: too old only when it happened AND was known of more than 12 months ago, asked
+  // as two single questions; written permission likewise.
+  ASSERT_EQ(p.eligibility.size(), 3u);
+  ASSERT_EQ(p.eligibility[0].questions.size(), 2u);
+  EXPECT_EQ(p.eligibility[0].questions[0].question.words, "Did this happen more than 12 months ago?");
+  EXPECT_EQ(p.eligibility[0].questions[1].question.words, "Did you know about it more than 12 months ago?");
+  ASSERT_EQ(p.eligibility[1].questions.size(), 2u);
+  EXPECT_FALSE(p.eligibility[1].questions[1].blocking_answer) << "no written permission is what blocks";
+  // Four services, four different pictures.
+  std::set<std::string> pictures;
+  for (const NamedItem& service : p.services) pictures.insert(service.picture);
+  EXPECT_EQ(pictures.size(), 4u);
+  EXPECT_EQ(pictures.count(""), 0u);
   EXPECT_EQ(p.acknowledge_within, (Duration{3, Unit::kWorkingDays}));
   ASSERT_EQ(p.stages.size(), 3u);
   EXPECT_TRUE(p.stages[0].informal);
@@ -224,7 +314,7 @@ TEST(SeedPolicies, Seetec) {
 TEST(SeedPolicies, NextSteps) {
   Policy p = Seed("next-steps");
   EXPECT_TRUE(p.anonymous_complaints);
-  EXPECT_CONTAINS(p.anonymous_explanation, "cannot tell you directly");
+  EXPECT_CONTAINS(p.anonymous_explanation.words, "cannot tell you directly");
   EXPECT_EQ(p.compliments.pass_on_within, (Duration{24, Unit::kHours}));
   EXPECT_EQ(p.compliments.acknowledge_within, (Duration{5, Unit::kWorkingDays}));
   EXPECT_TRUE(p.compliments.ask_permission_to_share);

@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include <filesystem>
+#include <set>
 
 #include "core/reference.h"
 #include "core/submit.h"
@@ -112,10 +113,14 @@ TEST(UiJourney, SeetecDoneScreenShowsRealDates) {
 TEST(UiJourney, SeetecEverySignpostOffersAWayOn) {
   Harness h(Seed("seetec"));
   const Policy& p = h.app().policy();
-  auto expect_signpost = [&](const std::string& text) {
+  auto expect_signpost = [&](const PolicyText& text) {
     ASSERT_EQ(StepOf(h), Step::kSignpost) << h.Describe();
-    // The organisation's words, one sentence per line (Easy Read layout), all of them.
-    for (const std::string& sentence : SplitSentences(text)) EXPECT_TRUE(h.ShowsText(sentence)) << h.Describe();
+    // The policy's Easy Read sentences, each with its own picture, all of them.
+    for (const EasyReadSentence& sentence : text.easy_read) {
+      const ui::Node* node = h.TryFind(sentence.text);
+      ASSERT_NE(node, nullptr) << sentence.text << "\n" << h.Describe();
+      EXPECT_EQ(node->pictogram, sentence.picture) << sentence.text;
+    }
     ASSERT_NE(h.TryFindId("choice.signpost.start-again"), nullptr);
     EXPECT_NE(h.TryFindId("choice.signpost.compliment"), nullptr) << "never a dead end";
     TapId(h, "choice.signpost.start-again");
@@ -123,8 +128,8 @@ TEST(UiJourney, SeetecEverySignpostOffersAWayOn) {
   };
   for (std::size_t i = 0; i < p.eligibility.size(); ++i) {
     Tap(h, "Make a complaint");
-    for (std::size_t j = 0; j < i; ++j) Tap(h, p.eligibility[j].blocking_answer ? "No" : "Yes");
-    Tap(h, p.eligibility[i].blocking_answer ? "Yes" : "No");
+    for (std::size_t j = 0; j < i; ++j) Tap(h, p.eligibility[j].questions[0].blocking_answer ? "No" : "Yes");
+    for (const YesNoQuestion& q : p.eligibility[i].questions) Tap(h, q.blocking_answer ? "Yes" : "No");
     expect_signpost(p.eligibility[i].signpost);
   }
   for (const Exclusion& exclusion : p.exclusions) {
@@ -148,7 +153,71 @@ TEST(UiJourney, SeetecEverySignpostOffersAWayOn) {
   UiWalkTo(h, Step::kOnBehalf);
   Tap(h, "Yes, for someone else");
   Tap(h, "No, not yet");
-  expect_signpost("");
+  expect_signpost({});
+}
+
+// Seetec 2.3.2 as two single questions, each in Easy Read with its own picture; the person
+// whose events were long ago but who found out recently goes on to the next question.
+TEST(UiJourney, SeetecCompoundQuestionIsTwoEasyReadQuestions) {
+  Harness h(Seed("seetec"));
+  Tap(h, "Make a complaint");
+  const ui::Node* first = h.TryFind("Did this happen more than 12 months ago?");
+  ASSERT_NE(first, nullptr) << h.Describe();
+  EXPECT_EQ(first->pictogram, "calendar");
+  EXPECT_FALSE(h.ShowsText("Did this happen more than 12 months ago, and did you know about it more than 12 months ago?"));
+  Tap(h, "Yes");
+  const ui::Node* second = h.TryFind("Did you find out about it more than 12 months ago?");
+  ASSERT_NE(second, nullptr) << h.Describe();
+  EXPECT_EQ(second->pictogram, "idea");
+  Tap(h, "No");                                    // found out recently: still in time
+  EXPECT_EQ(StepOf(h), Step::kEligibility) << h.Describe();
+  EXPECT_TRUE(h.ShowsText("Are you making this complaint for someone else?")) << h.Describe();
+}
+
+TEST(UiJourney, StandardWordsShowThePolicysOwnWords) {
+  Harness h(Seed("seetec"));
+  h.PressId("welcome.wording");
+  ASSERT_TRUE(h.state().settings.standard_wording);
+  Tap(h, "Make a complaint");
+  Tap(h, "Yes");
+  EXPECT_TRUE(h.ShowsText("Did you know about it more than 12 months ago?")) << h.Describe();
+  EXPECT_FALSE(h.ShowsText("Did you find out about it more than 12 months ago?"));
+  Tap(h, "Yes");
+  ASSERT_EQ(StepOf(h), Step::kSignpost) << h.Describe();
+  EXPECT_TRUE(h.ShowsText("You can still talk to the person who works with you about it.")) << h.Describe();
+}
+
+// Every service and category shows its own picture from the policy.
+TEST(UiJourney, SeetecServicesAndCategoriesHaveTheirOwnPictures) {
+  Harness h(Seed("seetec"));
+  const Policy& p = h.app().policy();
+  Tap(h, "Make a complaint");
+  ASSERT_EQ(UiWalkTo(h, Step::kService), Step::kService) << h.Describe();
+  std::set<std::string> pictures;
+  for (const NamedItem& service : p.services) {
+    const ui::Node& node = h.FindId("choice.service." + service.id);
+    EXPECT_EQ(node.pictogram, service.picture) << service.id;
+    pictures.insert(node.pictogram);
+  }
+  EXPECT_EQ(pictures.size(), p.services.size()) << "not four identical buildings";
+  Tap(h, p.services[0].name);
+  ASSERT_EQ(StepOf(h), Step::kCategories) << h.Describe();
+  for (const NamedItem& category : p.categories) {
+    EXPECT_EQ(h.FindId("check.categories." + category.id).pictogram, category.picture) << category.id;
+  }
+}
+
+// An organisation's own logo (a policy's `image`) is drawn instead of the pictogram.
+TEST(UiJourney, ServiceImageFromThePolicyFolderIsShown) {
+  Policy policy = SeetecLike();
+  policy.services[0].picture = "fair";
+  policy.services[0].image = std::string(TELLUS_SOURCE_DIR) + "/assets/policies/logo.png";
+  policy.services[1].picture = "graduation";
+  Harness h(WithPolicy(policy));
+  Tap(h, "Make a complaint");
+  ASSERT_EQ(UiWalkTo(h, Step::kService), Step::kService) << h.Describe();
+  EXPECT_EQ(h.FindId("choice.service." + policy.services[0].id).pictogram, policy.services[0].image);
+  EXPECT_EQ(h.FindId("choice.service." + policy.services[1].id).pictogram, "graduation");
 }
 
 TEST(UiJourney, NextStepsAnonymousComplaintIsAccepted) {

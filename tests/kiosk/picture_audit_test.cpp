@@ -191,8 +191,8 @@ void WalkBranches(Audit& audit, Harness& h) {
   const Policy& p = h.app().policy();
   for (std::size_t i = 0; i < p.eligibility.size(); ++i) {
     TapId(h, "choice.welcome.complaint");
-    for (std::size_t j = 0; j < i; ++j) Tap(h, p.eligibility[j].blocking_answer ? "No" : "Yes");
-    Tap(h, p.eligibility[i].blocking_answer ? "Yes" : "No");
+    for (std::size_t j = 0; j < i; ++j) Tap(h, p.eligibility[j].questions[0].blocking_answer ? "No" : "Yes");
+    for (const YesNoQuestion& q : p.eligibility[i].questions) Tap(h, q.blocking_answer ? "Yes" : "No");
     audit.Look(h, Where(h, "eligibility " + p.eligibility[i].id));
     BackToWelcome(h);
   }

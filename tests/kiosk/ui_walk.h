@@ -59,8 +59,8 @@ inline bool UiAnswer(Harness& h, const Answers& a = {}) {
   const Policy& p = h.app().policy();
   switch (StepOf(h)) {
     case Step::kEligibility: {
-      const auto& q = p.eligibility.at(static_cast<std::size_t>(h.state().place.index));
-      Tap(h, q.blocking_answer ? "No" : "Yes");
+      const YesNoQuestion* q = EligibilityQuestionAt(p, h.state().place);
+      Tap(h, q && q->blocking_answer ? "No" : "Yes");
       break;
     }
     case Step::kExclusions: Tap(h, "None of these"); break;

@@ -75,6 +75,45 @@ TEST(CheckPolicyCli, BadFileIsNamedWithLineAndKeyAndFails) {
   EXPECT_NE(missing.err.find("absent.toml"), std::string::npos) << missing.err;
 }
 
+// The Easy Read rules of the catalogs hold for a policy's Easy Read texts too.
+TEST(CheckPolicyCli, TwentyWordQuestionIsRejectedWithFileLineAndRule) {
+  const std::string fixture = kSource + "/tests/fixtures/policies/long-question.toml";
+  Result r = RunCli({"check-policy", fixture});
+  EXPECT_NE(r.code, 0);
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find(fixture + ":18: eligibility[0].easy_read[0]: sentence-length: 20 words (at most 15)"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("1 of 1 policy file failed the check"), std::string::npos) << r.err;
+}
+
+TEST(CheckPolicyCli, EasyReadFaultsAreNamedByRule) {
+  TempDir dir;
+  std::ifstream seed(Seed("next-steps"));
+  std::stringstream text;
+  text << seed.rdbuf();
+  std::string policy = text.str();
+  auto replace = [&](const std::string& from, const std::string& to) {
+    std::size_t at = policy.find(from);
+    ASSERT_NE(at, std::string::npos) << from;
+    policy.replace(at, from.size(), to);
+  };
+  replace("{ text = \"We cannot ask you for more details.\", picture = \"question\" }",
+          "{ text = \"We will investigate it.\", picture = \"question\" }");
+  replace("{ text = \"You do not have to give your name.\", picture = \"name\" }",
+          "{ text = \"You do not have to give your name, and we will still listen.\", picture = \"no-such-picture\" }");
+  replace("{ id = \"support\", name = \"The support I get\", picture = \"advocate\" }",
+          "{ id = \"support\", name = \"The support I get\" }");
+  WriteFile(dir / "next-steps.toml", policy);
+  Result r = RunCli({"check-policy", dir / "next-steps.toml"});
+  EXPECT_NE(r.code, 0);
+  EXPECT_NE(r.err.find("anonymous.explanation_easy_read[3]: hard-word: 'investigate'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("anonymous.explanation_easy_read[0]: joined-ideas: \", and\""), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("anonymous.explanation_easy_read[0]: unknown-pictogram: 'no-such-picture'"), std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("categories[0]: missing-pictogram"), std::string::npos) << r.err;
+}
+
 // The same hand-worked dates as tests/core/deadlines_test.cpp, through the binary: received
 // Wednesday 23 December 2026 (Christmas Friday, Boxing Day Saturday -> Monday 28, New Year Friday).
 TEST(DeadlinesCli, EverySeedPolicyOverChristmas2026) {

@@ -4,7 +4,12 @@
 namespace tellus::screens {
 
 void DrawCheckEntry(const ScreenContext& c) {
-  if (TypingView(c, "check_entry.title")) {
+  if (c.state.focused != Field::kNone) {
+    // Typing: both boxes stay above the keyboard (their labels ask the question), so the
+    // person can go from one to the other; the dock checks.
+    Notice(c);
+    TextBox(c, Field::kReference);
+    TextBox(c, Field::kTrackingCode);
     if (MainButton(c, "button.check", "check_entry.check")) c.Emit(ev::Next{});
     return;
   }

@@ -28,7 +28,8 @@ void StagesTimeline(const ScreenContext& c, const CaseView& v) {
     t.current = i == at;
     const char* key = t.current ? "stages.you_are_here" : t.done ? "stages.done" : "stages.next";
     t.pictogram = c.Pictogram(key);
-    t.spoken = stages[i].name + ". " + c.Text(key);
+    t.spoken = stages[i].name + ". " + c.Text(key) + ". " +
+               c.Text("check_result.stage_step", {{"number", std::to_string(i + 1)}, {"count", std::to_string(stages.size())}});
     row.push_back(std::move(t));
   }
   ui::Timeline(row, c.Text("stages.you_are_here"));

@@ -36,6 +36,7 @@ bool GridButton(const ScreenContext& c, const std::string& id, const std::string
   style.pictogram = pictogram;
   style.enabled = enabled && !c.state.committing;
   style.width_fraction = width_fraction;
+  style.compact = true;
   const bool pressed = ui::Button(id, label, spoken, style);
   if (touched_disabled) *touched_disabled = !style.enabled && ui::LastItemTouchedWhileDisabled();
   return pressed;
@@ -116,6 +117,7 @@ void DrawMonthGrid(const ScreenContext& c) {
     ui::ItemStyle style;
     style.enabled = DayRefusal(c.policy, s.today, day, TimeLimitWaived(s, c.policy)) == tellus::Notice::kNone && !s.committing;
     style.width_fraction = kDayCell;
+    style.compact = true;
     const bool picked = s.when_choice == WhenChoice::kPickedDay && s.incident.from == day;
     const bool pressed = ui::Choice("day." + ToIso(day), std::to_string(d), DateText(c, day, true), picked, style);
     if (pressed || (!style.enabled && !s.committing && ui::LastItemTouchedWhileDisabled())) {

@@ -147,7 +147,7 @@ void DrawReview(const ScreenContext& c) {
     labels.see_all = c.Text("summary.see_all", {{"section", label}});
     labels.see_all_spoken = c.Spoken("summary.see_all", {{"section", label}});
     if (half < 1 && i % 2 == 1) ui::SameLine();
-    switch (ui::SummaryRow(std::string("review.") + StepKey(section), label, a.Joined(), a.pictogram, labels,
+    switch (ui::SummaryRow("review", StepKey(section), label, a.Joined(), a.pictogram, labels,
                            !c.state.committing, half)) {
       case ui::RowAction::kChange: c.Emit(ev::Change{section}); break;
       case ui::RowAction::kSeeAll: c.Emit(ev::SeeAll{section}); break;

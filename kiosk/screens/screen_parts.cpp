@@ -215,6 +215,8 @@ void BottomBar(const ScreenContext& c) {
   back.disabled_reason = c.Text(s.place.step == Step::kDone ? "bar.back_why_done" : "bar.back_why_start");
   back.shortcut = ui::Shortcut::kBack;
   back.width_fraction = 0.25f;
+  back.compact = true;
+  back.height = ui::DockRect().h;
   if (ui::Button("bar.back", c.Text("bar.back"), c.Spoken("bar.back"), back)) c.Emit(ev::Back{});
   ui::SameLine();
   ui::ItemStyle again;
@@ -222,6 +224,8 @@ void BottomBar(const ScreenContext& c) {
   again.enabled = !s.committing && (s.kind != JourneyKind::kNone || s.place.step != Step::kWelcome);
   again.disabled_reason = c.Text(s.committing ? "common.saving" : "bar.again_why_start");
   again.width_fraction = 0.25f;
+  again.compact = true;
+  again.height = ui::DockRect().h;
   if (ui::Button("bar.start_again", c.Text("bar.start_again"), c.Spoken("bar.start_again"), again)) {
     c.Emit(ev::StartAgain{});
   }
@@ -230,12 +234,16 @@ void BottomBar(const ScreenContext& c) {
   help.pictogram = c.Pictogram("bar.help");
   help.shortcut = ui::Shortcut::kHelp;
   help.width_fraction = 0.25f;
+  help.compact = true;
+  help.height = ui::DockRect().h;
   if (ui::Button("bar.help", c.Text("bar.help"), c.Spoken("bar.help"), help)) c.Emit(ev::Help{});
   ui::SameLine();
   const std::string listen_key = s.settings.listen ? "bar.listen_off" : "bar.listen_on";
   ui::ItemStyle listen;
   listen.pictogram = c.Pictogram(listen_key);
   listen.width_fraction = 0.25f;
+  listen.compact = true;
+  listen.height = ui::DockRect().h;
   if (ui::Button("bar.listen", c.Text(listen_key), c.Spoken(listen_key), listen)) c.Emit(ev::ListenToggle{});
   ui::EndBottomBar();
   if (ui::CommandPressed(ui::Shortcut::kRepeat)) c.Emit(ev::Repeat{});

@@ -36,7 +36,7 @@ ui::ItemStyle SettingTile(const ScreenContext& c, const std::string& key, float 
   ui::ItemStyle style;
   style.pictogram = c.Pictogram(key);
   style.tile = true;
-  style.width_fraction = units / 7.f;
+  style.width_fraction = units / 8.f;
   return style;
 }
 
@@ -66,6 +66,9 @@ void Settings(const ScreenContext& c) {
   const std::string scanning = std::string("welcome.scanning_") + ToString(s.scanning);
   if (ui::Button("welcome.scanning", c.Text(scanning), c.Spoken(scanning), SettingTile(c, scanning, 1)))
     c.Emit(ev::SetScanning{NextScanning(s.scanning)});
+  ui::SameLine();
+  if (ui::Button("welcome.about", c.Text("welcome.about"), c.Spoken("welcome.about"), SettingTile(c, "welcome.about", 1)))
+    c.Emit(ev::OpenAbout{});
 }
 
 // The four ways in: large tiles, two by two, with big pictures.
@@ -92,7 +95,6 @@ void DrawWelcome(const ScreenContext& c) {
   if (settings_first) Settings(c);
   WaysIn(c);
   if (!settings_first) Settings(c);
-  // About (the credits) stays one touch away in Help.
 }
 
 }  // namespace tellus::screens

@@ -13,9 +13,8 @@ void DrawWhen(const ScreenContext& c) {
   for (std::size_t i = 0; i < choices.size(); ++i) {
     const WhenChoice when = choices[i];
     const std::string id = ToString(when);
-    const bool whole_row = when == WhenChoice::kPickedDay;
-    if (i % 2 == 1 && !whole_row) ui::SameLine();
-    if (ChoiceItem(c, "choice.when." + id, "when.choice." + id, c.state.when_choice == when, whole_row ? 0 : 0.5f)) {
+    if (i % 3 != 0) ui::SameLine();                // three a row: nine answers on one screen
+    if (ChoiceItem(c, "choice.when." + id, "when.choice." + id, c.state.when_choice == when, 1.f / 3.f)) {
       c.Emit(ev::Choose{id});
     }
   }

@@ -81,10 +81,40 @@ void DrawMenu(const StaffState& s, const Catalog& catalog, const StaffInfo& info
   auto line = [&](const std::string& key, const std::map<std::string, std::string>& values) {
     ui::Sentence(catalog.Format(key, values), catalog.Entry(key).pictogram);
   };
+  // The actions first, in one row, so they stay in sight at every text size; then what
+  // staff need to know, in two columns.
+  ui::ItemStyle send;
+  send.pictogram = "send";
+  send.width_fraction = 0.25f;
+  send.enabled = info.sync_set_up;
+  send.disabled_reason = text("staff.sync_not_set_up");
+  if (ui::Button("staff.send_now", text("staff.send_now"), spoken("staff.send_now"), send))
+    out.push_back(ev::SendNow{});
+  ui::SameLine();
+  ui::ItemStyle usb;
+  usb.pictogram = "save";
+  usb.width_fraction = 0.25f;
+  usb.enabled = info.can_save_usb;
+  if (ui::Button("staff.save_usb", text("staff.save_usb"), spoken("staff.save_usb"), usb))
+    out.push_back(ev::SaveUsb{});
+  ui::SameLine();
+  ui::ItemStyle back;
+  back.shortcut = ui::Shortcut::kBack;
+  back.pictogram = "back";
+  back.width_fraction = 0.25f;
+  if (ui::Button("staff.close", text("staff.close"), spoken("staff.close"), back)) out.push_back(ev::Close{});
+  ui::SameLine();
+  ui::ItemStyle exit;
+  exit.pictogram = "stop";
+  exit.width_fraction = 0.25f;
+  if (ui::Button("staff.exit", text("staff.exit"), spoken("staff.exit"), exit)) out.push_back(ev::Exit{});
+  if (s.note != MenuNote::kNone) line(NoteKey(s.note), {{"count", std::to_string(s.usb_saved)}});
+  ui::BeginColumns(2);
   line("staff.kiosk", {{"number", std::to_string(info.kiosk_number)}});
   line("staff.kiosk_name", {{"name", info.kiosk_name}});
   line("staff.policy", {{"organisation", info.organisation}});
   line("staff.waiting", {{"count", std::to_string(info.pending)}});
+  ui::NextColumn();
   if (!info.sync_set_up) {
     line("staff.sync_not_set_up", {});
   } else {
@@ -98,30 +128,7 @@ void DrawMenu(const StaffState& s, const Catalog& catalog, const StaffInfo& info
   line(info.speech_on ? "staff.speech_on" : "staff.speech_off", {});
   if (!info.speech_on && !info.speech_status.empty()) ui::Sentence(info.speech_status, {});  // technical, for whoever fixes it
   line("staff.privacy", {});
-  ui::ItemStyle send;
-  send.pictogram = "send";
-  send.width_fraction = 0.5f;
-  send.enabled = info.sync_set_up;
-  if (ui::Button("staff.send_now", text("staff.send_now"), spoken("staff.send_now"), send))
-    out.push_back(ev::SendNow{});
-  ui::SameLine();
-  ui::ItemStyle usb;
-  usb.pictogram = "save";
-  usb.width_fraction = 0.5f;
-  usb.enabled = info.can_save_usb;
-  if (ui::Button("staff.save_usb", text("staff.save_usb"), spoken("staff.save_usb"), usb))
-    out.push_back(ev::SaveUsb{});
-  if (s.note != MenuNote::kNone) line(NoteKey(s.note), {{"count", std::to_string(s.usb_saved)}});
-  ui::ItemStyle back;
-  back.shortcut = ui::Shortcut::kBack;
-  back.pictogram = "back";
-  back.width_fraction = 0.5f;
-  if (ui::Button("staff.close", text("staff.close"), spoken("staff.close"), back)) out.push_back(ev::Close{});
-  ui::SameLine();
-  ui::ItemStyle exit;
-  exit.pictogram = "stop";
-  exit.width_fraction = 0.5f;
-  if (ui::Button("staff.exit", text("staff.exit"), spoken("staff.exit"), exit)) out.push_back(ev::Exit{});
+  ui::EndColumns();
 }
 
 }  // namespace

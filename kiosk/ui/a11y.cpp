@@ -447,9 +447,11 @@ float ContentBottom() {
 float ContentTop() { return Ctx().content_top_last; }
 float ColumnLeftForTests() { return ColumnLeft(); }
 
-// Tall enough for one row of buttons with pictograms at the current text size (widgets.cpp ButtonLike).
+// Tall enough for one row of buttons with pictograms at the current text size, whose
+// labels may take two lines ("Start again" in Polish): the bar's buttons are compact.
 float BottomBarHeight() {
-  const float button = std::max(MinTargetPixels(), ButtonPicturePx() + Pad() * 2);
+  const float two_lines = BodyFont()->FontSize * 2 + std::round(Pad() * 0.4f) * 2;
+  const float button = std::max({MinTargetPixels(), ButtonPicturePx() + Pad() * 2, two_lines});
   return std::round(button + Spacing() * 2 + 2);
 }
 

@@ -50,6 +50,8 @@ struct ItemStyle {
   std::string disabled_reason;                     // said when a disabled item is touched or scanned ("You are at the start")
   bool tile = false;                               // picture above a centred label (welcome's ways in and settings)
   float picture_scale = 1;                         // tiles: 2 = twice the usual button picture
+  bool compact = false;                            // less padding (the date grid's day cells); still >= 15 mm
+  float height = 0;                                // 0: fit the label; else at least this (the bar's buttons match the dock)
   bool wide = false;                               // take the full row
   Shortcut shortcut = Shortcut::kNone;             // also activated by this keypad command
   float width_fraction = 0;                        // 0: fit the label; else this share of the row (0.5 = half)
@@ -80,7 +82,8 @@ struct SummaryRowLabels {
   std::string change_pictogram;
   std::string see_all, see_all_spoken;             // "See all", "See all of what happened"
 };
-RowAction SummaryRow(const std::string& id, const std::string& label, const std::string& answer,
+// Ids: "<prefix>.answer.<name>", "<prefix>.change.<name>", "<prefix>.see_all.<name>".
+RowAction SummaryRow(const std::string& prefix, const std::string& name, const std::string& label, const std::string& answer,
                      const std::string& pictogram, const SummaryRowLabels& labels, bool enabled = true,
                      float width_fraction = 1);
 bool Button(const std::string& id, const std::string& label, const std::string& spoken, const ItemStyle& style = {});

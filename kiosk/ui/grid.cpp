@@ -31,6 +31,7 @@ void ColumnLabel(const std::string& id, const std::string& text, const std::stri
   node.label = text;
   node.spoken = spoken.empty() ? text : spoken;
   node.rect = Rect{pos.x, pos.y, size.x, size.y};
+  node.font_px = EmPixels(font);
   AddNode(std::move(node));
 }
 

@@ -40,7 +40,7 @@ float FitWidth(ImFont* font, const std::string& label, float pict) {
 
 }  // namespace
 
-RowAction SummaryRow(const std::string& id, const std::string& label, const std::string& answer,
+RowAction SummaryRow(const std::string& prefix, const std::string& name, const std::string& label, const std::string& answer,
                      const std::string& pictogram, const SummaryRowLabels& labels, bool enabled, float width_fraction) {
   Context& c = Ctx();
   ImFont* font = BodyFont();
@@ -78,7 +78,7 @@ RowAction SummaryRow(const std::string& id, const std::string& label, const std:
   dl->AddLine(ImVec2(text_x, top + line + 1), ImVec2(text_x + lw, top + line + 1), Col(theme.text, 0.6f), 2.f);
 
   Node node;
-  node.id = id + ".answer";
+  node.id = prefix + ".answer." + name;
   node.role = Role::kText;
   node.label = label + ": " + shown;
   node.spoken = label + ". " + answer;
@@ -95,14 +95,14 @@ RowAction SummaryRow(const std::string& id, const std::string& label, const std:
     ItemStyle see;
     see.enabled = enabled;
     ImGui::SetCursorScreenPos(ImVec2(pos.x + row_w - change_w - sp - see_w, by));
-    if (ButtonLike(id + ".see_all", Role::kButton, labels.see_all, labels.see_all_spoken, see, false, Mark::kNone, font))
+    if (ButtonLike(prefix + ".see_all." + name, Role::kButton, labels.see_all, labels.see_all_spoken, see, false, Mark::kNone, font))
       action = RowAction::kSeeAll;
   }
   ItemStyle change;
   change.pictogram = labels.change_pictogram;
   change.enabled = enabled;
   ImGui::SetCursorScreenPos(ImVec2(pos.x + row_w - change_w, by));
-  if (ButtonLike(id + ".change", Role::kButton, labels.change, labels.change_spoken, change, false, Mark::kNone, font))
+  if (ButtonLike(prefix + ".change." + name, Role::kButton, labels.change, labels.change_spoken, change, false, Mark::kNone, font))
     action = RowAction::kChange;
   ImGui::SetCursorScreenPos(pos);
   ImGui::Dummy(ImVec2(row_w, height));

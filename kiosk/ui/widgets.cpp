@@ -96,7 +96,7 @@ bool detail::ButtonLike(const std::string& id, Role role, const std::string& lab
                         const ItemStyle& style, bool selected, Mark mark, ImFont* font) {
   const Theme& theme = CurrentTheme();
   const float line = font->FontSize;
-  const float pad = Pad();
+  const float pad = style.compact ? std::round(Pad() * 0.4f) : Pad();
   const float pict = style.pictogram.empty() ? 0 : std::round(ButtonPicturePx() * style.picture_scale);
   const float mark_w = mark == Mark::kNone ? 0 : std::round(line * 1.1f) + pad;
   const float min = MinTargetPixels();
@@ -115,7 +115,7 @@ bool detail::ButtonLike(const std::string& id, Role role, const std::string& lab
   float wrap, height;
   ImVec2 text_size;
   if (style.tile) {
-    wrap = std::max(20.f, width - pad * 2 - mark_w * 2);
+    wrap = std::max(20.f, width - pad * 2);          // a tile's box sits in its top-left corner
     text_size = MeasureText(font, label, wrap);
     height = std::max(min, pict + (pict > 0 ? pad * 0.5f : 0) + text_size.y + pad * 2);
   } else {
@@ -123,6 +123,7 @@ bool detail::ButtonLike(const std::string& id, Role role, const std::string& lab
     text_size = MeasureText(font, label, wrap);
     height = std::max(min, std::max(pict, text_size.y) + pad * 2);
   }
+  height = std::max(height, style.height);
   const ImVec2 size(width, height);
   const ImVec2 pos = PlaceItem(size);
 
@@ -154,11 +155,11 @@ bool detail::ButtonLike(const std::string& id, Role role, const std::string& lab
   float x = pos.x + pad;
   if (mark == Mark::kBox) {
     const float box = std::round(line * 1.1f);
-    const ImVec2 b(x, pos.y + (height - box) / 2);
+    const ImVec2 b(x, style.tile ? pos.y + pad : pos.y + (height - box) / 2);
     dl->AddRectFilled(b, ImVec2(b.x + box, b.y + box), Col(theme.field), 4.f);
     dl->AddRect(b, ImVec2(b.x + box, b.y + box), Col(face.text), 4.f, 0, 3.f);
     if (selected) DrawTick(dl, ImVec2(b.x + box * 0.12f, b.y + box * 0.05f), box * 0.76f, Col(theme.field_text));
-    x += mark_w;
+    if (!style.tile) x += mark_w;
   }
   if (style.tile) {
     const float block = pict + (pict > 0 ? pad * 0.5f : 0) + text_size.y;

@@ -65,8 +65,10 @@ TEST(A11ySweep, LargestTextInYellowOnBlackStillFits) {
   EXPECT_GE(r.screens.size(), 10u);
 }
 
-// Language, text size and colours are one touch away on the welcome screen at every
-// text size and in every language: on screen, above the bottom bar, with no scrolling.
+// The settings (language, text size, colours, touch to hear, switches) are one touch away
+// on the welcome screen at every text size and in every language: on screen, above the
+// bottom bar, with no scrolling. At the standard size the four ways in are too; at the
+// larger sizes the settings come first and the ways in may scroll (issue 9 item 2).
 TEST(A11yWelcome, SettingsNeedNoScrollingAtEveryTextSizeAndLanguage) {
   for (TextSize size : {TextSize::kStandard, TextSize::kLarge, TextSize::kLargest}) {
     for (const std::string language : {"en-GB", "cy", "pl", "uk"}) {
@@ -76,8 +78,12 @@ TEST(A11yWelcome, SettingsNeedNoScrollingAtEveryTextSizeAndLanguage) {
       o.language = language;
       Harness h(o);
       const float bar_top = ui::ContentBottom();
-      for (const char* id : {"welcome.language", "welcome.text_size", "welcome.contrast", "choice.welcome.compliment",
-                             "choice.welcome.complaint", "choice.welcome.check"}) {
+      std::vector<std::string> ids{"welcome.language", "welcome.text_size", "welcome.contrast",
+                                   "welcome.touch_to_hear", "welcome.scanning"};
+      if (size == TextSize::kStandard)
+        for (const char* way : {"choice.welcome.compliment", "choice.welcome.complaint", "choice.welcome.check"})
+          ids.push_back(way);
+      for (const std::string& id : ids) {
         const ui::Node* n = h.TryFindId(id);
         ASSERT_NE(n, nullptr) << id << "\n" << h.Describe();
         EXPECT_GE(n->rect.y, 0.f) << id;

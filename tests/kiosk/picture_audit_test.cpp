@@ -57,8 +57,8 @@ std::set<std::string> PolicyWords(const Policy&) { return {}; }
 // The one row of like controls a screen may repeat: review's "Change <section>"
 // buttons, one after each answer, all meaning "change this answer".
 bool RowOfLikeControls(const ui::Node& a, const ui::Node& b) {
-  auto change = [](const std::string& id) { return id.rfind("review.", 0) == 0 && id.size() > 7 && id.find(".change") != std::string::npos; };
-  return change(a.id) && change(b.id);
+  const std::string row = "review.change.";
+  return a.id.rfind(row, 0) == 0 && b.id.rfind(row, 0) == 0;
 }
 
 class Audit {
@@ -339,12 +339,18 @@ TEST(PlainWords, StageNamesAreExplainedOnTheCheckResult) {
   std::vector<JourneyEvent> ignored;
   h.DrawWith([&] { DrawScreen(state, h.app().catalog(), p, ignored); });
   h.Frame(2);
-  EXPECT_TRUE(h.Has("It is at this stage: " + p.stages[0].name + ".")) << h.Describe();
-  EXPECT_TRUE(h.Has("This is step 1 of 3.")) << h.Describe();
+  // The timeline marks the stage and says where it sits when read aloud.
+  const ui::Node* first = h.TryFindId("timeline.0");
+  ASSERT_NE(first, nullptr) << h.Describe();
+  EXPECT_TRUE(first->selected);
+  EXPECT_NE(first->label.find(p.stages[0].name), std::string::npos);
+  EXPECT_NE(first->spoken.find("This is step 1 of 3."), std::string::npos) << first->spoken;
   EXPECT_TRUE(h.Has("Informal means we try to put it right by talking first.")) << h.Describe();
   state.check_case->stage_name = p.stages[1].name;
   h.Frame(2);
-  EXPECT_TRUE(h.Has("This is step 2 of 3.")) << h.Describe();
+  ASSERT_NE(h.TryFindId("timeline.1"), nullptr);
+  EXPECT_TRUE(h.FindId("timeline.1").selected);
+  EXPECT_NE(h.FindId("timeline.1").spoken.find("This is step 2 of 3."), std::string::npos);
   EXPECT_FALSE(h.ShowsText("Informal means")) << "stage 2 is formal";
 }
 

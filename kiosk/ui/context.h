@@ -54,6 +54,7 @@ struct Context {
   };
   std::vector<QueuedKey> queued_keys, frame_keys;  // from the platform; this frame's
   std::map<std::string, bool> shift;               // on-screen keyboard shift, by id prefix
+  std::map<std::string, int> key_page;             // on-screen keyboard page (keyboard.cpp), by id prefix
   WidgetLabels labels;
 };
 
@@ -81,8 +82,6 @@ bool KeyShiftHeld(int glfw_key);                                  // switch keys
 std::optional<Rect> WordRectInText(ImFont* font, const std::string& text, float wrap, int offset);
 void AddNode(Node node);
 // Draws a pictogram in a square (tinted for dark themes); reserves the space when no texture.
-// A keyboard key of a fixed width (laid out by Keyboard()).
-bool KeyButton(const std::string& id, const std::string& label, const std::string& spoken, float width, bool selected);
 // Line art takes `line_colour` (the text colour of what it sits on).
 void DrawPicture(const std::string& id, ImVec2 pos, float size, Colour line_colour);
 

@@ -114,3 +114,18 @@ bool HasCapital(const std::string& letter) {
 }
 
 }  // namespace tellus
+
+namespace tellus {
+
+bool IsCapital(const std::string& letter) {
+  std::size_t at = 0;
+  if (letter.empty()) return false;
+  const char32_t cp = Decode(letter, at);
+  if (at != letter.size() || Upper(cp) != cp) return false;
+  // Its small letter sits 1, 0x20 or 0x50 above it in every block Upper() knows (Ÿ apart).
+  for (char32_t offset : {char32_t{1}, char32_t{0x20}, char32_t{0x50}})
+    if (Upper(cp + offset) == cp) return true;
+  return cp == 0x178;
+}
+
+}  // namespace tellus

@@ -15,5 +15,7 @@ bool IsValidUtf8(const std::string& text);
 std::string UpperCase(const std::string& utf8);
 // True when `letter` (one code point) has a different capital.
 bool HasCapital(const std::string& letter);
+// True when `letter` (one code point) is the capital of a small letter (Ą, Й, B).
+bool IsCapital(const std::string& letter);
 
 }  // namespace tellus

@@ -141,6 +141,8 @@ void KioskApp::ApplyLanguageLabels() {
   l.letters_spoken = c.Spoken("keyboard.letters");
   l.latin = c.Text("keyboard.latin");
   l.latin_spoken = c.Spoken("keyboard.latin");
+  l.sign_names = SpokenSignNames(c);
+  l.capital = c.Text("speech.capital");
   l.count = c.Text("keyboard.count");
   l.qr = c.Spoken("keyboard.qr");
   ui::SetWidgetLabels(l);

@@ -8,6 +8,7 @@
 //
 // Index: [widgets] [node log] [frame and layout] [focus, keys and touch] [settings]
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -83,6 +84,8 @@ struct WidgetLabels {
   std::string shift_spoken = "Capital letters", space_spoken = "Space", backspace_spoken = "Delete the last letter",
               symbols_spoken = "Numbers and signs", letters_spoken = "Letters",
               latin_spoken = "Latin letters, for email addresses";
+  std::map<std::string, std::string> sign_names;   // keys read aloud by name: "@" -> "at" (easyread/spoken.h)
+  std::string capital = "capital {letter}";        // a key showing a capital, read aloud
   std::string count = "{used} of {limit}";         // under a text box
   std::string qr = "QR code of your reference";
 };

@@ -45,11 +45,24 @@ struct Board {
   float max_unit_in_min_targets = 2.4f;            // keys no wider than this many minimum targets
 };
 
-Key Char(const std::string& letter, bool capital) {
+// Read aloud: a sign by its name ("at"), a capital as "capital Ą", an ending with its "@" named.
+std::string KeySpoken(const std::string& label, const WidgetLabels& l) {
+  if (auto it = l.sign_names.find(label); it != l.sign_names.end()) return it->second;
+  if (IsCapital(label)) {
+    std::string said = l.capital;
+    const std::size_t slot = said.find("{letter}");
+    return slot == std::string::npos ? label : said.replace(slot, 8, label);
+  }
+  const auto at = l.sign_names.find("@");
+  if (label.size() > 1 && label[0] == '@' && at != l.sign_names.end()) return at->second + " " + label.substr(1);
+  return label;
+}
+
+Key Char(const std::string& letter, bool capital, const WidgetLabels& l) {
   Key k;
   k.id = "key." + letter;
   k.label = capital ? UpperCase(letter) : letter;
-  k.spoken = k.label;
+  k.spoken = KeySpoken(k.label, l);
   k.types = k.label;
   return k;
 }
@@ -70,9 +83,9 @@ Key PageKey(const std::string& id, const std::string& label, const std::string& 
   return k;
 }
 
-std::vector<Key> CharRow(const std::string& row, bool capitals) {
+std::vector<Key> CharRow(const std::string& row, bool capitals, const WidgetLabels& l) {
   std::vector<Key> keys;
-  for (const std::string& letter : SplitLetters(row)) keys.push_back(Char(letter, capitals));
+  for (const std::string& letter : SplitLetters(row)) keys.push_back(Char(letter, capitals, l));
   return keys;
 }
 
@@ -108,12 +121,12 @@ Board TextBoard(const KeyboardLayout& layout, Page page, bool shift, const Widge
   const bool has_latin = !layout.latin.empty();
   if (page == Page::kLatin && !has_latin) page = Page::kLetters;
   if (page == Page::kSymbols) {
-    for (const std::string& row : layout.symbols) b.rows.push_back(CharRow(row, false));
+    for (const std::string& row : layout.symbols) b.rows.push_back(CharRow(row, false, l));
   } else if (page == Page::kLatin) {
-    for (const std::string& row : layout.latin) b.rows.push_back(CharRow(row, shift));
+    for (const std::string& row : layout.latin) b.rows.push_back(CharRow(row, shift, l));
   } else {
-    if (!layout.accents.empty()) b.rows.push_back(CharRow(layout.accents, shift));
-    for (const std::string& row : layout.letters) b.rows.push_back(CharRow(row, shift));
+    if (!layout.accents.empty()) b.rows.push_back(CharRow(layout.accents, shift, l));
+    for (const std::string& row : layout.letters) b.rows.push_back(CharRow(row, shift, l));
   }
   std::vector<Key> controls;
   if (page == Page::kSymbols) {
@@ -138,16 +151,16 @@ Board TextBoard(const KeyboardLayout& layout, Page page, bool shift, const Widge
 // Digits, then the Latin letters (a-z only) with @ . - _ on the last row, then the endings.
 Board EmailBoard(const KeyboardLayout& layout, const WidgetLabels& l) {
   Board b;
-  b.rows.push_back(CharRow("1234567890", false));
+  b.rows.push_back(CharRow("1234567890", false, l));
   const std::vector<std::string>& latin = layout.LatinRows();
   for (std::size_t r = 0; r < latin.size(); ++r) {
     std::string row = AsciiLettersOf(latin[r]);
     if (r + 1 == latin.size()) row += "@.-_";
-    if (!row.empty()) b.rows.push_back(CharRow(row, false));
+    if (!row.empty()) b.rows.push_back(CharRow(row, false, l));
   }
   std::vector<Key> controls;
   for (const std::string& ending : layout.email_endings) {
-    Key k = Char(ending, false);
+    Key k = Char(ending, false, l);
     k.weight = 0;
     controls.push_back(k);
   }
@@ -161,15 +174,17 @@ Board EmailBoard(const KeyboardLayout& layout, const WidgetLabels& l) {
 // References and tracking codes: digits and capitals (ids stay small letters), dash, space.
 Board CodeBoard(const KeyboardLayout& layout, const WidgetLabels& l) {
   Board b;
-  b.rows.push_back(CharRow("1234567890", false));
+  b.rows.push_back(CharRow("1234567890", false, l));
   for (const std::string& row : layout.LatinRows()) {
     std::string letters;
     for (char ch : AsciiLettersOf(row))
       if (ch >= 'a' && ch <= 'z') letters += ch;
-    if (!letters.empty()) b.rows.push_back(CharRow(letters, true));
+    if (letters.empty()) continue;
+    b.rows.push_back(CharRow(letters, true, l));
+    for (Key& k : b.rows.back()) k.spoken = k.label;  // every letter of a code is a capital: just say it
   }
   std::vector<Key> controls;
-  controls.push_back(Char("-", false));
+  controls.push_back(Char("-", false, l));
   controls.back().weight = 1.5f;
   controls.push_back(Control("space", l.space, l.space_spoken, Key::Does::kType, 0));
   controls.back().types = " ";
@@ -184,12 +199,12 @@ Board CodeBoard(const KeyboardLayout& layout, const WidgetLabels& l) {
 Board NumberBoard(const WidgetLabels& l) {
   Board b;
   const char* const digits[] = {"123", "456", "789"};
-  for (const char* row : digits) b.rows.push_back(CharRow(row, false));
+  for (const char* row : digits) b.rows.push_back(CharRow(row, false, l));
   b.rows[0].push_back(Control("backspace", l.backspace, l.backspace_spoken, Key::Does::kBackspace, 1));
   b.rows[1].push_back(Control("space", l.space, l.space_spoken, Key::Does::kType, 1));
   b.rows[1].back().types = " ";
-  b.rows[2].push_back(Char("+", false));
-  std::vector<Key> last = {Char("0", false)};
+  b.rows[2].push_back(Char("+", false, l));
+  std::vector<Key> last = {Char("0", false, l)};
   last[0].weight = 3;
   b.rows.push_back(std::move(last));
   b.columns = 4;

@@ -95,6 +95,11 @@ TEST(Letters, CapitalsOfTheCatalogAlphabets) {
   EXPECT_EQ(UpperCase("ЙĄ"), "ЙĄ") << "capitals stay";
 }
 
+TEST(Letters, CapitalsAreKnownAndSaidAsCapitals) {
+  for (const char* capital : {"A", "Ą", "Ł", "Ŵ", "Ș", "Й", "Ї", "Ґ", "Ÿ", "É"}) EXPECT_TRUE(IsCapital(capital)) << capital;
+  for (const char* other : {"a", "ą", "й", "ß", "1", "@", "ĸ", "AB"}) EXPECT_FALSE(IsCapital(other)) << other;
+}
+
 TEST(Letters, SplitsCodePointsAndRejectsBrokenUtf8) {
   EXPECT_EQ(SplitLetters("aЙ€😀"), (std::vector<std::string>{"a", "Й", "€", "😀"}));
   EXPECT_TRUE(IsValidUtf8("ŵŷ ął Й"));

@@ -492,6 +492,7 @@ TEST(SpokenForm, TypedLettersAndWordsAreEchoedWhenListenIsOn) {
   log->said.clear();
   h.Type("Jo ");
   EXPECT_THAT(log->said, ::testing::ElementsAre("capital J", "o", "space", "Jo"));
+  h.PressId("key.symbols");                        // @ is on the "123" page
   log->said.clear();
   h.PressId("key.key.@");
   EXPECT_THAT(log->said, ::testing::Contains("at")) << "on-screen keys are echoed too";

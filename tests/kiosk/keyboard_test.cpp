@@ -440,6 +440,27 @@ TEST(KeyboardJourney, PhoneNumberTypedOnTheNumberPadIsStored) {
   EXPECT_EQ(personal.person.contact, ContactPreference::kPhone);
 }
 
+// Keys are read aloud in the kiosk's language: signs by name, capitals as capitals.
+TEST(KeyboardJourney, KeysAreReadAloudInTheLanguage) {
+  HarnessOptions o;
+  o.policy = testing_journey::NextStepsLike();
+  o.language = "pl";
+  Harness h(o);
+  TapId(h, "choice.welcome.compliment");
+  TapId(h, "choice.service.supported-living");
+  TapId(h, "field.subject");
+  h.Frame(2);
+  EXPECT_EQ(h.FindId("key.key.ą").spoken, "ą");
+  EXPECT_EQ(h.FindId("key.shift").label, "Wielka litera") << "key names are translated";
+  EXPECT_EQ(h.FindId("key.backspace").label, "Usuń");
+  h.PressId("key.shift");
+  h.Frame(2);
+  EXPECT_EQ(h.FindId("key.key.ą").spoken, "wielka litera Ą");
+  h.PressId("key.symbols");
+  h.Frame(2);
+  EXPECT_EQ(h.FindId("key.key.@").spoken, "małpa");
+}
+
 // The reference and tracking code show capitals and type capitals; a reference typed in
 // small letters on a physical keyboard is still accepted.
 TEST(KeyboardJourney, ReferenceIsTypedInCapitals) {

@@ -103,7 +103,7 @@ int WidestRow(const Board& b) {
   return static_cast<int>(widest);
 }
 
-// The control row's spare width goes to the key with weight 0 (Space, or spread over endings).
+// The control row's spare width goes to the keys of weight 0 (Space, or the email endings shared).
 void FillControlRow(std::vector<Key>& row, int columns) {
   float used = 0;
   int flexible = 0;
@@ -249,8 +249,15 @@ bool KeyButton(const std::string& id, const std::string& label, const std::strin
   ImFont* font = BodyFont();
   const char* begin = label.c_str();
   const char* end = begin + label.size();
-  const ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, begin, end);
-  dl->AddText(font, font->FontSize, ImVec2(std::round(pos.x + (size.x - ts.x) / 2), std::round(pos.y + (size.y - ts.y) / 2)),
+  // A long key name (a translated Shift at the largest text size) shrinks to fit rather than spill over.
+  float font_size = font->FontSize;
+  ImVec2 ts = font->CalcTextSizeA(font_size, FLT_MAX, 0, begin, end);
+  const float room = size.x - Pad() * 2;
+  if (ts.x > room && ts.x > 0) {
+    font_size = std::floor(font_size * std::max(0.6f, room / ts.x));
+    ts = font->CalcTextSizeA(font_size, FLT_MAX, 0, begin, end);
+  }
+  dl->AddText(font, font_size, ImVec2(std::round(pos.x + (size.x - ts.x) / 2), std::round(pos.y + (size.y - ts.y) / 2)),
               Col(text), begin, end);
   return clicked;
 }

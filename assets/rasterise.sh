@@ -1,6 +1,9 @@
 #!/bin/sh
 # Rasterise the pictograms named in the manifest from the OpenMoji npm package.
 #   rasterise.sh MANIFEST OPENMOJI_VERSION SHA1 NPM_CACHE_DIR OUT_DIR SIZE [TARBALL]
+# A manifest value "own:<name>" names assets/pictograms/<name>.svg (beside the manifest),
+# drawn for Tell Us in OpenMoji's layout: its black line art is the same file without
+# the colour layers (every <g id="..."> except "line"), as OpenMoji's black set is.
 # Writes OUT_DIR/color/<id>.png (full colour, standard theme), OUT_DIR/black/<id>.png
 # (black line art, light high-contrast themes) and OUT_DIR/white/<id>.png (the same
 # line art in white, for dark themes: the kiosk tints it to the theme's text colour).
@@ -36,17 +39,37 @@ pairs=$(awk '
   }' "$manifest")
 [ -n "$pairs" ] || fail "$manifest has no [pictograms] entries"
 
+own_dir=$(dirname "$manifest")
 work="$out.tmp"
 rm -rf "$work"
 mkdir -p "$work/svg" "$work/color" "$work/black" "$work/white"
-members=$(echo "$pairs" | awk '{ print "package/color/svg/" $2 ".svg"; print "package/black/svg/" $2 ".svg" }' | sort -u)
+members=$(echo "$pairs" | awk '$2 !~ /^own:/ { print "package/color/svg/" $2 ".svg"; print "package/black/svg/" $2 ".svg" }' | sort -u)
 # shellcheck disable=SC2086
 tar -xzf "$tarball" -C "$work/svg" $members 2>"$work/tar.log" ||
   fail "some manifest codes are not in openmoji@$version: $(grep -o 'package/[^:]*' "$work/tar.log" | tr '\n' ' ')"
 
+# The line layer of one of our own drawings: drops every group but <g id="line">.
+line_only() {
+  awk '
+    skip > 0 { opens = gsub(/<g[ >]/, "&"); shut = gsub(/<g[^>]*\/>/, "&"); skip += opens - shut - gsub(/<\/g>/, "&"); next }
+    /<g id="[a-z-]*"\/>/ && !/id="line"/ { next }
+    /<g id="[a-z-]*">/ && !/id="line"/ { skip = 1; next }
+    { print }' "$1"
+}
+
 echo "$pairs" | while read -r id code; do
-  color="$work/svg/package/color/svg/$code.svg"
-  black="$work/svg/package/black/svg/$code.svg"
+  case $code in
+    own:*)
+      color="$own_dir/${code#own:}.svg"
+      [ -f "$color" ] || fail "$id names $color, which does not exist"
+      black="$work/svg/own-${code#own:}.svg"
+      line_only "$color" >"$black"
+      ;;
+    *)
+      color="$work/svg/package/color/svg/$code.svg"
+      black="$work/svg/package/black/svg/$code.svg"
+      ;;
+  esac
   rsvg-convert -w "$size" -h "$size" -o "$work/color/$id.png" "$color" || fail "cannot rasterise $id ($code)"
   rsvg-convert -w "$size" -h "$size" -o "$work/black/$id.png" "$black" || fail "cannot rasterise $id ($code)"
   # Lines with no fill attribute are black by default: white is made the default too.

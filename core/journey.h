@@ -17,6 +17,7 @@
 #include "core/date.h"
 #include "core/model.h"
 #include "core/policy.h"
+#include "core/settings_vocabulary.h"
 
 namespace tellus {
 
@@ -38,9 +39,9 @@ enum class Step {
   kPraise,           // compliment: what they did well (quick choices and text)
   kCategories,       // complaint: what went wrong (policy.categories, several)
   kWhatHappened,     // complaint / comment: text
-  kWhen,             // today / yesterday / this week / earlier / pick a date
-  kWhenOlder,        // "earlier": was it more than the time limit ago?
-  kPickDate,         // a simple date picker
+  kWhen,             // today / yesterday / how long ago (spans) / pick the day
+  kWhenOlder,        // a span across the time limit: was it more than the limit ago?
+  kPickDate,         // a month grid of days, with a month list
   kAffected,         // how it affected you (text)
   kPutRight,         // what would put it right (text)
   kName,             // about you: name
@@ -90,19 +91,32 @@ enum class Notice {
   kTextTooLong,      // typing past the limit is refused, visibly
   kChooseOne,        // Next pressed with nothing chosen
   kNeedText,         // a required text field is empty
-  kBadReference,     // check symbol wrong / not a reference
+  kBadReference,     // check character wrong / not a reference
   kBadTrackingCode,
-  kFutureDate,       // date picker moved past today
+  kFutureDate,       // a day or month after today touched on the date grid
+  kBeforeLimit,      // a day or month before the policy's time limit touched on the date grid
   kCommitFailed,     // "Sorry, this did not save. Please ask a member of staff."
 };
 const char* NoticeKey(Notice notice);              // "notice.text_too_long"
 
-enum class TextSize { kStandard, kLarge, kLargest };
-// Switch access: off; one switch with automatic scanning; two switches (move, choose).
-enum class Scanning { kOff, kAuto, kStep };
-const char* ToString(Scanning scanning);           // "off" | "auto" | "step" (config and catalog keys)
-std::optional<Scanning> ParseScanning(const std::string& text);
-enum class Theme { kStandard, kHighContrastDark, kYellowOnBlack };
+
+// The answer to "when did it happen?": one day, or how long ago as a span of days.
+enum class WhenChoice {
+  kNone,
+  kToday, kYesterday,                              // one day
+  kThisWeek,                                       // the last 7 days, today included
+  kLastWeek,                                       // 7 to 13 days ago
+  kTwoToFourWeeks,                                 // 14 days to 1 month ago
+  kOneToThreeMonths,                               // 1 to 3 months ago
+  kThreeToTwelveMonths,                            // 3 to 12 months ago
+  kOverAYear,                                      // more than 12 months ago (open at the start)
+  kPickedDay,                                      // a day touched on the month grid
+};
+// Choose ids and catalog keys "when.choice.<id>": "today", "2-4-weeks", "day"...
+const char* ToString(WhenChoice choice);
+std::optional<WhenChoice> ParseWhenChoice(const std::string& id);
+// What the when screen offers, in order (kPickedDay last: it opens the grid).
+const std::vector<WhenChoice>& WhenScreenChoices();
 
 struct LanguageOption {
   std::string tag;                                 // "cy"
@@ -113,7 +127,7 @@ struct LanguageOption {
 // What a successful commit hands back (core/submit.h fills it).
 struct Receipt {
   std::string uuid;
-  std::string reference;                           // "SG-4K7Q-29MX"
+  std::string reference;                           // "SG-4K7Q-298X"
   std::string tracking_code;                       // "7D2K9-QX4MB" (secret; wiped when leaving done)
   Date received{};                                 // the day Send was pressed
   std::optional<Date> acknowledge_by;              // complaint ack / compliment receipt
@@ -128,11 +142,11 @@ struct Receipt {
 struct JourneySettings {
   std::string language = "en-GB";
   TextSize text_size = TextSize::kStandard;
-  Theme theme = Theme::kStandard;
+  ThemeId theme = ThemeId::kStandard;
   bool listen = false;                             // read each screen aloud on entry
   bool standard_wording = false;                   // Standard wording instead of Easy Read
   bool touch_to_hear = false;                      // first touch speaks an item, a second touch chooses it
-  Scanning scanning = Scanning::kOff;              // switch scanning over the screen's items
+  ScanMode scanning = ScanMode::kOff;              // switch scanning over the screen's items
   bool operator==(const JourneySettings&) const = default;
 };
 
@@ -188,6 +202,8 @@ struct JourneyState {
   Place place;
   std::vector<Place> history;                      // for Back
   bool returning_to_review = false;                // a Change from review is in progress
+  std::optional<Step> review_shown;                // review: one answer shown whole ("See all")
+  int list_page = 0;                               // a long list shown a page at a time (0-based)
   bool help_open = false;
   Notice notice = Notice::kNone;
   Field focused = Field::kNone;
@@ -199,9 +215,10 @@ struct JourneyState {
   std::string service_id;
   std::vector<std::string> categories;             // complaint: policy category ids
   std::vector<std::string> praise_choices;         // compliment quick choices ("kind", "listened"...)
-  std::string when_choice;                         // "today" | "yesterday" | "this-week" | "earlier" | "date"
-  std::optional<Date> incident_date;
-  Date picked_date{};                              // date picker position
+  WhenChoice when_choice = WhenChoice::kNone;
+  IncidentPeriod incident;                         // the day or span that answer stands for
+  std::chrono::year_month shown_month{};           // the date grid's month
+  std::optional<std::chrono::year_month> month_list;  // the grid's month list is open: its last month
   ShareConsent share = ShareConsent::kNotAsked;
   bool anonymous_chosen = false;                   // answered the anonymous question
   bool contact_answered = false;                   // answered the contact question ("none" is an answer)
@@ -249,12 +266,14 @@ struct WordingToggle {};                           // Easy Read <-> Standard wor
 struct OpenLanguages {};
 struct SetLanguage { std::string tag; };
 struct SetTextSize { TextSize size; };
-struct SetTheme { Theme theme; };
+struct SetTheme { ThemeId theme; };
 struct FocusField { Field field; };
 struct TypeText { std::string utf8; };             // into the focused field
 struct Backspace { int count = 1; };
 struct FieldDone {};
-struct AdjustDate { int days = 0; int months = 0; };  // date picker
+struct PickDay { Date day; };                      // date grid: a day touched (answers, or a Notice saying why not)
+struct ShowMonth { std::chrono::year_month month; };  // date grid: show this month's days (closes the month list)
+struct ShowMonths { std::chrono::year_month last; };  // date grid: list the 13 months up to `last`
 struct Change { Step step; };                      // from review: jump, then come back
 struct Send {};                                    // commit (review or consent)
 struct MoreTime {};                                // "Yes, I need more time"
@@ -265,16 +284,19 @@ struct CommitFailed { std::string message; };      // for the log only; never sh
 struct StatusResult { CheckStatusKind status = CheckStatusKind::kUnavailable; std::optional<CaseView> found; };
 struct RequestResult { RequestOutcome outcome = RequestOutcome::kUnavailable; std::optional<CaseView> status; };
 struct TouchToHearToggle {};                       // said aloud either way
-struct SetScanning { Scanning scanning = Scanning::kOff; };  // said aloud
+struct SetScanning { ScanMode scanning = ScanMode::kOff; };  // said aloud
 struct OpenAbout {};                               // the About screen (credits), Back returns
+struct SeeAll { Step section; };                   // review: show one long answer whole; again (or Back) closes it
+struct ListenReply {};                             // check my complaint: read the staff's reply aloud
+struct ListPage { int page = 0; };                 // a long list: show this page of it (wraps to 0 past the end)
 }  // namespace ev
 
 using JourneyEvent = std::variant<
     ev::Choose, ev::Toggle, ev::Next, ev::Back, ev::StartAgain, ev::Help, ev::ListenToggle, ev::Repeat,
     ev::WordingToggle, ev::OpenLanguages, ev::SetLanguage, ev::SetTextSize, ev::SetTheme, ev::FocusField,
-    ev::TypeText, ev::Backspace, ev::FieldDone, ev::AdjustDate, ev::Change, ev::Send, ev::MoreTime, ev::Tick,
+    ev::TypeText, ev::Backspace, ev::FieldDone, ev::PickDay, ev::Change, ev::Send, ev::MoreTime, ev::Tick,
     ev::UserActivity, ev::CommitSucceeded, ev::CommitFailed, ev::StatusResult, ev::RequestResult,
-    ev::TouchToHearToggle, ev::SetScanning, ev::OpenAbout>;
+    ev::TouchToHearToggle, ev::SetScanning, ev::OpenAbout, ev::SeeAll, ev::ListenReply, ev::ListPage, ev::ShowMonth, ev::ShowMonths>;
 
 // [SECTION] effects -----------------------------------------------------------
 namespace fx {
@@ -294,10 +316,12 @@ struct SendRequest {
   std::string text;                                // feedback in the person's words (sealed by the register)
 };
 struct WipeAndRestart {};                          // journey wiped: drop caches of typed text, stop speech
+struct SpeakText { std::string text; };            // words that are data (the staff's reply), said as written
 }  // namespace fx
 
 using JourneyEffect = std::variant<fx::SpeakScreen, fx::SpeakKey, fx::StopSpeech, fx::PlaySound, fx::LoadLanguage,
-                                   fx::CommitSubmission, fx::CheckStatus, fx::SendRequest, fx::WipeAndRestart>;
+                                   fx::CommitSubmission, fx::CheckStatus, fx::SendRequest, fx::WipeAndRestart,
+                                   fx::SpeakText>;
 
 // [SECTION] reduce ------------------------------------------------------------
 
@@ -335,10 +359,17 @@ bool CanGoBack(const JourneyState& state);
 std::vector<std::string> WelcomeChoices(const Policy& policy);
 // Review sections for the current journey: each is the step Change jumps to.
 std::vector<Step> ReviewSections(const JourneyState& state, const Policy& policy);
-// The incident date a "when" choice stands for, or nullopt ("earlier").
-std::optional<Date> WhenChoiceDate(const std::string& choice, Date today);
+// The days a "when" answer stands for, counted back from today (kPickedDay, kNone: not given).
+IncidentPeriod WhenChoicePeriod(WhenChoice choice, Date today);
 // The first day still inside the policy's time limit (events before it are too old).
 std::optional<Date> EarliestEligibleDate(const Policy& policy, Date today);
+// The date grid's range: its first month (the time limit's, or kGridYears back) to today's.
+constexpr int kGridYears = 6;                      // no limit: 6 years, the usual limit for legal claims
+std::chrono::year_month FirstGridMonth(const Policy& policy, Date today);
+// Whether the grid lets a day be picked: not after today, not before the time limit.
+Notice DayRefusal(const Policy& policy, Date today, Date day);  // kNone, kFutureDate or kBeforeLimit
+// Months the grid's month list shows when it ends at `last` (13, fewer at the first grid month).
+std::vector<std::chrono::year_month> MonthListMonths(const Policy& policy, Date today, std::chrono::year_month last);
 // The submission the journey would commit (clear part without uuid/reference/time).
 Submission BuildSubmission(const JourneyState& state, const Policy& policy);
 

@@ -22,7 +22,7 @@ Submission BuildSubmission(const JourneyState& s, const Policy& policy) {
       }
     }
   }
-  if (s.incident_date) clear.incident_date = ToIso(*s.incident_date);
+  clear.incident = s.incident;
   clear.anonymous = s.personal.person.anonymous;
   clear.share = s.kind == JourneyKind::kCompliment ? s.share : ShareConsent::kNotAsked;
   clear.language = s.settings.language;

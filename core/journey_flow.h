@@ -13,6 +13,10 @@ Step SectionOf(Step step);                                         // review sec
 // The first required answer still missing before Send, if any.
 std::optional<Place> FirstMissing(const JourneyState& state, const Policy& policy);
 bool ContactNeedsDetails(ContactPreference contact);
+// The "when" answer is a span with days on both sides of the policy's time limit.
+bool SpansTimeLimit(const JourneyState& state, const Policy& policy);
+// ... or lies wholly before it (too long ago for this policy).
+bool WhollyBeforeTimeLimit(const JourneyState& state, const Policy& policy);
 
 // Zeroes and clears every answer and the receipt; keeps settings and time.
 void WipeAnswers(JourneyState& state);

@@ -39,6 +39,8 @@ void WipeAnswers(JourneyState& s) {
   s.place = Place{};
   s.history.clear();
   s.returning_to_review = false;
+  s.review_shown.reset();
+  s.list_page = 0;
   s.help_open = false;
   s.notice = Notice::kNone;
   s.focused = Field::kNone;
@@ -47,9 +49,10 @@ void WipeAnswers(JourneyState& s) {
   s.service_id.clear();
   s.categories.clear();
   s.praise_choices.clear();
-  s.when_choice.clear();
-  s.incident_date.reset();
-  s.picked_date = s.today;
+  s.when_choice = WhenChoice::kNone;
+  s.incident = IncidentPeriod{};
+  s.shown_month = std::chrono::year_month{s.today.year(), s.today.month()};
+  s.month_list.reset();
   s.share = ShareConsent::kNotAsked;
   s.anonymous_chosen = false;
   s.contact_answered = false;
@@ -99,7 +102,7 @@ JourneyState WipeJourney(JourneyState& s) {
   fresh.now_ms = s.now_ms;
   fresh.now_utc = s.now_utc;
   fresh.today = s.today;
-  fresh.picked_date = s.today;
+  fresh.shown_month = std::chrono::year_month{s.today.year(), s.today.month()};
   fresh.last_activity_ms = s.now_ms;
   return fresh;
 }

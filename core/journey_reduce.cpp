@@ -33,8 +33,15 @@ void Enter(Ctx& c, Place place) {
   c.s.place = place;
   c.s.focused = Field::kNone;
   c.s.help_open = false;
+  c.s.review_shown.reset();
+  c.s.list_page = 0;
   if (place.step == Step::kReview) c.s.returning_to_review = false;
-  if (place.step == Step::kPickDate) c.s.picked_date = c.s.incident_date.value_or(c.s.today);
+  if (place.step == Step::kPickDate) {
+    // The grid opens on the day already given, else on this month.
+    const Date shown = c.s.incident.OneDay() ? *c.s.incident.from : c.s.today;
+    c.s.shown_month = std::chrono::year_month{shown.year(), shown.month()};
+    c.s.month_list.reset();
+  }
   SpeakIfListening(c);
 }
 
@@ -216,15 +223,20 @@ void OnChoose(Ctx& c, const std::string& id) {
       s.service_id = id;
       Forward(c, Step::kService);
       return;
-    case Step::kWhen:
-      if (id != "today" && id != "yesterday" && id != "this-week" && id != "earlier" && id != "date") return;
-      s.when_choice = id;
-      s.incident_date = WhenChoiceDate(id, s.today);
+    case Step::kWhen: {
+      const std::optional<WhenChoice> when = ParseWhenChoice(id);
+      if (!when) return;
+      if (*when == WhenChoice::kPickedDay) return Enter(c, Place{Step::kPickDate, 0});  // answered on the grid
+      s.when_choice = *when;
+      s.incident = WhenChoicePeriod(*when, s.today);
       s.older_than_limit.reset();
-      WipeString(s.personal.when_text);
-      if (id == "this-week" || id == "earlier") s.personal.when_text = id;
+      if (WhollyBeforeTimeLimit(s, c.p)) {
+        s.older_than_limit = true;
+        return Signpost(c, SignpostReason::kTimeLimit, 0);
+      }
       Forward(c, Step::kWhen);
       return;
+    }
     case Step::kWhenOlder:
       if (id == "yes") {
         s.older_than_limit = true;
@@ -339,6 +351,33 @@ void OnToggle(Ctx& c, const std::string& id) {
   }
 }
 
+// The date grid: a day answers (or a Notice says why it cannot); months move within the grid's range.
+void OnDateGrid(Ctx& c, const JourneyEvent& event) {
+  JourneyState& s = c.s;
+  const std::chrono::year_month this_month{s.today.year(), s.today.month()};
+  const std::chrono::year_month first = FirstGridMonth(c.p, s.today);
+  auto refusal = [&](std::chrono::year_month month) {
+    return month > this_month ? Notice::kFutureDate : month < first ? Notice::kBeforeLimit : Notice::kNone;
+  };
+  if (const auto* pick = std::get_if<ev::PickDay>(&event)) {
+    if (!pick->day.ok()) return;
+    if (Notice why = DayRefusal(c.p, s.today, pick->day); why != Notice::kNone) return SetNotice(c, why);
+    s.when_choice = WhenChoice::kPickedDay;
+    s.incident = IncidentPeriod{pick->day, pick->day};
+    s.older_than_limit.reset();
+    Forward(c, Step::kPickDate);
+  } else if (const auto* show = std::get_if<ev::ShowMonth>(&event)) {
+    if (!show->month.ok()) return;
+    if (Notice why = refusal(show->month); why != Notice::kNone) return SetNotice(c, why);
+    s.shown_month = show->month;
+    s.month_list.reset();
+  } else if (const auto* list = std::get_if<ev::ShowMonths>(&event)) {
+    if (!list->last.ok()) return;
+    if (Notice why = refusal(list->last); why != Notice::kNone) return SetNotice(c, why);
+    s.month_list = list->last;
+  }
+}
+
 void GoToMissing(Ctx& c, Place missing) {
   c.s.returning_to_review = true;
   Enter(c, missing);
@@ -381,18 +420,11 @@ void OnNext(Ctx& c) {
       Forward(c, Step::kContactDetails);
       return;
     }
-    case Step::kPickDate: {
-      if (s.picked_date > s.today) return SetNotice(c, Notice::kFutureDate);
-      auto earliest = EarliestEligibleDate(c.p, s.today);
-      s.when_choice = "date";
-      if (earliest && s.picked_date < *earliest) {
-        Signpost(c, SignpostReason::kTimeLimit, 0);
-        return;
-      }
-      s.incident_date = s.picked_date;
+    case Step::kPickDate:
+      // Touching a day answers; Next keeps a day picked before (a Change from review).
+      if (s.when_choice != WhenChoice::kPickedDay) return SetNotice(c, Notice::kChooseOne);
       Forward(c, Step::kPickDate);
       return;
-    }
     case Step::kReview:
       if (s.kind != JourneyKind::kComplaint) return;  // compliments and comments Send from review
       if (auto missing = FirstMissing(s, c.p)) return GoToMissing(c, *missing);
@@ -405,10 +437,17 @@ void OnNext(Ctx& c) {
       Enter(c, Place{Step::kCheckOutcome, 0});
       return;
     case Step::kCheckEntry: {
+      // A code that is wrong takes the keyboard, so the person sees which one to fix.
       auto ref = ParseReference(s.check_reference, c.p.reference_prefix);
-      if (!ref) return SetNotice(c, Notice::kBadReference);
+      if (!ref) {
+        s.focused = Field::kReference;
+        return SetNotice(c, Notice::kBadReference);
+      }
       auto code = NormaliseTrackingCode(s.check_tracking);
-      if (!code) return SetNotice(c, Notice::kBadTrackingCode);
+      if (!code) {
+        s.focused = Field::kTrackingCode;
+        return SetNotice(c, Notice::kBadTrackingCode);
+      }
       WipeString(s.check_reference);
       WipeString(s.check_tracking);
       s.check_reference = FormatReference(*ref);
@@ -480,6 +519,14 @@ void OnBack(Ctx& c) {
     s.help_open = false;
     return;
   }
+  if (s.review_shown) {                            // Back closes "See all" first
+    s.review_shown.reset();
+    return;
+  }
+  if (s.focused != Field::kNone) {                 // and the keyboard, keeping what was typed
+    s.focused = Field::kNone;
+    return;
+  }
   if (s.committing) return;
   if (s.place.step == Step::kDone || s.place.step == Step::kCheckResult) return Finish(c);
   if (s.place.step == Step::kCheckOutcome || s.place.step == Step::kCheckConfirm ||
@@ -491,6 +538,7 @@ void OnBack(Ctx& c) {
   Place back = s.history.back();
   s.history.pop_back();
   s.place = back;
+  s.list_page = 0;
   s.focused = Field::kNone;
   if (back.step == Step::kReview) s.returning_to_review = false;
   c.fx.push_back(fx::PlaySound{fx::Sound::kBack});
@@ -604,23 +652,11 @@ ReduceResult Reduce(JourneyState&& state, const JourneyEvent& event, const Polic
           OnBackspace(c, e.count);
         } else if constexpr (std::is_same_v<E, ev::FieldDone>) {
           s.focused = Field::kNone;
-        } else if constexpr (std::is_same_v<E, ev::AdjustDate>) {
-          if (s.place.step != Step::kPickDate) return;
-          Date moved = s.picked_date;
-          if (e.months != 0) {
-            using namespace std::chrono;
-            year_month_day shifted = moved.year() / moved.month() / day{1};
-            shifted = shifted + std::chrono::months{e.months};
-            unsigned last = static_cast<unsigned>((shifted.year() / shifted.month() / std::chrono::last).day());
-            moved = shifted.year() / shifted.month() / day{std::min(static_cast<unsigned>(s.picked_date.day()), last)};
-          }
-          moved = AddDays(moved, e.days);
-          if (moved > s.today) {
-            SetNotice(c, Notice::kFutureDate);
-            moved = s.today;
-          }
-          s.picked_date = moved;
+        } else if constexpr (std::is_same_v<E, ev::PickDay> || std::is_same_v<E, ev::ShowMonth> ||
+                             std::is_same_v<E, ev::ShowMonths>) {
+          if (s.place.step == Step::kPickDate && !s.committing) OnDateGrid(c, e);
         } else if constexpr (std::is_same_v<E, ev::Change>) {
+          s.review_shown.reset();
           OnChange(c, e.step);
         } else if constexpr (std::is_same_v<E, ev::Send>) {
           OnSend(c);
@@ -648,6 +684,20 @@ ReduceResult Reduce(JourneyState&& state, const JourneyEvent& event, const Polic
           c.fx.push_back(fx::SpeakKey{std::string("access.scanning_") + ToString(e.scanning), {}});
         } else if constexpr (std::is_same_v<E, ev::OpenAbout>) {
           if (s.place.step != Step::kAbout && !s.committing) Enter(c, Place{Step::kAbout, 0});
+        } else if constexpr (std::is_same_v<E, ev::SeeAll>) {
+          if (s.place.step != Step::kReview) return;
+          if (s.review_shown == e.section) {
+            s.review_shown.reset();
+          } else {
+            s.review_shown = e.section;
+          }
+          SpeakIfListening(c);
+        } else if constexpr (std::is_same_v<E, ev::ListPage>) {
+          s.list_page = std::max(0, e.page);         // the screen knows how many pages it has
+          SpeakIfListening(c);
+        } else if constexpr (std::is_same_v<E, ev::ListenReply>) {
+          if (s.place.step == Step::kCheckResult && s.check_case && !s.check_case->latest_reply.empty())
+            c.fx.push_back(fx::SpeakText{s.check_case->latest_reply});
         } else if constexpr (std::is_same_v<E, ev::StatusResult>) {
           if (s.place.step != Step::kCheckResult || s.check_status != CheckStatusKind::kWaiting) return;
           s.check_status = e.status == CheckStatusKind::kWaiting ? CheckStatusKind::kUnavailable : e.status;

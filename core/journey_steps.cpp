@@ -90,8 +90,7 @@ Place After(const JourneyState& s, const Policy& p, Step from) {
       return s.kind == JourneyKind::kComplaint ? At(Step::kWhen) : At(Step::kAnonymous);
     case Step::kWhen:
       // Ask about the time limit only if no eligibility question already did.
-      if (s.when_choice == "earlier" && p.time_limit && !AskedUpFront(p, "limit")) return At(Step::kWhenOlder);
-      if (s.when_choice == "date") return At(Step::kPickDate);
+      if (SpansTimeLimit(s, p) && !AskedUpFront(p, "limit")) return At(Step::kWhenOlder);
       return At(Step::kAffected);
     case Step::kWhenOlder:
     case Step::kPickDate: return At(Step::kAffected);
@@ -138,7 +137,7 @@ std::optional<Place> FirstMissing(const JourneyState& s, const Policy& p) {
   }
   if (s.kind == JourneyKind::kComplaint && !p.categories.empty() && s.categories.empty()) return At(Step::kCategories);
   if (s.kind != JourneyKind::kCompliment && personal.what_happened.empty()) return At(Step::kWhatHappened);
-  if (s.kind == JourneyKind::kComplaint && s.when_choice.empty()) return At(Step::kWhen);
+  if (s.kind == JourneyKind::kComplaint && s.when_choice == WhenChoice::kNone) return At(Step::kWhen);
   if (!s.anonymous_chosen) return At(p.compliments.anonymous_accepted || s.kind != JourneyKind::kCompliment ? Step::kAnonymous : Step::kName);
   if (!personal.person.anonymous) {
     if (personal.person.name.empty()) return At(Step::kName);
@@ -194,45 +193,6 @@ std::vector<Step> ReviewSections(const JourneyState& s, const Policy& p) {
     default: break;
   }
   return out;
-}
-
-std::optional<Date> WhenChoiceDate(const std::string& choice, Date today) {
-  if (choice == "today") return today;
-  if (choice == "yesterday") return AddDays(today, -1);
-  return std::nullopt;
-}
-
-namespace {
-Date SubtractMonths(Date date, int months) {
-  using namespace std::chrono;
-  year_month ym = year_month{date.year(), date.month()} - std::chrono::months{months};
-  unsigned last = static_cast<unsigned>((ym.year() / ym.month() / std::chrono::last).day());
-  unsigned d = std::min(static_cast<unsigned>(date.day()), last);
-  return year_month_day{ym.year(), ym.month(), day{d}};
-}
-}  // namespace
-
-std::optional<Date> EarliestEligibleDate(const Policy& policy, Date today) {
-  if (!policy.time_limit) return std::nullopt;
-  const Duration& limit = *policy.time_limit;
-  switch (limit.unit) {
-    case Duration::Unit::kDays: return AddDays(today, -limit.count);
-    case Duration::Unit::kWeeks: return AddDays(today, -7 * limit.count);
-    case Duration::Unit::kHours: return AddDays(today, -((limit.count + 23) / 24));
-    case Duration::Unit::kMonths: return SubtractMonths(today, limit.count);
-    case Duration::Unit::kYears: return SubtractMonths(today, 12 * limit.count);
-    case Duration::Unit::kWorkingDays: {
-      // No holiday calendar here: step back one extra day per five working days so
-      // bank holidays never make the kiosk refuse someone early (the register is exact).
-      Date date = today;
-      for (int left = limit.count + (limit.count + 4) / 5; left > 0;) {
-        date = AddDays(date, -1);
-        if (!IsWeekend(date)) --left;
-      }
-      return date;
-    }
-  }
-  return std::nullopt;
 }
 
 }  // namespace tellus

@@ -42,21 +42,6 @@ const char* StepKey(Step step) {
   return "welcome";
 }
 
-const char* ToString(Scanning scanning) {
-  switch (scanning) {
-    case Scanning::kOff: return "off";
-    case Scanning::kAuto: return "auto";
-    case Scanning::kStep: return "step";
-  }
-  return "off";
-}
-
-std::optional<Scanning> ParseScanning(const std::string& text) {
-  for (Scanning s : {Scanning::kOff, Scanning::kAuto, Scanning::kStep})
-    if (text == ToString(s)) return s;
-  return std::nullopt;
-}
-
 int FieldLimit(Field field) {
   switch (field) {
     case Field::kNone: return 0;
@@ -118,6 +103,7 @@ const char* NoticeKey(Notice notice) {
     case Notice::kBadReference: return "notice.bad_reference";
     case Notice::kBadTrackingCode: return "notice.bad_tracking_code";
     case Notice::kFutureDate: return "notice.future_date";
+    case Notice::kBeforeLimit: return "notice.before_limit";
     case Notice::kCommitFailed: return "notice.commit_failed";
   }
   return "notice.none";

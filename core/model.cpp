@@ -66,6 +66,7 @@ class Reader {
     if (it == object_.end()) Fail(key, "missing");
     return *it;
   }
+  bool Has(const char* key) const { return object_.contains(key); }
   std::string String(const char* key) const {
     const json& value = Get(key);
     if (!value.is_string()) Fail(key, "expected a string");
@@ -85,6 +86,16 @@ class Reader {
       out.push_back(item.get<std::string>());
     }
     return out;
+  }
+  // "YYYY-MM-DD", or nullopt for "".
+  std::optional<Date> OptionalDate(const char* key) const {
+    const std::string text = String(key);
+    if (text.empty()) return std::nullopt;
+    try {
+      return ParseIsoDate(text);
+    } catch (const std::invalid_argument&) {
+      Fail(key, "expected a date (YYYY-MM-DD) or empty");
+    }
   }
   Reader Object(const char* key) const { return Reader(Get(key), Path(key)); }
 
@@ -228,7 +239,10 @@ std::string ClearToJson(const ClearPart& part) {
       {"service_id", part.service_id},
       {"categories", part.categories},
       {"submitted_at", part.submitted_at},
-      {"incident_date", part.incident_date},
+      // incident_date keeps its first meaning (one day, else empty) for readers that know only it.
+      {"incident_date", part.incident.OneDay() ? ToIso(*part.incident.from) : ""},
+      {"incident_from", part.incident.from ? ToIso(*part.incident.from) : ""},
+      {"incident_to", part.incident.to ? ToIso(*part.incident.to) : ""},
       {"anonymous", part.anonymous},
       {"share", ToString(part.share)},
       {"reference", part.reference},
@@ -247,7 +261,20 @@ ClearPart ClearFromJson(const std::string& text) {
   part.service_id = root.String("service_id");
   part.categories = root.Strings("categories");
   part.submitted_at = root.String("submitted_at");
-  part.incident_date = root.String("incident_date");
+  // Writers before incident_from/incident_to sent one day or nothing in incident_date.
+  const std::optional<Date> day = root.OptionalDate("incident_date");
+  if (root.Has("incident_from") || root.Has("incident_to")) {
+    part.incident.from = root.OptionalDate("incident_from");
+    part.incident.to = root.OptionalDate("incident_to");
+  } else {
+    part.incident = IncidentPeriod{day, day};
+  }
+  if (part.incident.from && part.incident.to && *part.incident.from > *part.incident.to) {
+    throw std::invalid_argument("clear part.incident_from: after incident_to");
+  }
+  if (day && !(part.incident.OneDay() && *part.incident.from == *day)) {
+    throw std::invalid_argument("clear part.incident_date: not the day incident_from/incident_to give");
+  }
   part.anonymous = root.Bool("anonymous");
   part.share = root.Choice("share", kShareNames);
   part.reference = root.String("reference");

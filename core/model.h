@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "core/date.h"
+
 namespace tellus {
 
 enum class Kind { kCompliment, kComplaint, kComment };
@@ -59,6 +61,17 @@ struct PersonalPart {
   bool operator==(const PersonalPart&) const = default;
 };
 
+// When it happened, as exactly as the person said it: one day (from == to), a span of
+// days they chose instead of a date ("2 to 4 weeks ago"), a span open at the start
+// ("more than a year ago": no `from`), or not given (neither).
+struct IncidentPeriod {
+  std::optional<Date> from;                        // the first day it can have been
+  std::optional<Date> to;                          // the last day it can have been
+  bool Given() const { return from || to; }
+  bool OneDay() const { return from && to && *from == *to; }
+  bool operator==(const IncidentPeriod&) const = default;
+};
+
 // Travels in clear: enough to run deadlines and reports, nothing about a person.
 struct ClearPart {
   std::string uuid;                                // fixed at Send; the idempotency key
@@ -67,10 +80,10 @@ struct ClearPart {
   std::string service_id;
   std::vector<std::string> categories;
   std::string submitted_at;                        // ISO 8601 UTC, when Send was pressed
-  std::string incident_date;                       // YYYY-MM-DD or empty
+  IncidentPeriod incident;                         // JSON: incident_date (one day), incident_from/incident_to
   bool anonymous = true;
   ShareConsent share = ShareConsent::kNotAsked;
-  std::string reference;                           // public, e.g. "SG-4K7Q-29MX"
+  std::string reference;                           // public, e.g. "SG-4K7Q-298X"
   std::string language;                            // the kiosk language used, "en-GB"
   bool operator==(const ClearPart&) const = default;
 };

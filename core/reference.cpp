@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <cassert>
 #include <cctype>
 #include <stdexcept>
 #include <vector>
@@ -11,8 +12,7 @@
 namespace tellus {
 namespace {
 
-constexpr std::string_view kCheckAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ*~$=U";
-constexpr std::string_view kDigits = kCheckAlphabet.substr(0, 32);
+constexpr std::string_view kDigits = kCrockfordDigits;
 
 bool IsSeparator(char c) { return c == '-' || c == ' ' || c == '\t'; }
 
@@ -22,14 +22,6 @@ int DigitValue(char c) {
   if (c == 'I' || c == 'L') return 1;
   if (c == 'O') return 0;
   std::size_t at = kDigits.find(c);
-  return at == std::string_view::npos ? -1 : static_cast<int>(at);
-}
-
-// Value of a typed check symbol (digits fold as above; *~$=U are check-only); -1 if none.
-int CheckValue(char c) {
-  int digit = DigitValue(c);
-  if (digit >= 0) return digit;
-  std::size_t at = kCheckAlphabet.find(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
   return at == std::string_view::npos ? -1 : static_cast<int>(at);
 }
 
@@ -70,21 +62,23 @@ std::string Grouped(std::string_view compact) {
 }
 
 // The encoded part with separators removed: 3 kiosk digits, 4..9 sequence digits
-// in canonical form (no leading zero beyond four digits), one check symbol.
+// in canonical form (no leading zero beyond four digits), one check character.
 std::optional<Reference> ParseEncoded(std::string_view compact) {
   constexpr std::size_t kMin = kKioskDigits + kMinSequenceDigits + 1;
   constexpr std::size_t kMax = kKioskDigits + kMaxSequenceDigits + 1;
   if (compact.size() < kMin || compact.size() > kMax) return std::nullopt;
-  std::uint64_t value = 0;  // kiosk and sequence digits read as one number: what the check covers
+  std::uint64_t value = 0;  // kiosk and sequence digits read as one number
   std::vector<int> digits;
-  for (char c : compact.substr(0, compact.size() - 1)) {
-    int digit = DigitValue(c);
+  int interim = 0;          // Damm: every digit, the check included, must bring it back to 0
+  for (std::size_t i = 0; i < compact.size(); ++i) {
+    int digit = DigitValue(compact[i]);
     if (digit < 0) return std::nullopt;
+    interim = CrockfordCheckStep(interim, digit);
+    if (i + 1 == compact.size()) break;
     digits.push_back(digit);
     value = value * 32 + static_cast<std::uint64_t>(digit);
   }
-  int check = CheckValue(compact.back());
-  if (check < 0 || static_cast<std::uint64_t>(check) != value % 37) return std::nullopt;
+  if (interim != 0) return std::nullopt;
   std::size_t sequence_digits = digits.size() - kKioskDigits;
   if (sequence_digits > kMinSequenceDigits && digits[kKioskDigits] == 0) return std::nullopt;
   Reference ref;
@@ -117,7 +111,20 @@ std::optional<std::uint64_t> CrockfordDecode(std::string_view digits) {
   return value;
 }
 
-char CrockfordCheckSymbol(std::uint64_t value) { return kCheckAlphabet[value % 37]; }
+int CrockfordCheckStep(int interim, int digit) {
+  assert(interim >= 0 && interim < 32 && digit >= 0 && digit < 32);
+  // 2*x in GF(32) modulo x^5+x^2+1 (0b100101): shift, and reduce when x^5 appears.
+  int doubled = interim << 1;
+  if (doubled & 0x20) doubled ^= 0x25;
+  return doubled ^ digit;
+}
+
+char CrockfordCheckCharacter(std::uint64_t value) {
+  int interim = 0;
+  for (char c : CrockfordEncode(value, 1)) interim = CrockfordCheckStep(interim, DigitValue(c));
+  // The check digit d must make 2*interim XOR d = 0, so d = 2*interim.
+  return kDigits[static_cast<std::size_t>(CrockfordCheckStep(interim, 0))];
+}
 
 std::string FormatReference(const Reference& ref) {
   if (!ref.prefix.empty() && !ValidPrefix(ref.prefix)) {
@@ -133,7 +140,7 @@ std::string FormatReference(const Reference& ref) {
   }
   std::string sequence = CrockfordEncode(ref.sequence, kMinSequenceDigits);
   std::uint64_t value = (std::uint64_t{ref.kiosk} << (5 * sequence.size())) | ref.sequence;
-  std::string compact = CrockfordEncode(ref.kiosk, kKioskDigits) + sequence + CrockfordCheckSymbol(value);
+  std::string compact = CrockfordEncode(ref.kiosk, kKioskDigits) + sequence + CrockfordCheckCharacter(value);
   std::string grouped = Grouped(compact);
   return ref.prefix.empty() ? grouped : Upper(ref.prefix) + "-" + grouped;
 }
@@ -198,7 +205,7 @@ std::optional<std::string> NormaliseTrackingCode(std::string_view text) {
 
 std::string SpokenCode(std::string_view grouped) {
   std::string out;
-  bool pause = false;  // a separator seen since the last symbol
+  bool pause = false;  // a separator seen since the last character
   for (char c : grouped) {
     if (IsSeparator(c)) {
       pause = !out.empty();

@@ -1,45 +1,64 @@
-#include "core/staff_lock.h"
-
+// The staff PIN lock: wrong PINs counted, lock-outs that grow, and its stored form.
+#include <algorithm>
 #include <charconv>
+#include <string_view>
+
+#include "core/staff.h"
 
 namespace tellus {
+namespace {
 
-bool StaffLock::Locked(std::int64_t now) const { return now < locked_until_; }
-
-std::int64_t StaffLock::SecondsLeft(std::int64_t now) const { return Locked(now) ? locked_until_ - now : 0; }
-
-bool StaffLock::Attempt(bool correct, std::int64_t now) {
-  if (Locked(now)) return false;
-  if (correct) {
-    failures_ = 0;
-    locked_until_ = 0;
-    return true;
-  }
-  if (++failures_ >= kMaxFailures) {
-    failures_ = 0;                                 // a fresh count once the lockout ends
-    locked_until_ = now + kLockSeconds;
-  }
-  return false;
+// Reads "<name><integer>" at the front of `text` and moves past it; false if it is not there.
+template <class Int>
+bool ReadField(std::string_view& text, std::string_view name, Int& value) {
+  if (text.substr(0, name.size()) != name) return false;
+  text.remove_prefix(name.size());
+  const char* begin = text.data();
+  const char* end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(begin, end, value);
+  if (ec != std::errc() || ptr == begin) return false;
+  text.remove_prefix(static_cast<std::size_t>(ptr - begin));
+  return true;
 }
 
-std::string StaffLock::Serialise() const {
-  return "failures=" + std::to_string(failures_) + ";locked_until=" + std::to_string(locked_until_);
+}  // namespace
+
+bool Locked(const StaffLock& lock, std::int64_t now_unix) { return now_unix < lock.locked_until; }
+
+std::int64_t LockSecondsLeft(const StaffLock& lock, std::int64_t now_unix) {
+  return Locked(lock, now_unix) ? lock.locked_until - now_unix : 0;
 }
 
-std::optional<StaffLock> StaffLock::Parse(const std::string& text) {
-  const std::string a = "failures=", b = ";locked_until=";
-  if (text.rfind(a, 0) != 0) return std::nullopt;
-  const auto sep = text.find(b);
-  if (sep == std::string::npos) return std::nullopt;
+std::int64_t LockSeconds(int earlier_lockouts) {
+  std::int64_t seconds = kStaffFirstLockSeconds;
+  for (int i = 0; i < earlier_lockouts && seconds < kStaffMaxLockSeconds; ++i) seconds *= 2;
+  return std::min(seconds, kStaffMaxLockSeconds);
+}
+
+StaffLock AfterAttempt(StaffLock lock, bool correct, std::int64_t now_unix) {
+  if (correct) return StaffLock{};
+  if (++lock.failures >= kStaffMaxFailures) {
+    lock.failures = 0;                             // a fresh count once the lock-out ends
+    lock.locked_until = now_unix + LockSeconds(lock.lockouts);
+    ++lock.lockouts;
+  }
+  return lock;
+}
+
+std::string SerialiseStaffLock(const StaffLock& lock) {
+  return "failures=" + std::to_string(lock.failures) + ";locked_until=" + std::to_string(lock.locked_until) +
+         ";lockouts=" + std::to_string(lock.lockouts);
+}
+
+std::optional<StaffLock> ParseStaffLock(const std::string& text) {
+  std::string_view rest = text;
   StaffLock lock;
-  const char* f_begin = text.data() + a.size();
-  const char* f_end = text.data() + sep;
-  const char* l_begin = text.data() + sep + b.size();
-  const char* l_end = text.data() + text.size();
-  auto fr = std::from_chars(f_begin, f_end, lock.failures_);
-  auto lr = std::from_chars(l_begin, l_end, lock.locked_until_);
-  if (fr.ec != std::errc() || fr.ptr != f_end || lr.ec != std::errc() || lr.ptr != l_end) return std::nullopt;
-  if (lock.failures_ < 0 || lock.failures_ >= kMaxFailures || lock.locked_until_ < 0) return std::nullopt;
+  if (!ReadField(rest, "failures=", lock.failures)) return std::nullopt;
+  if (!ReadField(rest, ";locked_until=", lock.locked_until)) return std::nullopt;
+  if (!rest.empty() && !ReadField(rest, ";lockouts=", lock.lockouts)) return std::nullopt;
+  if (!rest.empty()) return std::nullopt;
+  if (lock.failures < 0 || lock.failures >= kStaffMaxFailures || lock.locked_until < 0) return std::nullopt;
+  if (lock.lockouts < 0 || lock.lockouts > 1000) return std::nullopt;
   return lock;
 }
 

@@ -98,8 +98,13 @@ std::map<std::string, std::string> EasyReadRules::LoadManifest(const std::string
   for (auto&& [id, code] : TableAt(path, *table, "pictograms")) {
     const std::string key = "pictograms." + std::string(id.str());
     std::string value = StringAt(path, code, key);
-    if (value.empty() || value.find_first_not_of("0123456789ABCDEF-") != std::string::npos)
-      Fail(path, code, key, "must be an OpenMoji code like \"1F44D\" (upper-case hex joined by '-')");
+    // "own:<name>": assets/pictograms/<name>.svg, drawn for Tell Us (assets/rasterise.sh).
+    const bool own = value.rfind("own:", 0) == 0 && value.size() > 4 &&
+                     value.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-", 4) == std::string::npos;
+    if (!own && (value.empty() || value.find_first_not_of("0123456789ABCDEF-") != std::string::npos))
+      Fail(path, code, key,
+           "must be an OpenMoji code like \"1F44D\" (upper-case hex joined by '-') or \"own:<name>\" for "
+           "assets/pictograms/<name>.svg");
     out.emplace(std::string(id.str()), std::move(value));
   }
   return out;

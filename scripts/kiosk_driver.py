@@ -8,7 +8,7 @@ import subprocess
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-TEXT = {"name": "Sam Jones", "email": "sam@example.org", "phone": "01234 567890", "reference": "SG-0010-001$",
+TEXT = {"name": "Sam Jones", "email": "sam@example.org", "phone": "01234 567890", "reference": "SG-0010-0017",
         "tracking": "S4K30-DAB5J"}
 
 
@@ -128,7 +128,7 @@ def pick_choice(k, has_next):
 
 # Answers that lead off the walk's path to a screen of their own: the walk visits each
 # (screenshot) and comes back with Back before going on.
-SIDE_TRIPS = {"when": ("Before that", "Pick a date"), "anonymous": ("I do not want to give my name", "Stay anonymous")}
+SIDE_TRIPS = {"when": ("More than a year ago", "Pick the day"), "anonymous": ("I do not want to give my name", "Stay anonymous")}
 
 
 def side_trips(k, name, out, theme, seen, screen):
@@ -175,6 +175,10 @@ def walk(k, name, out, theme, seen, start_id):
             if out and f"{name}.{screen}.keyboard" not in seen:
                 seen.add(f"{name}.{screen}.keyboard")
                 k.shot(os.path.join(out, f"{name}.{screen}.keyboard-{theme}.png"))
+            continue
+        done_typing = k.find(lambda n: n["id"] == "button.done_typing")
+        if done_typing:                                   # the screen's choices show again
+            k.press(done_typing)
             continue
         nxt = k.find(lambda n: n["id"] in ("button.next", "button.send", "button.check") and n["enabled"])
         choice = pick_choice(k, nxt is not None)

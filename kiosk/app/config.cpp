@@ -144,7 +144,7 @@ KioskConfig LoadConfigText(const std::string& text, const std::string& source_na
     std::string theme, size;
     r.String("theme", theme);
     if (!theme.empty()) {
-      auto parsed = ui::ParseThemeId(theme);
+      auto parsed = ParseThemeId(theme);
       if (!parsed)
         throw ConfigError(Where(source_name, r.Node("theme"), "display.theme") + "'" + theme +
                           "' is not one of standard, high-contrast, yellow-on-black");
@@ -152,7 +152,7 @@ KioskConfig LoadConfigText(const std::string& text, const std::string& source_na
     }
     r.String("text_size", size);
     if (!size.empty()) {
-      auto parsed = ui::ParseTextSize(size);
+      auto parsed = ParseTextSize(size);
       if (!parsed)
         throw ConfigError(Where(source_name, r.Node("text_size"), "display.text_size") + "'" + size +
                           "' is not one of standard, large, largest");
@@ -168,7 +168,7 @@ KioskConfig LoadConfigText(const std::string& text, const std::string& source_na
     std::string scanning;
     r.String("scanning", scanning);
     if (!scanning.empty()) {
-      auto parsed = ParseScanning(scanning);
+      auto parsed = ParseScanMode(scanning);
       if (!parsed)
         throw ConfigError(Where(source_name, r.Node("scanning"), "access.scanning") + "'" + scanning +
                           "' is not one of off, auto, step");

@@ -26,9 +26,8 @@
 #include <stdexcept>
 #include <string>
 
-#include "core/journey.h"
+#include "core/settings_vocabulary.h"
 #include "kiosk/speech/speaker.h"
-#include "kiosk/ui/a11y.h"
 
 namespace tellus {
 
@@ -51,12 +50,12 @@ struct KioskConfig {
   int warn_after_seconds = 90;
   int countdown_seconds = 30;
   std::string language = "en-GB";
-  ui::ThemeId theme = ui::ThemeId::kStandard;
-  ui::TextSize text_size = ui::TextSize::kStandard;
+  ThemeId theme = ThemeId::kStandard;
+  TextSize text_size = TextSize::kStandard;
   int screen_width = 1920;
   int screen_height = 1080;
   double diagonal_inches = 21.5;
-  Scanning scanning = Scanning::kOff;
+  ScanMode scanning = ScanMode::kOff;
   double scan_seconds = 1.5;
   bool touch_to_hear = false;
   SpeechSettings speech;                           // passed to MakeSpeaker

@@ -26,33 +26,6 @@ Clock Clock::Real(std::chrono::steady_clock::time_point start) {
 
 namespace {
 
-ui::ThemeId ToUi(Theme theme) {
-  switch (theme) {
-    case Theme::kStandard: return ui::ThemeId::kStandard;
-    case Theme::kHighContrastDark: return ui::ThemeId::kHighContrastDark;
-    case Theme::kYellowOnBlack: return ui::ThemeId::kYellowOnBlack;
-  }
-  return ui::ThemeId::kStandard;
-}
-
-ui::TextSize ToUi(TextSize size) {
-  switch (size) {
-    case TextSize::kStandard: return ui::TextSize::kStandard;
-    case TextSize::kLarge: return ui::TextSize::kLarge;
-    case TextSize::kLargest: return ui::TextSize::kLargest;
-  }
-  return ui::TextSize::kStandard;
-}
-
-ui::ScanMode ToUi(Scanning scanning) {
-  switch (scanning) {
-    case Scanning::kOff: return ui::ScanMode::kOff;
-    case Scanning::kAuto: return ui::ScanMode::kAuto;
-    case Scanning::kStep: return ui::ScanMode::kStep;
-  }
-  return ui::ScanMode::kOff;
-}
-
 Earcon ToEarcon(fx::Sound sound) {
   switch (sound) {
     case fx::Sound::kPress: return Earcon::kPress;
@@ -83,6 +56,19 @@ std::string LocalWhen(const Catalog& catalog, const std::string& iso) {
   return LocalDate(catalog, LocalDateOf(*when)) + " " + clock;
 }
 
+// The staff lock kept in the store's settings; a fresh one if it is missing or unreadable.
+StaffLock LoadStaffLock(Store& store) {
+  try {
+    if (auto saved = store.GetSetting(kStaffLockSetting)) {
+      if (auto parsed = ParseStaffLock(*saved)) return *parsed;
+      std::cerr << "tellus-kiosk: staff lock setting unreadable; starting a fresh count\n";
+    }
+  } catch (const StoreError& e) {
+    std::cerr << "tellus-kiosk: cannot read the staff lock: " << e.what() << "\n";
+  }
+  return {};
+}
+
 // The sync client's last error, in plain words for the staff menu.
 std::string ErrorKey(const std::string& error) {
   if (error.empty()) return {};
@@ -94,7 +80,7 @@ std::string ErrorKey(const std::string& error) {
 }  // namespace
 
 KioskApp::KioskApp(AppDeps deps)
-    : deps_(std::move(deps)), staff_(deps_.staff_pin_hash, deps_.store.get()),
+    : deps_(std::move(deps)), staff_(NewStaffState(deps_.staff_pin_hash, LoadStaffLock(*deps_.store))),
       link_(std::make_unique<RegisterLink>(deps_.identity, deps_.store_path, deps_.sync_options)) {
   link_->StartSync();                              // no-op without a register URL
   std::vector<LanguageOption> languages;
@@ -118,8 +104,8 @@ const Catalog& KioskApp::catalog() const {
 std::string KioskApp::Voice() const { return catalog().language().voice; }
 
 std::string KioskApp::ScreenName() const {
-  if (staff_.page() == StaffMode::Page::kPin) return "staff.pin";
-  if (staff_.page() == StaffMode::Page::kMenu) return "staff.menu";
+  if (staff_.page == StaffPage::kPin) return "staff.pin";
+  if (staff_.page == StaffPage::kMenu) return "staff.menu";
   std::string name = StepKey(state_.place.step);
   if (state_.idle_warning) name += ".idle";
   else if (state_.help_open) name += ".help";
@@ -157,22 +143,28 @@ void KioskApp::Frame(const Clock& clock) {
     last_tick_ms_ = clock.now_ms;
     Dispatch(ev::Tick{clock.now_ms, clock.now_utc, clock.today});
   }
-  ui::SetTheme(ToUi(state_.settings.theme));
-  ui::SetTextSize(ToUi(state_.settings.text_size));
+  ui::SetTheme(state_.settings.theme);
+  ui::SetTextSize(state_.settings.text_size);
 
   const double now_s = clock.now_ms / 1000.0;
   ApplyAccess(now_s);
   const bool speak_after_draw = speak_screen_pending_;  // the screen asked for is the one drawn now
   ui::BeginFrame(now_s);
   const ImGuiIO& io = ImGui::GetIO();
-  staff_.TrackCorner(io.MouseDown[0], io.MousePos.x, io.MousePos.y, ui::MinTargetPixels() * 1.5f, now_s);
-  if (ui::StaffComboPressed() && !staff_.active()) staff_.Open(now_s);
+  const float corner = ui::MinTargetPixels() * 1.5f;
+  const std::int64_t now_unix =
+      std::chrono::duration_cast<std::chrono::seconds>(clock.now_utc.time_since_epoch()).count();
+  DispatchStaff(staff::ev::Tick{now_s, now_unix});
+  DispatchStaff(staff::ev::Corner{io.MouseDown[0] && io.MousePos.x >= 0 && io.MousePos.y >= 0 &&
+                                  io.MousePos.x <= corner && io.MousePos.y <= corner});
+  if (ui::StaffComboPressed()) DispatchStaff(staff::ev::Open{});
 
   std::vector<JourneyEvent> events;
-  const bool staff_was_active = staff_.active();
+  std::vector<StaffEvent> staff_events;
+  const bool staff_was_active = StaffActive(staff_);
   if (staff_was_active) {
-    staff_.Draw(catalog(), MakeStaffInfo(),
-                std::chrono::duration_cast<std::chrono::seconds>(clock.now_utc.time_since_epoch()).count(), now_s);
+    if (ui::InputThisFrame()) DispatchStaff(staff::ev::Activity{});
+    DrawStaff(staff_, catalog(), MakeStaffInfo(), staff_events);
   } else {
     DrawScreen(state_, catalog(), deps_.policy, events);
     // Keypad commands no widget answered still reach the journey.
@@ -182,7 +174,7 @@ void KioskApp::Frame(const Clock& clock) {
     if (ui::CommandPressed(ui::Shortcut::kRepeat) && !Contains<ev::Repeat>(events)) events.push_back(ev::Repeat{});
   }
   ui::EndFrame();
-  RunStaffAction(staff_.TakeAction());
+  for (const StaffEvent& e : staff_events) DispatchStaff(e);
 
   if (ui::InputThisFrame() && !staff_was_active) events.insert(events.begin(), ev::UserActivity{});
   for (const auto& e : events) Dispatch(e);
@@ -190,7 +182,7 @@ void KioskApp::Frame(const Clock& clock) {
 
   // Focus moves, touches and the scan highlight are read aloud when Listen, touch-to-hear or scanning is on.
   const bool speak_focus =
-      state_.settings.listen || state_.settings.touch_to_hear || state_.settings.scanning != Scanning::kOff;
+      state_.settings.listen || state_.settings.touch_to_hear || state_.settings.scanning != ScanMode::kOff;
   for (const std::string& text : ui::TakeSpeechRequests())
     if (speak_focus && !text.empty()) deps_.speaker->Say(text, Voice());
   if (speak_after_draw && speak_screen_pending_) SpeakScreenFromNodes();
@@ -211,6 +203,8 @@ void KioskApp::RunEffect(const JourneyEffect& effect) {
           speak_screen_pending_ = true;            // after the new screen has been drawn once
         } else if constexpr (std::is_same_v<E, fx::SpeakKey>) {
           deps_.speaker->Say(catalog().Spoken(e.key, e.values), Voice());
+        } else if constexpr (std::is_same_v<E, fx::SpeakText>) {
+          deps_.speaker->Say(e.text, Voice());
         } else if constexpr (std::is_same_v<E, fx::StopSpeech>) {
           deps_.speaker->Stop();
           speak_screen_pending_ = false;
@@ -267,6 +261,7 @@ StaffInfo KioskApp::MakeStaffInfo() {
     info.pending = -1;
     errors_.push_back(e.what());
   }
+  info.speech_on = deps_.speaker->HasAudio();
   info.speech_status = deps_.speaker->Status();
   info.sync_set_up = link_->configured();
   info.can_save_usb = deps_.identity.has_value();
@@ -286,11 +281,26 @@ StaffInfo KioskApp::MakeStaffInfo() {
   return info;
 }
 
-void KioskApp::RunStaffAction(StaffMode::MenuAction action) {
-  if (action == StaffMode::MenuAction::kSendNow) {
+void KioskApp::DispatchStaff(const StaffEvent& event) {
+  StaffReduceResult result = Reduce(std::move(staff_), event);
+  WipeString(staff_.pin);                          // the moved-from copy may keep short PINs inline
+  staff_ = std::move(result.state);
+  for (const StaffEffect& effect : result.effects) RunStaffEffect(effect);
+}
+
+void KioskApp::RunStaffEffect(const StaffEffect& effect) {
+  if (const auto* save = std::get_if<staff::fx::SaveLock>(&effect)) {
+    try {
+      deps_.store->SetSetting(kStaffLockSetting, SerialiseStaffLock(save->lock));
+    } catch (const StoreError& e) {
+      errors_.push_back(std::string("save the staff lock: ") + e.what());
+      std::cerr << "tellus-kiosk: cannot save the staff lock: " << e.what() << "\n";
+    }
+  } else if (std::holds_alternative<staff::fx::SendNow>(effect)) {
     link_->SendNow();
-    staff_.ShowResult("staff.sending", {});
-  } else if (action == StaffMode::MenuAction::kSaveUsb) {
+  } else if (std::holds_alternative<staff::fx::ExitKiosk>(effect)) {
+    exit_requested_ = true;
+  } else if (std::holds_alternative<staff::fx::SaveUsb>(effect)) {
     const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
     std::tm utc{};
     gmtime_r(&t, &utc);
@@ -298,18 +308,18 @@ void KioskApp::RunStaffAction(StaffMode::MenuAction action) {
     std::strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &utc);
     const UsbSaveResult r = link_->SaveToUsb(*deps_.store, FindUsbFolder(deps_.usb_dir), stamp);
     if (r.ok) {
-      staff_.ShowResult("staff.usb_saved", {{"count", std::to_string(r.saved)}});
+      DispatchStaff(staff::ev::UsbSaved{UsbSaveOutcome::kSaved, r.saved});
     } else {
       errors_.push_back("save to USB: " + r.error);
       std::cerr << "tellus-kiosk: save to USB: " << r.error << "\n";
-      staff_.ShowResult(r.no_stick ? "staff.usb_none" : "staff.usb_failed", {});
+      DispatchStaff(staff::ev::UsbSaved{r.no_stick ? UsbSaveOutcome::kNoStick : UsbSaveOutcome::kFailed, 0});
     }
   }
 }
 
 void KioskApp::ApplyAccess(double now_s) {
   ui::SetTouchToHear(state_.settings.touch_to_hear);
-  ui::SetScanning(ToUi(state_.settings.scanning), deps_.scan_seconds);
+  ui::SetScanning(state_.settings.scanning, deps_.scan_seconds);
   // A new screen (or a new question on the same one) starts the scan at the top.
   const std::string screen = ScreenName() + "|" + std::to_string(state_.place.index) + "|" +
                              std::to_string(static_cast<int>(state_.kind));
@@ -360,13 +370,13 @@ double KioskApp::SecondsToNextWake(const Clock& clock) const {
   if (link_->AnswerReady()) consider(0);
   else if (link_->Pending()) consider(0.05);
   // The staff menu's waiting count and last success move on while the sync thread works.
-  if (staff_.page() == StaffMode::Page::kMenu && link_->syncing())
+  if (staff_.page == StaffPage::kMenu && link_->syncing())
     consider(std::max(0.0, (clock_.now_ms + 1000 - clock.now_ms) / 1000.0));
   // The read-along word follows speech: a frame as soon as the word heard changes.
   // Auto scanning waits while speech plays (HoldScan): its timer only counts in silence.
   if (deps_.speaker->Speaking()) consider(deps_.speaker->CurrentWordOffset() != drawn_word_ ? 0 : 0.03);
   else consider(drawn_word_ >= 0 ? 0 : ui::SecondsToNextScan(clock.now_ms / 1000.0));  // clear the last word
-  const double staff_deadline = staff_.NextDeadline();
+  const double staff_deadline = StaffNextDeadline(staff_);
   if (staff_deadline >= 0) consider(std::max(0.0, staff_deadline - clock.now_ms / 1000.0));
   return wake;
 }

@@ -66,7 +66,9 @@ class KioskApp {
   void Dispatch(const JourneyEvent& event);
   // Seconds until the app needs a frame without input (timers, speech); <0: none.
   double SecondsToNextWake(const Clock& clock) const;
-  bool exit_requested() const { return staff_.exit_requested(); }
+  // Staff mode: reduces one event and runs its effects (keep the lock, send now, save to USB, exit).
+  void DispatchStaff(const StaffEvent& event);
+  bool exit_requested() const { return exit_requested_; }
 
   const JourneyState& state() const { return state_; }
   JourneyState& mutable_state() { return state_; }
@@ -74,7 +76,7 @@ class KioskApp {
   const Catalog& catalog() const;
   Store& store() { return *deps_.store; }
   Speaker& speaker() { return *deps_.speaker; }
-  StaffMode& staff() { return staff_; }
+  const StaffState& staff() const { return staff_; }
   RegisterLink& link() { return *link_; }
   std::string ScreenName() const;                  // "welcome", "complaint.when", "staff.pin"...
 
@@ -86,7 +88,7 @@ class KioskApp {
  private:
   void RunEffect(const JourneyEffect& effect);
   StaffInfo MakeStaffInfo();
-  void RunStaffAction(StaffMode::MenuAction action);
+  void RunStaffEffect(const StaffEffect& effect);
   void SpeakScreenFromNodes();
   void ApplyLanguageLabels();
   void WriteDump();
@@ -96,7 +98,8 @@ class KioskApp {
 
   AppDeps deps_;
   JourneyState state_;
-  StaffMode staff_;
+  StaffState staff_;
+  bool exit_requested_ = false;
   std::unique_ptr<RegisterLink> link_;
   std::string language_;
   bool speak_screen_pending_ = false;

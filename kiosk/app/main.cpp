@@ -77,8 +77,8 @@ int main(int argc, char** argv) {
   try {
     InitSodium();
     config = LoadConfigFile(config_path);
-    deps = LoadAppDeps(config, speech == "silent" ? MakeSilentSpeaker("speech off (--speech silent)")
-                                                  : MakeSpeaker(config.speech));
+    // Chosen silence needs no reason: the staff menu's "Read aloud is off." says it all.
+    deps = LoadAppDeps(config, speech == "silent" ? MakeSilentSpeaker("") : MakeSpeaker(config.speech));
   } catch (const ConfigError& e) {
     std::cerr << "tellus-kiosk: " << e.what() << "\n";
     return 2;

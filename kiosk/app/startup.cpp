@@ -25,24 +25,6 @@ void CheckStoreDir(const KioskConfig& c) {
 
 }  // namespace
 
-Theme JourneyTheme(ui::ThemeId theme) {
-  switch (theme) {
-    case ui::ThemeId::kStandard: return Theme::kStandard;
-    case ui::ThemeId::kHighContrastDark: return Theme::kHighContrastDark;
-    case ui::ThemeId::kYellowOnBlack: return Theme::kYellowOnBlack;
-  }
-  return Theme::kStandard;
-}
-
-TextSize JourneyTextSize(ui::TextSize size) {
-  switch (size) {
-    case ui::TextSize::kStandard: return TextSize::kStandard;
-    case ui::TextSize::kLarge: return TextSize::kLarge;
-    case ui::TextSize::kLargest: return TextSize::kLargest;
-  }
-  return TextSize::kStandard;
-}
-
 AppDeps LoadAppDeps(const KioskConfig& c, std::unique_ptr<Speaker> speaker) {
   AppDeps deps;
   const std::string policies_dir = c.assets_dir + "/policies";
@@ -114,8 +96,8 @@ AppDeps LoadAppDeps(const KioskConfig& c, std::unique_ptr<Speaker> speaker) {
   deps.store_path = c.store_path;
   deps.usb_dir = c.usb_dir;
   deps.defaults.language = c.language;
-  deps.defaults.theme = JourneyTheme(c.theme);
-  deps.defaults.text_size = JourneyTextSize(c.text_size);
+  deps.defaults.theme = c.theme;
+  deps.defaults.text_size = c.text_size;
   deps.defaults.scanning = c.scanning;
   deps.defaults.touch_to_hear = c.touch_to_hear;
   deps.scan_seconds = c.scan_seconds;

@@ -9,10 +9,6 @@
 
 namespace tellus {
 
-// The config's look (ui names) as the journey's settings hold it.
-Theme JourneyTheme(ui::ThemeId theme);
-TextSize JourneyTextSize(ui::TextSize size);
-
 // `speaker` may be null: then MakeSilentSpeaker(). Throws ConfigError.
 AppDeps LoadAppDeps(const KioskConfig& config, std::unique_ptr<Speaker> speaker);
 

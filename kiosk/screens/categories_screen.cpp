@@ -11,10 +11,13 @@ void DrawCategories(const ScreenContext& c) {
   Say(c, "categories.body_1");
   Notice(c);
   const auto& chosen = c.state.categories;
-  for (const NamedItem& category : c.policy.categories) {
+  const auto& all = c.policy.categories;
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    const NamedItem& category = all[i];
     bool on = std::find(chosen.begin(), chosen.end(), category.id) != chosen.end();
     ui::ItemStyle style;
-    style.wide = true;
+    style.width_fraction = 0.5f;
+    if (i % 2 == 1) ui::SameLine();
     if (ui::Checkbox("check.categories." + category.id, category.name, category.name, on, style)) {
       c.Emit(ev::Toggle{category.id});
     }

@@ -4,6 +4,10 @@
 namespace tellus::screens {
 
 void DrawCheckEntry(const ScreenContext& c) {
+  if (TypingView(c, "check_entry.title")) {
+    if (MainButton(c, "button.check", "check_entry.check")) c.Emit(ev::Next{});
+    return;
+  }
   Title(c, "check_entry.title");
   Notice(c);
   Say(c, "check_entry.body_1");

@@ -5,6 +5,10 @@
 namespace tellus::screens {
 
 void DrawCheckFeedback(const ScreenContext& c) {
+  if (TypingView(c, "check_feedback.title")) {
+    if (MainButton(c, "button.send", "common.send")) c.Emit(ev::Next{});
+    return;
+  }
   Title(c, "check_feedback.title");
   Notice(c);
   Say(c, "check_feedback.body_1");

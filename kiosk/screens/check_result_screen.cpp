@@ -1,15 +1,48 @@
 // The answer to "check my complaint": where the case is, its dates, staff's latest
 // reply and what the person may ask next; or a calm, honest screen saying what to do
 // when it was not found, the register is busy or cannot be reached. Never a dead end.
+#include <algorithm>
+
 #include "kiosk/screens/screen_parts.h"
+#include "kiosk/ui/a11y.h"
 
 namespace tellus::screens {
 
 namespace {
 
-void DrawCase(const ScreenContext& c, const CaseView& v) {
-  Title(c, v.kind == JourneyKind::kComplaint ? "check_result.found_title" : "check_result.found_title_other");
-  if (!v.stage_name.empty()) Say(c, "check_result.stage", {{"stage", v.stage_name}});
+// The procedure's stages in a row with this case's stage marked; nothing when the
+// stage is not one of the policy's (compliments, comments).
+void StagesTimeline(const ScreenContext& c, const CaseView& v) {
+  const auto& stages = c.policy.stages;
+  const auto current = std::find_if(stages.begin(), stages.end(), [&](const Stage& st) { return st.name == v.stage_name; });
+  if (current == stages.end()) {
+    if (!v.stage_name.empty()) Say(c, "check_result.stage", {{"stage", v.stage_name}});
+    return;
+  }
+  const std::size_t at = static_cast<std::size_t>(current - stages.begin());
+  std::vector<ui::TimelineStage> row;
+  for (std::size_t i = 0; i < stages.size(); ++i) {
+    ui::TimelineStage t;
+    t.label = stages[i].name;
+    t.done = i < at;
+    t.current = i == at;
+    const char* key = t.current ? "stages.you_are_here" : t.done ? "stages.done" : "stages.next";
+    t.pictogram = c.Pictogram(key);
+    t.spoken = stages[i].name + ". " + c.Text(key);
+    row.push_back(std::move(t));
+  }
+  ui::Timeline(row, c.Text("stages.you_are_here"));
+}
+
+// What "informal" means, where the policy marks this case's stage so (the timeline
+// already shows where it sits in the procedure).
+void ExplainStage(const ScreenContext& c, const std::string& stage_name) {
+  for (const Stage& stage : c.policy.stages)
+    if (stage.name == stage_name && stage.informal) Say(c, "check_result.stage_informal");
+}
+
+void StateSentences(const ScreenContext& c, const CaseView& v) {
+  ExplainStage(c, v.stage_name);
   if (v.state == "closed") {
     Say(c, v.outcome == "withdrawn" ? "check_result.state_withdrawn" : "check_result.state_closed");
   } else if (v.state == "answered") {
@@ -22,20 +55,51 @@ void DrawCase(const ScreenContext& c, const CaseView& v) {
   }
   if (v.state != "closed" && v.state != "answered" && v.respond_by)
     Say(c, "check_result.respond_by", {{"date", DateText(c, *v.respond_by)}});
-  if (!v.latest_reply.empty()) {
-    Say(c, "check_result.reply");
-    SayData(v.latest_reply, "letter");
-  }
   if (v.can_escalate) {
     Say(c, "check_result.escalate_info");
-    if (!v.next_stage_name.empty()) Say(c, "check_result.escalate_stage", {{"stage", v.next_stage_name}});
     if (v.escalate_by) Say(c, "check_result.escalate_until", {{"date", DateText(c, *v.escalate_by)}});
-    if (ChoiceItem(c, "choice.check_result.escalate", "check_result.escalate")) c.Emit(ev::Choose{"escalate"});
   }
-  if (v.kind == JourneyKind::kComplaint && ChoiceItem(c, "choice.check_result.feedback", "check_result.feedback"))
-    c.Emit(ev::Choose{"feedback"});
-  if (v.can_withdraw && ChoiceItem(c, "choice.check_result.withdraw", "check_result.withdraw"))
-    c.Emit(ev::Choose{"withdraw"});
+}
+
+// The staff's reply, set apart in a box with its own Listen.
+void Reply(const ScreenContext& c, const CaseView& v) {
+  ui::BeginBox();
+  Say(c, "check_result.reply");
+  SayData(v.latest_reply, "letter");
+  ui::ItemStyle listen;
+  listen.pictogram = c.Pictogram("stages.listen_reply");
+  listen.wide = true;
+  if (ui::Button("check_result.listen_reply", c.Text("stages.listen_reply"), c.Spoken("stages.listen_reply"), listen))
+    c.Emit(ev::ListenReply{});
+  ui::EndBox();
+}
+
+// What the person may ask next, side by side.
+void Requests(const ScreenContext& c, const CaseView& v) {
+  std::vector<std::pair<std::string, std::string>> items;   // choice id, catalog key
+  if (v.can_escalate) items.push_back({"escalate", "check_result.escalate"});
+  if (v.kind == JourneyKind::kComplaint) items.push_back({"feedback", "check_result.feedback"});
+  if (v.can_withdraw) items.push_back({"withdraw", "check_result.withdraw"});
+  const float share = items.empty() ? 1.f : 1.f / static_cast<float>(items.size());
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) ui::SameLine();
+    if (ChoiceItem(c, "choice.check_result." + items[i].first, items[i].second, false, share))
+      c.Emit(ev::Choose{items[i].first});
+  }
+}
+
+void DrawCase(const ScreenContext& c, const CaseView& v) {
+  Title(c, v.kind == JourneyKind::kComplaint ? "check_result.found_title" : "check_result.found_title_other");
+  StagesTimeline(c, v);
+  const bool reply = !v.latest_reply.empty();
+  if (reply) ui::BeginColumns(2);
+  StateSentences(c, v);
+  if (reply) {
+    ui::NextColumn();
+    Reply(c, v);
+    ui::EndColumns();
+  }
+  Requests(c, v);
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 // How to contact the person.
 #include "kiosk/screens/screen_parts.h"
+#include "kiosk/ui/a11y.h"
 
 namespace tellus::screens {
 
@@ -16,10 +17,13 @@ void DrawContact(const ScreenContext& c) {
                             {"letter", ContactPreference::kLetter},
                             {"in-person", ContactPreference::kInPerson},
                             {"none", ContactPreference::kNone}};
+  int shown = 0;
   for (const Option& option : options) {
     if (option.contact == ContactPreference::kNone && s.kind == JourneyKind::kComplaint) continue;
     bool selected = s.contact_answered && s.personal.person.contact == option.contact;
-    if (ChoiceItem(c, std::string("choice.contact.") + option.id, std::string("contact.choice.") + option.id, selected)) {
+    if (shown++ % 2 == 1) ui::SameLine();
+    if (ChoiceItem(c, std::string("choice.contact.") + option.id, std::string("contact.choice.") + option.id, selected,
+                   0.5f)) {
       c.Emit(ev::Choose{option.id});
     }
   }

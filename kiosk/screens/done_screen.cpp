@@ -10,13 +10,16 @@ void DrawDone(const ScreenContext& c) {
   if (!c.state.receipt) return;
   const Receipt& r = *c.state.receipt;
   Title(c, "done.title");
-  Say(c, "done.body_saved");
+  // Left: the receipt (reference, secret code, keep them); right: the QR code and what happens next.
+  ui::BeginColumns(2);
   Say(c, "done.reference_label");
   ui::BigCode(r.reference, SpokenCode(r.reference));
-  ui::QrCode(r.reference);
   Say(c, "done.tracking_label");
   ui::BigCode(r.tracking_code, SpokenCode(r.tracking_code));
   Say(c, "done.keep");
+  ui::NextColumn();
+  Say(c, "done.body_saved");
+  ui::QrCode(r.reference);
   switch (r.kind) {
     case JourneyKind::kComplaint:
       if (r.anonymous) {
@@ -38,6 +41,7 @@ void DrawDone(const ScreenContext& c) {
       if (!r.anonymous && r.acknowledge_by) Say(c, "done.ack", {{"date", DateText(c, *r.acknowledge_by)}});
       break;
   }
+  ui::EndColumns();
   if (MainButton(c, "button.finish", "common.finish")) c.Emit(ev::Choose{"finish"});
 }
 

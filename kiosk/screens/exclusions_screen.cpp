@@ -1,5 +1,6 @@
 // Exclusions: is the complaint about something the procedure does not cover?
 #include "kiosk/screens/screen_parts.h"
+#include "kiosk/ui/a11y.h"
 
 namespace tellus::screens {
 
@@ -7,12 +8,20 @@ void DrawExclusions(const ScreenContext& c) {
   Title(c, "exclusions.title");
   Say(c, "exclusions.body_1");
   Say(c, "exclusions.body_2");
-  for (const Exclusion& exclusion : c.policy.exclusions) {
-    if (ChoiceData("choice.exclusions." + exclusion.id, exclusion.text, false, "not-allowed")) {
+  // Two columns, four to a page; "None of these" (the usual answer) is on every page.
+  const auto& all = c.policy.exclusions;
+  const PageSpan span = PageOf(c, all.size(), 4);
+  for (std::size_t i = 0; i < span.count; ++i) {
+    const Exclusion& exclusion = all[span.first + i];
+    if (i % 2 == 1) ui::SameLine();
+    if (ChoiceData("choice.exclusions." + exclusion.id, exclusion.text, false, "not-allowed", 0.5f)) {
       c.Emit(ev::Choose{exclusion.id});
     }
   }
-  if (ChoiceItem(c, "choice.exclusions.none", "exclusions.none")) c.Emit(ev::Choose{"none"});
+  if (ChoiceItem(c, "choice.exclusions.none", "exclusions.none", false, span.pages > 1 ? 0.5f : 0.f))
+    c.Emit(ev::Choose{"none"});
+  ui::SameLine();
+  MoreButton(c, span, 0.5f);
 }
 
 }  // namespace tellus::screens

@@ -4,6 +4,7 @@
 namespace tellus::screens {
 
 void DrawOnBehalfDetails(const ScreenContext& c) {
+  if (TypingView(c, "on_behalf_details.title", /*done_in_dock=*/true)) return;
   Title(c, "on_behalf_details.title");
   Say(c, "on_behalf_details.body_1");
   TextBox(c, Field::kTheirName);

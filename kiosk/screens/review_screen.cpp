@@ -1,4 +1,5 @@
-// Review: every answer with Change; Change jumps to that step and comes back here.
+// Review ("Check your answers"): every answer in a row with its Change; Change jumps to
+// that step and comes back here; a long answer is cut to one line with "See all".
 #include "kiosk/screens/screen_parts.h"
 #include "kiosk/ui/a11y.h"
 
@@ -13,115 +14,149 @@ const std::string& NameOf(const std::vector<NamedItem>& items, const std::string
   return id;
 }
 
+// One answer as the summary shows it: its words (several parts joined) and one picture.
+struct ShownAnswer {
+  std::vector<std::string> parts;
+  std::string pictogram;
+  void Add(const std::string& text, const std::string& picture = {}) {
+    if (text.empty()) return;
+    parts.push_back(text);
+    if (pictogram.empty()) pictogram = picture;
+  }
+  std::string Joined() const {
+    std::string out;
+    for (const std::string& p : parts) out += (out.empty() ? "" : "; ") + p;
+    return out;
+  }
+};
+
 // The person's own words, or "You did not write anything here."
-void Words(const ScreenContext& c, const std::string& text) {
+void Words(const ScreenContext& c, ShownAnswer& a, const std::string& text) {
   if (text.empty()) {
-    Say(c, "common.nothing_given");
+    a.Add(c.Text("common.nothing_given"), c.Pictogram("common.nothing_given"));
   } else {
-    SayData(text, "memo");
+    a.Add(text, "memo");
   }
 }
 
-void Answer(const ScreenContext& c, Step section) {
+ShownAnswer Answer(const ScreenContext& c, Step section) {
   const JourneyState& s = c.state;
   const PersonalPart& p = s.personal;
+  ShownAnswer a;
+  auto say = [&](const std::string& key) { a.Add(c.Text(key), c.Pictogram(key)); };
   switch (section) {
-    case Step::kService: SayData(NameOf(c.policy.services, s.service_id), "service"); break;
-    case Step::kSubject: Words(c, p.subject); break;
+    case Step::kService: a.Add(NameOf(c.policy.services, s.service_id), "service"); break;
+    case Step::kSubject: Words(c, a, p.subject); break;
     case Step::kPraise:
-      for (const std::string& id : s.praise_choices) SayData(c.Text("praise.choice." + id), c.Pictogram("praise.choice." + id));
-      if (!p.praise.empty() || s.praise_choices.empty()) Words(c, p.praise);
+      for (const std::string& id : s.praise_choices) say("praise.choice." + id);
+      if (!p.praise.empty() || s.praise_choices.empty()) Words(c, a, p.praise);
       break;
     case Step::kCategories:
-      for (const std::string& id : s.categories) SayData(NameOf(c.policy.categories, id), "complaint");
+      for (const std::string& id : s.categories) a.Add(NameOf(c.policy.categories, id), "complaint");
       break;
-    case Step::kWhatHappened: Words(c, p.what_happened); break;
+    case Step::kWhatHappened: Words(c, a, p.what_happened); break;
     case Step::kWhen:
-      if (s.incident_date) {
-        SayData(DateText(c, *s.incident_date, true), "calendar");
-      } else if (s.when_choice == "this-week") {
-        Say(c, "when.choice.this-week");
+      // A span is shown as the span it is (its name and its first and last day), never as one day.
+      if (s.when_choice == WhenChoice::kNone || !s.incident.Given()) {
+        say("when.not_given");
+      } else if (s.incident.OneDay()) {
+        a.Add(DateText(c, *s.incident.from, true), "calendar");
       } else {
-        Say(c, "review.when_unknown");
+        say(std::string("when.choice.") + ToString(s.when_choice));
+        if (s.incident.from) {
+          a.Add(c.Text("when.between", {{"from", DateText(c, *s.incident.from, true)}, {"to", DateText(c, *s.incident.to, true)}}));
+        } else {
+          a.Add(c.Text("when.before", {{"to", DateText(c, *s.incident.to, true)}}));
+        }
       }
       break;
-    case Step::kAffected: Words(c, p.how_affected); break;
-    case Step::kPutRight: Words(c, p.put_right); break;
+    case Step::kAffected: Words(c, a, p.how_affected); break;
+    case Step::kPutRight: Words(c, a, p.put_right); break;
     case Step::kAnonymous:
     case Step::kName:
       if (p.person.anonymous) {
-        Say(c, "review.anonymous");
+        say("review.anonymous");
         break;
       }
-      SayData(p.person.name, "name");
+      a.Add(p.person.name, "name");
       switch (p.person.contact) {
-        case ContactPreference::kPhone: Say(c, "contact.choice.phone"); SayData(p.person.phone, "phone"); break;
-        case ContactPreference::kEmail: Say(c, "contact.choice.email"); SayData(p.person.email, "email"); break;
-        case ContactPreference::kLetter: Say(c, "contact.choice.letter"); SayData(p.person.address, "home"); break;
-        case ContactPreference::kInPerson: Say(c, "contact.choice.in-person"); break;
-        case ContactPreference::kNone: if (s.contact_answered) Say(c, "contact.choice.none"); break;
+        case ContactPreference::kPhone: say("contact.choice.phone"); a.Add(p.person.phone); break;
+        case ContactPreference::kEmail: say("contact.choice.email"); a.Add(p.person.email); break;
+        case ContactPreference::kLetter: say("contact.choice.letter"); a.Add(p.person.address); break;
+        case ContactPreference::kInPerson: say("contact.choice.in-person"); break;
+        case ContactPreference::kNone: if (s.contact_answered) say("contact.choice.none"); break;
       }
       break;
     case Step::kOnBehalf:
       if (!p.on_behalf.on_behalf) {
-        Say(c, "review.not_for_someone");
+        say("review.not_for_someone");
         break;
       }
-      SayData(p.on_behalf.their_name, "person");
-      Say(c, p.on_behalf.permission_given ? "on_behalf_details.choice.permission-yes"
-                                          : "on_behalf_details.choice.permission-no");
+      a.Add(p.on_behalf.their_name, "on-behalf");
+      say(p.on_behalf.permission_given ? "on_behalf_details.choice.permission-yes"
+                                       : "on_behalf_details.choice.permission-no");
       break;
     case Step::kSupport: {
-      bool any = false;
-      for (const std::string& id : SupportChoiceIds()) {
-        if (SupportSelected(p.support, id)) {
-          Say(c, "support.choice." + id);
-          any = true;
-        }
-      }
-      if (!p.support.language.empty()) {
-        SayData(p.support.language, "language");
-        any = true;
-      }
-      if (!any) Say(c, "review.no_support");
+      for (const std::string& id : SupportChoiceIds())
+        if (SupportSelected(p.support, id)) say("support.choice." + id);
+      a.Add(p.support.language, "language");
+      if (a.parts.empty()) say("review.no_support");
       break;
     }
     case Step::kShare:
-      if (s.share == ShareConsent::kWithName) Say(c, "share.choice.with-name");
-      if (s.share == ShareConsent::kWithoutName) Say(c, "share.choice.without-name");
-      if (s.share == ShareConsent::kNo) Say(c, "share.choice.no");
+      if (s.share == ShareConsent::kWithName) say("share.choice.with-name");
+      if (s.share == ShareConsent::kWithoutName) say("share.choice.without-name");
+      if (s.share == ShareConsent::kNo) say("share.choice.no");
       break;
     default: break;
   }
+  if (a.pictogram.empty()) a.pictogram = "memo";
+  return a;
+}
+
+std::string SectionKey(Step section) { return std::string("review.section.") + StepKey(section); }
+
+// "See all": one answer whole, every part on its own line, and the way back in the dock.
+void DrawWholeAnswer(const ScreenContext& c, Step section) {
+  Title(c, SectionKey(section));
+  const ShownAnswer a = Answer(c, section);
+  for (const std::string& part : a.parts) SayData(part, a.pictogram);
+  if (MainButton(c, "button.close_all", "summary.close")) c.Emit(ev::SeeAll{section});
 }
 
 }  // namespace
 
+// Check your answers: a summary of label | answer | Change rows, two columns, one screen.
 void DrawReview(const ScreenContext& c) {
+  if (c.state.review_shown) return DrawWholeAnswer(c, *c.state.review_shown);
   const bool complaint = c.state.kind == JourneyKind::kComplaint;
   Title(c, "review.title");
   Say(c, "review.body_1");
   Notice(c);
-  for (Step section : ReviewSections(c.state, c.policy)) {
-    const std::string section_key = std::string("review.section.") + StepKey(section);
-    const std::string label = c.Text(section_key);
-    ui::Sentence(label, {});
-    Answer(c, section);
-    ui::ItemStyle change;
-    change.pictogram = c.Pictogram("common.change");
-    change.enabled = !c.state.committing;
-    if (ui::Button(std::string("review.change.") + StepKey(section), c.Text("common.change", {{"section", label}}),
-                   c.Spoken("common.change", {{"section", label}}), change)) {
-      c.Emit(ev::Change{section});
+  if (c.state.committing) Say(c, "common.saving");
+  const std::vector<Step> sections = ReviewSections(c.state, c.policy);
+  const float half = sections.size() > 3 ? 0.5f : 1.f;
+  for (std::size_t i = 0; i < sections.size(); ++i) {
+    const Step section = sections[i];
+    const std::string label = c.Text(SectionKey(section));
+    const ShownAnswer a = Answer(c, section);
+    ui::SummaryRowLabels labels;
+    labels.change = c.Text("common.change", {{"section", label}});
+    labels.change_spoken = c.Spoken("common.change", {{"section", label}});
+    labels.see_all = c.Text("summary.see_all", {{"section", label}});
+    labels.see_all_spoken = c.Spoken("summary.see_all", {{"section", label}});
+    if (half < 1 && i % 2 == 1) ui::SameLine();
+    switch (ui::SummaryRow(std::string("review.") + StepKey(section), label, a.Joined(), a.pictogram, labels,
+                           !c.state.committing, half)) {
+      case ui::RowAction::kChange: c.Emit(ev::Change{section}); break;
+      case ui::RowAction::kSeeAll: c.Emit(ev::SeeAll{section}); break;
+      case ui::RowAction::kNone: break;
     }
   }
-  ui::Spacer(0.5f);
+  // What to do is said by the title, each row's Change and the dock; the help says it in full.
   if (complaint) {
-    Say(c, "review.body_next");
     if (MainButton(c, "button.next", "common.next")) c.Emit(ev::Next{});
   } else {
-    Say(c, "review.body_send");
-    if (c.state.committing) Say(c, "common.saving");
     if (MainButton(c, "button.send", "common.send")) c.Emit(ev::Send{});
   }
 }

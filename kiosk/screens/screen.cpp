@@ -8,6 +8,7 @@ using namespace screens;
 
 void DrawScreen(const JourneyState& state, const Catalog& catalog, const Policy& policy, std::vector<JourneyEvent>& out) {
   const ScreenContext c{state, catalog, policy, out};
+  ProgressStrip(c);
   if (state.idle_warning) {
     IdlePanel(c);                                  // modal: nothing else to touch
     return;

@@ -1,6 +1,7 @@
 // Pieces every screen shares: words from the catalog, choices, text boxes, the bar.
 #include "kiosk/screens/screen_parts.h"
 
+#include "core/journey_progress.h"
 #include "easyread/checks.h"
 #include "easyread/dates.h"
 #include "kiosk/ui/a11y.h"
@@ -78,27 +79,61 @@ bool ChoiceItem(const ScreenContext& c, const std::string& id, const std::string
   return ui::Choice(id, c.Text(key), c.Spoken(key), selected, style);
 }
 
-bool ChoiceData(const std::string& id, const std::string& label, bool selected, const std::string& pictogram) {
+bool ChoiceData(const std::string& id, const std::string& label, bool selected, const std::string& pictogram,
+                float width_fraction) {
   ui::ItemStyle style;
   style.pictogram = pictogram;
-  style.wide = true;
+  style.wide = width_fraction <= 0;
+  style.width_fraction = width_fraction;
   return ui::Choice(id, label, label, selected, style);
 }
 
-bool CheckItem(const ScreenContext& c, const std::string& id, const std::string& key, bool checked) {
+PageSpan PageOf(const ScreenContext& c, std::size_t items, std::size_t per_page) {
+  PageSpan span;
+  per_page = std::max<std::size_t>(1, per_page);
+  span.pages = static_cast<int>((items + per_page - 1) / per_page);
+  const std::size_t page = static_cast<std::size_t>(c.state.list_page) % static_cast<std::size_t>(std::max(1, span.pages));
+  span.first = page * per_page;
+  span.count = std::min(per_page, items - std::min(items, span.first));
+  return span;
+}
+
+void MoreButton(const ScreenContext& c, const PageSpan& span, float width_fraction) {
+  if (span.pages <= 1) return;
+  const int page = c.state.list_page % span.pages;
+  const Values values{{"page", std::to_string(page + 1)}, {"pages", std::to_string(span.pages)}};
+  ui::ItemStyle style;
+  style.pictogram = c.Pictogram("list.more");
+  style.wide = width_fraction <= 0;
+  style.width_fraction = width_fraction;
+  if (ui::Button("list.more", c.Text("list.more", values), c.Spoken("list.more", values), style))
+    c.Emit(ev::ListPage{(page + 1) % span.pages});
+}
+
+bool CheckItem(const ScreenContext& c, const std::string& id, const std::string& key, bool checked,
+               float width_fraction) {
   ui::ItemStyle style;
   style.pictogram = c.Pictogram(key);
-  style.wide = true;
+  style.wide = width_fraction <= 0;
+  style.width_fraction = width_fraction;
   return ui::Checkbox(id, c.Text(key), c.Spoken(key), checked, style);
 }
 
 bool MainButton(const ScreenContext& c, const std::string& id, const std::string& key, bool enabled) {
   ui::ItemStyle style;
   style.pictogram = c.Pictogram(key);
-  style.primary = true;
-  style.wide = true;
   style.enabled = enabled && !c.state.committing;
-  return ui::Button(id, c.Text(key), c.Spoken(key), style);
+  if (c.state.committing) style.disabled_reason = c.Text("common.saving");
+  return ui::DockButton(id, c.Text(key), c.Spoken(key), style);
+}
+
+void ProgressStrip(const ScreenContext& c) {
+  if (c.state.help_open || c.state.idle_warning) return;
+  const std::optional<JourneyProgress> p = Progress(c.state, c.policy);
+  if (!p) return;
+  const std::string section = std::string("progress.section.") + ToString(p->section);
+  const Values values{{"step", std::to_string(p->step)}, {"total", std::to_string(p->total)}, {"section", c.Text(section)}};
+  ui::ProgressLine(c.Text("progress.step", values), c.Spoken("progress.step", values), c.Pictogram(section));
 }
 
 void TextBox(const ScreenContext& c, Field field) {
@@ -106,7 +141,8 @@ void TextBox(const ScreenContext& c, Field field) {
   if (!text) return;
   const std::string key = FieldKey(field);
   const std::string id = "field." + key.substr(key.find('.') + 1);
-  if (ui::TextField(id, c.Text(key), c.Spoken(key), *text, FieldLimit(field), FieldMultiline(field))) {
+  if (ui::TextField(id, c.Text(key), c.Spoken(key), *text, FieldLimit(field), FieldMultiline(field),
+                    c.state.focused == field)) {
     c.Emit(ev::FocusField{field});
   }
   if (c.state.focused != field) return;
@@ -114,6 +150,15 @@ void TextBox(const ScreenContext& c, Field field) {
   if (!typed.typed.empty()) c.Emit(ev::TypeText{typed.typed});
   if (typed.backspaces > 0) c.Emit(ev::Backspace{typed.backspaces});
   if (typed.done) c.Emit(ev::FieldDone{});
+}
+
+bool TypingView(const ScreenContext& c, const std::string& title_key, bool done_in_dock) {
+  if (c.state.focused == Field::kNone) return false;
+  Title(c, title_key);
+  Notice(c);
+  TextBox(c, c.state.focused);
+  if (done_in_dock && MainButton(c, "button.done_typing", "typing.done")) c.Emit(ev::FieldDone{});
+  return true;
 }
 
 std::string DurationText(const ScreenContext& c, const Duration& d) {
@@ -139,6 +184,7 @@ void BottomBar(const ScreenContext& c) {
   ui::ItemStyle back;
   back.pictogram = c.Pictogram("bar.back");
   back.enabled = CanGoBack(s) || s.help_open;
+  back.disabled_reason = c.Text(s.place.step == Step::kDone ? "bar.back_why_done" : "bar.back_why_start");
   back.shortcut = ui::Shortcut::kBack;
   back.width_fraction = 0.25f;
   if (ui::Button("bar.back", c.Text("bar.back"), c.Spoken("bar.back"), back)) c.Emit(ev::Back{});
@@ -146,6 +192,7 @@ void BottomBar(const ScreenContext& c) {
   ui::ItemStyle again;
   again.pictogram = c.Pictogram("bar.start_again");
   again.enabled = !s.committing && (s.kind != JourneyKind::kNone || s.place.step != Step::kWelcome);
+  again.disabled_reason = c.Text(s.committing ? "common.saving" : "bar.again_why_start");
   again.width_fraction = 0.25f;
   if (ui::Button("bar.start_again", c.Text("bar.start_again"), c.Spoken("bar.start_again"), again)) {
     c.Emit(ev::StartAgain{});
@@ -178,12 +225,10 @@ void HelpPanel(const ScreenContext& c) {
     about.enabled = !c.state.committing;
     if (ui::Button("help.about", c.Text("help.about"), c.Spoken("help.about"), about)) c.Emit(ev::OpenAbout{});
   }
+  ui::EndPanel();
   ui::ItemStyle close;
   close.pictogram = c.Pictogram("help.close");
-  close.primary = true;
-  close.wide = true;
-  if (ui::Button("help.close", c.Text("help.close"), c.Spoken("help.close"), close)) c.Emit(ev::Help{});
-  ui::EndPanel();
+  if (ui::DockButton("help.close", c.Text("help.close"), c.Spoken("help.close"), close)) c.Emit(ev::Help{});
 }
 
 void IdlePanel(const ScreenContext& c) {
@@ -193,9 +238,7 @@ void IdlePanel(const ScreenContext& c) {
   Say(c, "idle.body_2");
   ui::ItemStyle more;
   more.pictogram = c.Pictogram("idle.more_time");
-  more.primary = true;
-  more.wide = true;
-  if (ui::Button("idle.more_time", c.Text("idle.more_time"), c.Spoken("idle.more_time"), more)) c.Emit(ev::MoreTime{});
+  if (ui::DockButton("idle.more_time", c.Text("idle.more_time"), c.Spoken("idle.more_time"), more)) c.Emit(ev::MoreTime{});
   ui::ItemStyle clear;
   clear.pictogram = c.Pictogram("idle.clear_now");
   clear.wide = true;

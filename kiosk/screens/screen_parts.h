@@ -42,15 +42,28 @@ void Notice(const ScreenContext& c);               // the current notice, if any
 // A big single choice; true when touched.
 bool ChoiceItem(const ScreenContext& c, const std::string& id, const std::string& key, bool selected = false,
                 float width_fraction = 0);        // 0: the full row; 0.5: half of it
-bool ChoiceData(const std::string& id, const std::string& label, bool selected, const std::string& pictogram = {});
-bool CheckItem(const ScreenContext& c, const std::string& id, const std::string& key, bool checked);
-// The main action of a screen (Next, Send, Check...).
+bool ChoiceData(const std::string& id, const std::string& label, bool selected, const std::string& pictogram = {},
+                float width_fraction = 0);        // 0: the full row
+// A long list a page at a time: the items of the current page (first, count), and after
+// them one big "More" button (page N of M) that turns the page, wrapping to the first.
+struct PageSpan { std::size_t first = 0, count = 0; int pages = 1; };
+PageSpan PageOf(const ScreenContext& c, std::size_t items, std::size_t per_page);
+void MoreButton(const ScreenContext& c, const PageSpan& span, float width_fraction = 0);
+bool CheckItem(const ScreenContext& c, const std::string& id, const std::string& key, bool checked,
+               float width_fraction = 0);         // 0: the full row
+// Where the person is: "Step 4 of 9 · About you", in the fixed strip at the top.
+void ProgressStrip(const ScreenContext& c);
+// The main forward action of a screen (Next, Send, Check, Finish), always in the dock.
 bool MainButton(const ScreenContext& c, const std::string& id, const std::string& key, bool enabled = true);
 // "We cannot check right now" (or "busy": too many look-ups) and what to do instead;
 // the check and outcome screens share it.
 void CannotReachRegister(const ScreenContext& c, bool busy);
 // A text box for `field`; touching it focuses it; when focused the keyboard follows.
 void TextBox(const ScreenContext& c, Field field);
+// While a box is being typed into, the screen shows only its title, the notice and that
+// box above the keyboard (true); the caller then draws its dock. Screens with no main
+// action of their own pass `done_in_dock` so the dock closes the keyboard instead.
+bool TypingView(const ScreenContext& c, const std::string& title_key, bool done_in_dock = false);
 std::string DurationText(const ScreenContext& c, const Duration& duration);
 std::string DateText(const ScreenContext& c, Date date, bool with_year = false);
 void BottomBar(const ScreenContext& c);

@@ -2,6 +2,7 @@
 #include <string_view>
 
 #include "kiosk/screens/screen_parts.h"
+#include "kiosk/ui/a11y.h"
 
 namespace tellus::screens {
 
@@ -42,14 +43,14 @@ void DrawSignpost(const ScreenContext& c) {
       break;
     default: break;
   }
-  if (ChoiceItem(c, "choice.signpost.start-again", "signpost.start_again")) c.Emit(ev::Choose{"start-again"});
-  if (p.compliments.accepted && s.kind != JourneyKind::kCompliment &&
-      ChoiceItem(c, "choice.signpost.compliment", "signpost.compliment")) {
-    c.Emit(ev::Choose{"compliment"});
-  }
-  if (p.comments_accepted && s.kind != JourneyKind::kComment &&
-      ChoiceItem(c, "choice.signpost.comment", "signpost.comment")) {
-    c.Emit(ev::Choose{"comment"});
+  // What the person can do instead, side by side.
+  std::vector<std::pair<std::string, std::string>> ways{{"start-again", "signpost.start_again"}};
+  if (p.compliments.accepted && s.kind != JourneyKind::kCompliment) ways.push_back({"compliment", "signpost.compliment"});
+  if (p.comments_accepted && s.kind != JourneyKind::kComment) ways.push_back({"comment", "signpost.comment"});
+  for (std::size_t i = 0; i < ways.size(); ++i) {
+    if (i > 0) ui::SameLine();
+    if (ChoiceItem(c, "choice.signpost." + ways[i].first, ways[i].second, false, 1.f / static_cast<float>(ways.size())))
+      c.Emit(ev::Choose{ways[i].first});
   }
 }
 

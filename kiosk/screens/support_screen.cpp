@@ -1,15 +1,22 @@
 // Support needs: Easy Read letters, large print, interpreter, BSL, advocate, help to write, another language.
 #include "kiosk/screens/screen_parts.h"
+#include "kiosk/ui/a11y.h"
 
 namespace tellus::screens {
 
 void DrawSupport(const ScreenContext& c) {
+  if (TypingView(c, "support.title")) {
+    if (MainButton(c, "button.next", "common.next")) c.Emit(ev::Next{});
+    return;
+  }
   Title(c, "support.title");
   Say(c, "support.body_1");
-  for (const std::string& id : SupportChoiceIds()) {
-    if (CheckItem(c, "check.support." + id, "support.choice." + id, SupportSelected(c.state.personal.support, id))) {
+  const auto& ids = SupportChoiceIds();
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    const std::string& id = ids[i];
+    if (i % 2 == 1) ui::SameLine();
+    if (CheckItem(c, "check.support." + id, "support.choice." + id, SupportSelected(c.state.personal.support, id), 0.5f))
       c.Emit(ev::Toggle{id});
-    }
   }
   Say(c, "support.body_2");
   Notice(c);

@@ -23,6 +23,10 @@ TextStep ForStep(const JourneyState& s) {
 
 void DrawTextQuestion(const ScreenContext& c) {
   const TextStep step = ForStep(c.state);
+  if (TypingView(c, step.key + ".title")) {
+    if (MainButton(c, "button.next", "common.next")) c.Emit(ev::Next{});
+    return;
+  }
   Title(c, step.key + ".title");
   Say(c, step.key + ".body_1");
   SayIfPresent(c, step.key + ".body_2");

@@ -1,5 +1,6 @@
-// Welcome: the four journeys, plus language, text size, colours, wording, touch to hear,
-// switch scanning and About one touch away.
+// Welcome: the four ways in as large tiles, and under "Make it easier" one row of
+// settings: language (named in several languages), text size, colours, wording,
+// touch to hear and switch scanning.
 #include "kiosk/screens/screen_parts.h"
 #include "kiosk/ui/a11y.h"
 
@@ -14,70 +15,84 @@ TextSize NextSize(TextSize size) {
   }
   return TextSize::kStandard;
 }
-Theme NextTheme(Theme theme) {
+ThemeId NextTheme(ThemeId theme) {
   switch (theme) {
-    case Theme::kStandard: return Theme::kHighContrastDark;
-    case Theme::kHighContrastDark: return Theme::kYellowOnBlack;
-    case Theme::kYellowOnBlack: return Theme::kStandard;
+    case ThemeId::kStandard: return ThemeId::kHighContrastDark;
+    case ThemeId::kHighContrastDark: return ThemeId::kYellowOnBlack;
+    case ThemeId::kYellowOnBlack: return ThemeId::kStandard;
   }
-  return Theme::kStandard;
+  return ThemeId::kStandard;
 }
-Scanning NextScanning(Scanning scanning) {
+ScanMode NextScanning(ScanMode scanning) {
   switch (scanning) {
-    case Scanning::kOff: return Scanning::kAuto;
-    case Scanning::kAuto: return Scanning::kStep;
-    case Scanning::kStep: return Scanning::kOff;
+    case ScanMode::kOff: return ScanMode::kAuto;
+    case ScanMode::kAuto: return ScanMode::kStep;
+    case ScanMode::kStep: return ScanMode::kOff;
   }
-  return Scanning::kOff;
+  return ScanMode::kOff;
 }
-bool SettingButton(const ScreenContext& c, const std::string& id, const std::string& key) {
+// The settings: one row of smaller tiles (picture above the words) under "Make it easier".
+ui::ItemStyle SettingTile(const ScreenContext& c, const std::string& key, float units) {
   ui::ItemStyle style;
   style.pictogram = c.Pictogram(key);
-  style.width_fraction = 0.25f;
-  return ui::Button(id, c.Text(key), c.Spoken(key), style);
+  style.tile = true;
+  style.width_fraction = units / 7.f;
+  return style;
 }
+
+void Settings(const ScreenContext& c) {
+  const JourneySettings& s = c.state.settings;
+  Say(c, "welcome.make_easier");
+  if (ui::Button("welcome.language", c.Text("welcome.language_many"), c.Spoken("welcome.language_many"),
+                 SettingTile(c, "welcome.language_many", 2)))
+    c.Emit(ev::OpenLanguages{});
+  ui::SameLine();
+  if (ui::Button("welcome.text_size", c.Text("welcome.text_size"), c.Spoken("welcome.text_size"),
+                 SettingTile(c, "welcome.text_size", 1)))
+    c.Emit(ev::SetTextSize{NextSize(s.text_size)});
+  ui::SameLine();
+  if (ui::Button("welcome.contrast", c.Text("welcome.contrast"), c.Spoken("welcome.contrast"),
+                 SettingTile(c, "welcome.contrast", 1)))
+    c.Emit(ev::SetTheme{NextTheme(s.theme)});
+  ui::SameLine();
+  const char* wording = s.standard_wording ? "welcome.wording_easy" : "welcome.wording_standard";
+  if (ui::Button("welcome.wording", c.Text(wording), c.Spoken(wording), SettingTile(c, wording, 1)))
+    c.Emit(ev::WordingToggle{});
+  ui::SameLine();
+  if (ui::Checkbox("welcome.touch_to_hear", c.Text("welcome.touch_to_hear"), c.Spoken("welcome.touch_to_hear"),
+                   s.touch_to_hear, SettingTile(c, "welcome.touch_to_hear", 1)))
+    c.Emit(ev::TouchToHearToggle{});
+  ui::SameLine();
+  const std::string scanning = std::string("welcome.scanning_") + ToString(s.scanning);
+  if (ui::Button("welcome.scanning", c.Text(scanning), c.Spoken(scanning), SettingTile(c, scanning, 1)))
+    c.Emit(ev::SetScanning{NextScanning(s.scanning)});
+}
+
+// The four ways in: large tiles, two by two, with big pictures.
+void WaysIn(const ScreenContext& c) {
+  const std::vector<std::string> choices = WelcomeChoices(c.policy);
+  for (std::size_t i = 0; i < choices.size(); ++i) {
+    if (i % 2 == 1) ui::SameLine();
+    const std::string& id = choices[i];
+    const std::string key = "welcome.choice." + id;
+    ui::ItemStyle style;
+    style.pictogram = c.Pictogram(key);
+    style.picture_scale = 2;
+    style.width_fraction = 0.5f;
+    if (ui::Choice("choice.welcome." + id, c.Text(key), c.Spoken(key), false, style)) c.Emit(ev::Choose{id});
+  }
+}
+
 }  // namespace
 
 void DrawWelcome(const ScreenContext& c) {
   Title(c, "welcome.title");
-  Say(c, "welcome.body_1");
-  Say(c, "welcome.body_2");
-  Say(c, "welcome.body_3");
-  // At the largest text size four full rows push the settings below the fold: two by
-  // two, language, text size and colours stay one touch away, with no scrolling.
-  const bool two_by_two = c.state.settings.text_size == TextSize::kLargest;
-  const std::vector<std::string> choices = WelcomeChoices(c.policy);
-  for (std::size_t i = 0; i < choices.size(); ++i) {
-    if (two_by_two && i % 2 == 1) ui::SameLine();
-    const std::string& id = choices[i];
-    if (ChoiceItem(c, "choice.welcome." + id, "welcome.choice." + id, false, two_by_two ? 0.5f : 0.f))
-      c.Emit(ev::Choose{id});
-  }
-  ui::Spacer(0.5f);
-  if (SettingButton(c, "welcome.language", "welcome.language")) c.Emit(ev::OpenLanguages{});
-  ui::SameLine();
-  if (SettingButton(c, "welcome.text_size", "welcome.text_size")) c.Emit(ev::SetTextSize{NextSize(c.state.settings.text_size)});
-  ui::SameLine();
-  if (SettingButton(c, "welcome.contrast", "welcome.contrast")) c.Emit(ev::SetTheme{NextTheme(c.state.settings.theme)});
-  ui::SameLine();
-  const char* wording = c.state.settings.standard_wording ? "welcome.wording_easy" : "welcome.wording_standard";
-  if (SettingButton(c, "welcome.wording", wording)) c.Emit(ev::WordingToggle{});
-  // Access: touch to hear, switch scanning, and who made the kiosk's parts.
-  ui::ItemStyle third;
-  third.width_fraction = 1.f / 3.f;
-  third.pictogram = c.Pictogram("welcome.touch_to_hear");
-  if (ui::Checkbox("welcome.touch_to_hear", c.Text("welcome.touch_to_hear"), c.Spoken("welcome.touch_to_hear"),
-                   c.state.settings.touch_to_hear, third)) {
-    c.Emit(ev::TouchToHearToggle{});
-  }
-  ui::SameLine();
-  const std::string scanning = std::string("welcome.scanning_") + ToString(c.state.settings.scanning);
-  third.pictogram = c.Pictogram(scanning);
-  if (ui::Button("welcome.scanning", c.Text(scanning), c.Spoken(scanning), third))
-    c.Emit(ev::SetScanning{NextScanning(c.state.settings.scanning)});
-  ui::SameLine();
-  third.pictogram = c.Pictogram("welcome.about");
-  if (ui::Button("welcome.about", c.Text("welcome.about"), c.Spoken("welcome.about"), third)) c.Emit(ev::OpenAbout{});
+  // Someone who chose bigger words finds the settings first, without scrolling.
+  const bool settings_first = c.state.settings.text_size != TextSize::kStandard;
+  if (settings_first) Settings(c);
+  WaysIn(c);
+  if (!settings_first) Settings(c);
+  // About (the credits) stays one touch away in Help.
 }
 
 }  // namespace tellus::screens

@@ -32,12 +32,34 @@ ImFont* HeadingFont() {
   return f ? f : ImGui::GetFont();
 }
 
+float EmPixels(ImFont* font) {
+  const FontFaces& f = Fonts();
+  for (int i = 0; i < 3; ++i) {
+    if (font == f.body[i] && f.body_em[i] > 0) return f.body_em[i];
+    if (font == f.heading[i] && f.heading_em[i] > 0) return f.heading_em[i];
+  }
+  if (font == f.code && f.code_em > 0) return f.code_em;
+  return f.line_per_em > 0 ? font->FontSize / f.line_per_em : font->FontSize;
+}
+
 float Pad() { return std::round(BodyFont()->FontSize * 0.45f); }
 float Spacing() { return std::round(std::max(12.f, PixelsPerMillimetre() * 3.f)); }
 float RingThickness() { return std::max(5.f, std::round(PixelsPerMillimetre() * 1.5f)); }
 
+float ColumnWidth() {
+  const float display = ImGui::GetIO().DisplaySize.x;
+  const float margin = std::round(display * 0.04f);
+  return std::min(display - 2 * margin, std::round(display * 0.8f));
+}
+
+float ColumnLeft() { return std::round((ImGui::GetIO().DisplaySize.x - ColumnWidth()) / 2); }
+
 float RowWidth() {
-  return ImGui::GetWindowContentRegionMax().x - ImGui::GetWindowContentRegionMin().x;
+  const Context& c = Ctx();
+  const float row = c.columns.count > 0 && c.content_open && !c.in_bar
+                        ? c.columns.width
+                        : ImGui::GetWindowContentRegionMax().x - ImGui::GetWindowContentRegionMin().x;
+  return c.box.open ? row - Pad() * 2 : row;
 }
 
 ImVec2 PlaceItem(ImVec2 size) {
@@ -76,10 +98,17 @@ void DrawFocusRing(ImVec2 min, ImVec2 max) {
 }
 
 bool Interact(const std::string& id, Role role, const std::string& label, const std::string& spoken, ImVec2 pos,
-              ImVec2 size, bool enabled, bool selected, Shortcut shortcut) {
+              ImVec2 size, bool enabled, bool selected, Shortcut shortcut, const std::string& disabled_reason) {
   Context& c = Ctx();
   ImGui::SetCursorScreenPos(pos);
-  bool clicked = ImGui::InvisibleButton(id.c_str(), size) && enabled && !c.drag_scrolled;
+  const bool pressed = ImGui::InvisibleButton(id.c_str(), size) && !c.drag_scrolled;
+  bool clicked = pressed && enabled;
+  // A disabled item says why when it is touched or chosen by a switch, and takes the focus ring.
+  const std::string said = enabled || disabled_reason.empty() ? spoken : spoken + ". " + disabled_reason;
+  if (!enabled && (pressed || c.activate_now == id)) {
+    c.speech.push_back(said);
+    c.focused = id;
+  }
   const bool focused = c.focused == id;
   if (focused && c.scroll_to_focus) {
     ImGui::SetScrollHereY(0.5f);
@@ -116,6 +145,7 @@ bool Interact(const std::string& id, Role role, const std::string& label, const 
   node.enabled = enabled;
   node.focused = focused;
   node.selected = selected;
+  node.spoken = said;
   AddNode(std::move(node));
   return clicked;
 }
@@ -136,21 +166,6 @@ const char* ToString(Role role) {
     case Role::kImage: return "image";
   }
   return "text";
-}
-
-const char* ToString(TextSize size) {
-  switch (size) {
-    case TextSize::kStandard: return "standard";
-    case TextSize::kLarge: return "large";
-    case TextSize::kLargest: return "largest";
-  }
-  return "standard";
-}
-
-std::optional<TextSize> ParseTextSize(const std::string& text) {
-  for (TextSize s : {TextSize::kStandard, TextSize::kLarge, TextSize::kLargest})
-    if (text == ToString(s)) return s;
-  return std::nullopt;
 }
 
 // --- settings -------------------------------------------------------------------
@@ -381,12 +396,15 @@ constexpr ImGuiWindowFlags kContentWindow = ImGuiWindowFlags_NoTitleBar | ImGuiW
                                             ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
                                             ImGuiWindowFlags_NoBackground;
 
+// The content: a centred column (lines no longer than ~1,100 px) between the progress
+// strip and the bar (or the keyboard). Opened at last frame's top: the strip's height
+// is known once the screen has drawn it, and a change asks for one more frame.
 void OpenContent() {
   const ImVec2 display = ImGui::GetIO().DisplaySize;
-  ImGui::SetNextWindowPos(ImVec2(0, 0));
-  ImGui::SetNextWindowSize(ImVec2(display.x, ContentBottom()));
-  const float margin = std::round(display.x * 0.04f);
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(margin, std::round(margin * 0.5f)));
+  const float top = Ctx().content_top_last;
+  ImGui::SetNextWindowPos(ImVec2(0, top));
+  ImGui::SetNextWindowSize(ImVec2(display.x, std::max(1.f, ContentBottom() - top)));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ColumnLeft(), std::round(Spacing() * 1.5f)));
   ImGui::Begin("##content", nullptr, kContentWindow);
   ImGui::PopStyleVar();
   ImGui::PushFont(BodyFont());
@@ -426,10 +444,22 @@ float ContentBottom() {
   return ImGui::GetIO().DisplaySize.y - BottomBarHeight() - (c.keyboard_shown_last ? c.keyboard_height : 0.f);
 }
 
+float ContentTop() { return Ctx().content_top_last; }
+float ColumnLeftForTests() { return ColumnLeft(); }
+
 // Tall enough for one row of buttons with pictograms at the current text size (widgets.cpp ButtonLike).
 float BottomBarHeight() {
-  const float button = std::max(MinTargetPixels(), std::round(BodyFont()->FontSize * 1.6f) + Pad() * 2);
+  const float button = std::max(MinTargetPixels(), ButtonPicturePx() + Pad() * 2);
   return std::round(button + Spacing() * 2 + 2);
+}
+
+// The dock: the right end of the bar, a third of the row; the bar's own buttons share the rest.
+Rect DockRect() {
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  const float margin = std::round(display.x * 0.04f);
+  const float h = BottomBarHeight();
+  const float w = std::round((display.x - 2 * margin) * 0.3f);
+  return Rect{display.x - margin - w, display.y - h + Spacing(), w, h - Spacing() * 2 - 2};
 }
 
 void BeginFrame(double now_seconds) {
@@ -439,6 +469,8 @@ void BeginFrame(double now_seconds) {
   c.current.clear();
   c.keyboard_shown_now = false;
   c.same_line_next = false;
+  c.content_top = 0;
+  c.dock_drawn = false;
   ReadInput();
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   ImGui::GetBackgroundDrawList()->AddRectFilled(ImVec2(0, 0), display, Col(CurrentTheme().background));
@@ -465,7 +497,9 @@ void EndFrame() {
   c.keyboard_shown_last = c.keyboard_shown_now;
   // Focus on an item that is gone (new screen) is dropped rather than kept invisible.
   if (!c.focused.empty() && !FindNode(c.current, c.focused)) c.focused.clear();
-  c.last_changed = !SameNodes(c.current, c.last) || c.spoken_rect_now.has_value() != c.spoken_rect_last.has_value() ||
+  const bool top_moved = std::fabs(c.content_top - c.content_top_last) > 0.5f;
+  c.content_top_last = c.content_top;
+  c.last_changed = top_moved || !SameNodes(c.current, c.last) || c.spoken_rect_now.has_value() != c.spoken_rect_last.has_value() ||
                    (c.spoken_rect_now && std::fabs(c.spoken_rect_now->x - c.spoken_rect_last->x) +
                                                  std::fabs(c.spoken_rect_now->y - c.spoken_rect_last->y) > 0.5f);
   c.spoken_rect_last = c.spoken_rect_now;
@@ -482,9 +516,10 @@ void BeginBottomBar() {
   ImGui::GetBackgroundDrawList()->AddRectFilled(ImVec2(0, display.y - h), display, Col(CurrentTheme().bar));
   ImGui::GetBackgroundDrawList()->AddLine(ImVec2(0, display.y - h), ImVec2(display.x, display.y - h),
                                           Col(CurrentTheme().bar_text), 2.f);
-  ImGui::SetNextWindowPos(ImVec2(0, display.y - h));
-  ImGui::SetNextWindowSize(ImVec2(display.x, h));
+  // The bar's own buttons end where the dock begins.
   const float margin = std::round(display.x * 0.04f);
+  ImGui::SetNextWindowPos(ImVec2(0, display.y - h));
+  ImGui::SetNextWindowSize(ImVec2(DockRect().x - Spacing() + margin, h));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(margin, Spacing()));
   ImGui::Begin("##bar", nullptr, kFixedWindow);
   ImGui::PopStyleVar();

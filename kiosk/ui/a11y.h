@@ -34,6 +34,11 @@ struct Node {
   std::string spoken;                              // what is read aloud (never empty for interactive nodes)
   std::string value;                               // a text box's text (never in the JSON dump: it may be personal)
   std::string pictogram;                           // the picture drawn with it (pictogram id), empty: none
+  float font_px = 0;                               // height of the font its words were drawn in (0: no words)
+  float picture_px = 0;                            // side of its picture as drawn (0: none)
+  bool primary = false;                            // the screen's main forward action, drawn in the dock
+  bool looks_disabled = false;                     // drawn faded with a dashed edge (what a disabled item must look like)
+  bool active_field = false;                       // a text box being typed into: focus ring and caret
   Rect rect;                                       // screen pixels
   bool enabled = true;
   bool focused = false;
@@ -47,21 +52,50 @@ enum class Shortcut { kNone, kBack, kHelp, kRepeat };
 // Options shared by the interactive widgets.
 struct ItemStyle {
   std::string pictogram;                           // pictogram id, drawn left of the label
-  bool primary = false;                            // the main action of a screen (e.g. Send)
   bool enabled = true;
+  std::string disabled_reason;                     // said when a disabled item is touched or scanned ("You are at the start")
+  bool tile = false;                               // picture above a centred label (welcome's ways in and settings)
+  float picture_scale = 1;                         // tiles: 2 = twice the usual button picture
   bool wide = false;                               // take the full row
   Shortcut shortcut = Shortcut::kNone;             // also activated by this keypad command
   float width_fraction = 0;                        // 0: fit the label; else this share of the row (0.5 = half)
 };
 
 // --- [widgets] (all return true on the frame they are activated) ------------
+// Easy Read scale at the standard text size (1080 px high): body 32 px, headings 48 px,
+// a 96 px picture left of every sentence, 64 px in buttons, 128 px beside the heading;
+// "large" and "largest" are 1.25x and 1.5x. Measured from the body font so they follow it.
+float SentencePicturePx();
+float ButtonPicturePx();
+float HeadingPicturePx();
 void Heading(const std::string& text, const std::string& pictogram = {});                 // screen title with its pictogram
 void Sentence(const std::string& text, const std::string& pictogram = {});                // one Easy Read sentence, optional pictogram
+// Where the person is ("Step 4 of 9") with the section's picture, in a fixed strip at the
+// top of the screen that never scrolls. Call first, before anything else on the screen.
+void ProgressLine(const std::string& text, const std::string& spoken, const std::string& pictogram);
+// The main forward action (Next, Send, Check, Finish): one button in one fixed place on
+// every screen (DockRect), in a colour no other button uses, with a white picture and a
+// centred label; never under the keyboard and never scrolled. At most one per screen.
+bool DockButton(const std::string& id, const std::string& label, const std::string& spoken, const ItemStyle& style = {});
+Rect DockRect();
+// A row of a summary ("Check your answers"): picture | label over the answer | Change on
+// the right. A long answer is cut to one line with "See all". Returns which was pressed.
+enum class RowAction { kNone, kChange, kSeeAll };
+struct SummaryRowLabels {
+  std::string change, change_spoken;               // "Change", "Change what happened"
+  std::string change_pictogram;
+  std::string see_all, see_all_spoken;             // "See all", "See all of what happened"
+};
+RowAction SummaryRow(const std::string& id, const std::string& label, const std::string& answer,
+                     const std::string& pictogram, const SummaryRowLabels& labels, bool enabled = true,
+                     float width_fraction = 1);
 bool Button(const std::string& id, const std::string& label, const std::string& spoken, const ItemStyle& style = {});
 bool Choice(const std::string& id, const std::string& label, const std::string& spoken, bool selected, const ItemStyle& style = {});
 bool Checkbox(const std::string& id, const std::string& label, const std::string& spoken, bool checked, const ItemStyle& style = {});
 // A text box shows `text` and "12 of 500"; touching it returns true so the screen can ask for the keyboard.
-bool TextField(const std::string& id, const std::string& label, const std::string& spoken, const std::string& text, int limit, bool multiline);
+// `active`: the box being typed into, drawn with a focus ring and the only caret on screen.
+bool TextField(const std::string& id, const std::string& label, const std::string& spoken, const std::string& text, int limit, bool multiline,
+               bool active = false);
 // The on-screen keyboard for one field, docked above the bottom bar, merged with
 // typing on a physical keyboard this frame (its Enter ends typing: `done`).
 //   kText: the language's letters (an accents row above them, Shift shows capitals),
@@ -94,7 +128,28 @@ void SetWidgetLabels(const WidgetLabels& labels);
 void BigCode(const std::string& grouped_text, const std::string& spoken = {});
 void QrCode(const std::string& text);              // QR of a reference (libqrencode)
 void Spacer(float height_in_lines);
+// Side by side: BeginColumns(2) ... NextColumn() ... EndColumns(); items inside take the
+// column's width and the layout continues under the tallest column.
+void BeginColumns(int count);
+void NextColumn();
+void EndColumns();
+// A framed box set apart from the rest (the staff's reply), drawn behind what is inside.
+void BeginBox();
+void EndBox();
+// The stages of a procedure in a row, with the current one marked and spoken as such.
+struct TimelineStage {
+  std::string label;                               // "Informal stage 1"
+  std::string spoken;                              // "Stage 1 of 3, informal stage 1, you are here"
+  std::string pictogram;
+  bool done = false, current = false;
+};
+void Timeline(const std::vector<TimelineStage>& stages, const std::string& current_note);
 void SameLine();                                   // lay the next item beside the last
+// A text cell taking `width_fraction` of the row, centred (column labels such as the date
+// grid's weekday initials); empty text leaves a blank cell. grid.cpp
+void ColumnLabel(const std::string& id, const std::string& text, const std::string& spoken, float width_fraction);
+// True when the item drawn last is disabled and was touched this frame: the screen says why.
+bool LastItemTouchedWhileDisabled();
 
 // "12 of 500" style count; the text field shows it, exposed for screens and tests.
 std::string LimitText(int used, int limit);
@@ -122,6 +177,8 @@ void EndBottomBar();
 void BeginPanel(const std::string& id);
 void EndPanel();
 float BottomBarHeight();
+float ContentTop();                                // below the progress strip when one shows
+float ColumnLeftForTests();                        // left edge of the content column
 // Where the scrolling content ends: above the bar, and above the keyboard while one shows.
 // Items below it (or above 0) are scrolled out of view; SetFocus scrolls to them, as does
 // dragging a finger on the content or its scrollbar.
@@ -141,7 +198,6 @@ bool TouchToHear();
 // into view, and speaks it. Keys from a switch interface:
 //   kAuto (one switch): the highlight moves every `seconds`; Space or Enter chooses.
 //   kStep (two switches): Tab or Enter moves on (Shift+Tab back); Space chooses.
-enum class ScanMode { kOff, kAuto, kStep };
 void SetScanning(ScanMode mode, double seconds);   // each frame; a change of mode restarts the scan
 ScanMode Scanning();
 void RestartScan();                                // a new screen: the highlight starts again at the top
@@ -164,10 +220,6 @@ bool StaffComboPressed();                          // Ctrl+Alt+S: staff mode for
 void QueueKeyPress(int glfw_key, bool ctrl, bool alt, bool shift);
 
 // --- [settings] -----------------------------------------------------------------
-enum class TextSize { kStandard = 0, kLarge = 1, kLargest = 2 };
-const char* ToString(TextSize size);
-std::optional<TextSize> ParseTextSize(const std::string& text);
-
 struct Settings {
   ThemeId theme = ThemeId::kStandard;
   TextSize text_size = TextSize::kStandard;

@@ -22,6 +22,17 @@ struct Context {
   bool bar_first = true;
   bool same_line_next = false;
   double now = 0;
+  float content_top = 0;                           // below the progress strip, this frame
+  float content_top_last = 0;                      // last frame's, for ContentBottom/ContentTop between frames
+  bool dock_drawn = false;                         // a DockButton this frame (at most one)
+  struct Columns {
+    int count = 0, at = 0;
+    float x0 = 0, y0 = 0, width = 0, bottom = 0;
+  } columns;                                       // BeginColumns .. EndColumns
+  struct Box {
+    bool open = false;
+    ImVec2 start;
+  } box;
 
   std::string focused;
   bool scroll_to_focus = false;
@@ -61,6 +72,7 @@ struct Context {
 Context& Ctx();
 ImU32 Col(Colour c, float alpha = 1.f);
 ImFont* BodyFont();
+float EmPixels(ImFont* font);                      // the font's em in pixels (what "32 px text" means)
 ImFont* HeadingFont();
 float Pad();                                       // inner padding of a button
 float Spacing();                                   // between items
@@ -70,8 +82,9 @@ ImVec2 PlaceItem(ImVec2 size);
 float RowWidth();                                  // full content width
 // Runs the hit test for an interactive item already placed at `pos` and records its node.
 // Returns true when activated (click, Enter on focus, switch, shortcut).
+// A disabled item is spoken with `disabled_reason` and says it when touched or chosen.
 bool Interact(const std::string& id, Role role, const std::string& label, const std::string& spoken, ImVec2 pos,
-              ImVec2 size, bool enabled, bool selected, Shortcut shortcut);
+              ImVec2 size, bool enabled, bool selected, Shortcut shortcut, const std::string& disabled_reason = {});
 void DrawFocusRing(ImVec2 min, ImVec2 max);        // thick and doubled while switch scanning
 void MoveFocusTo(const Node* node);                // focus, speak, scroll into view
 void ScanInput();
@@ -81,8 +94,19 @@ bool KeyShiftHeld(int glfw_key);                                  // switch keys
 // (as ImDrawList::AddText wraps), relative to the text's top-left; nullopt if not in it.
 std::optional<Rect> WordRectInText(ImFont* font, const std::string& text, float wrap, int offset);
 void AddNode(Node node);
+enum class Mark { kNone, kTick, kBox };
+// The shared body of Button, Choice and Checkbox (widgets.cpp).
+bool ButtonLike(const std::string& id, Role role, const std::string& label, const std::string& spoken,
+                const ItemStyle& style, bool selected, Mark mark, ImFont* font);
 // Draws a pictogram in a square (tinted for dark themes); reserves the space when no texture.
 // Line art takes `line_colour` (the text colour of what it sits on).
-void DrawPicture(const std::string& id, ImVec2 pos, float size, Colour line_colour);
+void DrawPicture(const std::string& id, ImVec2 pos, float size, Colour line_colour, bool white_line = false,
+                 float alpha = 1.f);
+// A dashed rounded-free rectangle: the edge of a disabled item.
+void DrawDashedRect(ImVec2 min, ImVec2 max, ImU32 colour, float thickness);
+ImVec2 MeasureText(ImFont* font, const std::string& text, float wrap);
+void DrawText(ImFont* font, ImVec2 pos, Colour colour, const std::string& text, float wrap);
+float ColumnWidth();                               // the centred content column, lines no longer than ~1,100 px
+float ColumnLeft();
 
 }  // namespace tellus::ui::detail

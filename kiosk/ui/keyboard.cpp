@@ -226,7 +226,8 @@ Board MakeBoard(KeyboardKind kind, const KeyboardLayout& layout, Page page, bool
 
 // --- [drawing] ------------------------------------------------------------------
 
-float KeyHeight() { return std::max(MinTargetPixels(), std::round(BodyFont()->FontSize * 1.9f)); }
+// A line of body text (Andika's line is 1.6 em) with a little room: 15 mm at the standard size.
+float KeyHeight() { return std::max(MinTargetPixels(), std::round(BodyFont()->FontSize * 1.25f)); }
 
 float BoardHeight(const Board& b) {
   const float rows = static_cast<float>(b.rows.size());
@@ -259,6 +260,7 @@ bool KeyButton(const std::string& id, const std::string& label, const std::strin
   }
   dl->AddText(font, font_size, ImVec2(std::round(pos.x + (size.x - ts.x) / 2), std::round(pos.y + (size.y - ts.y) / 2)),
               Col(text), begin, end);
+  Ctx().current.back().font_px = EmPixels(font) * font_size / font->FontSize;  // the size the words really have
   return clicked;
 }
 

@@ -27,11 +27,12 @@ void SetTextureLoader(TextureLoader loader) {
   TheCache().pictures.clear();
 }
 
-Picture GetPicture(const std::string& id) {
+namespace {
+
+Picture Load(const std::string& id, PictogramStyle style) {
   Cache& cache = TheCache();
   const Settings& settings = CurrentSettings();
   if (id.empty() || settings.pictogram_dir.empty()) return {};
-  const PictogramStyle style = CurrentTheme().dark ? PictogramStyle::kWhiteLine : PictogramStyle::kColour;
   const std::string path = PictogramFile(settings.pictogram_dir, id, style);
   auto found = cache.pictures.find(path);
   if (found != cache.pictures.end()) return found->second;
@@ -44,6 +45,14 @@ Picture GetPicture(const std::string& id) {
   cache.pictures[path] = picture;
   return picture;
 }
+
+}  // namespace
+
+Picture GetPicture(const std::string& id) {
+  return Load(id, CurrentTheme().dark ? PictogramStyle::kWhiteLine : PictogramStyle::kColour);
+}
+
+Picture GetWhitePicture(const std::string& id) { return Load(id, PictogramStyle::kWhiteLine); }
 
 void ClearPictureCache() { TheCache().pictures.clear(); }
 int MissingPictureCount() { return TheCache().missing; }

@@ -17,6 +17,8 @@ using TextureLoader = std::function<Picture(const std::string& path)>;
 void SetTextureLoader(TextureLoader loader);
 // For the current theme's variant (colour, or white line art on dark themes); cached.
 Picture GetPicture(const std::string& id);
+// The white line art whatever the theme (pictures on the dock's coloured face).
+Picture GetWhitePicture(const std::string& id);
 void ClearPictureCache();
 // How many pictogram ids were asked for whose file was missing (screenshots check this).
 int MissingPictureCount();

@@ -20,7 +20,7 @@ constexpr double kScanAfterNextFrame = -2;
 std::vector<std::string> ScanOrder(const std::vector<Node>& nodes) {
   std::vector<std::string> out;
   for (const Node& n : nodes)
-    if (n.interactive() && n.enabled) out.push_back(n.id);
+    if (n.interactive() && (n.enabled || n.looks_disabled)) out.push_back(n.id);  // a disabled item says why
   return out;
 }
 

@@ -16,7 +16,7 @@ const Theme kStandard{ThemeId::kStandard,
                       /*bar*/ Hex(0xE2DCCD), /*bar_text*/ Hex(0x1B1B1B),
                       /*button*/ Hex(0xFFFFFF), /*button_text*/ Hex(0x1B1B1B), /*button_border*/ Hex(0x1B1B1B),
                       /*primary*/ Hex(0x0A3A66), /*primary_text*/ Hex(0xFFFFFF),
-                      /*selected*/ Hex(0x1E4A2A), /*selected_text*/ Hex(0xFFFFFF),
+                      /*selected*/ Hex(0xDDEEDD), /*selected_text*/ Hex(0x1B1B1B), /*selected_edge*/ Hex(0x1E5A2A),
                       /*disabled_text*/ Hex(0x4A4A4A),
                       /*field*/ Hex(0xFFFFFF), /*field_text*/ Hex(0x1B1B1B),
                       /*focus_ring*/ Hex(0x7A0C36), /*warning*/ Hex(0x7A1A00),
@@ -27,8 +27,8 @@ const Theme kHighContrastDark{ThemeId::kHighContrastDark,
                               Hex(0x000000), Hex(0xFFFFFF),
                               Hex(0x161616), Hex(0xFFFFFF),
                               Hex(0x000000), Hex(0xFFFFFF), Hex(0xFFFFFF),
-                              Hex(0xFFFFFF), Hex(0x000000),
-                              Hex(0x00E5FF), Hex(0x000000),
+                              Hex(0x0050B3), Hex(0xFFFFFF),
+                              Hex(0x00343F), Hex(0xFFFFFF), Hex(0x00E5FF),
                               Hex(0xB0B0B0),
                               Hex(0x000000), Hex(0xFFFFFF),
                               Hex(0xFFFF00), Hex(0xFFB0B0),
@@ -39,8 +39,8 @@ const Theme kYellowOnBlack{ThemeId::kYellowOnBlack,
                            Hex(0x000000), Hex(0xFFFF00),
                            Hex(0x161616), Hex(0xFFFF00),
                            Hex(0x000000), Hex(0xFFFF00), Hex(0xFFFF00),
-                           Hex(0xFFFF00), Hex(0x000000),
-                           Hex(0xFFFFFF), Hex(0x000000),
+                           Hex(0x0050B3), Hex(0xFFFFFF),
+                           Hex(0x333300), Hex(0xFFFF00), Hex(0xFFFF00),
                            Hex(0xB8B800),
                            Hex(0x000000), Hex(0xFFFF00),
                            Hex(0xFFFFFF), Hex(0xFFFFFF),
@@ -53,26 +53,6 @@ double Channel(unsigned char c) {
 }
 
 }  // namespace
-
-const char* ToString(ThemeId theme) {
-  switch (theme) {
-    case ThemeId::kStandard: return "standard";
-    case ThemeId::kHighContrastDark: return "high-contrast";
-    case ThemeId::kYellowOnBlack: return "yellow-on-black";
-  }
-  return "standard";
-}
-
-std::optional<ThemeId> ParseThemeId(const std::string& text) {
-  for (ThemeId id : AllThemes())
-    if (text == ToString(id)) return id;
-  return std::nullopt;
-}
-
-const std::vector<ThemeId>& AllThemes() {
-  static const std::vector<ThemeId> all{ThemeId::kStandard, ThemeId::kHighContrastDark, ThemeId::kYellowOnBlack};
-  return all;
-}
 
 const Theme& GetTheme(ThemeId id) {
   switch (id) {
@@ -95,6 +75,8 @@ std::vector<ColourPair> UsedPairs(const Theme& t) {
       {"disabled_text on button", t.disabled_text, t.button},
       {"primary_text on primary", t.primary_text, t.primary},
       {"selected_text on selected", t.selected_text, t.selected},
+      {"selected_edge on background", t.selected_edge, t.background},
+      {"disabled_text on background", t.disabled_text, t.background},
       {"field_text on field", t.field_text, t.field},
       {"button_border on field", t.button_border, t.field},
       {"warning on field", t.warning, t.field},

@@ -2,17 +2,12 @@
 // Theme colours as a plain table, so the tests can compute the WCAG contrast of
 // every pair the widget layer actually draws (text on background, text on
 // button, focus ring on background...). No ImGui here.
-#include <array>
-#include <optional>
 #include <string>
 #include <vector>
 
-namespace tellus::ui {
+#include "core/settings_vocabulary.h"
 
-enum class ThemeId { kStandard, kHighContrastDark, kYellowOnBlack };
-const char* ToString(ThemeId theme);               // "standard" | "high-contrast" | "yellow-on-black"
-std::optional<ThemeId> ParseThemeId(const std::string& text);
-const std::vector<ThemeId>& AllThemes();
+namespace tellus::ui {
 
 struct Colour {
   unsigned char r = 0, g = 0, b = 0;
@@ -27,10 +22,11 @@ struct Theme {
   Colour button;                                   // ordinary button face
   Colour button_text;
   Colour button_border;
-  Colour primary;                                  // the main action of a screen
-  Colour primary_text;
-  Colour selected;                                 // a chosen option
+  Colour primary;                                  // the dock's main action, and nothing else
+  Colour primary_text;                             // its words and white picture
+  Colour selected;                                 // a chosen option: a tint of the theme, never a block of white
   Colour selected_text;
+  Colour selected_edge;                            // its thick edge
   Colour disabled_text;                            // label of a disabled button, on `button`
   Colour field;                                    // text box face
   Colour field_text;

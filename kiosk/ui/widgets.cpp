@@ -15,16 +15,16 @@ namespace tellus::ui {
 
 using namespace detail;
 
-namespace {
-
-ImVec2 MeasureText(ImFont* font, const std::string& text, float wrap) {
+ImVec2 detail::MeasureText(ImFont* font, const std::string& text, float wrap) {
   return font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, text.c_str(), text.c_str() + text.size());
 }
 
-void DrawText(ImFont* font, ImVec2 pos, Colour colour, const std::string& text, float wrap) {
+void detail::DrawText(ImFont* font, ImVec2 pos, Colour colour, const std::string& text, float wrap) {
   ImGui::GetWindowDrawList()->AddText(font, font->FontSize, pos, Col(colour), text.c_str(), text.c_str() + text.size(),
                                       wrap);
 }
+
+namespace {
 
 // Read-along: the word being heard, drawn again in the selected colours on a highlight.
 void HighlightSpokenWord(ImFont* font, ImVec2 origin, const std::string& text, float wrap) {
@@ -49,9 +49,12 @@ void HighlightSpokenWord(ImFont* font, ImVec2 origin, const std::string& text, f
 // Heading and Sentence: pictogram on the left, wrapped text beside it.
 void PictureAndText(Role role, const std::string& id, ImFont* font, float picture_size, const std::string& text,
                     const std::string& pictogram, Colour colour) {
+  // The picture's space is kept even when a sentence has none, so words line up down the screen.
   const float gap = pictogram.empty() ? 0 : Spacing();
   const float pict = pictogram.empty() ? 0 : picture_size;
-  const float wrap = std::max(50.f, RowWidth() - pict - gap);
+  // Lines no longer than ~1,100 px at 1080 (about 70 letters at 32 px), however wide the column.
+  const float longest = std::round(1100.f * ImGui::GetIO().DisplaySize.y / 1080.f);
+  const float wrap = std::max(50.f, std::min(longest, RowWidth() - pict - gap));
   const ImVec2 text_size = MeasureText(font, text, wrap);
   const ImVec2 size(RowWidth(), std::max(pict, text_size.y));
   const ImVec2 pos = PlaceItem(size);
@@ -68,6 +71,8 @@ void PictureAndText(Role role, const std::string& id, ImFont* font, float pictur
   node.spoken = text;
   node.rect = Rect{pos.x, pos.y, size.x, size.y};
   node.pictogram = pictogram;
+  node.font_px = EmPixels(font);
+  node.picture_px = pict;
   AddNode(std::move(node));
 }
 
@@ -75,19 +80,27 @@ struct Face {
   Colour fill, text;
 };
 
-enum class Mark { kNone, kTick, kBox };
+// A disabled item: the face of the background, a dashed edge, faded picture and words.
+Face DisabledFace(const Theme& theme) { return Face{theme.background, theme.disabled_text}; }
 
-// The shared body of Button, Choice and Checkbox.
-bool ButtonLike(const std::string& id, Role role, const std::string& label, const std::string& spoken,
-                const ItemStyle& style, bool selected, Mark mark, ImFont* font) {
+void DrawTick(ImDrawList* dl, ImVec2 at, float t, ImU32 colour) {
+  dl->AddLine(ImVec2(at.x, at.y + t * 0.55f), ImVec2(at.x + t * 0.38f, at.y + t * 0.9f), colour, 5.f);
+  dl->AddLine(ImVec2(at.x + t * 0.38f, at.y + t * 0.9f), ImVec2(at.x + t, at.y + t * 0.1f), colour, 5.f);
+}
+
+}  // namespace
+
+// A chosen item keeps its theme's colours: a thick edge, a tick and a tinted face,
+// never a block of another colour.
+bool detail::ButtonLike(const std::string& id, Role role, const std::string& label, const std::string& spoken,
+                        const ItemStyle& style, bool selected, Mark mark, ImFont* font) {
   const Theme& theme = CurrentTheme();
   const float line = font->FontSize;
   const float pad = Pad();
-  const float pict = style.pictogram.empty() ? 0 : std::round(line * 1.6f);
+  const float pict = style.pictogram.empty() ? 0 : std::round(ButtonPicturePx() * style.picture_scale);
   const float mark_w = mark == Mark::kNone ? 0 : std::round(line * 1.1f) + pad;
   const float min = MinTargetPixels();
   const float row = RowWidth();
-  const float fixed = pad * 2 + pict + (pict > 0 ? pad : 0) + mark_w;
 
   float width;
   if (style.wide) {
@@ -95,29 +108,48 @@ bool ButtonLike(const std::string& id, Role role, const std::string& label, cons
   } else if (style.width_fraction > 0) {
     width = std::floor(style.width_fraction * (row + Spacing()) - Spacing());
   } else {
+    const float fixed = pad * 2 + pict + (pict > 0 ? pad : 0) + mark_w;
     width = std::min(row, fixed + MeasureText(font, label, FLT_MAX).x + 1);
   }
   width = std::max(width, min);
-  const float wrap = std::max(20.f, width - fixed);
-  const ImVec2 text_size = MeasureText(font, label, wrap);
-  const float height = std::max(min, std::max(pict, text_size.y) + pad * 2);
+  float wrap, height;
+  ImVec2 text_size;
+  if (style.tile) {
+    wrap = std::max(20.f, width - pad * 2 - mark_w * 2);
+    text_size = MeasureText(font, label, wrap);
+    height = std::max(min, pict + (pict > 0 ? pad * 0.5f : 0) + text_size.y + pad * 2);
+  } else {
+    wrap = std::max(20.f, width - (pad * 2 + pict + (pict > 0 ? pad : 0) + mark_w));
+    text_size = MeasureText(font, label, wrap);
+    height = std::max(min, std::max(pict, text_size.y) + pad * 2);
+  }
   const ImVec2 size(width, height);
   const ImVec2 pos = PlaceItem(size);
 
-  const bool clicked = Interact(id, role, label, spoken, pos, size, style.enabled, selected, style.shortcut);
-  Ctx().current.back().pictogram = style.pictogram;
+  const bool clicked =
+      Interact(id, role, label, spoken, pos, size, style.enabled, selected, style.shortcut, style.disabled_reason);
+  Node& node = Ctx().current.back();
+  node.pictogram = style.pictogram;
+  node.font_px = EmPixels(font);
+  node.picture_px = pict;
+  node.looks_disabled = !style.enabled;
   const bool active = ImGui::IsItemActive();
 
+  const bool chosen = selected && mark != Mark::kBox;
   Face face{theme.button, theme.button_text};
-  if (style.primary) face = {theme.primary, theme.primary_text};
-  if (selected && mark != Mark::kBox) face = {theme.selected, theme.selected_text};
-  if (!style.enabled) face = {theme.button, theme.disabled_text};
+  if (chosen) face = {theme.selected, theme.selected_text};
+  if (!style.enabled) face = DisabledFace(theme);
 
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 max(pos.x + size.x, pos.y + size.y);
   dl->AddRectFilled(pos, max, Col(face.fill), 10.f);
-  dl->AddRect(pos, max, Col(style.enabled ? theme.button_border : theme.disabled_text), 10.f, 0,
-              active ? 6.f : (style.enabled ? 3.f : 2.f));
+  if (!style.enabled) {
+    DrawDashedRect(pos, max, Col(theme.disabled_text), 3.f);
+  } else {
+    const float edge = chosen ? std::max(6.f, RingThickness()) : (active ? 6.f : 3.f);
+    dl->AddRect(pos, max, Col(chosen ? theme.selected_edge : theme.button_border), 10.f, 0, edge);
+  }
+  const float alpha = style.enabled ? 1.f : 0.45f;
 
   float x = pos.x + pad;
   if (mark == Mark::kBox) {
@@ -125,54 +157,73 @@ bool ButtonLike(const std::string& id, Role role, const std::string& label, cons
     const ImVec2 b(x, pos.y + (height - box) / 2);
     dl->AddRectFilled(b, ImVec2(b.x + box, b.y + box), Col(theme.field), 4.f);
     dl->AddRect(b, ImVec2(b.x + box, b.y + box), Col(face.text), 4.f, 0, 3.f);
-    if (selected) {
-      dl->AddLine(ImVec2(b.x + box * 0.2f, b.y + box * 0.55f), ImVec2(b.x + box * 0.42f, b.y + box * 0.78f),
-                  Col(theme.field_text), 4.f);
-      dl->AddLine(ImVec2(b.x + box * 0.42f, b.y + box * 0.78f), ImVec2(b.x + box * 0.82f, b.y + box * 0.22f),
-                  Col(theme.field_text), 4.f);
-    }
+    if (selected) DrawTick(dl, ImVec2(b.x + box * 0.12f, b.y + box * 0.05f), box * 0.76f, Col(theme.field_text));
     x += mark_w;
   }
-  if (pict > 0) {
-    DrawPicture(style.pictogram, ImVec2(x, pos.y + (height - pict) / 2), pict, face.text);
-    x += pict + pad;
+  if (style.tile) {
+    const float block = pict + (pict > 0 ? pad * 0.5f : 0) + text_size.y;
+    const float top = pos.y + (height - block) / 2;
+    if (pict > 0) DrawPicture(style.pictogram, ImVec2(pos.x + (width - pict) / 2, top), pict, face.text, false, alpha);
+    DrawText(font, ImVec2(pos.x + (width - text_size.x) / 2, top + block - text_size.y), face.text, label, wrap);
+    // A tile's words are centred line by line by ImGui only for one line; longer labels stay left of centre.
+  } else {
+    if (pict > 0) {
+      DrawPicture(style.pictogram, ImVec2(x, pos.y + (height - pict) / 2), pict, face.text, false, alpha);
+      x += pict + pad;
+    }
+    DrawText(font, ImVec2(x, pos.y + (height - text_size.y) / 2), face.text, label, wrap);
   }
-  DrawText(font, ImVec2(x, pos.y + (height - text_size.y) / 2), face.text, label, wrap);
   if (mark == Mark::kTick && selected) {
     const float t = std::round(line * 0.8f);
-    const ImVec2 c(max.x - pad - t, pos.y + (height - t) / 2);
-    dl->AddLine(ImVec2(c.x, c.y + t * 0.55f), ImVec2(c.x + t * 0.38f, c.y + t * 0.9f), Col(face.text), 5.f);
-    dl->AddLine(ImVec2(c.x + t * 0.38f, c.y + t * 0.9f), ImVec2(c.x + t, c.y + t * 0.1f), Col(face.text), 5.f);
+    DrawTick(dl, ImVec2(max.x - pad - t, pos.y + (height - t) / 2), t, Col(face.text));
   }
   return clicked;
 }
 
-}  // namespace
-
 namespace detail {
 
-void DrawPicture(const std::string& id, ImVec2 pos, float size, Colour line_colour) {
-  const Picture picture = GetPicture(id);
+void DrawPicture(const std::string& id, ImVec2 pos, float size, Colour line_colour, bool white_line, float alpha) {
+  const Picture picture = white_line ? GetWhitePicture(id) : GetPicture(id);
   if (!picture.texture) return;
   const Theme& theme = CurrentTheme();
   // White line art takes the colour of the text around it; colour art is drawn as is.
-  const ImU32 tint = theme.dark ? Col(line_colour) : IM_COL32_WHITE;
+  const ImU32 tint = (theme.dark || white_line) ? Col(line_colour, alpha) : IM_COL32(255, 255, 255, int(alpha * 255));
   ImGui::GetWindowDrawList()->AddImage(static_cast<ImTextureID>(picture.texture), pos, ImVec2(pos.x + size, pos.y + size),
                                        ImVec2(0, 0), ImVec2(1, 1), tint);
 }
 
+void DrawDashedRect(ImVec2 min, ImVec2 max, ImU32 colour, float thickness) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float dash = 14.f, gap = 10.f;
+  auto side = [&](ImVec2 a, ImVec2 b) {
+    const float len = std::hypot(b.x - a.x, b.y - a.y);
+    const ImVec2 d((b.x - a.x) / len, (b.y - a.y) / len);
+    for (float t = 0; t < len; t += dash + gap) {
+      const float e = std::min(len, t + dash);
+      dl->AddLine(ImVec2(a.x + d.x * t, a.y + d.y * t), ImVec2(a.x + d.x * e, a.y + d.y * e), colour, thickness);
+    }
+  };
+  side(min, ImVec2(max.x, min.y));
+  side(ImVec2(max.x, min.y), max);
+  side(max, ImVec2(min.x, max.y));
+  side(ImVec2(min.x, max.y), min);
+}
+
 }  // namespace detail
+
+float SentencePicturePx() { return std::round(EmPixels(BodyFont()) * 3.f); }
+float ButtonPicturePx() { return std::round(EmPixels(BodyFont()) * 2.f); }
+float HeadingPicturePx() { return std::round(EmPixels(BodyFont()) * 4.f); }
 
 void Heading(const std::string& text, const std::string& pictogram) {
   ImFont* font = HeadingFont();
-  PictureAndText(Role::kHeading, "heading", font, std::round(font->FontSize * 1.8f), text, pictogram,
-                 CurrentTheme().text);
+  PictureAndText(Role::kHeading, "heading", font, HeadingPicturePx(), text, pictogram, CurrentTheme().text);
 }
 
 void Sentence(const std::string& text, const std::string& pictogram) {
   ImFont* font = BodyFont();
   const std::string id = "sentence." + std::to_string(Ctx().current.size());
-  PictureAndText(Role::kText, id, font, std::round(font->FontSize * 1.5f), text, pictogram, CurrentTheme().text);
+  PictureAndText(Role::kText, id, font, SentencePicturePx(), text, pictogram, CurrentTheme().text);
 }
 
 bool Button(const std::string& id, const std::string& label, const std::string& spoken, const ItemStyle& style) {
@@ -208,29 +259,46 @@ std::string LimitText(int used, int limit) {
 }
 
 bool TextField(const std::string& id, const std::string& label, const std::string& spoken, const std::string& text,
-               int limit, bool multiline) {
+               int limit, bool multiline, bool active) {
   const Theme& theme = CurrentTheme();
   ImFont* font = BodyFont();
   const float pad = Pad();
   const float line = font->FontSize;
-  if (!label.empty()) {
-    const ImVec2 ls = MeasureText(font, label, RowWidth());
-    const ImVec2 lp = PlaceItem(ImVec2(RowWidth(), ls.y));
-    DrawText(font, lp, theme.text, label, RowWidth());
-    ImGui::SetCursorScreenPos(lp);
-    ImGui::Dummy(ImVec2(RowWidth(), ls.y));
-  }
-  const float inner_h = multiline ? line * 3.2f : line * 1.2f;
+  // The label, with "12 of 500" at the right end of the same line.
+  const int used = CountCodePoints(text);
+  const std::string count = LimitText(used, limit);
+  const ImVec2 cs = MeasureText(font, count, FLT_MAX);
+  const float label_w = std::max(50.f, RowWidth() - cs.x - Spacing());
+  const ImVec2 ls = label.empty() ? ImVec2(0, cs.y) : MeasureText(font, label, label_w);
+  const float label_h = std::max(ls.y, cs.y);
+  const ImVec2 lp = PlaceItem(ImVec2(RowWidth(), label_h));
+  if (!label.empty()) DrawText(font, lp, theme.text, label, label_w);
+  const ImVec2 cp(lp.x + RowWidth() - cs.x, lp.y + label_h - cs.y);
+  const bool near_limit = limit > 0 && used * 10 >= limit * 9;
+  DrawText(font, cp, near_limit ? theme.warning : theme.text, count, 0);
+  ImGui::SetCursorScreenPos(lp);
+  ImGui::Dummy(ImVec2(RowWidth(), label_h));
+  // A box not being typed into is one line high (its last line shows); the active one,
+  // with the keyboard open and little else on screen, shows three lines.
+  multiline = multiline && active;
+  const float inner_h = multiline ? line * 3.2f : line * 1.05f;
   const ImVec2 size(RowWidth(), std::max(MinTargetPixels(), inner_h + pad * 2));
   const ImVec2 pos = PlaceItem(size);
   const bool clicked = Interact(id, Role::kTextField, label, spoken, pos, size, true, false, Shortcut::kNone);
   Ctx().current.back().value = text;
+  Ctx().current.back().font_px = EmPixels(font);
+  Ctx().current.back().active_field = active;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 max(pos.x + size.x, pos.y + size.y);
   dl->AddRectFilled(pos, max, Col(theme.field), 6.f);
   dl->AddRect(pos, max, Col(theme.button_border), 6.f, 0, 3.f);
-  // Show the end of what was typed, with a caret, clipped to the box.
-  const std::string shown = text + "|";
+  // The box being typed into: a ring outside it in the focus colour (>= 4 px).
+  if (active) {
+    const float t = RingThickness(), o = 3.f + t * 0.5f;
+    dl->AddRect(ImVec2(pos.x - o, pos.y - o), ImVec2(max.x + o, max.y + o), Col(theme.focus_ring), 8.f, 0, t);
+  }
+  // Show the end of what was typed, clipped to the box; only the active box has a caret.
+  const std::string shown = active ? text + "|" : text;
   const float wrap = multiline ? size.x - pad * 2 : FLT_MAX;
   const ImVec2 ts = MeasureText(font, shown, wrap);
   float tx = pos.x + pad, ty = pos.y + pad;
@@ -240,14 +308,6 @@ bool TextField(const std::string& id, const std::string& label, const std::strin
   DrawText(font, ImVec2(tx, ty), theme.field_text, shown, wrap);
   dl->PopClipRect();
 
-  const int used = CountCodePoints(text);
-  const std::string count = LimitText(used, limit);
-  const ImVec2 cs = MeasureText(font, count, FLT_MAX);
-  const ImVec2 cp = PlaceItem(ImVec2(RowWidth(), cs.y));
-  const bool near_limit = limit > 0 && used * 10 >= limit * 9;
-  DrawText(font, ImVec2(cp.x + RowWidth() - cs.x, cp.y), near_limit ? theme.warning : theme.text, count, 0);
-  ImGui::SetCursorScreenPos(cp);
-  ImGui::Dummy(ImVec2(RowWidth(), cs.y));
   Context& c = Ctx();
   if (clicked) {
     c.typing_field = id;
@@ -263,7 +323,8 @@ bool TextField(const std::string& id, const std::string& label, const std::strin
   node.role = Role::kText;
   node.label = count;
   node.spoken = count;
-  node.rect = Rect{cp.x + RowWidth() - cs.x, cp.y, cs.x, cs.y};
+  node.font_px = EmPixels(font);
+  node.rect = Rect{cp.x, cp.y, cs.x, cs.y};
   AddNode(std::move(node));
   return clicked;
 }
@@ -287,6 +348,7 @@ void BigCode(const std::string& grouped_text, const std::string& spoken) {
   Node node;
   node.id = "code." + grouped_text;
   node.role = Role::kText;
+  node.font_px = EmPixels(font);
   node.label = grouped_text;
   node.spoken = spoken.empty() ? grouped_text : spoken;
   node.rect = Rect{pos.x, pos.y, size.x, size.y};

@@ -109,7 +109,7 @@ CaseStatus CaseStatusFromJson(const std::string& json);
 RequestReply RequestReplyFromJson(const std::string& json);
 
 // Structural checks shared by the register and the USB import: uuid shape, reference
-// check symbol and kiosk number, sealed size, hash format. Returns an empty string when
+// check character and kiosk number, sealed size, hash format. Returns an empty string when
 // fine, else the reason.
 std::string CheckItem(const SubmitItem& item, int sender_kiosk);
 

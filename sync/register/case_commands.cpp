@@ -5,6 +5,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "core/model.h"
 #include "core/seal.h"
 #include "sync/register/bundle_import.h"
 #include "sync/register/case_workflow.h"
@@ -46,6 +47,14 @@ struct Session {
 
 std::string Or(const std::string& text, const char* fallback) { return text.empty() ? fallback : text; }
 
+// When it happened, as the person said it: a span stays a span (never shown as one day).
+std::string IncidentText(const IncidentPeriod& when) {
+  if (!when.Given()) return "not given";
+  if (when.OneDay()) return ToIso(*when.from);
+  if (!when.from) return "on or before " + ToIso(*when.to) + " (no exact day)";
+  return "between " + ToIso(*when.from) + " and " + ToIso(*when.to) + " (a span they chose, no exact day)";
+}
+
 void ListCases(const Common& c, bool overdue, const std::string& stage, const std::string& kind, bool all) {
   Session s(c);
   CaseFilter filter;
@@ -84,6 +93,7 @@ void ShowCase(const Common& c, const std::string& reference) {
   std::cout << "\nsent at kiosk " << rec.submitted_at << " (kiosk " << rec.kiosk << ")\nreceived      "
             << rec.received_at << " via " << rec.via << "\nanonymous     " << (rec.anonymous ? "yes" : "no")
             << "\nstate         " << rec.state << (rec.outcome.empty() ? "" : " (" + rec.outcome + ")") << "\n";
+  std::cout << "happened      " << IncidentText(ClearFromJson(rec.clear_json).incident) << "\n";
   if (!rec.deadline_note.empty()) std::cout << "NO DEADLINES: " << rec.deadline_note << "\n";
   std::cout << "\nstages\n";
   for (const StageRecord& st : rec.stages) {

@@ -3,6 +3,10 @@
 // case is not found, the register is busy or cannot be reached.
 #include <gtest/gtest.h>
 
+#include <cctype>
+#include <string>
+#include <vector>
+
 #include "core/reference.h"
 #include "tests/core/journey_driver.h"
 
@@ -43,6 +47,52 @@ TEST(JourneyCheck, FoundShowsTheCaseAndKeepsTheNormalisedCodesForRequests) {
   ASSERT_TRUE(d.state().check_case);
   EXPECT_EQ(d.state().check_case->stage_name, "Stage 1: informal");
   EXPECT_EQ(d.state().check_tracking, "7D2K9-QX4MB");
+}
+
+// A reference copied from the receipt with one character wrong or two neighbours
+// swapped, typed as people type it (lower case, spaces), is refused on the kiosk:
+// the register is never asked, so a typo cannot reach someone else's case.
+TEST(JourneyCheck, AOneCharacterTypoInTheReferenceIsRefusedWithoutAskingTheRegister) {
+  Policy policy = SeetecLike();
+  const std::string reference = FormatReference({"SG", 10, 1234});  // the receipt's spelling
+  std::vector<std::string> typos;
+  for (std::size_t i = 3; i < reference.size(); ++i) {
+    if (reference[i] == '-') continue;
+    for (char c : kCrockfordDigits) {
+      if (c == reference[i]) continue;
+      std::string typo = reference;
+      typo[i] = c;
+      typos.push_back(typo);
+    }
+    std::size_t next = reference[i + 1 < reference.size() ? i + 1 : i] == '-' ? i + 2 : i + 1;
+    if (next < reference.size() && reference[next] != reference[i]) {
+      std::string typo = reference;
+      std::swap(typo[i], typo[next]);
+      typos.push_back(typo);
+    }
+  }
+  ASSERT_GT(typos.size(), 250u);
+  for (std::string typed : typos) {
+    for (char& c : typed) c = c == '-' ? ' ' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    Driver d(policy);
+    d.Choose("check");
+    d.Type(Field::kReference, typed).Type(Field::kTrackingCode, "7D2K9QX4MB").Next();
+    EXPECT_EQ(d.state().notice, Notice::kBadReference) << typed;
+    EXPECT_EQ(d.step(), Step::kCheckEntry) << typed;
+    for (const JourneyEffect& e : d.all_effects()) {
+      ASSERT_FALSE(std::holds_alternative<fx::CheckStatus>(e)) << typed << " was sent to the register";
+      ASSERT_FALSE(std::holds_alternative<fx::SendRequest>(e)) << typed << " was sent to the register";
+    }
+  }
+  // The same reference typed right, in the same way, is asked about.
+  std::string typed = reference;
+  for (char& c : typed) c = c == '-' ? ' ' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  Driver d(policy);
+  d.Choose("check");
+  d.Type(Field::kReference, typed).Type(Field::kTrackingCode, "7D2K9QX4MB").Next();
+  const auto* asked = d.Find<fx::CheckStatus>();
+  ASSERT_NE(asked, nullptr);
+  EXPECT_EQ(asked->reference, reference);
 }
 
 TEST(JourneyCheck, FoundWithoutACaseIsNoAnswer) {

@@ -107,7 +107,7 @@ inline Step WalkTo(Driver& d, Step stop, const Answers& a = {}, int max_steps = 
       case Step::kWhatHappened: d.Type(Field::kWhatHappened, "My appointment was cancelled twice with no call.").Next(); break;
       case Step::kWhen: d.Choose(a.when); break;
       case Step::kWhenOlder: d.Choose("no"); break;
-      case Step::kPickDate: d.Do(ev::AdjustDate{-10, 0}).Next(); break;
+      case Step::kPickDate: d.Do(ev::PickDay{AddDays(d.state().today, -10)}); break;
       case Step::kAffected: d.Type(Field::kAffected, "I lost a day of work.").Next(); break;
       case Step::kPutRight: d.Type(Field::kPutRight, "An apology and a new date.").Next(); break;
       case Step::kName: d.Type(Field::kName, "Sam Jones").Next(); break;

@@ -104,7 +104,7 @@ TEST(JourneyReduce, ComplaintWalkSeetecLikeNamed) {
   EXPECT_EQ(sub.clear.kind, Kind::kComplaint);
   EXPECT_EQ(sub.clear.service_id, "ia");
   EXPECT_THAT(sub.clear.categories, ::testing::ElementsAre("service"));
-  EXPECT_EQ(sub.clear.incident_date, "2026-11-19");
+  EXPECT_EQ(sub.clear.incident, (IncidentPeriod{D(2026, 11, 19), D(2026, 11, 19)}));
   EXPECT_EQ(sub.personal.person.phone, "07700 900123");
   EXPECT_EQ(sub.personal.person.contact, ContactPreference::kPhone);
   EXPECT_TRUE(sub.personal.person.email.empty());
@@ -190,62 +190,7 @@ TEST(JourneyReduce, AnonymousAcceptedSaysNoReplyAndSkipsName) {
   EXPECT_FALSE(sub.personal.what_happened.empty());
 }
 
-TEST(JourneyReduce, PickedDateOlderThanLimitSignposts) {
-  Policy policy = SeetecLike();
-  Driver d(policy, D(2026, 11, 20));
-  d.Choose("complaint");
-  ASSERT_EQ(WalkTo(d, Step::kWhen, {.when = "date"}), Step::kWhen);
-  d.Choose("date");
-  ASSERT_EQ(d.step(), Step::kPickDate);
-  EXPECT_EQ(d.state().picked_date, D(2026, 11, 20));
-  d.Do(ev::AdjustDate{0, -12});                     // 20 November 2025: exactly 12 months, still in time
-  EXPECT_EQ(d.state().picked_date, D(2025, 11, 20));
-  EXPECT_EQ(EarliestEligibleDate(policy, D(2026, 11, 20)), D(2025, 11, 20));
-  d.Do(ev::AdjustDate{-1, 0}).Next();
-  EXPECT_EQ(d.step(), Step::kSignpost);
-  EXPECT_EQ(d.state().signpost, SignpostReason::kTimeLimit);
-  d.Back();
-  ASSERT_EQ(d.step(), Step::kPickDate);
-  d.Do(ev::AdjustDate{1, 0}).Next();
-  EXPECT_EQ(d.step(), Step::kAffected);
-  EXPECT_EQ(d.state().incident_date, D(2025, 11, 20));
-}
-
-TEST(JourneyReduce, DatePickerRefusesTheFuture) {
-  Policy policy = NextStepsLike();
-  Driver d(policy);
-  d.Choose("complaint");
-  WalkTo(d, Step::kWhen);
-  d.Choose("date").Do(ev::AdjustDate{1, 0});
-  EXPECT_EQ(d.state().notice, Notice::kFutureDate);
-  EXPECT_EQ(d.state().picked_date, D(2026, 11, 20));
-}
-
-TEST(JourneyReduce, EarlierAsksAboutTheLimitOnlyWhenThereIsOne) {
-  Policy seetec = SeetecLike();
-  {
-    Driver asked(seetec);                           // the limit was an eligibility question already
-    asked.Choose("complaint");
-    WalkTo(asked, Step::kWhen);
-    asked.Choose("earlier");
-    EXPECT_EQ(asked.step(), Step::kAffected);
-  }
-  seetec.eligibility.erase(seetec.eligibility.begin());
-  Driver d(seetec);
-  d.Choose("complaint");
-  WalkTo(d, Step::kWhen);
-  d.Choose("earlier");
-  ASSERT_EQ(d.step(), Step::kWhenOlder);
-  d.Choose("yes");
-  EXPECT_EQ(d.state().signpost, SignpostReason::kTimeLimit);
-
-  Policy next = NextStepsLike();
-  Driver n(next);
-  n.Choose("complaint");
-  WalkTo(n, Step::kWhen);
-  n.Choose("earlier");
-  EXPECT_EQ(n.step(), Step::kAffected);
-}
+// The date answers (spans, the grid, the time limit) are tested in journey_dates_test.cpp.
 
 TEST(JourneyReduce, OnBehalfWithoutPermissionSignpostsWhenNeeded) {
   Policy seetec = SeetecLike();
@@ -294,7 +239,7 @@ TEST(JourneyReduce, ReviewChangeReturnsToReviewWithChangeKept) {
   d.Do(ev::Change{Step::kWhen});
   d.Choose("today");
   EXPECT_EQ(d.step(), Step::kReview);
-  EXPECT_EQ(d.state().incident_date, D(2026, 11, 20));
+  EXPECT_EQ(d.state().incident, (IncidentPeriod{D(2026, 11, 20), D(2026, 11, 20)}));
   d.Do(ev::Change{Step::kShare});                   // not a section of a complaint
   EXPECT_EQ(d.step(), Step::kReview);
 }
@@ -310,15 +255,15 @@ TEST(JourneyReduce, AccessSettingsAreSpokenAndWipedWithTheJourney) {
   EXPECT_TRUE(d.state().settings.touch_to_hear);
   ASSERT_NE(d.Find<fx::SpeakKey>(), nullptr) << "said aloud even with Listen off";
   EXPECT_EQ(d.Find<fx::SpeakKey>()->key, "access.touch_to_hear_on");
-  d.Do(ev::SetScanning{Scanning::kStep});
-  EXPECT_EQ(d.state().settings.scanning, Scanning::kStep);
+  d.Do(ev::SetScanning{ScanMode::kStep});
+  EXPECT_EQ(d.state().settings.scanning, ScanMode::kStep);
   ASSERT_NE(d.Find<fx::SpeakKey>(), nullptr);
   EXPECT_EQ(d.Find<fx::SpeakKey>()->key, "access.scanning_step");
   EXPECT_TRUE(NeedsTimer(d.state())) << "a changed setting on welcome still times out";
   d.Wait(60'000);
   d.Wait(20'000);
   EXPECT_FALSE(d.state().settings.touch_to_hear) << "the next person gets the defaults";
-  EXPECT_EQ(d.state().settings.scanning, Scanning::kOff);
+  EXPECT_EQ(d.state().settings.scanning, ScanMode::kOff);
   d.Do(ev::TouchToHearToggle{});
   EXPECT_EQ(d.Find<fx::SpeakKey>()->key, "access.touch_to_hear_on");
   d.Do(ev::TouchToHearToggle{});
@@ -341,8 +286,8 @@ TEST(JourneyReduce, AboutOpensFromAnywhereAndBackReturns) {
   d.Back();
   EXPECT_EQ(d.step(), Step::kService);
   EXPECT_EQ(d.state().kind, JourneyKind::kCompliment) << "the journey goes on";
-  EXPECT_EQ(ParseScanning("auto"), Scanning::kAuto);
-  EXPECT_EQ(ParseScanning("sometimes"), std::nullopt);
+  EXPECT_EQ(ParseScanMode("auto"), ScanMode::kAuto);
+  EXPECT_EQ(ParseScanMode("sometimes"), std::nullopt);
 }
 
 TEST(JourneyReduce, IdleWarningThenWipeZeroesAndReturnsToWelcome) {
@@ -352,7 +297,7 @@ TEST(JourneyReduce, IdleWarningThenWipeZeroesAndReturnsToWelcome) {
   idle.countdown_s = 5;                             // below the minimum: raised to 20
   Driver d(policy, D(2026, 11, 20), idle);
   EXPECT_EQ(d.state().idle.countdown_s, 20);
-  d.Do(ev::SetTheme{Theme::kYellowOnBlack});
+  d.Do(ev::SetTheme{ThemeId::kYellowOnBlack});
   d.Choose("complaint");
   WalkTo(d, Step::kWhatHappened);
   d.Type(Field::kWhatHappened, "Something private");
@@ -372,7 +317,7 @@ TEST(JourneyReduce, IdleWarningThenWipeZeroesAndReturnsToWelcome) {
   EXPECT_TRUE(d.Emitted<fx::WipeAndRestart>());
   EXPECT_EQ(d.state().kind, JourneyKind::kNone);
   EXPECT_TRUE(d.state().personal.what_happened.empty());
-  EXPECT_EQ(d.state().settings.theme, Theme::kStandard) << "the next person gets the defaults";
+  EXPECT_EQ(d.state().settings.theme, ThemeId::kStandard) << "the next person gets the defaults";
   EXPECT_TRUE(d.state().history.empty());
   EXPECT_FALSE(NeedsTimer(d.state()));
 }
@@ -472,7 +417,7 @@ TEST(JourneyReduce, CommitSuccessShowsDoneAndWipesWords) {
   EXPECT_EQ(d.step(), Step::kConsent);
   d.Do(ev::Send{});
   Receipt receipt;
-  receipt.reference = "SG-0010-001$";
+  receipt.reference = "SG-0010-0017";
   receipt.tracking_code = "7D2K9-QX4MB";
   receipt.received = D(2026, 11, 20);
   receipt.acknowledge_by = D(2026, 11, 25);
@@ -683,7 +628,7 @@ TEST(JourneySeeds, SeetecBranchesAllSignpost) {
     Driver d(policy, D(2026, 11, 20));
     d.Choose("complaint");
     WalkTo(d, Step::kWhen);
-    d.Choose("date").Do(ev::AdjustDate{0, -13}).Next();
+    d.Choose("over-a-year");
     EXPECT_EQ(d.state().signpost, SignpostReason::kTimeLimit) << "older than 12 months";
   }
   {

@@ -47,10 +47,10 @@ ClearPart FullClear() {
   part.service_id = "employment-support";
   part.categories = {"communication", "delay"};
   part.submitted_at = "2026-11-22T10:15:00Z";
-  part.incident_date = "2026-11-17";
+  part.incident = IncidentPeriod{ParseIsoDate("2026-11-17"), ParseIsoDate("2026-11-17")};
   part.anonymous = false;
   part.share = ShareConsent::kWithoutName;
-  part.reference = "SG-4K7Q-29MX";
+  part.reference = "SG-4K7Q-298X";
   part.language = "en-GB";
   return part;
 }
@@ -103,6 +103,51 @@ TEST(ModelJson, ClearRoundTripKeepsEveryField) {
   }
   part.categories.clear();
   EXPECT_EQ(ClearFromJson(ClearToJson(part)), part);
+}
+
+// A span travels as a span: incident_date (one day only) stays empty, so no reader takes
+// "2 to 4 weeks ago" for an exact day; one day keeps incident_date for older readers.
+TEST(ModelJson, IncidentSpanTravelsAsASpanNotADay) {
+  ClearPart part = FullClear();
+  part.incident = IncidentPeriod{ParseIsoDate("2026-10-21"), ParseIsoDate("2026-11-06")};
+  nlohmann::json doc = nlohmann::json::parse(ClearToJson(part));
+  EXPECT_EQ(doc["incident_date"], "");
+  EXPECT_EQ(doc["incident_from"], "2026-10-21");
+  EXPECT_EQ(doc["incident_to"], "2026-11-06");
+  EXPECT_EQ(ClearFromJson(doc.dump()), part);
+
+  part.incident = IncidentPeriod{std::nullopt, ParseIsoDate("2025-11-19")};  // "more than a year ago"
+  doc = nlohmann::json::parse(ClearToJson(part));
+  EXPECT_EQ(doc["incident_from"], "");
+  EXPECT_EQ(ClearFromJson(doc.dump()), part);
+
+  part.incident = IncidentPeriod{};
+  EXPECT_EQ(ClearFromJson(ClearToJson(part)).incident, IncidentPeriod{});
+
+  // An item written before incident_from/incident_to: one day, or nothing.
+  doc = nlohmann::json::parse(ClearToJson(FullClear()));
+  doc.erase("incident_from");
+  doc.erase("incident_to");
+  EXPECT_EQ(ClearFromJson(doc.dump()).incident, FullClear().incident);
+  doc["incident_date"] = "";
+  EXPECT_FALSE(ClearFromJson(doc.dump()).incident.Given());
+}
+
+void ExpectClearError(nlohmann::json doc, const std::string& expected);
+
+TEST(ModelJson, IncidentErrorsNameTheKey) {
+  nlohmann::json doc = nlohmann::json::parse(ClearToJson(FullClear()));
+  auto bad = doc;
+  bad["incident_from"] = "last week";
+  ExpectClearError(bad, "clear part.incident_from: expected a date");
+  auto reversed = doc;
+  reversed["incident_date"] = "";
+  reversed["incident_from"] = "2026-11-20";
+  reversed["incident_to"] = "2026-11-01";
+  ExpectClearError(reversed, "clear part.incident_from: after incident_to");
+  auto mismatch = doc;
+  mismatch["incident_date"] = "2026-11-01";
+  ExpectClearError(mismatch, "clear part.incident_date: not the day");
 }
 
 TEST(ModelJson, ClearPartCarriesNothingPersonal) {

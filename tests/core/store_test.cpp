@@ -47,7 +47,7 @@ ClearPart MakeClear(const std::string& uuid) {
   clear.categories = {"staff-conduct"};
   clear.submitted_at = "2026-11-22T10:15:00Z";
   clear.anonymous = false;
-  clear.reference = "SG-0010-001$";
+  clear.reference = "SG-0010-0017";
   clear.language = "en-GB";
   return clear;
 }

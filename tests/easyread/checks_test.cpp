@@ -145,5 +145,18 @@ TEST(EasyReadChecks, BadRuleFilesNameFileLineAndKey) {
   EXPECT_THROW(EasyReadRules::LoadHardWords(path), CatalogError);
 }
 
+// Pictures OpenMoji lacks are drawn for Tell Us: "own:<name>" names assets/pictograms/<name>.svg.
+TEST(EasyReadChecks, ManifestTakesOwnDrawingsByName) {
+  const std::string path = ::testing::TempDir() + "/own_manifest.toml";
+  std::ofstream(path) << "[pictograms]\nname = \"1FAAA\"\nprivacy = \"own:privacy\"\nscript = \"own:script-en-GB\"\n";
+  const auto manifest = EasyReadRules::LoadManifest(path);
+  EXPECT_EQ(manifest.at("privacy"), "own:privacy");
+  EXPECT_EQ(manifest.at("script"), "own:script-en-GB");
+  for (const char* bad : {"own:", "own:../secret", "own:a b", "mine:privacy"}) {
+    std::ofstream(path) << "[pictograms]\nbad = \"" << bad << "\"\n";
+    EXPECT_THROW(EasyReadRules::LoadManifest(path), CatalogError) << bad;
+  }
+}
+
 }  // namespace
 }  // namespace tellus

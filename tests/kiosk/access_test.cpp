@@ -138,7 +138,7 @@ TEST(Scanner, AutoMovesEveryStepScrollsBelowTheFoldWrapsAndSpaceChooses) {
   h.DrawWith([&] { items.Draw(); });
   h.Frame(2);
   ASSERT_FALSE(InView(h.FindId("b19"))) << "the test needs items below the fold";
-  ui::SetScanning(ui::ScanMode::kAuto, 1.5);
+  ui::SetScanning(ScanMode::kAuto, 1.5);
   h.Frame(1);
   EXPECT_EQ(ui::FocusedId(), "b0") << "scanning starts at the top";
   EXPECT_NEAR(ui::SecondsToNextScan(h.clock().now_ms / 1000.0), 1.5, 0.05);
@@ -163,7 +163,7 @@ TEST(Scanner, AutoMovesEveryStepScrollsBelowTheFoldWrapsAndSpaceChooses) {
   EXPECT_EQ(std::count(items.pressed.begin(), items.pressed.end(), 1), 1);
   const auto spoken = ui::TakeSpeechRequests();
   EXPECT_NE(std::find(spoken.begin(), spoken.end(), "Item 3"), spoken.end()) << "each highlighted item is spoken";
-  ui::SetScanning(ui::ScanMode::kOff, 1.5);
+  ui::SetScanning(ScanMode::kOff, 1.5);
 }
 
 TEST(Scanner, StepTabOrEnterMovesSpaceChooses) {
@@ -172,7 +172,7 @@ TEST(Scanner, StepTabOrEnterMovesSpaceChooses) {
   Harness h(o);
   ManyItems items;
   h.DrawWith([&] { items.Draw(); });
-  ui::SetScanning(ui::ScanMode::kStep, 1.5);
+  ui::SetScanning(ScanMode::kStep, 1.5);
   h.Frame(2);
   EXPECT_EQ(ui::FocusedId(), "") << "step scanning waits for the move switch";
   EXPECT_LT(ui::SecondsToNextScan(h.clock().now_ms / 1000.0), 0) << "no timer";
@@ -189,7 +189,7 @@ TEST(Scanner, StepTabOrEnterMovesSpaceChooses) {
   EXPECT_EQ(items.back, 1);
   h.Advance(10);
   EXPECT_EQ(ui::FocusedId(), "bar.back") << "no automatic moves";
-  ui::SetScanning(ui::ScanMode::kOff, 1.5);
+  ui::SetScanning(ScanMode::kOff, 1.5);
 }
 
 // ---- touch to hear ----------------------------------------------------------------
@@ -336,7 +336,7 @@ void StepScanChoose(Harness& h, const std::string& id) {
 TEST(AccessJourney, ComplimentByOneSwitchAutoScanning) {
   auto log = std::make_shared<SpeechLog>();
   HarnessOptions o = Recorded(log);
-  o.scanning = Scanning::kAuto;
+  o.scanning = ScanMode::kAuto;
   o.scan_seconds = 1.5;
   Harness h(o);
   std::size_t from = 0;                            // what was said since the last choice
@@ -357,7 +357,7 @@ TEST(AccessJourney, ComplimentByOneSwitchAutoScanning) {
 TEST(AccessJourney, ComplimentByTwoSwitchStepScanning) {
   auto log = std::make_shared<SpeechLog>();
   HarnessOptions o = Recorded(log);
-  o.scanning = Scanning::kStep;
+  o.scanning = ScanMode::kStep;
   Harness h(o);
   for (const auto& [label, role] : kComplimentWalk) {
     SCOPED_TRACE(label);
@@ -375,7 +375,7 @@ TEST(AccessJourney, ComplimentByTwoSwitchStepScanning) {
 TEST(AccessJourney, StepScanningTypesWithTheOnScreenKeyboard) {
   HarnessOptions o;
   o.policy = testing_journey::NextStepsLike();
-  o.scanning = Scanning::kStep;
+  o.scanning = ScanMode::kStep;
   Harness h(o);
   StepScanChoose(h, "choice.welcome.compliment");
   StepScanChoose(h, IdOf(h, "Supported living"));
@@ -392,7 +392,7 @@ TEST(AccessJourney, StepScanningTypesWithTheOnScreenKeyboard) {
 TEST(AccessJourney, ScanningReachesTheBarAndStartsAgainOnEachScreen) {
   HarnessOptions o;
   o.policy = testing_journey::NextStepsLike();
-  o.scanning = Scanning::kStep;
+  o.scanning = ScanMode::kStep;
   Harness h(o);
   StepScanChoose(h, "choice.welcome.compliment");
   h.Frame(2);
@@ -409,17 +409,17 @@ TEST(AccessJourney, WelcomeCyclesScanningAndSaysEachMode) {
   auto log = std::make_shared<SpeechLog>();
   Harness h(Recorded(log));
   h.PressId("welcome.scanning");
-  EXPECT_EQ(h.state().settings.scanning, Scanning::kAuto);
+  EXPECT_EQ(h.state().settings.scanning, ScanMode::kAuto);
   EXPECT_THAT(log->said,
-              ::testing::Contains("One switch is on. The light moves by itself. Press your switch to choose."));
-  EXPECT_EQ(ui::Scanning(), ui::ScanMode::kAuto);
+              ::testing::Contains("One switch button is on. The light moves by itself. Press your switch button to choose."));
+  EXPECT_EQ(ui::Scanning(), ScanMode::kAuto);
   h.PressId("welcome.scanning");
-  EXPECT_EQ(h.state().settings.scanning, Scanning::kStep);
+  EXPECT_EQ(h.state().settings.scanning, ScanMode::kStep);
   h.PressId("welcome.scanning");
-  EXPECT_EQ(h.state().settings.scanning, Scanning::kOff);
-  EXPECT_EQ(log->said.back(), "Switches are off.");
+  EXPECT_EQ(h.state().settings.scanning, ScanMode::kOff);
+  EXPECT_EQ(log->said.back(), "Switch buttons are off.");
   h.Frame(1);
-  EXPECT_EQ(ui::Scanning(), ui::ScanMode::kOff);
+  EXPECT_EQ(ui::Scanning(), ScanMode::kOff);
 }
 
 // ---- speech ----------------------------------------------------------------------------
@@ -517,16 +517,26 @@ TEST(SpokenForm, ReferenceLetterByLetterAndDatesAsWeSayThem) {
 
 // ---- About --------------------------------------------------------------------------
 
-TEST(About, FromWelcomeAndFromHelpWithTheCredits) {
+TEST(About, FromHelpOnWelcomeAndInAJourneyWithTheCredits) {
   Harness h(Recorded(std::make_shared<SpeechLog>()));
-  h.PressId("welcome.about");
+  h.PressId("bar.help");
+  h.PressId("help.about");
   ASSERT_EQ(h.app().ScreenName(), "about");
   EXPECT_TRUE(h.Has("About this kiosk"));
-  EXPECT_TRUE(h.ShowsText(
-      "Pictograms: OpenMoji (openmoji.org), CC BY-SA 4.0. Speech: eSpeak NG. Font: Andika by SIL (OFL)."))
+  // Easy Read says what the licence lets people do before naming it.
+  EXPECT_TRUE(h.ShowsText("Anyone may share the pictures for free. They must say the pictures come from OpenMoji."))
       << h.Describe();
+  EXPECT_TRUE(h.ShowsText("The licence for the pictures is called CC BY-SA 4.0.")) << h.Describe();
   EXPECT_TRUE(h.ShowsText("A computer made the other languages."));
+  const std::string credits =
+      "Pictograms: OpenMoji (openmoji.org), CC BY-SA 4.0. Speech: eSpeak NG. Font: Andika by SIL (OFL).";
+  EXPECT_FALSE(h.ShowsText(credits)) << "the exact credit line is for More detail (Standard wording)";
   h.PressId("bar.back");
+  h.PressId("welcome.wording");
+  h.PressId("welcome.about");
+  EXPECT_TRUE(h.ShowsText(credits)) << h.Describe();
+  h.PressId("bar.back");
+  h.PressId("welcome.wording");
   EXPECT_EQ(h.app().ScreenName(), "welcome");
   h.PressId("choice.welcome.compliment");
   h.PressId("bar.help");

@@ -46,15 +46,15 @@ TEST(KioskConfig, ReadsEveryField) {
   EXPECT_EQ(c.kiosk_name, "Luton reception");
   EXPECT_EQ(c.warn_after_seconds, 60);
   EXPECT_EQ(c.countdown_seconds, 25);
-  EXPECT_EQ(c.theme, ui::ThemeId::kYellowOnBlack);
-  EXPECT_EQ(c.text_size, ui::TextSize::kLarge);
+  EXPECT_EQ(c.theme, ThemeId::kYellowOnBlack);
+  EXPECT_EQ(c.text_size, TextSize::kLarge);
   EXPECT_DOUBLE_EQ(c.diagonal_inches, 27);
   EXPECT_EQ(c.assets_dir, TELLUS_ASSETS_DIR);
 }
 
 TEST(KioskConfig, AccessAndSpeechKeys) {
   const KioskConfig defaults = LoadConfigText(kGood, "kiosk.toml");
-  EXPECT_EQ(defaults.scanning, Scanning::kOff);
+  EXPECT_EQ(defaults.scanning, ScanMode::kOff);
   EXPECT_DOUBLE_EQ(defaults.scan_seconds, 1.5);
   EXPECT_FALSE(defaults.touch_to_hear);
   EXPECT_EQ(defaults.speech.rate_wpm, 150);
@@ -69,7 +69,7 @@ volume = 90
 earcon_volume = 30
 earcons = false
 )", "kiosk.toml");
-  EXPECT_EQ(c.scanning, Scanning::kStep);
+  EXPECT_EQ(c.scanning, ScanMode::kStep);
   EXPECT_DOUBLE_EQ(c.scan_seconds, 2.5);
   EXPECT_TRUE(c.touch_to_hear);
   EXPECT_EQ(c.speech.rate_wpm, 120);

@@ -108,8 +108,8 @@ Harness::Harness(HarnessOptions options) : options_(std::move(options)), clock_(
   deps.speaker = options_.make_speaker ? options_.make_speaker() : MakeSilentSpeaker();
   deps.staff_pin_hash = options_.staff_pin_hash;
   deps.defaults.language = options_.language;
-  deps.defaults.theme = JourneyTheme(options_.theme);
-  deps.defaults.text_size = JourneyTextSize(options_.text_size);
+  deps.defaults.theme = options_.theme;
+  deps.defaults.text_size = options_.text_size;
   deps.defaults.scanning = options_.scanning;
   deps.defaults.touch_to_hear = options_.touch_to_hear;
   deps.scan_seconds = options_.scan_seconds;

@@ -32,8 +32,8 @@ struct HarnessOptions {
   std::optional<HolidayCalendar> calendar;         // default: TELLUS_SOURCE_DIR/assets/holidays
   std::string language = "en-GB";
   std::string lang_root;                           // default: TELLUS_SOURCE_DIR/easyread/lang
-  ui::ThemeId theme = ui::ThemeId::kStandard;
-  ui::TextSize text_size = ui::TextSize::kStandard;
+  ThemeId theme = ThemeId::kStandard;
+  TextSize text_size = TextSize::kStandard;
   std::string store_path = ":memory:";
   std::string staff_pin_hash;                      // empty: staff PIN pad says no PIN is set
   int kiosk_number = 7;
@@ -42,7 +42,7 @@ struct HarnessOptions {
   float width = 1920, height = 1080;
   float diagonal_inches = 21.5f;
   std::function<std::unique_ptr<Speaker>()> make_speaker;  // default: MakeSilentSpeaker()
-  Scanning scanning = Scanning::kOff;              // [access] defaults
+  ScanMode scanning = ScanMode::kOff;              // [access] defaults
   double scan_seconds = 1.5;
   bool touch_to_hear = false;
   bool with_app = true;                            // false: widget tests drawing through DrawWith()

@@ -487,6 +487,7 @@ TEST(KeyboardJourney, ReferenceIsTypedInCapitals) {
     if (physical) h.Type(lower_reference);
     else TypeOnKeys(h, "key", reference);
     EXPECT_EQ(h.state().check_reference, physical ? lower_reference : reference);
+    h.Key(GLFW_KEY_ENTER);                         // typing ends; the typing view shows both boxes again
     TapId(h, "field.tracking_code");
     if (physical) h.Type(lower_code);
     else TypeOnKeys(h, "key", code);

@@ -196,11 +196,11 @@ TEST(KioskRegister, StaffSaveToUsbIsImportedOnceAndSendNowDrainsTheOutbox) {
   const Receipt second = MakeAnonymousComplaint(h);
   ASSERT_EQ(h.store().PendingCount(), 2);
 
-  h.app().staff().Open(h.clock().now_ms / 1000.0);
+  h.app().DispatchStaff(staff::ev::Open{});
   h.Frame(2);
   for (char c : std::string("2468")) h.PressId(std::string("staff.digit.") + c);
   h.PressId("staff.ok");
-  ASSERT_EQ(h.app().staff().page(), StaffMode::Page::kMenu) << h.Describe();
+  ASSERT_EQ(h.app().staff().page, StaffPage::kMenu) << h.Describe();
   ASSERT_TRUE(FramesUntil(h, [&] { return h.ShowsText("The register cannot be reached now."); })) << h.Describe();
   EXPECT_TRUE(h.Has("2 messages are waiting to be sent.")) << h.Describe();
   EXPECT_TRUE(h.Has("Nothing has been sent yet."));
@@ -317,7 +317,7 @@ TEST(KioskRegister, WithoutARegisterTheCheckIsAnsweredHonestlyAndStaffSeeSyncIsN
   EXPECT_TRUE(h.Has("We cannot check right now")) << h.Describe();
   EXPECT_TRUE(h.Has("Try again"));
   Tap(h, "Finish");
-  h.app().staff().Open(h.clock().now_ms / 1000.0);
+  h.app().DispatchStaff(staff::ev::Open{});
   h.Frame(2);
   for (char c : std::string("2468")) h.PressId(std::string("staff.digit.") + c);
   h.PressId("staff.ok");

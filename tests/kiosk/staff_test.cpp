@@ -4,7 +4,7 @@
 #include <filesystem>
 
 #include "core/seal.h"
-#include "core/staff_lock.h"
+#include "core/staff.h"
 #include "core/store.h"
 #include "kiosk/staff/staff_mode.h"
 #include "kiosk/ui/a11y.h"
@@ -16,109 +16,80 @@ namespace {
 using testing::Harness;
 using testing::HarnessOptions;
 
-TEST(StaffLock, FiveWrongLockForFiveMinutes) {
-  StaffLock lock;
-  const std::int64_t t0 = 1'800'000'000;
-  for (int i = 0; i < 4; ++i) EXPECT_FALSE(lock.Attempt(false, t0 + i));
-  EXPECT_FALSE(lock.Locked(t0 + 4));
-  EXPECT_FALSE(lock.Attempt(false, t0 + 4));
-  EXPECT_TRUE(lock.Locked(t0 + 4));
-  EXPECT_FALSE(lock.Attempt(true, t0 + 10)) << "the right PIN is refused while locked";
-  EXPECT_EQ(lock.SecondsLeft(t0 + 4), 300);
-  EXPECT_TRUE(lock.Locked(t0 + 4 + 299));
-  EXPECT_FALSE(lock.Locked(t0 + 4 + 300));
-  EXPECT_TRUE(lock.Attempt(true, t0 + 4 + 300));
-}
-
-TEST(StaffLock, RightPinResetsTheCount) {
-  StaffLock lock;
-  for (int i = 0; i < 4; ++i) lock.Attempt(false, 100);
-  EXPECT_TRUE(lock.Attempt(true, 101));
-  for (int i = 0; i < 4; ++i) lock.Attempt(false, 102);
-  EXPECT_FALSE(lock.Locked(103));
-}
-
-TEST(StaffLock, SerialisesAndRejectsGarbage) {
-  StaffLock lock;
-  for (int i = 0; i < 5; ++i) lock.Attempt(false, 1000);
-  auto back = StaffLock::Parse(lock.Serialise());
-  ASSERT_TRUE(back);
-  EXPECT_TRUE(back->Locked(1100));
-  EXPECT_FALSE(StaffLock::Parse(""));
-  EXPECT_FALSE(StaffLock::Parse("failures=x;locked_until=1"));
-  EXPECT_FALSE(StaffLock::Parse("failures=2;locked_until=1junk"));
-  EXPECT_FALSE(StaffLock::Parse("failures=99;locked_until=1"));
-}
-
-// Staff mode drawn through the real widget layer and pressed by label.
+// Staff mode drawn through the real widget layer and pressed by label; the rig runs
+// the reducer as the app does and keeps the effects it asked for.
 struct StaffRig {
   Harness h;
   Catalog catalog = Catalog::LoadLanguage(testing::SourcePath("easyread/lang"), "en-GB");
-  std::unique_ptr<Store> store;
-  std::unique_ptr<StaffMode> staff;
+  std::unique_ptr<Store> store = std::make_unique<Store>(Store::Open(":memory:"));  // for the waiting count
+  StaffState state;
+  std::vector<StaffEffect> effects;
   std::int64_t now_unix = 1'800'000'000;
   StaffInfo info = [] {
     StaffInfo i;
     i.kiosk_number = 7;
     i.kiosk_name = "Luton reception";
     i.organisation = "Seetec Group";
+    i.speech_on = true;
     i.speech_status = "speech ready";
     return i;
   }();
 
-  explicit StaffRig(const std::string& store_path = ":memory:")
+  explicit StaffRig(const std::string& pin_hash = Hash())
       : h([] {
           HarnessOptions o;
           o.with_app = false;
           return o;
         }()),
-        store(std::make_unique<Store>(Store::Open(store_path))) {
-    InitSodium();
-    staff = std::make_unique<StaffMode>(Hash(), store.get());
-    h.DrawWith([this] { staff->Draw(catalog, info, now_unix, h.clock().now_ms / 1000.0); });
+        state(NewStaffState(pin_hash)) {
+    h.DrawWith([this] {
+      Do(staff::ev::Tick{h.clock().now_ms / 1000.0, now_unix});
+      if (ui::InputThisFrame()) Do(staff::ev::Activity{});
+      std::vector<StaffEvent> out;
+      DrawStaff(state, catalog, info, out);
+      for (const StaffEvent& e : out) Do(e);
+    });
   }
   static const std::string& Hash() {
-    static const std::string hash = HashSecret("2468");
+    static const std::string hash = [] {
+      InitSodium();
+      return HashSecret("2468");
+    }();
     return hash;
+  }
+  void Do(const StaffEvent& e) {
+    StaffReduceResult r = Reduce(std::move(state), e);
+    state = std::move(r.state);
+    effects.insert(effects.end(), r.effects.begin(), r.effects.end());
   }
   void EnterPin(const std::string& pin) {
     for (char c : pin) h.PressId(std::string("staff.digit.") + c);
     h.PressId("staff.ok");
   }
+  template <class Fx>
+  int Took() {                                     // effects of this kind since the last call
+    int n = 0;
+    for (const StaffEffect& e : effects) n += std::holds_alternative<Fx>(e) ? 1 : 0;
+    effects.clear();
+    return n;
+  }
 };
-
-TEST(StaffMode, CornerHoldOpensThePinPad) {
-  StaffMode staff("", nullptr);
-  staff.TrackCorner(true, 10, 10, 90, 100.0);
-  staff.TrackCorner(true, 12, 11, 90, 102.9);
-  EXPECT_FALSE(staff.active());
-  staff.TrackCorner(true, 12, 11, 90, 103.0);
-  EXPECT_EQ(staff.page(), StaffMode::Page::kPin);
-  StaffMode other("", nullptr);
-  other.TrackCorner(true, 10, 10, 90, 100.0);
-  other.TrackCorner(false, 10, 10, 90, 101.0);     // let go: starts again
-  other.TrackCorner(true, 10, 10, 90, 102.0);
-  other.TrackCorner(true, 10, 10, 90, 104.0);
-  EXPECT_FALSE(other.active());
-  other.TrackCorner(true, 200, 10, 90, 106.0);     // outside the corner
-  EXPECT_FALSE(other.active());
-}
 
 TEST(StaffMode, RightPinShowsMenuWithIdentityAndWaitingCountOnly) {
   StaffRig rig;
   ClearPart clear;
   clear.uuid = "11111111-2222-4333-8444-555555555555";
   clear.policy_id = "seetec";
-  clear.reference = "SG-0074-0001X";
+  clear.reference = "SG-0074-001K";
   PersonalPart personal;
   personal.what_happened = "The bus was late every day";
   ASSERT_TRUE(rig.store->Enqueue(clear, SealPersonal(personal, NewBoxKeyPair().public_key), "hash"));
   rig.info.pending = rig.store->PendingCount();
-  rig.staff->Open(0);
+  rig.Do(staff::ev::Open{});
   rig.h.Frame(2);
   EXPECT_TRUE(rig.h.Has("Staff only")) << rig.h.Describe();
   rig.EnterPin("2468");
-  EXPECT_EQ(rig.staff->page(), StaffMode::Page::kMenu);
+  EXPECT_EQ(rig.state.page, StaffPage::kMenu);
   EXPECT_TRUE(rig.h.Has("This is kiosk number 7.")) << rig.h.Describe();
   EXPECT_TRUE(rig.h.Has("Its name is Luton reception."));
   EXPECT_TRUE(rig.h.Has("1 messages are waiting to be sent."));
@@ -127,7 +98,7 @@ TEST(StaffMode, RightPinShowsMenuWithIdentityAndWaitingCountOnly) {
   EXPECT_TRUE(rig.h.Has("Sending to the register is not set up here.")) << rig.h.Describe();
   EXPECT_FALSE(rig.h.FindId("staff.send_now").enabled) << "nothing to send to";
   rig.h.Press("Exit kiosk");
-  EXPECT_TRUE(rig.staff->exit_requested());
+  EXPECT_EQ(rig.Took<staff::fx::ExitKiosk>(), 1);
 }
 
 TEST(StaffMode, MenuShowsLastSuccessAndLastErrorInPlainWordsAndActions) {
@@ -137,35 +108,35 @@ TEST(StaffMode, MenuShowsLastSuccessAndLastErrorInPlainWordsAndActions) {
   rig.info.last_success = "Monday 23 November 10:05";
   rig.info.last_error_key = "staff.error_unreachable";
   rig.info.last_error_detail = "register not reached at http://127.0.0.1:9: Couldn't connect to server";
-  rig.staff->Open(0);
+  rig.Do(staff::ev::Open{});
   rig.h.Frame(2);
   rig.EnterPin("2468");
-  ASSERT_EQ(rig.staff->page(), StaffMode::Page::kMenu);
+  ASSERT_EQ(rig.state.page, StaffPage::kMenu);
   EXPECT_TRUE(rig.h.Has("Last sent: Monday 23 November 10:05.")) << rig.h.Describe();
   EXPECT_TRUE(rig.h.Has("The register cannot be reached now."));
-  EXPECT_EQ(rig.staff->TakeAction(), StaffMode::MenuAction::kNone);
+  EXPECT_EQ(rig.Took<staff::fx::SaveLock>(), 1) << "the right PIN resets the kept count";
   rig.h.Press("Send now");
-  EXPECT_EQ(rig.staff->TakeAction(), StaffMode::MenuAction::kSendNow);
-  EXPECT_EQ(rig.staff->TakeAction(), StaffMode::MenuAction::kNone) << "taken once";
+  EXPECT_EQ(rig.Took<staff::fx::SendNow>(), 1);
+  EXPECT_TRUE(rig.h.Has("Sending now.")) << rig.h.Describe();
   rig.h.Press("Save to USB");
-  EXPECT_EQ(rig.staff->TakeAction(), StaffMode::MenuAction::kSaveUsb);
-  rig.staff->ShowResult("staff.usb_saved", {{"count", "3"}});
+  EXPECT_EQ(rig.Took<staff::fx::SaveUsb>(), 1);
+  rig.Do(staff::ev::UsbSaved{UsbSaveOutcome::kSaved, 3});
   rig.h.Frame(2);
   EXPECT_TRUE(rig.h.Has("3 messages saved to the USB stick.")) << rig.h.Describe();
 }
 
 TEST(StaffMode, FullMenuAtTheLargestTextIsSpokenAndBigEnough) {
   StaffRig rig;
-  ui::SetTextSize(ui::TextSize::kLargest);
+  ui::SetTextSize(TextSize::kLargest);
   rig.info.sync_set_up = true;
   rig.info.can_save_usb = true;
   rig.info.last_success = "Monday 23 November 10:05";
   rig.info.last_error_key = "staff.error_refused";
   rig.info.last_error_detail = "register refused /v1/submissions (HTTP 401 unknown-kiosk): this kiosk is not enrolled";
-  rig.staff->Open(0);
+  rig.Do(staff::ev::Open{});
   rig.h.Frame(2);
   rig.EnterPin("2468");
-  rig.staff->ShowResult("staff.usb_failed", {});
+  rig.Do(staff::ev::UsbSaved{UsbSaveOutcome::kFailed, 0});
   rig.h.Frame(3);
   int buttons = 0;
   for (const ui::Node& n : rig.h.Interactive()) {
@@ -178,12 +149,31 @@ TEST(StaffMode, FullMenuAtTheLargestTextIsSpokenAndBigEnough) {
   EXPECT_EQ(buttons, 4) << rig.h.Describe();      // send now, save to USB, back to the kiosk, exit
   EXPECT_TRUE(rig.h.Has("The register did not take the last try.")) << rig.h.Describe();
   EXPECT_TRUE(rig.h.Has("Could not save to the USB stick."));
-  ui::SetTextSize(ui::TextSize::kStandard);
+  ui::SetTextSize(TextSize::kStandard);
+}
+
+// Issue 10: "speech off" in plain words, in the kiosk's language, not a command-line flag.
+TEST(StaffMode, SpeechOnOrOffInPlainWords) {
+  StaffRig rig;
+  rig.Do(staff::ev::Open{});
+  rig.h.Frame(2);
+  rig.EnterPin("2468");
+  EXPECT_TRUE(rig.h.Has("Read aloud is on.")) << rig.h.Describe();
+  EXPECT_FALSE(rig.h.ShowsText("speech ready")) << "nothing technical when it works";
+  rig.info.speech_on = false;
+  rig.info.speech_status = "no audio device: text only";
+  rig.h.Frame(2);
+  EXPECT_TRUE(rig.h.Has("Read aloud is off.")) << rig.h.Describe();
+  EXPECT_TRUE(rig.h.ShowsText("no audio device")) << "the reason, for whoever fixes it";
+  EXPECT_FALSE(rig.h.ShowsText("--speech"));
+  rig.catalog = Catalog::LoadLanguage(testing::SourcePath("easyread/lang"), "cy");
+  rig.h.Frame(2);
+  EXPECT_TRUE(rig.h.Has("Mae darllen yn uchel i ffwrdd.")) << rig.h.Describe();
 }
 
 TEST(StaffMode, FiveWrongPinsLockForFiveMinutesThenUnlock) {
   StaffRig rig;
-  rig.staff->Open(0);
+  rig.Do(staff::ev::Open{});
   rig.h.Frame(2);
   for (int i = 1; i <= 4; ++i) {
     rig.EnterPin("1111");
@@ -193,8 +183,13 @@ TEST(StaffMode, FiveWrongPinsLockForFiveMinutesThenUnlock) {
   EXPECT_TRUE(rig.h.ShowsText("Staff mode is locked. Try again in 5 minutes.")) << rig.h.Describe();
   EXPECT_FALSE(rig.h.TryFindId("staff.ok")) << "no PIN pad while locked";
   // The right PIN does not help while locked.
-  rig.staff->SubmitPin("2468", rig.now_unix + 10);
-  EXPECT_EQ(rig.staff->page(), StaffMode::Page::kPin);
+  rig.now_unix += 10;
+  for (char c : std::string("2468")) rig.Do(staff::ev::Digit{c});
+  rig.Do(staff::ev::Ok{});
+  rig.h.Frame();
+  EXPECT_EQ(rig.state.page, StaffPage::kPin);
+  EXPECT_TRUE(rig.h.ShowsText("Try again in 5 minutes")) << rig.h.Describe();
+  rig.now_unix -= 10;
   rig.now_unix += 4 * 60;
   rig.h.Frame();
   EXPECT_TRUE(rig.h.ShowsText("Try again in 1 minutes")) << rig.h.Describe();
@@ -202,40 +197,70 @@ TEST(StaffMode, FiveWrongPinsLockForFiveMinutesThenUnlock) {
   rig.h.Frame(2);
   ASSERT_TRUE(rig.h.TryFindId("staff.ok")) << rig.h.Describe();
   rig.EnterPin("2468");
-  EXPECT_EQ(rig.staff->page(), StaffMode::Page::kMenu);
-}
-
-TEST(StaffMode, LockoutSurvivesARestart) {
-  const auto dir = std::filesystem::temp_directory_path() / ("tellus-staff-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  const std::string path = (dir / "outbox.db").string();
-  const std::int64_t now = 1'800'000'000;
-  {
-    Store store = Store::Open(path);
-    StaffMode staff(StaffRig::Hash(), &store);
-    staff.Open(0);
-    for (int i = 0; i < 5; ++i) staff.SubmitPin("0000", now);
-    EXPECT_TRUE(staff.lock().Locked(now));
-  }
-  {
-    Store store = Store::Open(path);
-    StaffMode staff(StaffRig::Hash(), &store);
-    EXPECT_TRUE(staff.lock().Locked(now + 60)) << "a restart must not reset the lockout";
-    staff.Open(0);
-    staff.SubmitPin("2468", now + 60);
-    EXPECT_EQ(staff.page(), StaffMode::Page::kPin);
-    staff.SubmitPin("2468", now + 301);
-    EXPECT_EQ(staff.page(), StaffMode::Page::kMenu);
-  }
-  std::filesystem::remove_all(dir);
+  EXPECT_EQ(rig.state.page, StaffPage::kMenu);
 }
 
 TEST(StaffMode, NoPinConfiguredSaysSo) {
-  StaffMode staff("", nullptr);
-  staff.Open(0);
-  staff.SubmitPin("1234", 100);
-  EXPECT_EQ(staff.page(), StaffMode::Page::kPin);
-  EXPECT_EQ(staff.message(), "staff.no_pin");
+  StaffRig rig("");
+  rig.Do(staff::ev::Open{});
+  rig.h.Frame(2);
+  rig.EnterPin("1234");
+  EXPECT_EQ(rig.state.page, StaffPage::kPin);
+  EXPECT_TRUE(rig.h.Has("No staff PIN is set in the settings file.")) << rig.h.Describe();
+}
+
+// The app: the corner gesture, the kept lock-out and Exit, through real frames.
+HarnessOptions AppWithPin(const std::string& store_path = ":memory:") {
+  HarnessOptions o;
+  o.staff_pin_hash = StaffRig::Hash();
+  o.store_path = store_path;
+  return o;
+}
+
+TEST(StaffModeApp, HoldingTheTopLeftCornerOpensThePadAndExitEndsTheKiosk) {
+  Harness h(AppWithPin());
+  h.HoldAt(5, 5, 2);
+  EXPECT_EQ(h.app().ScreenName(), "welcome") << "not yet: 3 seconds";
+  h.HoldAt(5, 5, 4.5);                             // the first frame of the hold comes a second in
+  ASSERT_EQ(h.app().ScreenName(), "staff.pin") << h.Describe();
+  EXPECT_TRUE(h.Has("Staff only")) << h.Describe();
+  for (char c : std::string("2468")) h.PressId(std::string("staff.digit.") + c);
+  h.PressId("staff.ok");
+  ASSERT_EQ(h.app().ScreenName(), "staff.menu") << h.Describe();
+  EXPECT_FALSE(h.app().exit_requested());
+  h.Press("Exit kiosk");
+  EXPECT_TRUE(h.app().exit_requested());
+}
+
+TEST(StaffModeApp, LockoutSurvivesARestart) {
+  const auto dir = std::filesystem::temp_directory_path() / ("tellus-staff-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const std::string path = (dir / "outbox.db").string();
+  auto enter = [](Harness& h, const std::string& pin) {
+    for (char c : pin) h.PressId(std::string("staff.digit.") + c);
+    h.PressId("staff.ok");
+  };
+  {
+    Harness h(AppWithPin(path));
+    h.app().DispatchStaff(staff::ev::Open{});
+    h.Frame(2);
+    for (int i = 0; i < kStaffMaxFailures; ++i) enter(h, "0000");
+    EXPECT_TRUE(h.ShowsText("Staff mode is locked. Try again in 5 minutes.")) << h.Describe();
+  }
+  {
+    Harness h(AppWithPin(path));
+    h.app().DispatchStaff(staff::ev::Open{});
+    h.Frame(2);
+    EXPECT_TRUE(h.ShowsText("Staff mode is locked.")) << "a restart must not reset the lockout\n" << h.Describe();
+    EXPECT_FALSE(h.TryFindId("staff.ok"));
+    h.Press("Cancel");
+    h.Advance(301);
+    h.app().DispatchStaff(staff::ev::Open{});
+    h.Frame(2);
+    enter(h, "2468");
+    EXPECT_EQ(h.app().staff().page, StaffPage::kMenu) << h.Describe();
+  }
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

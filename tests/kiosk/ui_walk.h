@@ -35,7 +35,8 @@ inline void TapId(Harness& h, const std::string& id) {
 }
 inline void Tap(Harness& h, const std::string& label, std::optional<ui::Role> role = std::nullopt) {
   h.Frame(2);
-  TapId(h, h.Find(label, role).id);
+  const std::string id = h.Find(label, role).id;  // a copy: TapId's frames replace the node list
+  TapId(h, id);
 }
 
 inline void TypeInto(Harness& h, const std::string& field_id, const std::string& text) {
@@ -52,43 +53,54 @@ inline void ExpectAccessible(Harness& h) {
   }
 }
 
+// Answers the screen that is showing, once, through the UI. False on a screen that is
+// not a question (review of a compliment or comment, consent, done, signpost...).
+inline bool UiAnswer(Harness& h, const Answers& a = {}) {
+  const Policy& p = h.app().policy();
+  switch (StepOf(h)) {
+    case Step::kEligibility: {
+      const auto& q = p.eligibility.at(static_cast<std::size_t>(h.state().place.index));
+      Tap(h, q.blocking_answer ? "No" : "Yes");
+      break;
+    }
+    case Step::kExclusions: Tap(h, "None of these"); break;
+    case Step::kAnonymous: TapId(h, a.anonymous ? "choice.anonymous.anonymous" : "choice.anonymous.name"); break;
+    case Step::kAnonymousMeaning: Tap(h, "Next"); break;
+    case Step::kService: Tap(h, p.services.at(0).name); break;
+    case Step::kSubject: TypeInto(h, "field.subject", "Amira"); Tap(h, "Next"); break;
+    case Step::kPraise: Tap(h, "They were kind"); TypeInto(h, "field.praise", "Patient"); Tap(h, "Next"); break;
+    case Step::kCategories: Tap(h, p.categories.at(0).name); Tap(h, "Next"); break;
+    case Step::kWhatHappened: TypeInto(h, "field.what_happened", "Nobody called me back"); Tap(h, "Next"); break;
+    case Step::kWhen: Tap(h, a.when == "today" ? "Today" : "Yesterday"); break;
+    case Step::kWhenOlder: Tap(h, "No"); break;
+    case Step::kPickDate: TapId(h, "day." + ToIso(h.state().today)); break;
+    case Step::kAffected: TypeInto(h, "field.affected", "Worried"); Tap(h, "Next"); break;
+    case Step::kPutRight: Tap(h, "Next"); break;
+    case Step::kName: TypeInto(h, "field.name", "Sam Jones"); Tap(h, "Next"); break;
+    case Step::kContact: Tap(h, "Email me"); break;
+    case Step::kContactDetails: TypeInto(h, "field.email", "sam@example.org"); Tap(h, "Next"); break;
+    case Step::kOnBehalf: Tap(h, a.on_behalf ? "Yes, for someone else" : "No, it is for me"); break;
+    case Step::kOnBehalfDetails:
+      TypeInto(h, "field.their_name", "Pat");
+      TapId(h, "button.done_typing");              // the keyboard closes; the choices show again
+      Tap(h, "Yes, they said yes");
+      break;
+    case Step::kSupport: Tap(h, "Letters in Easy Read"); Tap(h, "Next"); break;
+    case Step::kShare: TapId(h, a.anonymous ? "choice.share.without-name" : "choice.share.with-name"); break;
+    case Step::kReview:
+      if (h.state().kind != JourneyKind::kComplaint) return false;
+      Tap(h, "Next");
+      break;
+    default: return false;
+  }
+  return true;
+}
+
 // Answers whatever screen is showing, through the UI, until `stop` (or a signpost).
 inline Step UiWalkTo(Harness& h, Step stop, const Answers& a = {}) {
-  const Policy& p = h.app().policy();
   for (int i = 0; i < 60 && StepOf(h) != stop && StepOf(h) != Step::kSignpost; ++i) {
     ExpectAccessible(h);
-    switch (StepOf(h)) {
-      case Step::kEligibility: {
-        const auto& q = p.eligibility.at(static_cast<std::size_t>(h.state().place.index));
-        Tap(h, q.blocking_answer ? "No" : "Yes");
-        break;
-      }
-      case Step::kExclusions: Tap(h, "None of these"); break;
-      case Step::kAnonymous: TapId(h, a.anonymous ? "choice.anonymous.anonymous" : "choice.anonymous.name"); break;
-      case Step::kAnonymousMeaning: Tap(h, "Next"); break;
-      case Step::kService: Tap(h, p.services.at(0).name); break;
-      case Step::kSubject: TypeInto(h, "field.subject", "Amira"); Tap(h, "Next"); break;
-      case Step::kPraise: Tap(h, "They were kind"); TypeInto(h, "field.praise", "Patient"); Tap(h, "Next"); break;
-      case Step::kCategories: Tap(h, p.categories.at(0).name); Tap(h, "Next"); break;
-      case Step::kWhatHappened: TypeInto(h, "field.what_happened", "Nobody called me back"); Tap(h, "Next"); break;
-      case Step::kWhen: Tap(h, a.when == "today" ? "Today" : "Yesterday"); break;
-      case Step::kWhenOlder: Tap(h, "No"); break;
-      case Step::kPickDate: Tap(h, "Next"); break;
-      case Step::kAffected: TypeInto(h, "field.affected", "Worried"); Tap(h, "Next"); break;
-      case Step::kPutRight: Tap(h, "Next"); break;
-      case Step::kName: TypeInto(h, "field.name", "Sam Jones"); Tap(h, "Next"); break;
-      case Step::kContact: Tap(h, "Email me"); break;
-      case Step::kContactDetails: TypeInto(h, "field.email", "sam@example.org"); Tap(h, "Next"); break;
-      case Step::kOnBehalf: Tap(h, a.on_behalf ? "Yes, for someone else" : "No, it is for me"); break;
-      case Step::kOnBehalfDetails: TypeInto(h, "field.their_name", "Pat"); Tap(h, "Yes, they said yes"); break;
-      case Step::kSupport: Tap(h, "Letters in Easy Read"); Tap(h, "Next"); break;
-      case Step::kShare: TapId(h, a.anonymous ? "choice.share.without-name" : "choice.share.with-name"); break;
-      case Step::kReview:
-        if (h.state().kind != JourneyKind::kComplaint) return StepOf(h);
-        Tap(h, "Next");
-        break;
-      default: return StepOf(h);
-    }
+    if (!UiAnswer(h, a)) break;
   }
   return StepOf(h);
 }

@@ -2,6 +2,8 @@
 // the staff's reply, escalation to the next stage, withdrawal. Real binary, loopback.
 #include <gtest/gtest.h>
 
+#include <cctype>
+
 #include "register_process.h"
 #include "sync/client/register_client.h"
 #include "sync/client/sync_client.h"
@@ -76,6 +78,17 @@ TEST(KioskRequests, AnonymousComplainantEscalatesAndWithdrawsWithTheReceiptOnly)
   // The register's staff see it all, and the audit log records who did what.
   ASSERT_EQ(RunRegister({"case", "show", ref, "--db", f.db}, &out), 0) << out;
   EXPECT_NE(out.find("Secret words number 1"), std::string::npos);   // opened with the register key
+  // Staff may type it as read out (lower case, spaces); only letters and digits, so no shell quoting.
+  std::string spoken_form = ref;
+  for (char& c : spoken_form) c = c == '-' ? ' ' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string same;
+  ASSERT_EQ(RunRegister({"case", "show", spoken_form, "--db", f.db}, &same), 0) << same;
+  EXPECT_NE(same.find("reference     " + ref), std::string::npos) << same;
+  std::string typo = ref;
+  typo.back() = typo.back() == 'A' ? 'B' : 'A';
+  std::string typo_out;
+  EXPECT_NE(RunRegister({"case", "show", typo, "--db", f.db}, &typo_out), 0);
+  EXPECT_NE(typo_out.find("no case with reference " + typo), std::string::npos) << typo_out;
   EXPECT_NE(out.find("escalate: Not fixed"), std::string::npos);
   EXPECT_NE(out.find("officer  ack"), std::string::npos);
   EXPECT_NE(out.find("kiosk  close  withdrawn"), std::string::npos);

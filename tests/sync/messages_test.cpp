@@ -72,6 +72,14 @@ TEST(Messages, CheckItemReasons) {
   item.clear.reference = "TS-0000-0000";
   EXPECT_EQ(CheckItem(item, 3), "clear.reference is not a valid reference");
   item = GoodItem(3);
+  item.clear.reference.back() = '$';   // the old mod-37 check symbols are not characters any more
+  EXPECT_EQ(CheckItem(item, 3), "clear.reference is not a valid reference");
+  item = GoodItem(3);
+  std::string& swapped = item.clear.reference;   // the check and the digit before it
+  std::swap(swapped[swapped.size() - 1], swapped[swapped.size() - 2]);
+  ASSERT_NE(item.clear.reference, GoodItem(3).clear.reference);
+  EXPECT_EQ(CheckItem(item, 3), "clear.reference is not a valid reference");
+  item = GoodItem(3);
   item.sealed.resize(10);
   EXPECT_EQ(CheckItem(item, 3), "sealed part is too short");
   item = GoodItem(3);
@@ -81,12 +89,12 @@ TEST(Messages, CheckItemReasons) {
 
 TEST(Messages, StatusAndRequestsRoundTrip) {
   CaseStatus s;
-  s.reference = "TS-0030-00CX";
+  s.reference = "TS-0030-00CQ";
   s.state = "answered";
   s.can_escalate = true;
   s.next_stage_name = "Appeal";
   EXPECT_EQ(CaseStatusFromJson(ToJson(s)).next_stage_name, "Appeal");
-  KioskRequest r{"0b9f3c2e-8a41-4d7e-9c55-1f2a3b4c5d6e", "TS-0030-00CX", "7D2K9-QX4MB", RequestAction::kWithdraw, ""};
+  KioskRequest r{"0b9f3c2e-8a41-4d7e-9c55-1f2a3b4c5d6e", "TS-0030-00CQ", "7D2K9-QX4MB", RequestAction::kWithdraw, ""};
   KioskRequest back = KioskRequestFromJson(ToJson(r));
   EXPECT_EQ(back.action, RequestAction::kWithdraw);
   EXPECT_EQ(back.tracking_code, "7D2K9-QX4MB");

@@ -249,6 +249,19 @@ TEST(SyncLoopback, StatusByReferenceAndTrackingCodeOnly) {
   std::erase(loose_code, '-');
   for (char& c : loose_code) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   EXPECT_EQ(client.Status(item.clear.reference, loose_code).reference, item.clear.reference);
+  // The reference typed loosely too; with one character wrong the register refuses it
+  // as malformed (the check character), before it looks for a case or the code.
+  std::string loose_ref = item.clear.reference;
+  for (char& c : loose_ref) c = c == '-' ? ' ' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  EXPECT_EQ(client.Status(loose_ref, item.tracking_code).reference, item.clear.reference);
+  std::string typo = item.clear.reference;
+  typo[typo.size() - 2] = typo[typo.size() - 2] == '7' ? '8' : '7';
+  try {
+    client.Status(typo, item.tracking_code);
+    FAIL() << "a mistyped reference reached a case";
+  } catch (const sync::SyncError& e) {
+    EXPECT_EQ(e.status, 400);
+  }
 
   std::string wrong = NewTrackingCode();
   try {

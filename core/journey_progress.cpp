@@ -1,0 +1,93 @@
+// Progress: walks the path from the journey's first step with the answers given so
+// far (the same After() the reducer uses), so "Step 4 of 9" never disagrees with Next.
+#include "core/journey_progress.h"
+
+#include "core/journey_flow.h"
+
+namespace tellus {
+
+namespace {
+
+JourneySection SectionOfStep(Step step) {
+  switch (step) {
+    case Step::kEligibility:
+    case Step::kExclusions: return JourneySection::kBeforeYouStart;
+    case Step::kAnonymous:
+    case Step::kAnonymousMeaning:
+    case Step::kName:
+    case Step::kContact:
+    case Step::kContactDetails:
+    case Step::kOnBehalf:
+    case Step::kOnBehalfDetails:
+    case Step::kSupport:
+    case Step::kShare: return JourneySection::kAboutYou;
+    case Step::kReview:
+    case Step::kConsent:
+    case Step::kDone: return JourneySection::kCheckAndSend;
+    case Step::kCheckEntry:
+    case Step::kCheckResult:
+    case Step::kCheckConfirm:
+    case Step::kCheckOutcome:
+    case Step::kCheckFeedback: return JourneySection::kCheckMyComplaint;
+    default: return JourneySection::kWhatHappened;
+  }
+}
+
+bool OutsideJourney(Step step) {
+  return step == Step::kWelcome || step == Step::kLanguage || step == Step::kAbout || step == Step::kSignpost;
+}
+
+// The check journey is short and fixed: the receipt, the answer, then a request.
+std::optional<JourneyProgress> CheckProgress(Step step) {
+  int at = 1;
+  switch (step) {
+    case Step::kCheckEntry: at = 1; break;
+    case Step::kCheckResult: at = 2; break;
+    case Step::kCheckConfirm:
+    case Step::kCheckFeedback: at = 3; break;
+    case Step::kCheckOutcome: at = 4; break;
+    default: return std::nullopt;
+  }
+  return JourneyProgress{at, 4, JourneySection::kCheckMyComplaint};
+}
+
+// After review, compliments and comments are sent at once; complaints show the consent screen.
+Step LastStepBeforeReceipt(JourneyKind kind) { return kind == JourneyKind::kComplaint ? Step::kConsent : Step::kReview; }
+
+}  // namespace
+
+const char* ToString(JourneySection section) {
+  switch (section) {
+    case JourneySection::kBeforeYouStart: return "before_you_start";
+    case JourneySection::kWhatHappened: return "what_happened";
+    case JourneySection::kAboutYou: return "about_you";
+    case JourneySection::kCheckAndSend: return "check_and_send";
+    case JourneySection::kCheckMyComplaint: return "check_my_complaint";
+  }
+  return "what_happened";
+}
+
+std::optional<JourneyProgress> Progress(const JourneyState& state, const Policy& policy) {
+  const Step current = state.place.step;
+  if (state.kind == JourneyKind::kNone || OutsideJourney(current)) return std::nullopt;
+  if (state.kind == JourneyKind::kCheck) return CheckProgress(current);
+
+  JourneyState probe = state;
+  probe.place = journey_detail::FirstPlace(state.kind, policy);
+  const Step last = LastStepBeforeReceipt(state.kind);
+  int count = 0, at = 0;
+  for (int guard = 0; guard < 64; ++guard) {
+    ++count;
+    if (probe.place == state.place) at = count;
+    if (probe.place.step == last) break;
+    const Place next = journey_detail::After(probe, policy, probe.place.step);
+    if (next == probe.place) break;                // no way on from here (a dead end is not counted twice)
+    probe.place = next;
+  }
+  ++count;                                         // the receipt
+  if (current == Step::kDone) at = count;
+  if (at == 0) return std::nullopt;                // a side trip the usual path does not pass
+  return JourneyProgress{at, count, SectionOfStep(current)};
+}
+
+}  // namespace tellus

@@ -77,6 +77,10 @@ enum class Field {
 };
 int FieldLimit(Field field);                       // characters (UTF-8 code points)
 const char* FieldKey(Field field);                 // catalog key of its label: "field.name"
+// The on-screen keyboard a field needs: the language's letters, a number pad (phone),
+// Latin letters with @ and endings (email), or capitals and digits (reference, tracking code).
+enum class KeyboardKind { kText, kNumber, kEmail, kCode };
+KeyboardKind FieldKeyboard(Field field);
 
 // Why the signpost screen is shown.
 enum class SignpostReason { kNone, kEligibility, kExclusion, kAnonymousRefused, kTimeLimit, kOnBehalfPermission, kNotAccepted };

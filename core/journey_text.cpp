@@ -84,6 +84,16 @@ const char* FieldKey(Field field) {
   return "field.none";
 }
 
+KeyboardKind FieldKeyboard(Field field) {
+  switch (field) {
+    case Field::kPhone: return KeyboardKind::kNumber;
+    case Field::kEmail: return KeyboardKind::kEmail;
+    case Field::kReference:
+    case Field::kTrackingCode: return KeyboardKind::kCode;
+    default: return KeyboardKind::kText;
+  }
+}
+
 const char* NoticeKey(Notice notice) {
   switch (notice) {
     case Notice::kNone: return "notice.none";

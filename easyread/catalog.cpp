@@ -1,6 +1,7 @@
 #include "easyread/catalog.h"
 
 #include "core/toml_names.h"
+#include "easyread/letters.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -113,10 +114,117 @@ LanguageInfo ReadLanguage(const toml::table& language, const std::string& source
   return info;
 }
 
+// [keyboard.layout]: rows of keys; see catalog.h for the rules checked here.
+constexpr std::size_t kMaxKeysInRow = 13, kMaxRowsOnPage = 4, kMaxEndings = 5, kMaxEndingLetters = 16;
+
+std::vector<std::string> ReadRows(const toml::node& node, const std::string& key, const std::string& source) {
+  const toml::array* rows = node.as_array();
+  if (!rows) Fail(source, node.source(), key, "must be a list of strings (one a row), found " + TomlTypeName(node));
+  std::vector<std::string> out;
+  for (const toml::node& row : *rows) {
+    if (!row.is_string()) Fail(source, row.source(), key, "each row must be a string, found " + TomlTypeName(row));
+    out.push_back(row.as_string()->get());
+  }
+  return out;
+}
+
+void CheckRow(const std::string& row, const toml::node& node, const std::string& key, const std::string& source,
+              std::set<std::string>& on_page) {
+  if (row.empty()) Fail(source, node.source(), key, "a row is empty");
+  if (!IsValidUtf8(row)) Fail(source, node.source(), key, "a row is not valid UTF-8");
+  const std::vector<std::string> keys = SplitLetters(row);
+  if (keys.size() > kMaxKeysInRow)
+    Fail(source, node.source(), key,
+         "row '" + row + "' has " + std::to_string(keys.size()) + " keys (at most " + std::to_string(kMaxKeysInRow) +
+             ", or the keys get smaller than a finger)");
+  for (const std::string& k : keys) {
+    if (k == " " || k == "\t" || k == "\n") Fail(source, node.source(), key, "row '" + row + "' holds a space (Space is its own key)");
+    if (!on_page.insert(k).second) Fail(source, node.source(), key, "key '" + k + "' is on this page twice");
+  }
+}
+
+void CheckPage(const std::vector<std::string>& rows, std::size_t extra_rows, const toml::node& node,
+               const std::string& key, const std::string& source, std::set<std::string> on_page = {}) {
+  if (rows.size() + extra_rows > kMaxRowsOnPage)
+    Fail(source, node.source(), key,
+         "too many rows (at most " + std::to_string(kMaxRowsOnPage) + " with the accents row, or the keyboard covers the question)");
+  for (const std::string& row : rows) CheckRow(row, node, key, source, on_page);
+}
+
+KeyboardLayout ReadKeyboardLayout(const toml::table& table, const std::string& source) {
+  const std::string prefix = "keyboard.layout";
+  KeyboardLayout layout;
+  layout.letters.clear();
+  layout.symbols.clear();
+  layout.email_endings.clear();
+  layout.source = Where(source, table.source());
+  const toml::node* letters = nullptr;
+  for (auto&& [field, value] : table) {
+    const std::string name(field.str());
+    const std::string key = prefix + "." + name;
+    if (name == "accents") {
+      if (!value.is_string()) Fail(source, value.source(), key, "must be a string (one row), found " + TomlTypeName(value));
+      layout.accents = value.as_string()->get();
+    } else if (name == "letters") {
+      layout.letters = ReadRows(value, key, source);
+      letters = &value;
+    } else if (name == "symbols") {
+      layout.symbols = ReadRows(value, key, source);
+      if (layout.symbols.empty()) Fail(source, value.source(), key, "needs at least one row");
+      CheckPage(layout.symbols, 0, value, key, source);
+    } else if (name == "latin") {
+      layout.latin = ReadRows(value, key, source);
+      CheckPage(layout.latin, 0, value, key, source);
+    } else if (name == "email_endings") {
+      layout.email_endings = ReadRows(value, key, source);
+      if (layout.email_endings.empty() || layout.email_endings.size() > kMaxEndings)
+        Fail(source, value.source(), key, "needs 1 to " + std::to_string(kMaxEndings) + " endings");
+      std::set<std::string> seen;
+      for (const std::string& ending : layout.email_endings) {
+        const std::vector<std::string> chars = SplitLetters(ending);
+        if (ending.empty() || chars.size() > kMaxEndingLetters || ending.find(' ') != std::string::npos)
+          Fail(source, value.source(), key, "ending '" + ending + "' must be 1 to 16 letters with no spaces");
+        if (!seen.insert(ending).second) Fail(source, value.source(), key, "ending '" + ending + "' is there twice");
+      }
+    } else {
+      Fail(source, value.source(), key, "unknown field (allowed: accents, letters, symbols, latin, email_endings)");
+    }
+  }
+  if (!letters) Fail(source, table.source(), prefix + ".letters", "missing");
+  if (layout.letters.empty()) Fail(source, letters->source(), prefix + ".letters", "needs at least one row");
+  std::set<std::string> on_page;
+  if (!layout.accents.empty()) CheckRow(layout.accents, *letters, prefix + ".accents", source, on_page);
+  CheckPage(layout.letters, layout.accents.empty() ? 0 : 1, *letters, prefix + ".letters", source, on_page);
+  if (layout.symbols.empty()) Fail(source, table.source(), prefix + ".symbols", "missing");
+  if (layout.email_endings.empty()) Fail(source, table.source(), prefix + ".email_endings", "missing");
+  // References, tracking codes and email addresses are typed on the Latin rows.
+  std::set<std::string> latin_keys;
+  for (const std::string& row : layout.LatinRows())
+    for (const std::string& k : SplitLetters(row)) latin_keys.insert(k);
+  for (char c = 'a'; c <= 'z'; ++c)
+    if (!latin_keys.count(std::string(1, c)))
+      Fail(source, table.source(), prefix + (layout.latin.empty() ? ".letters" : ".latin"),
+           std::string("has no '") + c + "' (the Latin letters are needed for email addresses and references)");
+  return layout;
+}
+
 // Reads one file into entries; returns true if it held a [language] table.
 bool LoadInto(const std::string& text, const std::string& source, LanguageInfo& info,
-              std::map<std::string, CatalogEntry>& entries, std::map<std::string, std::string>& origin) {
+              std::map<std::string, CatalogEntry>& entries, std::map<std::string, std::string>& origin,
+              KeyboardLayout& keyboard) {
   toml::table root = ParseToml(text, source);
+  if (toml::table* section = root["keyboard"].as_table()) {
+    if (toml::node* layout = section->get("layout")) {
+      if (!layout->is_table())
+        Fail(source, layout->source(), "keyboard.layout", "must be a table, found " + TomlTypeName(*layout));
+      if (!keyboard.source.empty())
+        throw CatalogError(Where(source, layout->source()) + ": key 'keyboard.layout': already defined at " +
+                           keyboard.source);
+      keyboard = ReadKeyboardLayout(*layout->as_table(), source);
+      section->erase("layout");
+      if (section->empty()) root.erase("keyboard");
+    }
+  }
   bool has_language = false;
   if (toml::node* language = root.get("language")) {
     if (!language->is_table())
@@ -151,6 +259,14 @@ std::string Replace(std::string text, const std::map<std::string, std::string>& 
 
 }  // namespace
 
+KeyboardLayout EnglishKeyboardLayout() {
+  KeyboardLayout layout;
+  layout.letters = {"qwertyuiop", "asdfghjkl'", "zxcvbnm,.-"};
+  layout.symbols = {"1234567890", "@#&()/:;!\"", "?+=*%_£€"};
+  layout.email_endings = {"@gmail.com", ".com", ".co.uk", ".org.uk"};
+  return layout;
+}
+
 Catalog Catalog::LoadDir(const std::string& dir) {
   const fs::path root(dir);
   std::error_code ec;
@@ -168,7 +284,8 @@ Catalog Catalog::LoadDir(const std::string& dir) {
 
   Catalog catalog;
   std::map<std::string, std::string> origin;
-  if (!LoadInto(ReadFile(meta), meta.string(), catalog.info_, catalog.entries_, origin))
+  catalog.keyboard_.source.clear();                // a layout in a file replaces the built-in one
+  if (!LoadInto(ReadFile(meta), meta.string(), catalog.info_, catalog.entries_, origin, catalog.keyboard_))
     throw CatalogError(meta.string() + ":1: key 'language': missing [language] table");
   const std::string folder = root.filename().empty() ? root.parent_path().filename().string()
                                                      : root.filename().string();
@@ -177,7 +294,7 @@ Catalog Catalog::LoadDir(const std::string& dir) {
                        "' does not match the folder name '" + folder + "'");
   for (const auto& file : files) {
     LanguageInfo ignored;
-    if (LoadInto(ReadFile(file), file.string(), ignored, catalog.entries_, origin))
+    if (LoadInto(ReadFile(file), file.string(), ignored, catalog.entries_, origin, catalog.keyboard_))
       throw CatalogError(file.string() + ": key 'language': belongs in meta.toml only");
   }
   return catalog;
@@ -190,7 +307,9 @@ Catalog Catalog::LoadLanguage(const std::string& lang_root, const std::string& t
 Catalog Catalog::LoadText(const std::string& text, const std::string& source_name) {
   Catalog catalog;
   std::map<std::string, std::string> origin;
-  LoadInto(text, source_name, catalog.info_, catalog.entries_, origin);
+  catalog.keyboard_.source.clear();
+  LoadInto(text, source_name, catalog.info_, catalog.entries_, origin, catalog.keyboard_);
+  if (catalog.keyboard_.source.empty()) catalog.keyboard_ = EnglishKeyboardLayout();
   return catalog;
 }
 

@@ -23,6 +23,17 @@
 // pictogram, spoken and standard, all strings; anything else is a CatalogError
 // naming file, line and key, as is a key defined twice (also across files), a
 // missing meta.toml, or a [language].tag that differs from the folder name.
+//
+//   # easyread/lang/pl/kiosk.toml: the on-screen keyboard, one string a row, each letter a key
+//   [keyboard.layout]
+//   accents = "ąćęłńóśźż"           # the language's own letters: a row above the others
+//   letters = ["qwertyuiop", "asdfghjkl'", "zxcvbnm,.-"]   # small letters; Shift shows capitals
+//   symbols = ["1234567890", "@#&()/:;!", "?+=*%_£€\""]   # the "123" page
+//   latin = ["qwertyuiop", ...]     # optional: a Latin alphabet beside a non-Latin one (uk), for email
+//   email_endings = ["@gmail.com", ".co.uk", ".com"]        # whole keys on the email keyboard
+// A row holds 1-13 keys with no spaces, a key is on a page once, a page has at most
+// 4 rows (accents count as one), the Latin letters hold a-z (for references and
+// email), and there are 1-5 endings; anything else is a CatalogError naming file and line.
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -39,6 +50,18 @@ struct CatalogEntry {
   std::string standard;                            // Standard wording; empty means "same as text"
 };
 
+// The on-screen keyboard's keys for one language (see [keyboard.layout] above).
+struct KeyboardLayout {
+  std::string accents;                             // one row of the language's own letters, may be empty
+  std::vector<std::string> letters;                // rows of small letters (and a few signs)
+  std::vector<std::string> symbols;                // rows of the "123" page
+  std::vector<std::string> latin;                  // rows of a second, Latin alphabet; empty: letters are Latin
+  std::vector<std::string> email_endings;          // keys that type a whole ending
+  std::string source;                              // "kiosk.toml:12"; empty: the built-in English layout
+  const std::vector<std::string>& LatinRows() const { return latin.empty() ? letters : latin; }
+};
+KeyboardLayout EnglishKeyboardLayout();           // for a catalog that defines none
+
 struct LanguageInfo {
   std::string tag;                                 // "en-GB", "cy", "pl"
   std::string native_name;                         // "English", "Cymraeg", "Polski"
@@ -54,6 +77,7 @@ class Catalog {
   static std::vector<std::string> AvailableTags(const std::string& lang_root);
 
   const LanguageInfo& language() const { return info_; }
+  const KeyboardLayout& keyboard() const { return keyboard_; }
   bool Has(const std::string& key) const;
   // Missing keys return a visible "[key]" entry so a gap is seen, never a crash;
   // the catalog tests make sure none are missing.
@@ -66,6 +90,7 @@ class Catalog {
 
  private:
   LanguageInfo info_;
+  KeyboardLayout keyboard_ = EnglishKeyboardLayout();
   std::map<std::string, CatalogEntry> entries_;
   // "[key]" stand-ins handed out by Entry() for missing keys (UI thread only).
   mutable std::map<std::string, CatalogEntry> missing_;

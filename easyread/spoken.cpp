@@ -1,11 +1,14 @@
 #include "easyread/spoken.h"
 
-#include <cctype>
+#include "easyread/letters.h"
+
 #include <map>
 
 namespace tellus {
 
-std::string SpokenCharacter(const Catalog& catalog, std::string_view utf8_char, bool say_capitals) {
+namespace {
+
+const std::map<std::string_view, const char*>& SignKeys() {
   static const std::map<std::string_view, const char*> kNames = {
       {" ", "speech.space"},        {".", "speech.full_stop"},   {",", "speech.comma"},
       {"@", "speech.at"},           {"-", "speech.hyphen"},      {"_", "speech.underscore"},
@@ -17,9 +20,23 @@ std::string SpokenCharacter(const Catalog& catalog, std::string_view utf8_char, 
       {"(", "speech.open_bracket"}, {")", "speech.close_bracket"}, {"\"", "speech.quote"},
       {"\n", "speech.new_line"},
   };
+  return kNames;
+}
+
+}  // namespace
+
+std::map<std::string, std::string> SpokenSignNames(const Catalog& catalog) {
+  std::map<std::string, std::string> names;
+  for (const auto& [sign, key] : SignKeys())
+    if (catalog.Has(key)) names.emplace(std::string(sign), catalog.Text(key));
+  return names;
+}
+
+std::string SpokenCharacter(const Catalog& catalog, std::string_view utf8_char, bool say_capitals) {
+  const auto& kNames = SignKeys();
   if (auto it = kNames.find(utf8_char); it != kNames.end() && catalog.Has(it->second))
     return catalog.Text(it->second);
-  if (say_capitals && utf8_char.size() == 1 && std::isupper(static_cast<unsigned char>(utf8_char[0])))
+  if (say_capitals && IsCapital(std::string(utf8_char)))
     return catalog.Format("speech.capital", {{"letter", std::string(utf8_char)}});
   return std::string(utf8_char);
 }

@@ -1,6 +1,7 @@
 #pragma once
 // Typed characters as they are echoed aloud, in the catalog's language: "@" is
 // "at", " " is "space". Names live in each meta.toml under [speech].
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +15,10 @@ namespace tellus {
 // say_capitals an upper-case letter is "capital B". Unknown symbols come back
 // unchanged.
 std::string SpokenCharacter(const Catalog& catalog, std::string_view utf8_char, bool say_capitals = false);
+
+// The spoken name of every sign the catalog names ("@" -> "at", "." -> "full stop"),
+// for the on-screen keyboard's keys.
+std::map<std::string, std::string> SpokenSignNames(const Catalog& catalog);
 
 // What to echo aloud after `typed` went into a text box that now holds `text_after`:
 // each character by its spoken name ("at", "space"), then, when a space or a full

@@ -121,8 +121,14 @@ void KioskApp::ApplyLanguageLabels() {
   l.space_spoken = c.Spoken("keyboard.space");
   l.backspace = c.Text("keyboard.backspace");
   l.backspace_spoken = c.Spoken("keyboard.backspace");
-  l.done = c.Text("keyboard.done");
-  l.done_spoken = c.Spoken("keyboard.done");
+  l.symbols = c.Text("keyboard.symbols");
+  l.symbols_spoken = c.Spoken("keyboard.symbols");
+  l.letters = c.Text("keyboard.letters");
+  l.letters_spoken = c.Spoken("keyboard.letters");
+  l.latin = c.Text("keyboard.latin");
+  l.latin_spoken = c.Spoken("keyboard.latin");
+  l.sign_names = SpokenSignNames(c);
+  l.capital = c.Text("speech.capital");
   l.count = c.Text("keyboard.count");
   l.qr = c.Spoken("keyboard.qr");
   ui::SetWidgetLabels(l);

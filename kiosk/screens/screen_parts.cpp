@@ -174,7 +174,7 @@ void TextBox(const ScreenContext& c, Field field) {
     c.Emit(ev::FocusField{field});
   }
   if (c.state.focused != field) return;
-  ui::KeyboardInput typed = ui::Keyboard("key");
+  ui::KeyboardInput typed = ui::Keyboard("key", FieldKeyboard(field), c.catalog.keyboard());
   if (!typed.typed.empty()) c.Emit(ev::TypeText{typed.typed});
   if (typed.backspaces > 0) c.Emit(ev::Backspace{typed.backspaces});
   if (typed.done) c.Emit(ev::FieldDone{});

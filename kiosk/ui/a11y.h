@@ -8,11 +8,17 @@
 //
 // Index: [widgets] [node log] [frame and layout] [focus, keys and touch] [settings]
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "kiosk/ui/theme.h"
+
+namespace tellus {
+enum class KeyboardKind;                           // core/journey.h: which keyboard a field needs
+struct KeyboardLayout;                             // easyread/catalog.h: a language's keys
+}  // namespace tellus
 
 namespace tellus::ui {
 
@@ -93,19 +99,30 @@ bool Checkbox(const std::string& id, const std::string& label, const std::string
 // `active`: the box being typed into, drawn with a focus ring and the only caret on screen.
 bool TextField(const std::string& id, const std::string& label, const std::string& spoken, const std::string& text, int limit, bool multiline,
                bool active = false);
-// The on-screen keyboard (large keys: letters, numbers, common symbols, shift,
-// backspace, space, done) merged with typing on a physical keyboard this frame.
+// The on-screen keyboard for one field, docked above the bottom bar, merged with
+// typing on a physical keyboard this frame (its Enter ends typing: `done`).
+//   kText: the language's letters (an accents row above them, Shift shows capitals),
+//          a "123" page of signs and, where the layout has one, a Latin page;
+//   kNumber: a number pad (0-9, +, space, delete) with big keys;
+//   kEmail: Latin letters, digits, @ . - _ and whole endings such as "@gmail.com";
+//   kCode: capitals and digits (references and tracking codes), dash, space, delete.
+// Keys are ids "<prefix>.key.<small letter>", "<prefix>.shift", ".space", ".backspace",
+// ".symbols", ".letters", ".latin". There is no Done key: the screen's Next is the way on.
 struct KeyboardInput {
   std::string typed;                               // UTF-8 typed this frame
   int backspaces = 0;
-  bool done = false;
+  bool done = false;                               // Enter on a physical keyboard
 };
-KeyboardInput Keyboard(const std::string& id_prefix);
+KeyboardInput Keyboard(const std::string& id_prefix, KeyboardKind kind, const KeyboardLayout& layout);
 // Words the widget layer itself shows (from the catalog's kiosk.toml; English until set).
 struct WidgetLabels {
-  std::string shift = "Shift", space = "Space", backspace = "Delete", done = "Done";
+  std::string shift = "Shift", space = "Space", backspace = "Delete";
+  std::string symbols = "123", letters = "ABC", latin = "ABC";   // keyboard pages: signs, own letters, Latin letters
   std::string shift_spoken = "Capital letters", space_spoken = "Space", backspace_spoken = "Delete the last letter",
-              done_spoken = "Done typing";
+              symbols_spoken = "Numbers and signs", letters_spoken = "Letters",
+              latin_spoken = "Latin letters, for email addresses";
+  std::map<std::string, std::string> sign_names;   // keys read aloud by name: "@" -> "at" (easyread/spoken.h)
+  std::string capital = "capital {letter}";        // a key showing a capital, read aloud
   std::string count = "{used} of {limit}";         // under a text box
   std::string qr = "QR code of your reference";
 };

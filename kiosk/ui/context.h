@@ -65,6 +65,7 @@ struct Context {
   };
   std::vector<QueuedKey> queued_keys, frame_keys;  // from the platform; this frame's
   std::map<std::string, bool> shift;               // on-screen keyboard shift, by id prefix
+  std::map<std::string, int> key_page;             // on-screen keyboard page (keyboard.cpp), by id prefix
   WidgetLabels labels;
 };
 
@@ -98,8 +99,6 @@ enum class Mark { kNone, kTick, kBox };
 bool ButtonLike(const std::string& id, Role role, const std::string& label, const std::string& spoken,
                 const ItemStyle& style, bool selected, Mark mark, ImFont* font);
 // Draws a pictogram in a square (tinted for dark themes); reserves the space when no texture.
-// A keyboard key of a fixed width (laid out by Keyboard()).
-bool KeyButton(const std::string& id, const std::string& label, const std::string& spoken, float width, bool selected);
 // Line art takes `line_colour` (the text colour of what it sits on).
 void DrawPicture(const std::string& id, ImVec2 pos, float size, Colour line_colour, bool white_line = false,
                  float alpha = 1.f);

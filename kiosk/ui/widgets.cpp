@@ -183,27 +183,6 @@ bool detail::ButtonLike(const std::string& id, Role role, const std::string& lab
 
 namespace detail {
 
-bool KeyButton(const std::string& id, const std::string& label, const std::string& spoken, float width, bool selected) {
-  ItemStyle style;
-  style.width_fraction = 0;
-  // Keys are laid out by the keyboard: fixed width, one row at a time.
-  const float min = MinTargetPixels();
-  const ImVec2 size(std::max(width, min), std::max(min, BodyFont()->FontSize * 1.9f));
-  const ImVec2 pos = PlaceItem(size);
-  const bool clicked = Interact(id, Role::kKey, label, spoken, pos, size, true, selected, Shortcut::kNone);
-  Ctx().current.back().font_px = EmPixels(BodyFont());
-  const Theme& theme = CurrentTheme();
-  const Face face = selected ? Face{theme.selected, theme.selected_text} : Face{theme.button, theme.button_text};
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  const ImVec2 max(pos.x + size.x, pos.y + size.y);
-  dl->AddRectFilled(pos, max, Col(face.fill), 8.f);
-  dl->AddRect(pos, max, Col(theme.button_border), 8.f, 0, ImGui::IsItemActive() ? 6.f : 2.f);
-  ImFont* font = BodyFont();
-  const ImVec2 ts = MeasureText(font, label, FLT_MAX);
-  DrawText(font, ImVec2(pos.x + (size.x - ts.x) / 2, pos.y + (size.y - ts.y) / 2), face.text, label, 0);
-  return clicked;
-}
-
 void DrawPicture(const std::string& id, ImVec2 pos, float size, Colour line_colour, bool white_line, float alpha) {
   const Picture picture = white_line ? GetWhitePicture(id) : GetPicture(id);
   if (!picture.texture) return;

@@ -695,5 +695,16 @@ TEST(JourneySeeds, SeetecBranchesAllSignpost) {
   }
 }
 
+// Each field asks for the keyboard its answer needs.
+TEST(JourneyFields, EachFieldNamesItsKeyboard) {
+  EXPECT_EQ(FieldKeyboard(Field::kPhone), KeyboardKind::kNumber);
+  EXPECT_EQ(FieldKeyboard(Field::kEmail), KeyboardKind::kEmail);
+  EXPECT_EQ(FieldKeyboard(Field::kReference), KeyboardKind::kCode);
+  EXPECT_EQ(FieldKeyboard(Field::kTrackingCode), KeyboardKind::kCode);
+  for (Field f : {Field::kSubject, Field::kPraise, Field::kWhatHappened, Field::kAffected, Field::kPutRight, Field::kName,
+                  Field::kAddress, Field::kTheirName, Field::kOtherLanguage, Field::kFeedback})
+    EXPECT_EQ(FieldKeyboard(f), KeyboardKind::kText) << FieldKey(f);
+}
+
 }  // namespace
 }  // namespace tellus

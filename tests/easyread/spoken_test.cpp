@@ -20,6 +20,10 @@ TEST(SpokenCharacter, NamesSymbolsInTheLanguage) {
   const Catalog pl = Catalog::LoadLanguage(kLangRoot, "pl");
   EXPECT_EQ(SpokenCharacter(pl, "@"), "małpa");
   EXPECT_EQ(SpokenCharacter(pl, "ż"), "ż");
+  EXPECT_EQ(SpokenCharacter(pl, "Ż", true), "wielka litera Ż") << "capitals beyond A-Z are said as capitals";
+  EXPECT_EQ(SpokenCharacter(Catalog::LoadLanguage(kLangRoot, "uk"), "Ї", true), "велика Ї");
+  EXPECT_EQ(SpokenSignNames(pl).at("@"), "małpa");
+  EXPECT_EQ(SpokenSignNames(en).at("."), "full stop");
 }
 
 TEST(SpokenCharacter, EveryLanguageNamesEverySymbol) {

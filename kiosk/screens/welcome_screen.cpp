@@ -43,9 +43,9 @@ void DrawWelcome(const ScreenContext& c) {
   Say(c, "welcome.body_1");
   Say(c, "welcome.body_2");
   Say(c, "welcome.body_3");
-  // At the largest text size four full rows push the settings below the fold: two by
+  // At the larger text sizes four full rows push the settings below the fold: two by
   // two, language, text size and colours stay one touch away, with no scrolling.
-  const bool two_by_two = c.state.settings.text_size == TextSize::kLargest;
+  const bool two_by_two = c.state.settings.text_size != TextSize::kStandard;
   const std::vector<std::string> choices = WelcomeChoices(c.policy);
   for (std::size_t i = 0; i < choices.size(); ++i) {
     if (two_by_two && i % 2 == 1) ui::SameLine();

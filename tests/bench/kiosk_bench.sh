@@ -40,7 +40,7 @@ TOML
 
 # 1. Start to first frame (in-process clock from main(), and from outside until the a11y dump appears).
 START=$(date +%s.%N)
-timeout 60 "$BIN" --config "$TMP/kiosk.toml" --a11y-dump "$TMP/a11y.json" --speech silent --timing 2>"$TMP/err.log" &
+timeout $((IDLE_SECONDS + 60)) "$BIN" --config "$TMP/kiosk.toml" --a11y-dump "$TMP/a11y.json" --speech silent --timing 2>"$TMP/err.log" &
 TIMEOUT_PID=$!
 for _ in $(seq 1 400); do [ -s "$TMP/a11y.json" ] && break; sleep 0.01; done
 SEEN=$(date +%s.%N)

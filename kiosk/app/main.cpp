@@ -138,6 +138,7 @@ int main(int argc, char** argv) {
   });
   std::string error;
   auto window = platform::Window::Create(window_options, atlas, error);
+  const double window_ms = ms_since_start();
   loader.join();
   if (load_status != 0) {
     std::cerr << "tellus-kiosk: " << load_error << "\n";
@@ -152,6 +153,7 @@ int main(int argc, char** argv) {
   KioskApp& app = *app_owner;
   if (!dump_path.empty()) app.SetDumpPath(dump_path);
   phase("config", config_ms);
+  phase("window", window_ms);
   if (timing) std::fprintf(stderr, "font_atlas=%dx%d\n", atlas->TexWidth, atlas->TexHeight);
   window->UploadFonts(*atlas);
   std::thread signal_thread([&stop_signals] {

@@ -2,7 +2,6 @@
 #include <CLI/CLI.hpp>
 #include <imgui.h>
 
-#include <malloc.h>
 #include <pthread.h>
 
 #include <algorithm>
@@ -134,7 +133,6 @@ int main(int argc, char** argv) {
     }
     font_height = static_cast<float>(window_options.fullscreen ? config.screen_height : window_options.height);
     if (!app_owner->BakeFonts(*atlas, font_height, config.font_dir, load_error)) load_status = 2;
-    malloc_trim(0);                                // the parse of catalogs and policy is done: return its pages
   });
   std::string error;
   auto window = platform::Window::Create(window_options, atlas, error);

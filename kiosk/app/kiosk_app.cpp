@@ -13,6 +13,7 @@
 #include "easyread/spoken.h"
 #include "kiosk/screens/screens.h"
 #include "kiosk/ui/a11y.h"
+#include "kiosk/ui/fonts.h"
 
 namespace tellus {
 
@@ -75,6 +76,23 @@ std::string ErrorKey(const std::string& error) {
   if (error.find("not reached") != std::string::npos) return "staff.error_unreachable";
   if (error.find("refused") != std::string::npos) return "staff.error_refused";
   return "staff.error_other";
+}
+
+// Every policy text the screens can show (names, questions, signposts, stages, bodies).
+void AppendPolicyTexts(const Policy& p, std::string& out) {
+  auto add = [&out](const std::string& s) { out += s; };
+  add(p.organisation);
+  add(p.reference_prefix);
+  for (const NamedItem& i : p.services) add(i.name);
+  for (const NamedItem& i : p.categories) add(i.name);
+  add(p.anonymous_explanation);
+  add(p.anonymous_signpost);
+  for (const EligibilityQuestion& q : p.eligibility) add(q.question + q.signpost);
+  for (const Exclusion& e : p.exclusions) add(e.text + e.signpost);
+  add(p.comments_handling);
+  add(p.compliments.handling);
+  for (const Stage& s : p.stages) add(s.name + s.handled_by + s.how_to_request);
+  for (const ExternalBody& b : p.external_bodies) add(b.name + b.when + b.contact);
 }
 
 }  // namespace
@@ -187,6 +205,55 @@ void KioskApp::Frame(const Clock& clock) {
     if (speak_focus && !text.empty()) deps_.speaker->Say(text, Voice());
   if (speak_after_draw && speak_screen_pending_) SpeakScreenFromNodes();
   if (!dump_path_.empty() && (ui::LastFrameChanged() || ScreenName() != last_dump_screen_)) WriteDump();
+  NoteMissingGlyphs();
+}
+
+KioskApp::FontKey KioskApp::NeededFonts() const {
+  return {static_cast<int>(state_.settings.text_size), language_, extra_glyphs_.size()};
+}
+
+bool KioskApp::FontsStale() const { return !(NeededFonts() == baked_fonts_); }
+
+std::string KioskApp::FontTexts() const {
+  std::string texts;
+  for (const auto& [key, entry] : catalog().entries()) {
+    texts += entry.text;
+    texts += entry.standard;
+  }
+  AppendPolicyTexts(deps_.policy, texts);
+  for (const LanguageOption& language : state_.languages) texts += language.native_name;  // each in its own script
+  texts += extra_glyphs_;
+  return texts;
+}
+
+bool KioskApp::BakeFonts(ImFontAtlas& atlas, float display_height, const std::string& font_dir, std::string& error) {
+  const FontKey key = NeededFonts();
+  ui::FontRequest request;
+  request.text_size = key.text_size;
+  request.display_height = display_height;
+  request.font_dir = font_dir;
+  request.texts = FontTexts();
+  ui::FontFaces faces;
+  if (!ui::LoadFonts(atlas, request, faces, error)) return false;
+  ui::SetFonts(faces);
+  baked_fonts_ = key;
+  return true;
+}
+
+void KioskApp::NoteMissingGlyphs() {
+  // A character with no glyph in Andika stays in extra_glyphs_, so it asks for one bake only.
+  for (const ui::Node& n : ui::LastFrameNodes()) {
+    for (const std::string* text : {&n.label, &n.value}) {
+      const std::string missing = ui::MissingGlyphs(*text);
+      for (std::size_t i = 0; i < missing.size();) {
+        std::size_t len = 1;
+        while (i + len < missing.size() && (static_cast<unsigned char>(missing[i + len]) & 0xC0) == 0x80) ++len;
+        const std::string ch = missing.substr(i, len);
+        if (extra_glyphs_.find(ch) == std::string::npos) extra_glyphs_ += ch;
+        i += len;
+      }
+    }
+  }
 }
 
 void KioskApp::Dispatch(const JourneyEvent& event) {

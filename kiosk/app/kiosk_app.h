@@ -24,6 +24,8 @@
 #include "kiosk/speech/speaker.h"
 #include "kiosk/staff/staff_mode.h"
 
+struct ImFontAtlas;
+
 namespace tellus {
 
 // [SECTION] deps: everything the app needs, already loaded and checked (kiosk/app/startup.h).
@@ -70,6 +72,13 @@ class KioskApp {
   void DispatchStaff(const StaffEvent& event);
   bool exit_requested() const { return exit_requested_; }
 
+  // Fonts: only the current text size's faces, with the glyphs of what can be shown now (this
+  // language's catalog, the policy, the language names in their own scripts, and any character seen
+  // on screen without a glyph, such as a typed letter or a register's reply). Outside an ImGui frame:
+  bool FontsStale() const;                         // the text size, language or glyphs needed changed since the bake
+  bool BakeFonts(ImFontAtlas& atlas, float display_height, const std::string& font_dir, std::string& error);
+  std::string FontTexts() const;                   // UTF-8: every text the bake covers (in any order)
+
   const JourneyState& state() const { return state_; }
   JourneyState& mutable_state() { return state_; }
   const Policy& policy() const { return deps_.policy; }
@@ -95,6 +104,15 @@ class KioskApp {
   std::string Voice() const;
   void ApplyAccess(double now_s);                  // touch-to-hear, scanning and the read-along word, before a frame
   void EchoTyping(const std::vector<JourneyEvent>& events);
+  void NoteMissingGlyphs();                        // after a frame: characters drawn without a glyph
+
+  struct FontKey {
+    int text_size = -1;
+    std::string language;
+    std::size_t extra = 0;                         // extra_glyphs_.size()
+    bool operator==(const FontKey&) const = default;
+  };
+  FontKey NeededFonts() const;
 
   AppDeps deps_;
   JourneyState state_;
@@ -110,6 +128,8 @@ class KioskApp {
   Clock clock_;
   std::string scan_screen_;                        // the screen scanning last started on
   int drawn_word_ = -1;                            // read-along word offset last drawn
+  FontKey baked_fonts_;
+  std::string extra_glyphs_;                       // UTF-8, each character once
 };
 
 }  // namespace tellus

@@ -17,14 +17,19 @@ namespace tellus::platform {
 namespace {
 
 std::atomic<bool> g_input{false};
+double g_last_press = 0;                           // glfwGetTime() of the last key or button event
 
 void OnKey(GLFWwindow*, int key, int, int action, int mods) {
   g_input = true;
+  g_last_press = glfwGetTime();
   if (action != GLFW_RELEASE)
     ui::QueueKeyPress(key, mods & GLFW_MOD_CONTROL, mods & GLFW_MOD_ALT, mods & GLFW_MOD_SHIFT);
 }
 void OnChar(GLFWwindow*, unsigned int) { g_input = true; }
-void OnButton(GLFWwindow*, int, int, int) { g_input = true; }
+void OnButton(GLFWwindow*, int, int, int) {
+  g_input = true;
+  g_last_press = glfwGetTime();
+}
 void OnScroll(GLFWwindow*, double, double) { g_input = true; }
 void OnCursor(GLFWwindow*, double, double) { g_input = true; }
 void OnRefresh(GLFWwindow*) { g_input = true; }  // exposed: draw again
@@ -81,12 +86,55 @@ std::unique_ptr<Window> Window::Create(const WindowOptions& options, ImFontAtlas
   io.LogFilename = nullptr;
   ImGui_ImplGlfw_InitForOpenGL(window, true);
   ImGui_ImplOpenGL3_Init("#version 130");
+  // ImGui 1.86's OpenGL3 backend makes its font texture from GetTexDataAsRGBA32 (four bytes a
+  // pixel, a CPU copy of the whole atlas) when it creates its device objects. Let it make them
+  // now with a 1x1 stand-in, drop that texture, and upload the real atlas ourselves (UploadFonts).
+  {
+    ImFontAtlas* real = io.Fonts;
+    ImFontAtlas stand_in;
+    stand_in.TexPixelsRGBA32 = static_cast<unsigned int*>(IM_ALLOC(4));
+    *stand_in.TexPixelsRGBA32 = 0xFFFFFFFFu;
+    stand_in.TexWidth = stand_in.TexHeight = 1;
+    io.Fonts = &stand_in;
+    ImGui_ImplOpenGL3_CreateDeviceObjects();
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    io.Fonts = real;
+  }
   std::unique_ptr<Window> out(new Window());
   out->window_ = window;
+  GLint major = 0, minor = 0;
+  glGetIntegerv(GL_MAJOR_VERSION, &major);
+  glGetIntegerv(GL_MINOR_VERSION, &minor);
+  out->swizzle_ = major > 3 || (major == 3 && minor >= 3);
   return out;
 }
 
+void Window::UploadFonts(ImFontAtlas& atlas) {
+  unsigned char* pixels = nullptr;
+  int w = 0, h = 0;
+  if (font_texture_ == 0) glGenTextures(1, &font_texture_);
+  glBindTexture(GL_TEXTURE_2D, font_texture_);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+  if (swizzle_) {
+    // One byte a pixel; the shader samples (1,1,1,coverage) exactly as from the RGBA copy.
+    atlas.GetTexDataAsAlpha8(&pixels, &w, &h);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, w, h, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+    const GLint swizzle[4] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
+    glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, swizzle);
+  } else {
+    atlas.GetTexDataAsRGBA32(&pixels, &w, &h);     // GL 3.0-3.2 has no swizzle
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+  }
+  atlas.SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(font_texture_)));
+  atlas.ClearTexData();                            // the GPU has it now
+}
+
 Window::~Window() {
+  if (font_texture_) glDeleteTextures(1, &font_texture_);
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplGlfw_Shutdown();
   ImGui::DestroyContext();
@@ -119,6 +167,8 @@ void Window::EndFrame(ui::Colour clear) {
   glfwSwapBuffers(window_);
 }
 
+void Window::DropFrame() { ImGui::EndFrame(); }
+
 int Window::width() const {
   int w = 0, h = 0;
   glfwGetWindowSize(window_, &w, &h);
@@ -132,6 +182,9 @@ int Window::height() const {
 }
 
 bool Window::TakeInputFlag() { return g_input.exchange(false); }
+double Window::LastPressTime() const { return g_last_press; }
+double Window::Now() { return glfwGetTime(); }
+void Window::Wake() { glfwPostEmptyEvent(); }
 
 ui::Picture LoadTexture(const std::string& path) {
   int w = 0, h = 0, n = 0;

@@ -32,14 +32,24 @@ class Window {
   void WaitEvents(double timeout_s, double max_s);
   void BeginFrame();                               // backends' NewFrame + ImGui::NewFrame
   void EndFrame(ui::Colour clear);                 // render, swap
+  void DropFrame();                                // end the ImGui frame without drawing it
   int width() const;
   int height() const;
   // Any input since the last call (GLFW callbacks chained before ImGui's).
   bool TakeInputFlag();
+  // Seconds (glfwGetTime) of the last key or mouse button event; for timing a response.
+  double LastPressTime() const;
+  static double Now();                             // glfwGetTime()
+  static void Wake();                              // from any thread: ends WaitEvents now
+  // Uploads the baked atlas as a one-byte-a-pixel texture (replacing the last one) and frees
+  // its CPU pixels. Call outside an ImGui frame, after every bake.
+  void UploadFonts(ImFontAtlas& atlas);
 
  private:
   Window() = default;
   GLFWwindow* window_ = nullptr;
+  unsigned int font_texture_ = 0;
+  bool swizzle_ = false;                           // GL >= 3.3: an R8 texture read as (1,1,1,r)
 };
 
 // stb_image -> GL texture (RGBA, linear); a null texture when the file cannot be read.

@@ -1,57 +1,68 @@
 #include "kiosk/ui/fonts.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // ImTextCharFromUtf8
 
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <filesystem>
 #include <fstream>
-#include <iterator>
+#include <string>
 
 namespace tellus::ui {
 namespace {
 
 FontFaces g_faces;
 
-const ImWchar* GlyphRanges() {
-  static const ImWchar ranges[] = {
-      0x0020, 0x00FF,  // Basic Latin + Latin-1 Supplement
-      0x0100, 0x024F,  // Latin Extended-A and -B (Polish, Lithuanian, Romanian, Welsh)
-      0x1E00, 0x1EFF,  // Latin Extended Additional (Welsh ẁ ẃ ẅ ỳ)
-      0x0370, 0x03FF,  // Greek
-      0x0400, 0x04FF,  // Cyrillic
-      0x2013, 0x2026,  // dashes, quotes, ellipsis
-      0x20AC, 0x20AC,  // euro
-      0,
-  };
-  return ranges;
-}
+// Always baked, whatever the texts: Basic Latin and Latin-1 (typed letters, digits, references),
+// and the ellipsis ImGui draws for clipped text.
+const ImWchar kAlways[] = {0x0020, 0x00FF, 0x2026, 0x2026, 0};
+const ImWchar kCode[] = {0x0020, 0x007E, 0};      // references and tracking codes: Crockford Base32 and '-'
 
-const ImWchar* CodeRanges() {
-  static const ImWchar ranges[] = {0x0020, 0x007E, 0};
-  return ranges;
+float Scale(float display_height) { return std::max(0.5f, display_height / 1080.f); }
+int SizeIndex(int text_size) { return std::clamp(text_size, 0, 2); }
+
+// The whole file in an IM_ALLOC buffer, for the atlas to own; nullptr when unreadable.
+void* ReadFile(const std::string& path, int& size) {
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in) return nullptr;
+  size = static_cast<int>(in.tellg());
+  void* data = size > 0 ? IM_ALLOC(static_cast<size_t>(size)) : nullptr;
+  in.seekg(0);
+  if (data && !in.read(static_cast<char*>(data), size)) {
+    IM_FREE(data);
+    return nullptr;
+  }
+  return data;
 }
 
 }  // namespace
 
-float BodyEmPixels(int text_size, float display_height) {
-  static const float at_1080[3] = {32.f, 40.f, 48.f};  // Easy Read at arm's length: 32 px, then 1.25x and 1.5x
-  const float scale = std::max(0.5f, display_height / 1080.f);
-  return std::round(at_1080[std::clamp(text_size, 0, 2)] * scale);
+float BodyPixels(int text_size, float display_height) {
+  static const float at_1080[3] = {32.f, 40.f, 48.f};
+  return std::round(at_1080[SizeIndex(text_size)] * Scale(display_height));
 }
 
-float LinePerEm(const std::string& ttf_path) {
-  std::ifstream in(ttf_path, std::ios::binary);
-  const std::string f((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  auto u16 = [&](std::size_t at) { return at + 2 <= f.size() ? (static_cast<unsigned char>(f[at]) << 8) | static_cast<unsigned char>(f[at + 1]) : 0; };
+float HeadingPixels(int text_size, float display_height) {
+  static const float at_1080[3] = {48.f, 60.f, 72.f};
+  return std::round(at_1080[SizeIndex(text_size)] * Scale(display_height));
+}
+
+float CodePixels(int text_size, float display_height) {
+  return std::round(BodyPixels(text_size, display_height) * 1.75f);
+}
+
+float LinePerEm(const void* ttf, int size) {
+  const auto* f = static_cast<const unsigned char*>(ttf);
+  const std::size_t n = size > 0 ? static_cast<std::size_t>(size) : 0;
+  auto u16 = [&](std::size_t at) -> int { return at + 2 <= n ? (f[at] << 8) | f[at + 1] : 0; };
   auto u32 = [&](std::size_t at) { return (static_cast<std::size_t>(u16(at)) << 16) | static_cast<std::size_t>(u16(at + 2)); };
   std::size_t head = 0, hhea = 0;
   const int tables = u16(4);
   for (int i = 0; i < tables; ++i) {
     const std::size_t entry = 12 + 16 * static_cast<std::size_t>(i);
-    if (entry + 16 > f.size()) return 0;
-    const std::string tag = f.substr(entry, 4);
+    if (entry + 16 > n) return 0;
+    const std::string tag(reinterpret_cast<const char*>(f + entry), 4);
     if (tag == "head") head = u32(entry + 8);
     if (tag == "hhea") hhea = u32(entry + 8);
   }
@@ -62,51 +73,80 @@ float LinePerEm(const std::string& ttf_path) {
   return static_cast<float>(ascent - descent) / static_cast<float>(units_per_em);
 }
 
-bool LoadFonts(ImFontAtlas& atlas, float display_height, const std::string& font_dir, FontFaces& faces,
-               std::string& error) {
-  const std::string regular = font_dir + "/Andika-Regular.ttf";
-  const std::string bold = font_dir + "/Andika-Bold.ttf";
-  for (const std::string& file : {regular, bold}) {
-    if (!std::filesystem::is_regular_file(file)) {
-      error = file + ": font file not found (Debian package fonts-sil-andika)";
-      return false;
-    }
-  }
-  faces.line_per_em = LinePerEm(regular);
-  if (faces.line_per_em <= 0) {
-    error = regular + ": cannot read the font's metrics (head/hhea tables)";
+bool LoadFonts(ImFontAtlas& atlas, const FontRequest& request, FontFaces& faces, std::string& error) {
+  const std::string regular_file = request.font_dir + "/Andika-Regular.ttf";
+  const std::string bold_file = request.font_dir + "/Andika-Bold.ttf";
+  int regular_size = 0, bold_size = 0;
+  void* regular = ReadFile(regular_file, regular_size);
+  void* bold = regular ? ReadFile(bold_file, bold_size) : nullptr;
+  if (!regular || !bold) {
+    IM_FREE(regular);
+    error = (regular ? bold_file : regular_file) + ": font file not found (Debian package fonts-sil-andika)";
     return false;
   }
+  ImFontGlyphRangesBuilder builder;
+  builder.AddRanges(kAlways);
+  builder.AddText(request.texts.data(), request.texts.data() + request.texts.size());
+  ImVector<ImWchar> ranges;                        // must outlive Build()
+  builder.BuildRanges(&ranges);
+
   atlas.Clear();
   atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;  // no half-empty texture
-  atlas.TexDesiredWidth = 4096;
+  atlas.TexDesiredWidth = 2048;
   ImFontConfig config;
-  // Large sizes need no horizontal oversampling; it would triple the atlas.
+  // Large sizes need no oversampling; it would triple the atlas.
   config.OversampleH = 1;
   config.OversampleV = 1;
   config.PixelSnapH = true;
-  for (int size = 0; size < 3; ++size) {
-    faces.body_em[size] = BodyEmPixels(size, display_height);
-    faces.heading_em[size] = std::round(faces.body_em[size] * 1.5f);
-    const float px = std::round(faces.body_em[size] * faces.line_per_em);
-    faces.body[size] = atlas.AddFontFromFileTTF(regular.c_str(), px, &config, GlyphRanges());
-    faces.heading[size] = atlas.AddFontFromFileTTF(bold.c_str(), std::round(px * 1.5f), &config, GlyphRanges());
-    if (!faces.body[size] || !faces.heading[size]) {
-      error = font_dir + ": could not load Andika";
-      return false;
-    }
-  }
-  faces.code_em = std::round(BodyEmPixels(0, display_height) * 1.75f);
-  faces.code = atlas.AddFontFromFileTTF(bold.c_str(), std::round(faces.code_em * faces.line_per_em), &config,
-                                        CodeRanges());
-  if (!faces.code || !atlas.Build()) {
-    error = bold + ": could not build the font atlas";
+  const int size = SizeIndex(request.text_size);
+  faces = FontFaces{};
+  faces.text_size = size;
+  faces.line_per_em = LinePerEm(regular, regular_size);
+  if (faces.line_per_em <= 0) {
+    IM_FREE(regular);
+    IM_FREE(bold);
+    error = regular_file + ": cannot read the font's metrics (head/hhea tables)";
     return false;
   }
+  faces.body_em[size] = BodyPixels(size, request.display_height);
+  faces.heading_em[size] = HeadingPixels(size, request.display_height);
+  faces.code_em = CodePixels(size, request.display_height);
+  auto line = [&](float em) { return std::round(em * faces.line_per_em); };
+  // The atlas owns each file's buffer (no copy); the code face reads the heading's bold buffer,
+  // and is then marked not owning it so that ClearInputData frees it once.
+  faces.body[size] = atlas.AddFontFromMemoryTTF(regular, regular_size, line(faces.body_em[size]), &config, ranges.Data);
+  faces.heading[size] = atlas.AddFontFromMemoryTTF(bold, bold_size, line(faces.heading_em[size]), &config, ranges.Data);
+  faces.code = atlas.AddFontFromMemoryTTF(bold, bold_size, line(faces.code_em), &config, kCode);
+  atlas.ConfigData.back().FontDataOwnedByAtlas = false;
+  if (!faces.body[size] || !faces.heading[size] || !faces.code || !atlas.Build()) {
+    error = request.font_dir + ": could not build the font atlas from Andika";
+    atlas.Clear();
+    faces = FontFaces{};
+    return false;
+  }
+  atlas.ClearInputData();                          // frees the files' buffers: nothing of them stays
   return true;
 }
 
 const FontFaces& Fonts() { return g_faces; }
 void SetFonts(const FontFaces& faces) { g_faces = faces; }
+
+std::string MissingGlyphs(const std::string& utf8) {
+  std::string missing;
+  const ImFont* font = g_faces.text_size < 0 ? nullptr : g_faces.body[g_faces.text_size];
+  if (!font) return missing;
+  const char* p = utf8.data();
+  const char* end = p + utf8.size();
+  while (p < end) {
+    unsigned int c = 0;
+    const int bytes = ImTextCharFromUtf8(&c, p, end);
+    if (bytes <= 0) break;
+    if (c >= 0x20 && c <= IM_UNICODE_CODEPOINT_MAX && !font->FindGlyphNoFallback(static_cast<ImWchar>(c)) &&
+        missing.find(std::string(p, bytes)) == std::string::npos)
+      missing.append(p, bytes);
+    p += bytes;
+  }
+  return missing;
+}
 
 }  // namespace tellus::ui

@@ -56,13 +56,7 @@ Harness::Harness(HarnessOptions options) : options_(std::move(options)), clock_(
   io.DisplaySize = ImVec2(options_.width, options_.height);
   io.DeltaTime = static_cast<float>(kFrameSeconds);
   SetKeyMap(io);
-  ui::FontFaces faces;
-  std::string error;
-  if (!ui::LoadFonts(*io.Fonts, options_.height, TELLUS_FONT_DIR, faces, error)) throw std::runtime_error(error);
-  unsigned char* pixels = nullptr;
-  int w = 0, h = 0;
-  io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);  // marks the atlas ready; no GPU here
-  ui::SetFonts(faces);
+  ui::SetFonts({});                                // the last harness's atlas went with its context
 
   ui::Settings settings;
   settings.theme = options_.theme;
@@ -75,8 +69,10 @@ Harness::Harness(HarnessOptions options) : options_(std::move(options)), clock_(
   ui::Configure(settings);
   ui::SetTextureLoader(nullptr);
   ui::ResetForTests();
-
-  if (!options_.with_app) return;
+  if (!options_.with_app) {
+    BakeFontsIfStale();                            // the widget tests' fonts; the app bakes its own
+    return;
+  }
   AppDeps deps;
   deps.policy = options_.policy ? *options_.policy
                                 : LoadPolicy(options_.policy_id, SourcePath("assets/policies"));
@@ -116,12 +112,34 @@ Harness::Harness(HarnessOptions options) : options_(std::move(options)), clock_(
   deps.idle.warn_after_s = options_.warn_after_seconds;
   deps.idle.countdown_s = options_.countdown_seconds;
   app_ = std::make_unique<KioskApp>(std::move(deps));
+  BakeFontsIfStale();
   Frame(2);
+}
+
+void Harness::BakeFontsIfStale() {
+  // As the kiosk does between frames: only the current text size, glyphs for the texts shown (no GPU here).
+  ImGuiIO& io = ImGui::GetIO();
+  std::string error;
+  if (app_ && !draw_) {
+    if (app_->FontsStale() && !app_->BakeFonts(*io.Fonts, options_.height, TELLUS_FONT_DIR, error))
+      throw std::runtime_error(error);
+    return;
+  }
+  const int size = static_cast<int>(ui::CurrentSettings().text_size);
+  if (ui::Fonts().text_size == size) return;
+  ui::FontRequest request;
+  request.text_size = size;
+  request.display_height = options_.height;
+  request.font_dir = TELLUS_FONT_DIR;
+  ui::FontFaces faces;
+  if (!ui::LoadFonts(*io.Fonts, request, faces, error)) throw std::runtime_error(error);
+  ui::SetFonts(faces);
 }
 
 Harness::~Harness() {
   app_.reset();
   ImGui::DestroyContext(context_);
+  ui::SetFonts({});
 }
 
 KioskApp& Harness::app() {
@@ -135,6 +153,7 @@ void Harness::OneFrame() {
   ImGui::SetCurrentContext(context_);
   ImGuiIO& io = ImGui::GetIO();
   io.DeltaTime = static_cast<float>(kFrameSeconds);
+  BakeFontsIfStale();
   ImGui::NewFrame();
   if (draw_ || !app_) {
     ui::BeginFrame(clock_.now_ms / 1000.0);

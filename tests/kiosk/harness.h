@@ -93,6 +93,7 @@ class Harness {
 
  private:
   void OneFrame();
+  void BakeFontsIfStale();                         // before a frame: the text size or language changed
   void EnsureVisible(const std::string& id);
   HarnessOptions options_;
   std::unique_ptr<KioskApp> app_;

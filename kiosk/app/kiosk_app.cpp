@@ -81,14 +81,24 @@ std::string ErrorKey(const std::string& error) {
 // Every policy text the screens can show (names, questions, signposts, stages, bodies).
 void AppendPolicyTexts(const Policy& p, std::string& out) {
   auto add = [&out](const std::string& s) { out += s; };
+  auto add_text = [&](const PolicyText& t) {
+    add(t.words);
+    for (const EasyReadSentence& e : t.easy_read) add(e.text);
+  };
   add(p.organisation);
   add(p.reference_prefix);
   for (const NamedItem& i : p.services) add(i.name);
   for (const NamedItem& i : p.categories) add(i.name);
-  add(p.anonymous_explanation);
-  add(p.anonymous_signpost);
-  for (const EligibilityQuestion& q : p.eligibility) add(q.question + q.signpost);
-  for (const Exclusion& e : p.exclusions) add(e.text + e.signpost);
+  add_text(p.anonymous_explanation);
+  add_text(p.anonymous_signpost);
+  for (const EligibilityQuestion& q : p.eligibility) {
+    for (const YesNoQuestion& one : q.questions) add_text(one.question);
+    add_text(q.signpost);
+  }
+  for (const Exclusion& e : p.exclusions) {
+    add_text(e.text);
+    add_text(e.signpost);
+  }
   add(p.comments_handling);
   add(p.compliments.handling);
   for (const Stage& s : p.stages) add(s.name + s.handled_by + s.how_to_request);

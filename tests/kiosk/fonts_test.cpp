@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <imgui.h>
 
+#include <cmath>
+
 #include "kiosk/ui/fonts.h"
 #include "tests/kiosk/harness.h"
 
@@ -14,16 +16,21 @@ bool Baked(const std::string& utf8) { return ui::MissingGlyphs(utf8).empty(); }
 TEST(KioskFonts, BodyAndHeadingSizesAtEachTextSizeAt1080) {
   const float body[3] = {32, 40, 48};
   const float heading[3] = {48, 60, 72};
-  for (ui::TextSize size : {ui::TextSize::kStandard, ui::TextSize::kLarge, ui::TextSize::kLargest}) {
+  for (TextSize size : {TextSize::kStandard, TextSize::kLarge, TextSize::kLargest}) {
     HarnessOptions o;
     o.text_size = size;
     Harness h(o);
     const int i = static_cast<int>(size);
-    ASSERT_NE(ui::Fonts().body[i], nullptr) << ui::ToString(size);
-    EXPECT_EQ(ui::Fonts().body[i]->FontSize, body[i]) << ui::ToString(size);
-    EXPECT_EQ(ui::Fonts().heading[i]->FontSize, heading[i]) << ui::ToString(size);
-    EXPECT_GE(ui::Fonts().code->FontSize, heading[i] * 1.5f) << "references are read and copied by hand";
-    EXPECT_GE(h.FindId("heading").rect.h, heading[i]) << h.Describe();
+    ASSERT_NE(ui::Fonts().body[i], nullptr) << ToString(size);
+    // Em sizes, as type is measured; ImGui's size is the line, 1.61 em for Andika.
+    const float per_em = ui::Fonts().line_per_em;
+    EXPECT_NEAR(per_em, 1.611f, 0.01f);
+    EXPECT_EQ(ui::Fonts().body_em[i], body[i]) << ToString(size);
+    EXPECT_EQ(ui::Fonts().heading_em[i], heading[i]) << ToString(size);
+    EXPECT_EQ(ui::Fonts().body[i]->FontSize, std::round(body[i] * per_em)) << ToString(size);
+    EXPECT_EQ(ui::Fonts().heading[i]->FontSize, std::round(heading[i] * per_em)) << ToString(size);
+    EXPECT_GE(ui::Fonts().code_em, body[i] * 1.75f) << "references are read and copied by hand";
+    EXPECT_GE(h.FindId("heading").rect.h, heading[i] * per_em) << h.Describe();
   }
 }
 
@@ -41,10 +48,10 @@ TEST(KioskFonts, OnlyTheCurrentTextSizeIsBakedAndTheButtonRebakesIt) {
   h.Frame(2);
   ASSERT_EQ(h.state().settings.text_size, TextSize::kLarge);
   ASSERT_NE(ui::Fonts().body[1], nullptr);
-  EXPECT_EQ(ui::Fonts().body[1]->FontSize, 40.f);
+  EXPECT_EQ(ui::Fonts().body_em[1], 40.f);
   EXPECT_EQ(ui::Fonts().body[0], nullptr) << "the standard faces went with the rebake";
   EXPECT_EQ(ImGui::GetIO().Fonts->Fonts.Size, 3);
-  EXPECT_GE(h.FindId("heading").rect.h, 60.f) << "the screen is drawn with the new faces";
+  EXPECT_GE(h.FindId("heading").rect.h, 60.f * ui::Fonts().line_per_em) << "the screen is drawn with the new faces";
 }
 
 TEST(KioskFonts, GlyphsFollowTheTextsShown) {

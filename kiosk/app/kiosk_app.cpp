@@ -177,7 +177,7 @@ void KioskApp::Frame(const Clock& clock) {
   const double now_s = clock.now_ms / 1000.0;
   ApplyAccess(now_s);
   const bool speak_after_draw = speak_screen_pending_;  // the screen asked for is the one drawn now
-  ui::BeginFrame(now_s);
+  ui::BeginFrame(now_s, !StaffActive(staff_) && ShowsProgress(state_, deps_.policy));
   const ImGuiIO& io = ImGui::GetIO();
   const float corner = ui::MinTargetPixels() * 1.5f;
   const std::int64_t now_unix =

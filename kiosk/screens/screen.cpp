@@ -2,9 +2,15 @@
 #include "kiosk/screens/screen_parts.h"
 #include "kiosk/screens/screens.h"
 
+#include "core/journey_progress.h"
+
 namespace tellus {
 
 using namespace screens;
+
+bool ShowsProgress(const JourneyState& state, const Policy& policy) {
+  return !state.help_open && !state.idle_warning && Progress(state, policy).has_value();
+}
 
 void DrawScreen(const JourneyState& state, const Catalog& catalog, const Policy& policy, std::vector<JourneyEvent>& out) {
   const ScreenContext c{state, catalog, policy, out};

@@ -156,7 +156,7 @@ bool MainButton(const ScreenContext& c, const std::string& id, const std::string
 }
 
 void ProgressStrip(const ScreenContext& c) {
-  if (c.state.help_open || c.state.idle_warning) return;
+  if (c.state.help_open || c.state.idle_warning) return;   // as ShowsProgress says
   const std::optional<JourneyProgress> p = Progress(c.state, c.policy);
   if (!p) return;
   const std::string section = std::string("progress.section.") + ToString(p->section);

@@ -16,5 +16,7 @@ namespace tellus {
 // Listen). Call once per frame between the ui frame begin and end.
 void DrawScreen(const JourneyState& state, const Catalog& catalog, const Policy& policy,
                 std::vector<JourneyEvent>& out);
+// Whether DrawScreen will show "Step N of M" at the top (ui::BeginFrame reserves the strip).
+bool ShowsProgress(const JourneyState& state, const Policy& policy);
 
 }  // namespace tellus

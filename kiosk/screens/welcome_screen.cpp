@@ -31,18 +31,20 @@ ScanMode NextScanning(ScanMode scanning) {
   }
   return ScanMode::kOff;
 }
-// The settings: one row of smaller tiles (picture above the words) under "Make it easier".
+// The settings: smaller buttons under "Make it easier", two rows of four places (the
+// language, named in several languages, takes two).
 ui::ItemStyle SettingTile(const ScreenContext& c, const std::string& key, float units) {
   ui::ItemStyle style;
   style.pictogram = c.Pictogram(key);
-  style.tile = true;
-  style.width_fraction = units / 8.f;
+  style.compact = true;
+  style.width_fraction = units / 4.f;
   return style;
 }
 
 void Settings(const ScreenContext& c) {
   const JourneySettings& s = c.state.settings;
-  Say(c, "welcome.make_easier");
+  // At the larger sizes the settings come straight after the title, all in sight.
+  if (s.text_size == TextSize::kStandard) Say(c, "welcome.make_easier");
   if (ui::Button("welcome.language", c.Text("welcome.language_many"), c.Spoken("welcome.language_many"),
                  SettingTile(c, "welcome.language_many", 2)))
     c.Emit(ev::OpenLanguages{});
@@ -54,7 +56,6 @@ void Settings(const ScreenContext& c) {
   if (ui::Button("welcome.contrast", c.Text("welcome.contrast"), c.Spoken("welcome.contrast"),
                  SettingTile(c, "welcome.contrast", 1)))
     c.Emit(ev::SetTheme{NextTheme(s.theme)});
-  ui::SameLine();
   const char* wording = s.standard_wording ? "welcome.wording_easy" : "welcome.wording_standard";
   if (ui::Button("welcome.wording", c.Text(wording), c.Spoken(wording), SettingTile(c, wording, 1)))
     c.Emit(ev::WordingToggle{});

@@ -445,6 +445,7 @@ float ContentBottom() {
 }
 
 float ContentTop() { return Ctx().content_top_last; }
+float detail::ProgressStripHeight() { return std::round(ButtonPicturePx() + Spacing() * 2); }
 float ColumnLeftForTests() { return ColumnLeft(); }
 
 // Tall enough for one row of buttons with pictograms at the current text size, whose
@@ -464,8 +465,9 @@ Rect DockRect() {
   return Rect{display.x - margin - w, display.y - h + Spacing(), w, h - Spacing() * 2 - 2};
 }
 
-void BeginFrame(double now_seconds) {
+void BeginFrame(double now_seconds, bool top_strip) {
   Context& c = Ctx();
+  c.content_top_last = top_strip ? ProgressStripHeight() : 0.f;
   c.now = now_seconds;
   c.in_frame = true;
   c.current.clear();
@@ -499,9 +501,7 @@ void EndFrame() {
   c.keyboard_shown_last = c.keyboard_shown_now;
   // Focus on an item that is gone (new screen) is dropped rather than kept invisible.
   if (!c.focused.empty() && !FindNode(c.current, c.focused)) c.focused.clear();
-  const bool top_moved = std::fabs(c.content_top - c.content_top_last) > 0.5f;
-  c.content_top_last = c.content_top;
-  c.last_changed = top_moved || !SameNodes(c.current, c.last) || c.spoken_rect_now.has_value() != c.spoken_rect_last.has_value() ||
+  c.last_changed = !SameNodes(c.current, c.last) || c.spoken_rect_now.has_value() != c.spoken_rect_last.has_value() ||
                    (c.spoken_rect_now && std::fabs(c.spoken_rect_now->x - c.spoken_rect_last->x) +
                                                  std::fabs(c.spoken_rect_now->y - c.spoken_rect_last->y) > 0.5f);
   c.spoken_rect_last = c.spoken_rect_now;

@@ -171,7 +171,9 @@ bool LastFrameChanged();
 // --- [frame and layout] -------------------------------------------------------
 // Opens the full-screen content window (above the bottom bar) and reads keypad
 // input; EndFrame closes it and publishes the node log. An ImGui frame must be open.
-void BeginFrame(double now_seconds);
+// `top_strip`: the screen will draw a ProgressLine, so the content starts below it from
+// this frame on (known before anything is laid out, so nothing jumps under a finger).
+void BeginFrame(double now_seconds, bool top_strip = false);
 void EndFrame();
 // The fixed bar at the bottom of every screen (Back, Start again, Help, Listen).
 void BeginBottomBar();

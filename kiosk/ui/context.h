@@ -22,8 +22,8 @@ struct Context {
   bool bar_first = true;
   bool same_line_next = false;
   double now = 0;
-  float content_top = 0;                           // below the progress strip, this frame
-  float content_top_last = 0;                      // last frame's, for ContentBottom/ContentTop between frames
+  float content_top = 0;                           // below the progress strip, as drawn this frame
+  float content_top_last = 0;                      // where the content starts this frame (BeginFrame's top_strip)
   bool dock_drawn = false;                         // a DockButton this frame (at most one)
   struct Columns {
     int count = 0, at = 0;
@@ -106,6 +106,7 @@ void DrawPicture(const std::string& id, ImVec2 pos, float size, Colour line_colo
 void DrawDashedRect(ImVec2 min, ImVec2 max, ImU32 colour, float thickness);
 ImVec2 MeasureText(ImFont* font, const std::string& text, float wrap);
 void DrawText(ImFont* font, ImVec2 pos, Colour colour, const std::string& text, float wrap);
+float ProgressStripHeight();
 float ColumnWidth();                               // the centred content column, lines no longer than ~1,100 px
 float ColumnLeft();
 

@@ -29,7 +29,7 @@ void ProgressLine(const std::string& text, const std::string& spoken, const std:
   ImFont* font = BodyFont();
   const float pict = ButtonPicturePx();
   const float sp = Spacing();
-  const float height = std::round(pict + sp * 2);
+  const float height = ProgressStripHeight();
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(ImVec2(display.x, height));

@@ -540,7 +540,7 @@ TEST(About, FromWelcomeAndFromHelpWithTheCredits) {
   h.PressId("choice.welcome.compliment");
   h.PressId("bar.help");
   h.PressId("help.about");
-  EXPECT_EQ(h.app().ScreenName(), "about");
+  EXPECT_EQ(h.app().ScreenName(), "about") << h.Describe();
   h.PressId("bar.back");
   EXPECT_EQ(StepOf(h), Step::kService);
 }

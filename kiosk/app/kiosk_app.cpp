@@ -402,6 +402,7 @@ void KioskApp::ApplyAccess(double now_s) {
                              std::to_string(static_cast<int>(state_.kind));
   if (screen != scan_screen_) {
     ui::RestartScan();
+    ui::ScrollToTop();
     scan_screen_ = screen;
   }
   if (deps_.speaker->Speaking()) ui::HoldScan(now_s);  // auditory scanning: each item is heard in full

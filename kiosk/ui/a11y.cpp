@@ -3,6 +3,7 @@
 
 #include <GLFW/glfw3.h>  // key numbers only: the platform is GLFW and ImGui 1.86 indexes KeysDown by them
 #include <imgui.h>
+#include <imgui_internal.h>  // SetNextWindowScroll
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -404,6 +405,8 @@ void OpenContent() {
   const float top = Ctx().content_top_last;
   ImGui::SetNextWindowPos(ImVec2(0, top));
   ImGui::SetNextWindowSize(ImVec2(display.x, std::max(1.f, ContentBottom() - top)));
+  if (Ctx().scroll_to_top) ImGui::SetNextWindowScroll(ImVec2(0, 0));  // a new screen never inherits the old one's scroll
+  Ctx().scroll_to_top = false;
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ColumnLeft(), std::round(Spacing() * 1.5f)));
   ImGui::Begin("##content", nullptr, kContentWindow);
   ImGui::PopStyleVar();
@@ -445,6 +448,7 @@ float ContentBottom() {
 }
 
 float ContentTop() { return Ctx().content_top_last; }
+void ScrollToTop() { Ctx().scroll_to_top = true; }
 float detail::ProgressStripHeight() { return std::round(ButtonPicturePx() + Spacing() * 2); }
 float ColumnLeftForTests() { return ColumnLeft(); }
 

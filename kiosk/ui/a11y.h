@@ -206,6 +206,7 @@ bool TouchToHear();
 void SetScanning(ScanMode mode, double seconds);   // each frame; a change of mode restarts the scan
 ScanMode Scanning();
 void RestartScan();                                // a new screen: the highlight starts again at the top
+void ScrollToTop();                                // a new screen: its first frame starts unscrolled
 void HoldScan(double now_seconds);                 // speech is playing: the next automatic move waits
 double SecondsToNextScan(double now_seconds);      // <0: no automatic move pending
 // The ids scanning visits, in order (interactive and enabled), and the one after `current` (wrapping).

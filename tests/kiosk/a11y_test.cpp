@@ -62,7 +62,9 @@ TEST(A11ySweep, LargestTextInYellowOnBlackStillFits) {
   o.theme = ThemeId::kYellowOnBlack;
   const SweepResult r = Sweep(o, CheckScreen, 40);
   EXPECT_TRUE(r.problems.empty()) << Join(r.problems);
-  EXPECT_GE(r.screens.size(), 10u);
+  std::string names;
+  for (const auto& s : r.screens) names += s + " ";
+  EXPECT_GE(r.screens.size(), 10u) << names;
 }
 
 // The settings (language, text size, colours, touch to hear, switches) are one touch away

@@ -234,7 +234,8 @@ bool Harness::ShowsText(const std::string& text) const {
 
 void Harness::EnsureVisible(const std::string& id) {
   const ui::Node n = FindId(id);
-  if (n.role == ui::Role::kKey || n.rect.y >= options_.height - ui::BottomBarHeight()) return;  // docked: in view
+  // Docked items (keys, the bar, the dock) never scroll; anything else below the fold does.
+  if (n.role == ui::Role::kKey || n.primary || n.id.rfind("bar.", 0) == 0) return;
   const float bottom = ui::ContentBottom();
   if (n.rect.y < 0 || n.rect.y + n.rect.h > bottom) {
     ui::SetFocus(id);                              // the widget scrolls itself into view

@@ -27,7 +27,7 @@ inline void TapId(Harness& h, const std::string& id) {
   h.Frame(2);
   const ui::Node node = h.FindId(id);
   const float bar_top = h.options().height - ui::BottomBarHeight();
-  if (id.rfind("bar.", 0) != 0 && (node.rect.y < 0 || node.rect.y + node.rect.h > bar_top)) {
+  if (id.rfind("bar.", 0) != 0 && !node.primary && (node.rect.y < 0 || node.rect.y + node.rect.h > bar_top)) {
     ui::SetFocus(id);
     h.Frame(3);
   }

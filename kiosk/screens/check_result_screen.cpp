@@ -65,8 +65,7 @@ void StateSentences(const ScreenContext& c, const CaseView& v) {
 // The staff's reply, set apart in a box with its own Listen.
 void Reply(const ScreenContext& c, const CaseView& v) {
   ui::BeginBox();
-  Say(c, "check_result.reply");
-  SayData(v.latest_reply, "letter");
+  SayData(v.latest_reply, "letter");               // the box and its Listen say whose words these are
   ui::ItemStyle listen;
   listen.pictogram = c.Pictogram("stages.listen_reply");
   listen.wide = true;

@@ -8,9 +8,9 @@ void DrawExclusions(const ScreenContext& c) {
   Title(c, "exclusions.title");
   Say(c, "exclusions.body_1");
   Say(c, "exclusions.body_2");
-  // Two columns, four to a page; "None of these" (the usual answer) is on every page.
+  // Two side by side a page; "None of these" (the usual answer) is on every page.
   const auto& all = c.policy.exclusions;
-  const PageSpan span = PageOf(c, all.size(), 4);
+  const PageSpan span = PageOf(c, all.size(), 2);
   for (std::size_t i = 0; i < span.count; ++i) {
     const Exclusion& exclusion = all[span.first + i];
     if (i % 2 == 1) ui::SameLine();

@@ -132,10 +132,10 @@ void DrawReview(const ScreenContext& c) {
   if (c.state.review_shown) return DrawWholeAnswer(c, *c.state.review_shown);
   const bool complaint = c.state.kind == JourneyKind::kComplaint;
   Title(c, "review.title");
-  Say(c, "review.body_1");
+  const std::vector<Step> sections = ReviewSections(c.state, c.policy);
+  if (sections.size() <= 8) Say(c, "review.body_1");   // nine rows need the room; the help says it too
   Notice(c);
   if (c.state.committing) Say(c, "common.saving");
-  const std::vector<Step> sections = ReviewSections(c.state, c.policy);
   const float half = sections.size() > 3 ? 0.5f : 1.f;
   for (std::size_t i = 0; i < sections.size(); ++i) {
     const Step section = sections[i];

@@ -18,8 +18,7 @@ void DrawSupport(const ScreenContext& c) {
     if (CheckItem(c, "check.support." + id, "support.choice." + id, SupportSelected(c.state.personal.support, id), 0.5f))
       c.Emit(ev::Toggle{id});
   }
-  Say(c, "support.body_2");
-  Notice(c);
+  Notice(c);                                       // the box's own label asks for another language
   TextBox(c, Field::kOtherLanguage);
   if (MainButton(c, "button.next", "common.next")) c.Emit(ev::Next{});
 }

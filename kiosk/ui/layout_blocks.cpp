@@ -90,8 +90,9 @@ void Timeline(const std::vector<TimelineStage>& stages, const std::string& curre
   const float w = std::floor((RowWidth() - arrow * (n - 1)) / n);
   float text_h = 0;
   for (const TimelineStage& s : stages) text_h = std::max(text_h, MeasureText(font, s.label, w - pad * 2).y);
-  const float note_h = MeasureText(font, current_note, w - pad * 2).y;
-  const float h = pad * 2 + pict + pad * 0.5f + text_h + pad * 0.5f + note_h;
+  // The current stage is marked by its face, thick edge and picture; "You are here" is
+  // spoken with it (the note is in its node), not drawn: the row stays low.
+  const float h = pad * 2 + pict + pad * 0.5f + text_h;
   const ImVec2 pos = PlaceItem(ImVec2(RowWidth(), h));
   ImDrawList* dl = ImGui::GetWindowDrawList();
   for (std::size_t i = 0; i < stages.size(); ++i) {
@@ -108,10 +109,6 @@ void Timeline(const std::vector<TimelineStage>& stages, const std::string& curre
     DrawPicture(s.pictogram, ImVec2(a.x + (w - pict) / 2, a.y + pad), pict, ink, false, s.done || s.current ? 1.f : 0.6f);
     const ImVec2 ts = MeasureText(font, s.label, w - pad * 2);
     DrawText(font, ImVec2(a.x + (w - ts.x) / 2, a.y + pad + pict + pad * 0.5f), ink, s.label, w - pad * 2);
-    if (s.current) {
-      const ImVec2 ns = MeasureText(font, current_note, w - pad * 2);
-      DrawText(font, ImVec2(a.x + (w - ns.x) / 2, b.y - pad * 0.5f - ns.y), ink, current_note, w - pad * 2);
-    }
     if (i + 1 < stages.size()) {                   // an arrow to the next stage
       const float y = a.y + pad + pict / 2, x = b.x + arrow * 0.2f, x2 = b.x + arrow * 0.8f;
       dl->AddLine(ImVec2(x, y), ImVec2(x2, y), Col(theme.text), 4.f);

@@ -56,10 +56,8 @@ void StateSentences(const ScreenContext& c, const CaseView& v) {
   }
   if (v.state != "closed" && v.state != "answered" && v.respond_by)
     Say(c, "check_result.respond_by", {{"date", DateText(c, *v.respond_by)}});
-  if (v.can_escalate) {
-    Say(c, "check_result.escalate_info");
-    if (v.escalate_by) Say(c, "check_result.escalate_until", {{"date", DateText(c, *v.escalate_by)}});
-  }
+  // "Ask for the next stage" below says what can be done; here, until when.
+  if (v.can_escalate && v.escalate_by) Say(c, "check_result.escalate_until", {{"date", DateText(c, *v.escalate_by)}});
 }
 
 // The staff's reply, set apart in a box with its own Listen.

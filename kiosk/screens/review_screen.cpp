@@ -141,13 +141,16 @@ void DrawReview(const ScreenContext& c) {
     const Step section = sections[i];
     const std::string label = c.Text(SectionKey(section));
     const ShownAnswer a = Answer(c, section);
+    // The row's picture is its question's (each different), not the answer's.
+    const std::string title_key = std::string(StepKey(section)) + ".title";
+    const std::string picture = c.catalog.Has(title_key) ? c.Pictogram(title_key) : a.pictogram;
     ui::SummaryRowLabels labels;
     labels.change = c.Text("common.change", {{"section", label}});
     labels.change_spoken = c.Spoken("common.change", {{"section", label}});
     labels.see_all = c.Text("summary.see_all", {{"section", label}});
     labels.see_all_spoken = c.Spoken("summary.see_all", {{"section", label}});
     if (half < 1 && i % 2 == 1) ui::SameLine();
-    switch (ui::SummaryRow("review", StepKey(section), label, a.Joined(), a.pictogram, labels,
+    switch (ui::SummaryRow("review", StepKey(section), label, a.Joined(), picture, labels,
                            !c.state.committing, half)) {
       case ui::RowAction::kChange: c.Emit(ev::Change{section}); break;
       case ui::RowAction::kSeeAll: c.Emit(ev::SeeAll{section}); break;

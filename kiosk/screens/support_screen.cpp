@@ -9,8 +9,7 @@ void DrawSupport(const ScreenContext& c) {
     if (MainButton(c, "button.next", "common.next")) c.Emit(ev::Next{});
     return;
   }
-  Title(c, "support.title");
-  Say(c, "support.body_1");
+  Title(c, "support.title");                      // "Touch all you need." is said by the help: six answers need the room
   const auto& ids = SupportChoiceIds();
   for (std::size_t i = 0; i < ids.size(); ++i) {
     const std::string& id = ids[i];

@@ -110,7 +110,9 @@ void CheckLayout(Harness& h, SweepResult& out) {
 
 void ExpectClean(const SweepResult& r, const std::string& what, std::size_t min_screens) {
   EXPECT_TRUE(r.problems.empty()) << what << ": " << r.problems.size() << " problems\n" << Join(r.problems);
-  EXPECT_GE(r.screens.size(), min_screens) << what;
+  std::string names;
+  for (const auto& s : r.screens) names += s + " ";
+  EXPECT_GE(r.screens.size(), min_screens) << what << ": " << names;
 }
 
 TEST(Layout, EverySeedPolicyAtTheStandardSizeFitsOneScreen) {

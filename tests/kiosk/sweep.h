@@ -67,6 +67,7 @@ inline void ChooseFirstOption(Harness& h, const std::string& key) {
   const JourneyState before = h.state();
   for (const ui::Node& n : h.Nodes()) {
     if ((n.role != ui::Role::kChoice && n.role != ui::Role::kCheckbox) || !n.enabled) continue;
+    if (n.id.rfind("welcome.", 0) == 0) continue;   // a setting (touch to hear) is not an answer
     h.PressId(n.id);
     if (ScreenKey(h) != key) Restore(h, before);    // that option moved on: keep the screen as it was
     return;

@@ -98,7 +98,7 @@ TEST(CheckPolicyCli, EasyReadFaultsAreNamedByRule) {
     ASSERT_NE(at, std::string::npos) << from;
     policy.replace(at, from.size(), to);
   };
-  replace("{ text = \"We cannot ask you for more details.\", picture = \"question\" }",
+  replace("{ text = \"We cannot ask you for more details.\", picture = \"ask\" }",
           "{ text = \"We will investigate it.\", picture = \"question\" }");
   replace("{ text = \"You do not have to give your name.\", picture = \"name\" }",
           "{ text = \"You do not have to give your name, and we will still listen.\", picture = \"no-such-picture\" }");

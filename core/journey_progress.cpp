@@ -51,6 +51,18 @@ std::optional<JourneyProgress> CheckProgress(Step step) {
   return JourneyProgress{at, 4, JourneySection::kCheckMyComplaint};
 }
 
+// A side trip off the usual path counts as the step after the one it leaves from.
+std::optional<Step> BranchesFrom(Step step) {
+  switch (step) {
+    case Step::kWhenOlder:
+    case Step::kPickDate: return Step::kWhen;
+    case Step::kContactDetails: return Step::kContact;
+    case Step::kOnBehalfDetails: return Step::kOnBehalf;
+    case Step::kAnonymousMeaning: return Step::kAnonymous;
+    default: return std::nullopt;
+  }
+}
+
 // After review, compliments and comments are sent at once; complaints show the consent screen.
 Step LastStepBeforeReceipt(JourneyKind kind) { return kind == JourneyKind::kComplaint ? Step::kConsent : Step::kReview; }
 
@@ -75,10 +87,12 @@ std::optional<JourneyProgress> Progress(const JourneyState& state, const Policy&
   JourneyState probe = state;
   probe.place = journey_detail::FirstPlace(state.kind, policy);
   const Step last = LastStepBeforeReceipt(state.kind);
-  int count = 0, at = 0;
+  int count = 0, at = 0, branch = 0;
+  const std::optional<Step> parent = BranchesFrom(current);
   for (int guard = 0; guard < 64; ++guard) {
     ++count;
     if (probe.place == state.place) at = count;
+    if (parent && probe.place.step == *parent) branch = count;
     if (probe.place.step == last) break;
     const Place next = journey_detail::After(probe, policy, probe.place.step);
     if (next == probe.place) break;                // no way on from here (a dead end is not counted twice)
@@ -86,7 +100,11 @@ std::optional<JourneyProgress> Progress(const JourneyState& state, const Policy&
   }
   ++count;                                         // the receipt
   if (current == Step::kDone) at = count;
-  if (at == 0) return std::nullopt;                // a side trip the usual path does not pass
+  if (at == 0 && branch > 0) {                     // a side trip not yet on the path: one more step
+    at = branch + 1;
+    ++count;
+  }
+  if (at == 0) return std::nullopt;
   return JourneyProgress{at, count, SectionOfStep(current)};
 }
 

@@ -48,10 +48,10 @@ void DrawMonthList(const ScreenContext& c, year_month last) {
   Say(c, "pick_date.body_months");
   const std::vector<year_month> months = MonthListMonths(c.policy, s.today, last, TimeLimitWaived(s, c.policy));
   for (std::size_t i = 0; i < months.size(); ++i) {
-    if (i % 3 != 0) ui::SameLine();
-    ui::ItemStyle style;
-    style.pictogram = "calendar";
-    style.width_fraction = kThird;
+    if (i % 4 != 0) ui::SameLine();                // four a row: thirteen months on one screen
+    ui::ItemStyle style;                            // no picture: thirteen calendars would say nothing
+    style.width_fraction = 0.25f;
+    style.compact = true;
     style.enabled = !s.committing;
     const std::string label = MonthText(c, months[i]);
     if (ui::Choice("choice.month." + MonthId(months[i]), label, label, months[i] == s.shown_month, style)) {
@@ -129,8 +129,7 @@ void DrawMonthGrid(const ScreenContext& c) {
 }  // namespace
 
 void DrawPickDate(const ScreenContext& c) {
-  Title(c, "pick_date.title");
-  if (!c.state.month_list) Say(c, "pick_date.body_1");
+  Title(c, "pick_date.title");                   // "Touch the day it happened." is the help: six weeks need the room
   Notice(c);
   if (c.state.month_list) {
     DrawMonthList(c, *c.state.month_list);

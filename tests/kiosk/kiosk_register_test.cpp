@@ -102,7 +102,7 @@ TEST(KioskRegister, AnonymousComplaintSyncsOnceThenStatusReplyEscalationAndWithd
   EXPECT_TRUE(h.ShowsText("We will say we have it by " + LocalDate(en, *receipt.acknowledge_by) + "."))
       << h.Describe();
   EXPECT_FALSE(h.Has("Ask for the next stage")) << "the answer is not due yet";
-  EXPECT_TRUE(h.Has("Withdraw my complaint"));
+  EXPECT_TRUE(h.Has("Stop my complaint"));
   Tap(h, "Finish");
 
   // Staff answer at the register; the kiosk shows the reply and offers the next stage.
@@ -133,11 +133,11 @@ TEST(KioskRegister, AnonymousComplaintSyncsOnceThenStatusReplyEscalationAndWithd
   // Then changes their mind: withdraws, from the same receipt.
   Tap(h, "See my complaint");
   EXPECT_EQ(CurrentStage(h), "Second response") << h.Describe();
-  Tap(h, "Withdraw my complaint");
-  EXPECT_TRUE(h.Has("Withdraw your complaint?")) << h.Describe();
-  Tap(h, "Yes, withdraw it");
+  Tap(h, "Stop my complaint");
+  EXPECT_TRUE(h.Has("Stop your complaint?")) << h.Describe();
+  Tap(h, "Yes, stop it");
   WaitForOutcome(h);
-  EXPECT_TRUE(h.Has("Your complaint is withdrawn")) << h.Describe();
+  EXPECT_TRUE(h.Has("Your complaint is stopped")) << h.Describe();
   Tap(h, "Finish");
   EXPECT_EQ(StepOf(h), Step::kWelcome);
 
@@ -154,7 +154,7 @@ TEST(KioskRegister, AnonymousComplaintSyncsOnceThenStatusReplyEscalationAndWithd
   // A closed case: nothing more to ask for.
   CheckWith(h, receipt.reference, receipt.tracking_code);
   EXPECT_TRUE(h.ShowsText("You took it back.")) << h.Describe();
-  EXPECT_FALSE(h.Has("Withdraw my complaint"));
+  EXPECT_FALSE(h.Has("Stop my complaint"));
   EXPECT_FALSE(h.Has("Ask for the next stage"));
 }
 

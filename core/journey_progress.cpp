@@ -33,8 +33,10 @@ JourneySection SectionOfStep(Step step) {
   }
 }
 
+// The receipt ends the journey: "Thank you" is not a step to count.
 bool OutsideJourney(Step step) {
-  return step == Step::kWelcome || step == Step::kLanguage || step == Step::kAbout || step == Step::kSignpost;
+  return step == Step::kWelcome || step == Step::kLanguage || step == Step::kAbout || step == Step::kSignpost ||
+         step == Step::kDone;
 }
 
 // The check journey is short and fixed: the receipt, the answer, then a request.
@@ -87,10 +89,12 @@ std::optional<JourneyProgress> Progress(const JourneyState& state, const Policy&
   JourneyState probe = state;
   probe.place = journey_detail::FirstPlace(state.kind, policy);
   const Step last = LastStepBeforeReceipt(state.kind);
+  // Side trips (the date grid, contact details...) share the number of the step they
+  // leave from, so the total only changes when an answer changes the way (anonymous).
   int count = 0, at = 0, branch = 0;
   const std::optional<Step> parent = BranchesFrom(current);
   for (int guard = 0; guard < 64; ++guard) {
-    ++count;
+    if (!BranchesFrom(probe.place.step)) ++count;
     if (probe.place == state.place) at = count;
     if (parent && probe.place.step == *parent) branch = count;
     if (probe.place.step == last) break;
@@ -98,12 +102,7 @@ std::optional<JourneyProgress> Progress(const JourneyState& state, const Policy&
     if (next == probe.place) break;                // no way on from here (a dead end is not counted twice)
     probe.place = next;
   }
-  ++count;                                         // the receipt
-  if (current == Step::kDone) at = count;
-  if (at == 0 && branch > 0) {                     // a side trip not yet on the path: one more step
-    at = branch + 1;
-    ++count;
-  }
+  if (at == 0 && branch > 0) at = branch;         // a side trip not on the usual path yet
   if (at == 0) return std::nullopt;
   return JourneyProgress{at, count, SectionOfStep(current)};
 }

@@ -19,11 +19,11 @@ const char* ToString(JourneySection section);      // catalog key suffix: "progr
 
 struct JourneyProgress {
   int step = 1;                                    // 1-based position of the current screen
-  int total = 1;                                   // screens on the path from the first question to the receipt
+  int total = 1;                                   // questions on the path, first to last before the receipt
   JourneySection section = JourneySection::kWhatHappened;
 };
 
-// Nothing for screens outside a journey (welcome, language, About, the signpost).
+// Nothing for screens outside a journey (welcome, language, About, the signpost, the receipt).
 std::optional<JourneyProgress> Progress(const JourneyState& state, const Policy& policy);
 
 }  // namespace tellus

@@ -176,6 +176,10 @@ def walk(k, name, out, theme, seen, start_id):
                 seen.add(f"{name}.{screen}.keyboard")
                 k.shot(os.path.join(out, f"{name}.{screen}.keyboard-{theme}.png"))
             continue
+        more = k.find(lambda n: n["id"] == "list.more")
+        if more and screen == "exclusions" and not k.find(lambda n: n["id"] == "choice.exclusions.none"):
+            k.press(more)                                 # "None of these" waits on the last page
+            continue
         done_typing = k.find(lambda n: n["id"] == "button.done_typing")
         if done_typing:                                   # the screen's choices show again
             k.press(done_typing)

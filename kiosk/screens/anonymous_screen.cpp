@@ -9,7 +9,7 @@ void DrawAnonymous(const ScreenContext& c) {
   const bool named = s.anonymous_chosen && !s.personal.person.anonymous;
   const bool anonymous = s.anonymous_chosen && s.personal.person.anonymous;
   Title(c, "anonymous.title");
-  Say(c, "anonymous.body_1");
+  if (!refused) Say(c, "anonymous.body_1");        // where a name is needed, say only that
   if (refused) {
     Say(c, "anonymous.refused");
     SayEasyRead(c, c.policy.anonymous_explanation, "info");

@@ -19,10 +19,16 @@ void DrawExclusions(const ScreenContext& c) {
       c.Emit(ev::Choose{exclusion.id});
     }
   }
-  if (ChoiceItem(c, "choice.exclusions.none", "exclusions.none", false, span.pages > 1 ? 0.5f : 0.f))
-    c.Emit(ev::Choose{"none"});
-  ui::SameLine();
-  MoreButton(c, span, 0.5f);
+  // "None of these" only once every page has been seen; until then, "More".
+  const bool last_page = span.pages <= 1 || c.state.list_page % span.pages == span.pages - 1;
+  if (last_page) {
+    if (ChoiceItem(c, "choice.exclusions.none", "exclusions.none", false, span.pages > 1 ? 0.5f : 0.f))
+      c.Emit(ev::Choose{"none"});
+    ui::SameLine();
+    MoreButton(c, span, 0.5f);                       // back round to the first page
+  } else {
+    MoreButton(c, span);
+  }
 }
 
 }  // namespace tellus::screens

@@ -1,6 +1,8 @@
 // Welcome: the four ways in as large tiles, and under "Make it easier" one row of
 // settings: language (named in several languages), text size, colours, wording,
 // touch to hear and switch scanning.
+#include <algorithm>
+
 #include "kiosk/screens/screen_parts.h"
 #include "kiosk/ui/a11y.h"
 
@@ -37,7 +39,9 @@ ui::ItemStyle SettingTile(const ScreenContext& c, const std::string& key, float 
   ui::ItemStyle style;
   style.pictogram = c.Pictogram(key);
   style.compact = true;
-  style.width_fraction = units / 4.f;
+  // At the larger sizes, half as many to a row, so no word has to break.
+  const float row = c.state.settings.text_size == TextSize::kStandard ? 4.f : 2.f;
+  style.width_fraction = std::min(1.f, units / row);
   return style;
 }
 

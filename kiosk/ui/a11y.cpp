@@ -408,7 +408,8 @@ void OpenContent() {
   if (Ctx().scroll_to_top) ImGui::SetNextWindowScroll(ImVec2(0, 0));  // a new screen never inherits the old one's scroll
   Ctx().scroll_to_top = false;
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ColumnLeft(), std::round(Spacing() * 1.5f)));
-  ImGui::Begin("##content", nullptr, kContentWindow);
+  // A scrollbar only when there is something to scroll to, not for the padding under the last item.
+  ImGui::Begin("##content", nullptr, kContentWindow | (Ctx().hide_scrollbar ? ImGuiWindowFlags_NoScrollbar : 0));
   ImGui::PopStyleVar();
   ImGui::PushFont(BodyFont());
   Ctx().content_open = true;
@@ -422,6 +423,7 @@ void CloseContent() {
     ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
     Ctx().drag_scrolled = true;
   }
+  Ctx().hide_scrollbar = ImGui::GetScrollMaxY() <= std::round(Spacing() * 1.5f) * 2 + 1;
   ImGui::PopFont();
   ImGui::End();
   Ctx().content_open = false;

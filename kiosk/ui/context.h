@@ -26,6 +26,7 @@ struct Context {
   float content_top_last = 0;                      // where the content starts this frame (BeginFrame's top_strip)
   bool dock_drawn = false;                         // a DockButton this frame (at most one)
   bool scroll_to_top = false;                      // ScrollToTop: the next content window starts at 0
+  bool hide_scrollbar = false;                     // last frame's content overflowed by no more than its padding
   struct Columns {
     int count = 0, at = 0;
     float x0 = 0, y0 = 0, width = 0, bottom = 0;

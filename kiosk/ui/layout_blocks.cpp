@@ -88,11 +88,11 @@ void Timeline(const std::vector<TimelineStage>& stages, const std::string& curre
   const float n = static_cast<float>(stages.size());
   const float arrow = std::round(sp * 2.5f);
   const float w = std::floor((RowWidth() - arrow * (n - 1)) / n);
+  // Each stage a box: its picture left of its name; the current one in the chosen face.
+  const float text_w = std::max(20.f, w - pict - pad * 3);
   float text_h = 0;
-  for (const TimelineStage& s : stages) text_h = std::max(text_h, MeasureText(font, s.label, w - pad * 2).y);
-  // The current stage is marked by its face, thick edge and picture; "You are here" is
-  // spoken with it (the note is in its node), not drawn: the row stays low.
-  const float h = pad * 2 + pict + pad * 0.5f + text_h;
+  for (const TimelineStage& s : stages) text_h = std::max(text_h, MeasureText(font, s.label, text_w).y);
+  const float h = pad * 2 + std::max(pict, text_h);
   const ImVec2 pos = PlaceItem(ImVec2(RowWidth(), h));
   ImDrawList* dl = ImGui::GetWindowDrawList();
   for (std::size_t i = 0; i < stages.size(); ++i) {
@@ -106,11 +106,11 @@ void Timeline(const std::vector<TimelineStage>& stages, const std::string& curre
     } else {
       dl->AddRect(a, b, Col(theme.text, s.done ? 1.f : 0.6f), 12.f, 0, 2.f);
     }
-    DrawPicture(s.pictogram, ImVec2(a.x + (w - pict) / 2, a.y + pad), pict, ink, false, s.done || s.current ? 1.f : 0.6f);
-    const ImVec2 ts = MeasureText(font, s.label, w - pad * 2);
-    DrawText(font, ImVec2(a.x + (w - ts.x) / 2, a.y + pad + pict + pad * 0.5f), ink, s.label, w - pad * 2);
+    DrawPicture(s.pictogram, ImVec2(a.x + pad, a.y + (h - pict) / 2), pict, ink, false, s.done || s.current ? 1.f : 0.6f);
+    const ImVec2 ts = MeasureText(font, s.label, text_w);
+    DrawText(font, ImVec2(a.x + pad * 2 + pict, a.y + (h - ts.y) / 2), ink, s.label, text_w);
     if (i + 1 < stages.size()) {                   // an arrow to the next stage
-      const float y = a.y + pad + pict / 2, x = b.x + arrow * 0.2f, x2 = b.x + arrow * 0.8f;
+      const float y = a.y + h / 2, x = b.x + arrow * 0.2f, x2 = b.x + arrow * 0.8f;
       dl->AddLine(ImVec2(x, y), ImVec2(x2, y), Col(theme.text), 4.f);
       dl->AddTriangleFilled(ImVec2(x2 + 2, y), ImVec2(x2 - 10, y - 9), ImVec2(x2 - 10, y + 9), Col(theme.text));
     }

@@ -171,6 +171,8 @@ bool detail::ButtonLike(const std::string& id, Role role, const std::string& lab
     if (pict > 0) {
       DrawPicture(style.pictogram, ImVec2(x, pos.y + (height - pict) / 2), pict, face.text, false, alpha);
       x += pict + pad;
+    } else if (style.compact && mark == Mark::kNone) {
+      x = pos.x + std::max(pad, (width - text_size.x) / 2);   // a grid cell: its number in the middle
     }
     DrawText(font, ImVec2(x, pos.y + (height - text_size.y) / 2), face.text, label, wrap);
   }

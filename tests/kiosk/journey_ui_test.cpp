@@ -105,7 +105,7 @@ TEST(UiJourney, SeetecDoneScreenShowsRealDates) {
   ASSERT_EQ(UiWalkTo(h, Step::kConsent), Step::kConsent) << h.Describe();
   Tap(h, "Send", ui::Role::kButton);
   ASSERT_EQ(StepOf(h), Step::kDone) << h.Describe();
-  EXPECT_TRUE(h.ShowsText("We will write to you by Thursday 26 November.")) << h.Describe();
+  EXPECT_TRUE(h.ShowsText("We will contact you by Thursday 26 November.")) << h.Describe();
   EXPECT_TRUE(h.ShowsText("We will answer your complaint by Monday 21 December.")) << h.Describe();
   EXPECT_TRUE(h.state().personal.what_happened.empty()) << "the words are wiped once stored";
 }

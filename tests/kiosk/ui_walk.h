@@ -63,7 +63,10 @@ inline bool UiAnswer(Harness& h, const Answers& a = {}) {
       Tap(h, q && q->blocking_answer ? "No" : "Yes");
       break;
     }
-    case Step::kExclusions: Tap(h, "None of these"); break;
+    case Step::kExclusions:                        // "None of these" waits on the last page
+      for (int page = 0; page < 6 && !h.TryFind("None of these"); ++page) TapId(h, "list.more");
+      Tap(h, "None of these");
+      break;
     case Step::kAnonymous: TapId(h, a.anonymous ? "choice.anonymous.anonymous" : "choice.anonymous.name"); break;
     case Step::kAnonymousMeaning: Tap(h, "Next"); break;
     case Step::kService: Tap(h, p.services.at(0).name); break;

@@ -20,6 +20,14 @@ const char* NoteKey(MenuNote note) {
   return "";
 }
 
+void DrawCancel(const Catalog& catalog, std::vector<StaffEvent>& out) {
+  ui::ItemStyle cancel;
+  cancel.shortcut = ui::Shortcut::kBack;
+  cancel.pictogram = "back";
+  if (ui::Button("staff.cancel", catalog.Text("staff.cancel"), catalog.Spoken("staff.cancel"), cancel))
+    out.push_back(ev::Close{});
+}
+
 void DrawPinPad(const StaffState& s, const Catalog& catalog, std::vector<StaffEvent>& out) {
   auto text = [&](const std::string& key) { return catalog.Text(key); };
   auto spoken = [&](const std::string& key) { return catalog.Spoken(key); };
@@ -39,6 +47,8 @@ void DrawPinPad(const StaffState& s, const Catalog& catalog, std::vector<StaffEv
     std::string shown = s.pin.empty() ? std::string(" ") : std::string(s.pin.size() * 2 - 1, ' ');
     for (size_t i = 0; i < s.pin.size(); ++i) shown[i * 2] = '*';
     ui::BigCode(shown);
+    ui::SameLine();                                  // the way out beside the PIN, always in sight
+    DrawCancel(catalog, out);
     const float key_w = 0.3f;
     for (int row = 0; row < 4; ++row) {
       for (int col = 0; col < 3; ++col) {
@@ -58,6 +68,7 @@ void DrawPinPad(const StaffState& s, const Catalog& catalog, std::vector<StaffEv
         if (col > 0) ui::SameLine();
         ui::ItemStyle style;
         style.width_fraction = key_w;
+        style.compact = true;
         if (id == "staff.delete") {
           if (ui::Button(id, text("staff.delete"), spoken("staff.delete"), style)) out.push_back(ev::Delete{});
         } else if (id == "staff.ok") {
@@ -68,10 +79,7 @@ void DrawPinPad(const StaffState& s, const Catalog& catalog, std::vector<StaffEv
       }
     }
   }
-  ui::ItemStyle cancel;
-  cancel.shortcut = ui::Shortcut::kBack;
-  cancel.pictogram = "back";
-  if (ui::Button("staff.cancel", text("staff.cancel"), spoken("staff.cancel"), cancel)) out.push_back(ev::Close{});
+  if (StaffLocked(s)) DrawCancel(catalog, out);
 }
 
 void DrawMenu(const StaffState& s, const Catalog& catalog, const StaffInfo& info, std::vector<StaffEvent>& out) {

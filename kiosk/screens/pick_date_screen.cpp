@@ -129,7 +129,7 @@ void DrawMonthGrid(const ScreenContext& c) {
 }  // namespace
 
 void DrawPickDate(const ScreenContext& c) {
-  Title(c, "pick_date.title");                   // "Touch the day it happened." is the help: six weeks need the room
+  Title(c, "pick_date.title");                   // no "Touch the day it happened." line: six weeks of days need the room
   Notice(c);
   if (c.state.month_list) {
     DrawMonthList(c, *c.state.month_list);

@@ -133,7 +133,7 @@ void DrawReview(const ScreenContext& c) {
   const bool complaint = c.state.kind == JourneyKind::kComplaint;
   Title(c, "review.title");
   const std::vector<Step> sections = ReviewSections(c.state, c.policy);
-  if (sections.size() <= 8) Say(c, "review.body_1");   // nine rows need the room; the help says it too
+  if (sections.size() <= 8) Say(c, "review.body_1");   // at nine rows the line is left out: they need the room
   Notice(c);
   if (c.state.committing) Say(c, "common.saving");
   const float half = sections.size() > 3 ? 0.5f : 1.f;
@@ -157,7 +157,7 @@ void DrawReview(const ScreenContext& c) {
       case ui::RowAction::kNone: break;
     }
   }
-  // What to do is said by the title, each row's Change and the dock; the help says it in full.
+  // What to do next is the dock's label; each row's Change says what it changes.
   if (complaint) {
     if (MainButton(c, "button.next", "common.next")) c.Emit(ev::Next{});
   } else {

@@ -9,7 +9,7 @@ void DrawSupport(const ScreenContext& c) {
     if (MainButton(c, "button.next", "common.next")) c.Emit(ev::Next{});
     return;
   }
-  Title(c, "support.title");                      // "Touch all you need." is said by the help: six answers need the room
+  Title(c, "support.title");                      // no "Touch all you need." line: six answers and the box need the room
   const auto& ids = SupportChoiceIds();
   for (std::size_t i = 0; i < ids.size(); ++i) {
     const std::string& id = ids[i];

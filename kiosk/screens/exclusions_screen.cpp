@@ -5,12 +5,14 @@
 namespace tellus::screens {
 
 void DrawExclusions(const ScreenContext& c) {
-  Title(c, "exclusions.title");
-  Say(c, "exclusions.body_1");
-  Say(c, "exclusions.body_2");
-  // Two side by side a page; "None of these" (the usual answer) is on every page.
+  // Two side by side a page, and a big "More"; "None of these" (the usual answer) waits
+  // on the last page, so every one has been seen before it can be chosen.
   const auto& all = c.policy.exclusions;
   const PageSpan span = PageOf(c, all.size(), 2);
+  const bool last_page = span.pages <= 1 || c.state.list_page % span.pages == span.pages - 1;
+  Title(c, "exclusions.title");
+  Say(c, "exclusions.body_1");
+  if (last_page) Say(c, "exclusions.body_2");      // "Touch one. Or touch None of these."
   for (std::size_t i = 0; i < span.count; ++i) {
     const Exclusion& exclusion = all[span.first + i];
     if (i % 2 == 1) ui::SameLine();
@@ -19,8 +21,6 @@ void DrawExclusions(const ScreenContext& c) {
       c.Emit(ev::Choose{exclusion.id});
     }
   }
-  // "None of these" only once every page has been seen; until then, "More".
-  const bool last_page = span.pages <= 1 || c.state.list_page % span.pages == span.pages - 1;
   if (last_page) {
     if (ChoiceItem(c, "choice.exclusions.none", "exclusions.none", false, span.pages > 1 ? 0.5f : 0.f))
       c.Emit(ev::Choose{"none"});

@@ -89,7 +89,8 @@ bool DockButton(const std::string& id, const std::string& label, const std::stri
   const Colour ink = style.enabled ? theme.primary_text : theme.disabled_text;
   dl->AddRectFilled(pos, max, Col(fill), 12.f);
   if (style.enabled) {
-    dl->AddRect(pos, max, Col(theme.button_border), 12.f, 0, active ? 6.f : 3.f);
+    // A thick edge in the theme's own ink, so the dock stands out from the bar in the dark themes too.
+    dl->AddRect(pos, max, Col(theme.button_border), 12.f, 0, active ? 8.f : 5.f);
   } else {
     DrawDashedRect(pos, max, Col(theme.disabled_text), 3.f);
   }

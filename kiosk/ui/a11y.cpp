@@ -479,8 +479,6 @@ void BeginFrame(double now_seconds, bool top_strip) {
   c.current.clear();
   c.keyboard_shown_now = false;
   c.same_line_next = false;
-  c.content_top = 0;
-  c.dock_drawn = false;
   ReadInput();
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   ImGui::GetBackgroundDrawList()->AddRectFilled(ImVec2(0, 0), display, Col(CurrentTheme().background));

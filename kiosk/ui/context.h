@@ -22,9 +22,7 @@ struct Context {
   bool bar_first = true;
   bool same_line_next = false;
   double now = 0;
-  float content_top = 0;                           // below the progress strip, as drawn this frame
   float content_top_last = 0;                      // where the content starts this frame (BeginFrame's top_strip)
-  bool dock_drawn = false;                         // a DockButton this frame (at most one)
   bool scroll_to_top = false;                      // ScrollToTop: the next content window starts at 0
   bool hide_scrollbar = false;                     // last frame's content overflowed by no more than its padding
   struct Columns {

@@ -45,7 +45,6 @@ void ProgressLine(const std::string& text, const std::string& spoken, const std:
                                       Col(CurrentTheme().text, 0.35f), 2.f);
   ImGui::End();
   c.same_line_next = same_line;
-  c.content_top = height;
   Node node;
   node.id = "progress";
   node.role = Role::kText;
@@ -62,7 +61,6 @@ bool DockButton(const std::string& id, const std::string& label, const std::stri
   Context& c = Ctx();
   const bool same_line = c.same_line_next;
   c.same_line_next = false;
-  c.dock_drawn = true;
   const Rect r = DockRect();
   ImGui::SetNextWindowPos(ImVec2(r.x, r.y));
   ImGui::SetNextWindowSize(ImVec2(r.w, r.h));

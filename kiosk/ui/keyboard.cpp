@@ -116,6 +116,16 @@ void FillControlRow(std::vector<Key>& row, int columns) {
     if (k.weight == 0) k.weight = share;
 }
 
+// The last row of every lettered board: its controls, then Delete; the board is as wide
+// as its widest row and the controls share what is left.
+Board FinishBoard(Board b, std::vector<Key> controls, const WidgetLabels& l) {
+  controls.push_back(Control("backspace", l.backspace, l.backspace_spoken, Key::Does::kBackspace, 2));
+  b.rows.push_back(std::move(controls));
+  b.columns = WidestRow(b);
+  FillControlRow(b.rows.back(), b.columns);
+  return b;
+}
+
 Board TextBoard(const KeyboardLayout& layout, Page page, bool shift, const WidgetLabels& l) {
   Board b;
   const bool has_latin = !layout.latin.empty();
@@ -141,11 +151,7 @@ Board TextBoard(const KeyboardLayout& layout, Page page, bool shift, const Widge
   }
   controls.push_back(Control("space", l.space, l.space_spoken, Key::Does::kType, 0));
   controls.back().types = " ";
-  controls.push_back(Control("backspace", l.backspace, l.backspace_spoken, Key::Does::kBackspace, 2));
-  b.rows.push_back(std::move(controls));
-  b.columns = WidestRow(b);
-  FillControlRow(b.rows.back(), b.columns);
-  return b;
+  return FinishBoard(std::move(b), std::move(controls), l);
 }
 
 // Digits, then the Latin letters (a-z only) with @ . - _ on the last row, then the endings.
@@ -164,11 +170,7 @@ Board EmailBoard(const KeyboardLayout& layout, const WidgetLabels& l) {
     k.weight = 0;
     controls.push_back(k);
   }
-  controls.push_back(Control("backspace", l.backspace, l.backspace_spoken, Key::Does::kBackspace, 2));
-  b.rows.push_back(std::move(controls));
-  b.columns = WidestRow(b);
-  FillControlRow(b.rows.back(), b.columns);
-  return b;
+  return FinishBoard(std::move(b), std::move(controls), l);
 }
 
 // References and tracking codes: digits and capitals (ids stay small letters), dash, space.
@@ -188,11 +190,7 @@ Board CodeBoard(const KeyboardLayout& layout, const WidgetLabels& l) {
   controls.back().weight = 1.5f;
   controls.push_back(Control("space", l.space, l.space_spoken, Key::Does::kType, 0));
   controls.back().types = " ";
-  controls.push_back(Control("backspace", l.backspace, l.backspace_spoken, Key::Does::kBackspace, 2));
-  b.rows.push_back(std::move(controls));
-  b.columns = WidestRow(b);
-  FillControlRow(b.rows.back(), b.columns);
-  return b;
+  return FinishBoard(std::move(b), std::move(controls), l);
 }
 
 // A phone's number pad: four columns of big keys, the fourth for Delete, Space and +.

@@ -80,7 +80,6 @@ void EndBox() {
 
 void Timeline(const std::vector<TimelineStage>& stages, const std::string& current_note) {
   if (stages.empty()) return;
-  Context& c = Ctx();
   const Theme& theme = CurrentTheme();
   ImFont* font = BodyFont();
   const float sp = Spacing(), pad = Pad();
@@ -128,7 +127,6 @@ void Timeline(const std::vector<TimelineStage>& stages, const std::string& curre
   }
   ImGui::SetCursorScreenPos(pos);
   ImGui::Dummy(ImVec2(RowWidth(), h));
-  (void)c;
 }
 
 }  // namespace tellus::ui

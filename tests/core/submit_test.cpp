@@ -38,8 +38,8 @@ class SubmitTest : public ::testing::Test {
   void TearDown() override { fs::remove_all(dir_); }
 
   // A complaint walked to the consent screen, as the person typed it.
-  static Driver ComplaintAtConsent(const Policy& policy, Answers answers = {}) {
-    Driver d(policy);
+  static Driver ComplaintAtConsent(const Policy& policy, Answers answers = {}, Date today = D(2026, 11, 20)) {
+    Driver d(policy, today);
     d.Choose("complaint");
     EXPECT_EQ(WalkTo(d, Step::kConsent, answers), Step::kConsent);
     return d;
@@ -198,9 +198,7 @@ TEST_F(SubmitTest, FailureIsAnEventAndNothingIsStored) {
 TEST_F(SubmitTest, SavesPastTheHolidayFilesWithProjectedDates) {
   Policy policy = SeetecLike();
   Store store = Store::Open(":memory:");
-  Driver d(policy, D(2029, 12, 21));
-  d.Choose("complaint");
-  ASSERT_EQ(WalkTo(d, Step::kConsent, {}), Step::kConsent);
+  Driver d = ComplaintAtConsent(policy, {}, D(2029, 12, 21));
   d.Do(ev::Send{});
   const auto* effect = d.Find<fx::CommitSubmission>();
   ASSERT_NE(effect, nullptr);
@@ -221,9 +219,7 @@ TEST_F(SubmitTest, SavesPastTheHolidayFilesWithProjectedDates) {
 TEST_F(SubmitTest, SavesBeforeTheHolidayDataWithoutDates) {
   Policy policy = SeetecLike();
   Store store = Store::Open(":memory:");
-  Driver d(policy, D(2019, 6, 3));
-  d.Choose("complaint");
-  ASSERT_EQ(WalkTo(d, Step::kConsent, {}), Step::kConsent);
+  Driver d = ComplaintAtConsent(policy, {}, D(2019, 6, 3));
   d.Do(ev::Send{});
   JourneyEvent result =
       CommitAsEvent(d.state(), policy, EnglandAndWales(), store, target_, *d.Find<fx::CommitSubmission>());

@@ -82,22 +82,25 @@ std::map<std::string, std::string> Table(const std::string& wd1, const std::stri
           {"wd20", wd20}, {"wd25", wd25}, {"d20", d20}, {"d28", d28}};
 }
 
-const std::map<std::string, std::map<std::string, std::map<std::string, std::string>>>& Worked() {
-  static const auto* worked = new std::map<std::string, std::map<std::string, std::map<std::string, std::string>>>{
+using Tables = std::map<std::string, std::map<std::string, std::string>>;  // division -> table
+
+// Around Christmas 2029 and Easter 2030 Northern Ireland has no holiday England and Wales lacks.
+Tables SameInEnglandAndNorthernIreland(std::map<std::string, std::string> ew, std::map<std::string, std::string> sc) {
+  return {{"england-and-wales", ew}, {"northern-ireland", ew}, {"scotland", std::move(sc)}};
+}
+
+const std::map<std::string, Tables>& Worked() {
+  static const auto* worked = new std::map<std::string, Tables>{
       {"2029-12-21",
-       {{"england-and-wales", Table("2029-12-24", "2029-12-28", "2030-01-02", "2030-01-09", "2030-01-16",
-                                    "2030-01-23", "2030-01-30", "2030-01-10", "2030-01-18")},
-        {"northern-ireland", Table("2029-12-24", "2029-12-28", "2030-01-02", "2030-01-09", "2030-01-16",
-                                   "2030-01-23", "2030-01-30", "2030-01-10", "2030-01-18")},
-        {"scotland", Table("2029-12-24", "2029-12-28", "2030-01-03", "2030-01-10", "2030-01-17", "2030-01-24",
-                           "2030-01-31", "2030-01-10", "2030-01-18")}}},
+       SameInEnglandAndNorthernIreland(Table("2029-12-24", "2029-12-28", "2030-01-02", "2030-01-09", "2030-01-16",
+                                             "2030-01-23", "2030-01-30", "2030-01-10", "2030-01-18"),
+                                       Table("2029-12-24", "2029-12-28", "2030-01-03", "2030-01-10", "2030-01-17",
+                                             "2030-01-24", "2030-01-31", "2030-01-10", "2030-01-18"))},
       {"2030-04-18",
-       {{"england-and-wales", Table("2030-04-23", "2030-04-25", "2030-04-29", "2030-05-07", "2030-05-14",
-                                    "2030-05-21", "2030-05-29", "2030-05-08", "2030-05-16")},
-        {"northern-ireland", Table("2030-04-23", "2030-04-25", "2030-04-29", "2030-05-07", "2030-05-14",
-                                   "2030-05-21", "2030-05-29", "2030-05-08", "2030-05-16")},
-        {"scotland", Table("2030-04-22", "2030-04-24", "2030-04-26", "2030-05-03", "2030-05-13", "2030-05-20",
-                           "2030-05-28", "2030-05-08", "2030-05-16")}}},
+       SameInEnglandAndNorthernIreland(Table("2030-04-23", "2030-04-25", "2030-04-29", "2030-05-07", "2030-05-14",
+                                             "2030-05-21", "2030-05-29", "2030-05-08", "2030-05-16"),
+                                       Table("2030-04-22", "2030-04-24", "2030-04-26", "2030-05-03", "2030-05-13",
+                                             "2030-05-20", "2030-05-28", "2030-05-08", "2030-05-16"))},
       {"2029-03-15",
        {{"england-and-wales", Table("2029-03-16", "2029-03-20", "2029-03-22", "2029-03-29", "2029-04-09",
                                     "2029-04-16", "2029-04-23", "2029-04-04", "2029-04-12")},

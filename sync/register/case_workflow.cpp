@@ -95,8 +95,9 @@ CaseWorkflow::Projection CaseWorkflow::ProjectionOf(const CaseRecord& record, co
     const StageDurations within = DurationsOf(policy, in, ParseKind(record.kind));
     const HolidayCalendar& calendar = policies_.Calendar(policy.division);
     const Date from = ParseIsoDate(stage.entered_on);
+    // Only a date that is still the stage's own count (not one set another way) is marked.
     auto rests = [&](const std::optional<Duration>& d, const std::string& due) {
-      return d && !due.empty() && RestsOnProjection(from, *d, calendar);
+      return d && due == ToIso(AddDuration(from, *d, calendar)) && RestsOnProjection(from, *d, calendar);
     };
     return {rests(within.acknowledge, stage.acknowledge_due), rests(within.respond, stage.respond_due)};
   } catch (const std::exception&) {

@@ -58,7 +58,8 @@ class CaseWorkflow {
 
   // Which of a stage's due dates count working days over bank holidays projected past the
   // published GOV.UK data (core/calendar.h): staff see them marked, since a one-off holiday
-  // announced later could move them.
+  // announced later could move them. A stored date that is not the stage's own count (set
+  // another way, or counted before a newer holiday file came) is not marked.
   struct Projection {
     bool acknowledge = false, respond = false;
   };

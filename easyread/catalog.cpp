@@ -114,6 +114,12 @@ LanguageInfo ReadLanguage(const toml::table& language, const std::string& source
   return info;
 }
 
+// "easyread/lang/pl/meta.toml:12" -> "pl/meta.toml:12": short enough for a checker's message.
+std::string ShortWhere(const std::string& source, const toml::source_region& region) {
+  const fs::path path(source);
+  return (path.parent_path().filename() / path.filename()).string() + ":" + std::to_string(region.begin.line);
+}
+
 std::string LowerAscii(std::string text) {
   for (char& c : text)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -146,7 +152,7 @@ std::vector<GlossaryTerm> ReadGlossary(const toml::table& glossary, const std::s
     if (!node.is_table()) Fail(source, node.source(), key, "must be a table with use and avoid, found " + TomlTypeName(node));
     GlossaryTerm term;
     term.term = std::string(name.str());
-    term.source = Where(source, node.source());
+    term.source = ShortWhere(source, node.source());
     for (auto&& [field, value] : *node.as_table()) {
       const std::string f(field.str());
       if (f == "use") term.use = ReadString(value, key + ".use", source);
@@ -161,7 +167,7 @@ std::vector<GlossaryTerm> ReadGlossary(const toml::table& glossary, const std::s
 
 AddressRules ReadAddress(const toml::table& address, const std::string& source) {
   AddressRules rules;
-  rules.source = Where(source, address.source());
+  rules.source = ShortWhere(source, address.source());
   for (auto&& [field, value] : address) {
     const std::string f(field.str());
     const std::string key = "address." + f;

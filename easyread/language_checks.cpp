@@ -98,8 +98,8 @@ std::vector<CheckProblem> CheckGlossary(const Catalog& catalog) {
           const std::string found = FindPattern(words, avoid);
           if (found.empty()) continue;
           Add(out, catalog, key, "glossary",
-              std::string(field.name) + " says \"" + found + "\" for " + term.term + "; this language's word is \"" +
-                  term.use + "\" (glossary at " + term.source + ")");
+              std::string(field.name) + " says \"" + found + "\" for '" + term.term + "': this language says \"" +
+                  term.use + "\" (glossary " + term.source + ")");
         }
       }
     }
@@ -120,9 +120,8 @@ std::vector<CheckProblem> CheckAddress(const Catalog& catalog) {
         const std::string found = FindPattern(words, avoid);
         if (found.empty()) continue;
         Add(out, catalog, key, "address",
-            std::string(field.name) + " says \"" + found + "\": this catalog addresses the person " +
-                (rules.gender_neutral ? "gender-neutrally, " : "") + rules.form + why + " (address at " +
-                rules.source + ")");
+            std::string(field.name) + " says \"" + found + "\": the person is addressed " + rules.form +
+                (rules.gender_neutral ? " and gender-neutrally" : "") + why + " (address " + rules.source + ")");
       }
     }
   }

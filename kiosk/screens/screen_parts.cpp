@@ -244,7 +244,8 @@ void BottomBar(const ScreenContext& c) {
 void HelpPanel(const ScreenContext& c) {
   ui::BeginPanel("help");
   Title(c, "help.title");
-  SayIfPresent(c, c.Key("help"));
+  // A help text may name the policy's time limit ("from the last {limit}").
+  SayIfPresent(c, c.Key("help"), c.policy.time_limit ? DurationValues(c, "limit", *c.policy.time_limit) : Values{});
   Say(c, "help.staff");
   if (c.state.place.step != Step::kAbout) {
     ui::ItemStyle about;

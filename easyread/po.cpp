@@ -159,7 +159,8 @@ LineShape Shape(const std::string& line, const std::string& where) {
   return shape;
 }
 
-std::string TomlString(const std::string& value) {
+// A double-quoted string as TOML and PO both write it; TOML also spells other control characters.
+std::string Quoted(const std::string& value, bool toml) {
   std::string out = "\"";
   for (unsigned char c : value) {
     switch (c) {
@@ -169,7 +170,7 @@ std::string TomlString(const std::string& value) {
       case '\t': out += "\\t"; break;
       case '\r': out += "\\r"; break;
       default:
-        if (c < 0x20 || c == 0x7f) {
+        if (toml && (c < 0x20 || c == 0x7f)) {
           char buf[8];
           std::snprintf(buf, sizeof buf, "\\u%04X", c);
           out += buf;
@@ -180,6 +181,9 @@ std::string TomlString(const std::string& value) {
   }
   return out + "\"";
 }
+
+std::string TomlString(const std::string& value) { return Quoted(value, true); }
+std::string PoQuote(const std::string& text) { return Quoted(text, false); }
 
 // Sets (or, with an empty value, removes) one field of the entry on `line`.
 void SetField(std::string& line, const std::string& field, const std::string& value, const std::string& where) {
@@ -216,21 +220,6 @@ void SetField(std::string& line, const std::string& field, const std::string& va
 }
 
 // ---- PO text ------------------------------------------------------------------------------
-
-std::string PoQuote(const std::string& text) {
-  std::string out = "\"";
-  for (char c : text) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
-      default: out += c;
-    }
-  }
-  return out + "\"";
-}
 
 struct PoMessage {
   std::string context, id, str;

@@ -136,25 +136,59 @@ std::string Sentence(const Catalog& catalog, const std::string& key) {
 
 // Every sentence with a date in Polish and Ukrainian: the date after "do", "po", "до",
 // "після" is in the genitive, the weekday apart in the nominative.
+struct DateSentence {
+  const char* key;
+  const char* pl;
+  const char* uk;
+};
+const DateSentence kDateSentences[] = {
+    {"done.ack", "Skontaktujemy się z Tobą do 27 listopada (piątek).", "Ми зв'яжемося з вами до 27 листопада (пʼятниця)."},
+    {"done.respond", "Odpowiemy na Twoją skargę do 27 listopada (piątek).",
+     "Ми відповімо на вашу скаргу до 27 листопада (пʼятниця)."},
+    {"done.anonymous_check", "Wróć po 27 listopada (piątek), aby sprawdzić odpowiedź.",
+     "Поверніться після 27 листопада (пʼятниця), щоб побачити відповідь."},
+    {"done.compliment_ack", "Do 27 listopada (piątek) powiemy Ci, że je dostaliśmy.",
+     "До 27 листопада (пʼятниця) ми скажемо вам, що отримали її."},
+    {"check_result.acknowledge_by", "Potwierdzimy, że to mamy, do 27 listopada (piątek).",
+     "Ми скажемо, що маємо її, до 27 листопада (пʼятниця)."},
+    {"check_result.respond_by", "Odpowiemy do 27 listopada (piątek).", "Ми відповімо до 27 листопада (пʼятниця)."},
+    {"check_result.escalate_until", "Możesz poprosić o następny etap do 27 listopada (piątek).",
+     "Ви можете попросити про наступний етап до 27 листопада (пʼятниця)."},
+};
+
 TEST(Grammar, DateSentencesInPolishAndUkrainian) {
   const Catalog pl = Catalog::LoadLanguage(kLangRoot, "pl");
-  EXPECT_EQ(Sentence(pl, "done.ack"), "Skontaktujemy się z Tobą do 27 listopada (piątek).");
-  EXPECT_EQ(Sentence(pl, "done.respond"), "Odpowiemy na Twoją skargę do 27 listopada (piątek).");
-  EXPECT_EQ(Sentence(pl, "done.anonymous_check"), "Wróć po 27 listopada (piątek), aby sprawdzić odpowiedź.");
-  EXPECT_EQ(Sentence(pl, "done.compliment_ack"), "Do 27 listopada (piątek) powiemy Ci, że je dostaliśmy.");
-  EXPECT_EQ(Sentence(pl, "check_result.acknowledge_by"), "Potwierdzimy, że to mamy, do 27 listopada (piątek).");
-  EXPECT_EQ(Sentence(pl, "check_result.respond_by"), "Odpowiemy do 27 listopada (piątek).");
-  EXPECT_EQ(Sentence(pl, "check_result.escalate_until"), "Możesz poprosić o następny etap do 27 listopada (piątek).");
-  EXPECT_EQ(LocalDate(pl, kFriday, true), "piątek 27 listopada 2026");
   const Catalog uk = Catalog::LoadLanguage(kLangRoot, "uk");
-  EXPECT_EQ(Sentence(uk, "done.ack"), "Ми зв'яжемося з вами до 27 листопада (пʼятниця).");
-  EXPECT_EQ(Sentence(uk, "done.respond"), "Ми відповімо на вашу скаргу до 27 листопада (пʼятниця).");
-  EXPECT_EQ(Sentence(uk, "done.anonymous_check"), "Поверніться після 27 листопада (пʼятниця), щоб побачити відповідь.");
-  EXPECT_EQ(Sentence(uk, "done.compliment_ack"), "До 27 листопада (пʼятниця) ми скажемо вам, що отримали її.");
-  EXPECT_EQ(Sentence(uk, "check_result.acknowledge_by"), "Ми скажемо, що маємо її, до 27 листопада (пʼятниця).");
-  EXPECT_EQ(Sentence(uk, "check_result.respond_by"), "Ми відповімо до 27 листопада (пʼятниця).");
-  EXPECT_EQ(Sentence(uk, "check_result.escalate_until"), "Ви можете попросити про наступний етап до 27 листопада (пʼятниця).");
+  for (const DateSentence& s : kDateSentences) {
+    EXPECT_EQ(Sentence(pl, s.key), s.pl);
+    EXPECT_EQ(Sentence(uk, s.key), s.uk);
+    EXPECT_EQ(pl.Spoken(s.key, DateValues(pl, "date", kFriday)), s.pl);   // heard as read
+  }
+  EXPECT_EQ(LocalDate(pl, kFriday, true), "piątek 27 listopada 2026");
   EXPECT_EQ(LocalDate(uk, kFriday, true), "пʼятниця, 27 листопада 2026 р.");
+}
+
+// The dates each catalog's ICU pattern gives: the same as the hand-written formats before.
+TEST(Grammar, DatesInEveryLanguage) {
+  const std::map<std::string, std::pair<std::string, std::string>> expected = {
+      {"en-GB", {"Friday 27 November", "Friday 27 November 2026"}},
+      {"cy", {"Dydd Gwener 27 Tachwedd", "Dydd Gwener 27 Tachwedd 2026"}},
+      {"pl", {"piątek 27 listopada", "piątek 27 listopada 2026"}},
+      {"uk", {"пʼятниця, 27 листопада", "пʼятниця, 27 листопада 2026 р."}},
+      {"lt", {"lapkričio 27 d., penktadienis", "2026 m. lapkričio 27 d., penktadienis"}},
+      {"ro", {"vineri, 27 noiembrie", "vineri, 27 noiembrie 2026"}},
+      {"fr", {"vendredi 27 novembre", "vendredi 27 novembre 2026"}},
+      {"es", {"viernes 27 de noviembre", "viernes 27 de noviembre de 2026"}},
+      {"pt", {"sexta-feira, 27 de novembro", "sexta-feira, 27 de novembro de 2026"}},
+  };
+  for (const std::string& tag : Catalog::AvailableTags(kLangRoot)) {
+    ASSERT_TRUE(expected.count(tag)) << tag;
+    const Catalog catalog = Catalog::LoadLanguage(kLangRoot, tag);
+    EXPECT_EQ(LocalDate(catalog, kFriday), expected.at(tag).first);
+    EXPECT_EQ(LocalDate(catalog, kFriday, true), expected.at(tag).second);
+  }
+  EXPECT_EQ(Sentence(Catalog::LoadLanguage(kLangRoot, "lt"), "done.ack"),
+            "Susisieksime su jumis iki lapkričio 27 d. (penktadienis).");
 }
 
 TEST(Grammar, DateGridLabelsComeFromIcu) {

@@ -2,6 +2,7 @@
 // over copies of the real catalogs.
 #include "easyread/po.h"
 
+#include <cstdio>
 #include <filesystem>
 #include <functional>
 #include <unistd.h>
@@ -73,6 +74,24 @@ TEST(PoRoundTrip, EveryCatalogComesBackByteForByte) {
     ExpectSameFiles(root, tag);
   }
   fs::remove_all(root);
+}
+
+// gettext's own checker (what Poedit and Weblate build on) accepts every exported file.
+TEST(PoRoundTrip, MsgfmtAcceptsEveryExport) {
+  const fs::path dir = fs::temp_directory_path() / ("tellus_po_msgfmt_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  for (const std::string& tag : Catalog::AvailableTags(kLangRoot.string())) {
+    const fs::path po = dir / (tag + ".po");
+    std::ofstream(po, std::ios::binary) << ExportPo(kLangRoot.string(), tag);
+    const std::string command = "msgfmt --check -o /dev/null " + po.string() + " 2>&1";
+    FILE* pipe = ::popen(command.c_str(), "r");
+    ASSERT_NE(pipe, nullptr);
+    std::string output;
+    char buffer[256];
+    while (std::fgets(buffer, sizeof buffer, pipe)) output += buffer;
+    EXPECT_EQ(::pclose(pipe), 0) << tag << ": " << output;
+  }
+  fs::remove_all(dir);
 }
 
 // Import really writes every field: change every value (text, spoken, standard, picture,

@@ -361,8 +361,19 @@ std::string ExportPo(const std::string& lang_root, const std::string& tag) {
 
   std::ostringstream po;
   po << "# Tell Us kiosk words in " << catalog.language().native_name << " (" << tag << "), from easyread/lang/" << tag
-     << ".\n# Source language: en-GB. Import with: tellus-catalog import --lang " << tag << " --in FILE.po\n"
-     << "msgid \"\"\nmsgstr \"\"\n"
+     << ".\n# Source language: en-GB. Import with: tellus-catalog import --lang " << tag << " --in FILE.po\n";
+  // The language's rules travel with the words (they are checked again on import by tellus-catalog check).
+  for (const GlossaryTerm& term : catalog.language().glossary) {
+    po << "# Glossary: " << term.term << " = \"" << term.use << "\"";
+    std::string avoid;
+    for (const std::string& word : term.avoid) avoid += (avoid.empty() ? "" : ", ") + word;
+    po << (avoid.empty() ? "" : " (never: " + avoid + ")") << "\n";
+  }
+  const AddressRules& address = catalog.language().address;
+  if (!address.form.empty())
+    po << "# Address: " << address.form << (address.gender_neutral ? ", gender-neutral" : "")
+       << (address.why.empty() ? "" : ". " + address.why) << "\n";
+  po << "msgid \"\"\nmsgstr \"\"\n"
      << "\"Project-Id-Version: Tell Us catalog\\n\"\n"
      << "\"Language: " << tag << "\\n\"\n"
      << "\"MIME-Version: 1.0\\n\"\n"

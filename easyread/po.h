@@ -9,6 +9,8 @@
 //   msgid "We will contact you by {date}."          (en-GB, the source)
 //   msgstr "Skontaktujemy się z Tobą do {date.genitive}."
 //
+// The file opens with the language's glossary and address rules as comments, so the
+// translator has them at hand.
 // An empty msgstr for spoken, standard or pictogram means the field is absent (spoken and
 // standard then follow the text). Plural and case forms the language has but English lacks
 // (duration.years.few) carry en-GB's 'other' form as msgid and ICU's sample counts.

@@ -68,6 +68,8 @@ TEST(PoRoundTrip, EveryCatalogComesBackByteForByte) {
     SCOPED_TRACE(tag);
     const std::string po = ExportPo(root.string(), tag);
     EXPECT_NE(po.find("msgctxt \"welcome.title\""), std::string::npos);
+    EXPECT_NE(po.find("# Glossary: complaint = "), std::string::npos) << "the translator sees the glossary";
+    EXPECT_NE(po.find("# Address: "), std::string::npos);
     const PoImportResult result = ImportPo(po, tag + ".po", root.string(), tag);
     EXPECT_EQ(result.changed, 0);
     EXPECT_TRUE(result.files.empty());

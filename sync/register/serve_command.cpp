@@ -1,6 +1,7 @@
 // tellus-register serve.
 #include <pthread.h>
 #include <signal.h>
+#include <sys/resource.h>
 
 #include <iostream>
 #include <thread>
@@ -17,7 +18,17 @@ struct ServeArgs {
   std::string db, listen = "127.0.0.1:8470", cert, key;
   std::string policies = std::string(TELLUS_ASSETS_DIR) + "/policies";
   std::string holidays = std::string(TELLUS_ASSETS_DIR) + "/holidays";
+  unsigned per_address = HttpLimits{}.max_connections_per_address;
 };
+
+// Idle connections cost file descriptors, not threads: allow as many as the hard limit lets us.
+void RaiseFileLimit() {
+  rlimit limit{};
+  if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+    limit.rlim_cur = limit.rlim_max;
+    ::setrlimit(RLIMIT_NOFILE, &limit);
+  }
+}
 
 void Serve(const ServeArgs& args) {
   auto [host, port] = ParseListen(args.listen);
@@ -29,6 +40,9 @@ void Serve(const ServeArgs& args) {
   options.port = port;
   options.cert_file = args.cert;
   options.key_file = args.key;
+  options.limits.max_connections_per_address = args.per_address;
+  RaiseFileLimit();
+  ::signal(SIGPIPE, SIG_IGN);   // a client gone mid-reply is that connection's problem only
 
   // SIGINT/SIGTERM are taken by a waiting thread that stops the server cleanly;
   // block them before any server thread exists so they all inherit the mask.
@@ -64,6 +78,10 @@ void AddServeCommand(CLI::App& app) {
       ->capture_default_str();
   serve->add_option("--cert", args.cert, "TLS certificate (PEM); required off loopback");
   serve->add_option("--key", args.key, "TLS private key (PEM)");
+  serve->add_option("--max-connections-per-address", args.per_address,
+                    "Connections one client address may hold open; raise it behind a reverse proxy")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 10000));
   serve->add_option("--policies", args.policies, "Folder of policy files")->capture_default_str();
   serve->add_option("--holidays", args.holidays, "Folder of bank-holiday files")->capture_default_str();
   serve->callback([] { Serve(args); });

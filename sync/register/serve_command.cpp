@@ -18,7 +18,7 @@ struct ServeArgs {
   std::string db, listen = "127.0.0.1:8470", cert, key;
   std::string policies = std::string(TELLUS_ASSETS_DIR) + "/policies";
   std::string holidays = std::string(TELLUS_ASSETS_DIR) + "/holidays";
-  unsigned per_address = HttpLimits{}.max_connections_per_address;
+  HttpLimits limits;
 };
 
 // Idle connections cost file descriptors, not threads: allow as many as the hard limit lets us.
@@ -40,7 +40,9 @@ void Serve(const ServeArgs& args) {
   options.port = port;
   options.cert_file = args.cert;
   options.key_file = args.key;
-  options.limits.max_connections_per_address = args.per_address;
+  const std::size_t body_cap = options.limits.max_body_bytes;   // the protocol's, not a command-line choice
+  options.limits = args.limits;
+  options.limits.max_body_bytes = body_cap;
   RaiseFileLimit();
   ::signal(SIGPIPE, SIG_IGN);   // a client gone mid-reply is that connection's problem only
 
@@ -78,10 +80,22 @@ void AddServeCommand(CLI::App& app) {
       ->capture_default_str();
   serve->add_option("--cert", args.cert, "TLS certificate (PEM); required off loopback");
   serve->add_option("--key", args.key, "TLS private key (PEM)");
-  serve->add_option("--max-connections-per-address", args.per_address,
+  serve->add_option("--max-connections-per-address", args.limits.max_connections_per_address,
                     "Connections one client address may hold open; raise it behind a reverse proxy")
       ->capture_default_str()
       ->check(CLI::Range(1, 10000));
+  serve->add_option("--idle-timeout", args.limits.idle_timeout_seconds,
+                    "Seconds a connection may stay silent before it is closed")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 3600));
+  serve->add_option("--header-time-limit", args.limits.header_time_limit_seconds,
+                    "Seconds from connecting (or the previous reply) to the end of a request's headers")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 3600));
+  serve->add_option("--body-time-limit", args.limits.body_time_limit_seconds,
+                    "Seconds from the end of the headers to the end of the body")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 3600));
   serve->add_option("--policies", args.policies, "Folder of policy files")->capture_default_str();
   serve->add_option("--holidays", args.holidays, "Folder of bank-holiday files")->capture_default_str();
   serve->callback([] { Serve(args); });

@@ -31,6 +31,7 @@ struct HttpServer::Connection {
 struct HttpServer::Exchange {
   HttpRequest request;
   bool answered = false;
+  std::size_t counted = 0;                         // bytes of this body in body_bytes_in_flight_
 };
 
 namespace {
@@ -101,13 +102,20 @@ MHD_Result OnAccess(void* cls, MHD_Connection* connection, const char* url, cons
     std::size_t piece = *upload_data_size;
     *upload_data_size = 0;
     if (exchange.answered) return MHD_YES;
-    if (exchange.request.body.size() + piece > cap) {
+    const bool too_large = exchange.request.body.size() + piece > cap;
+    const bool too_busy = server.body_bytes_in_flight_ + piece > server.options().limits.max_body_bytes_in_flight;
+    if (too_large || too_busy) {
       // Answered now: libmicrohttpd reads no more of this body and closes the connection after the reply.
+      server.body_bytes_in_flight_ -= exchange.counted;
+      exchange.counted = 0;
       exchange.request.body.clear();
       exchange.request.body.shrink_to_fit();
-      return Refuse(server, connection, exchange, 413, TooLarge(cap));
+      if (too_large) return Refuse(server, connection, exchange, 413, TooLarge(cap));
+      return Refuse(server, connection, exchange, 503, "the register is receiving too much at once; try again shortly");
     }
     exchange.request.body.append(upload_data, piece);
+    exchange.counted += piece;
+    server.body_bytes_in_flight_ += piece;
     return MHD_YES;
   }
   if (exchange.answered) return MHD_YES;
@@ -121,7 +129,9 @@ MHD_Result OnAccess(void* cls, MHD_Connection* connection, const char* url, cons
 }
 
 void OnCompleted(void* cls, MHD_Connection* connection, void** request_context, MHD_RequestTerminationCode) {
-  delete static_cast<HttpServer::Exchange*>(*request_context);
+  auto* exchange = static_cast<HttpServer::Exchange*>(*request_context);
+  if (exchange) static_cast<HttpServer*>(cls)->body_bytes_in_flight_ -= exchange->counted;
+  delete exchange;
   *request_context = nullptr;
   static_cast<HttpServer*>(cls)->RequestDone(connection);
 }
@@ -138,6 +148,7 @@ void OnConnection(void* cls, MHD_Connection* connection, void**, MHD_ConnectionN
 
 void OnLog(void* cls, const char* format, va_list args) {
   auto& server = *static_cast<HttpServer*>(cls);
+  if (!server.collecting_errors_) return;          // only Start() reads them, on its own thread
   char line[512];
   std::vsnprintf(line, sizeof line, format, args);
   if (server.errors_.size() < 2000) server.errors_ += line;
@@ -172,6 +183,7 @@ int HttpServer::Start() {
   if (address.ss_family == AF_INET6) flags |= MHD_USE_IPv6;
   if (tls) flags |= MHD_USE_TLS;
   const HttpLimits& l = options_.limits;
+  collecting_errors_ = true;
   MHD_OptionItem tls_options[] = {
       {tls ? MHD_OPTION_HTTPS_MEM_KEY : MHD_OPTION_END, 0, const_cast<char*>(options_.key_pem.c_str())},
       {tls ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, 0, const_cast<char*>(options_.cert_pem.c_str())},
@@ -189,6 +201,7 @@ int HttpServer::Start() {
       MHD_OPTION_EXTERNAL_LOGGER, &OnLog, this,
       MHD_OPTION_ARRAY, tls_options,
       MHD_OPTION_END);
+  collecting_errors_ = false;
   if (!daemon_) {
     std::string why = errors_.empty() ? "address in use or not available" : errors_;
     while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();

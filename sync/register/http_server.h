@@ -33,6 +33,7 @@ struct HttpLimits {
   unsigned header_time_limit_seconds = 20;         // from connect (or the previous reply) to the end of headers
   unsigned body_time_limit_seconds = 120;          // from the end of headers to the end of the body
   std::size_t connection_memory_bytes = 64 * 1024; // headers and read buffer per connection
+  std::size_t max_body_bytes_in_flight = 64 * 1024 * 1024;   // all bodies being received: 503 (retry) beyond
   unsigned threads = 4;                            // epoll worker threads
 };
 
@@ -72,6 +73,8 @@ class HttpServer {
   const HttpServerOptions& options() const { return options_; }
   const HttpCallbacks& callbacks() const { return callbacks_; }
   std::string errors_;                             // libmicrohttpd's own messages while starting
+  std::atomic<bool> collecting_errors_{false};
+  std::atomic<std::size_t> body_bytes_in_flight_{0};
 
  private:
   void Watch();                                    // closes connections past the header or body time limit

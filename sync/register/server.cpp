@@ -39,6 +39,7 @@ std::string StatusCode(int status) {
     case 405: return "method-not-allowed";
     case 413: return "body-too-large";
     case 429: return "too-many-requests";
+    case 503: return "busy";
     default: return status >= 500 ? "server-error" : "refused";
   }
 }

@@ -189,14 +189,38 @@ def made_uuids(outbox):
     return set(rows)
 
 
+def setup(kit, name, items, folder=None):
+    """A register on a free port with one kiosk, its outbox filled with `items` items; returns
+    (port, work folder, register db, identity, outbox, the set of item uuids made)."""
+    port = free_port()
+    d, db, identity = kit.new_register(name, port, folder=folder)
+    outbox = os.path.join(d, "outbox.db")
+    kit.fill(identity, outbox, 1, items)
+    return port, d, db, identity, outbox, made_uuids(outbox)
+
+
+def topped_up(kit, identity, outbox, made, first, count):
+    """When the outbox ran dry before the next fault, more items for it; returns the uuids made so far."""
+    if made_uuids(outbox):
+        return made
+    kit.fill(identity, outbox, first, count)
+    return made | made_uuids(outbox)
+
+
+def finish(name, kit, reg, made, db, d, identity, outbox, trials, unanswered, extra=""):
+    """After the faults: send what is left with nothing in the way, stop the register, count."""
+    drained = drain(kit, identity, outbox)
+    reg.stop()
+    T.health_failures += unanswered
+    verify(name, made, db, outbox, trials,
+           f", health unanswered {unanswered}{extra}" + ("" if drained else ", OUTBOX NOT DRAINED"))
+    shutil.rmtree(d, ignore_errors=True)
+
+
 # --- scenarios ------------------------------------------------------------------------------------------
 
 def kill_sync(kit, trials, items):
-    port = free_port()
-    d, db, identity = kit.new_register("kill-sync", port)
-    outbox = os.path.join(d, "outbox.db")
-    kit.fill(identity, outbox, 1, items)
-    made = made_uuids(outbox)
+    port, d, db, identity, outbox, made = setup(kit, "kill-sync", items)
     reg = Register(kit, db, port)
     reg.start()
     unanswered = 0
@@ -212,23 +236,12 @@ def kill_sync(kit, trials, items):
         done += 1
         if done % 10 == 0 and not health(port):
             unanswered += 1
-        if not made_uuids(outbox):   # everything went before the next kill: add more for the next trials
-            kit.fill(identity, outbox, 100000 + done * 1000, 200)
-            made |= made_uuids(outbox)
-    drained = drain(kit, identity, outbox)
-    reg.stop()
-    T.health_failures += unanswered
-    verify("kill -9 of tellus-sync", made, db, outbox, done,
-           f", health unanswered {unanswered}" + ("" if drained else ", OUTBOX NOT DRAINED"))
-    shutil.rmtree(d, ignore_errors=True)
+        made = topped_up(kit, identity, outbox, made, 100000 + done * 1000, 200)
+    finish("kill -9 of tellus-sync", kit, reg, made, db, d, identity, outbox, done, unanswered)
 
 
 def kill_register(kit, trials, items):
-    port = free_port()
-    d, db, identity = kit.new_register("kill-register", port)
-    outbox = os.path.join(d, "outbox.db")
-    kit.fill(identity, outbox, 1, items)
-    made = made_uuids(outbox)
+    port, d, db, identity, outbox, made = setup(kit, "kill-register", items)
     reg = Register(kit, db, port)
     stop = threading.Event()
 
@@ -250,18 +263,11 @@ def kill_register(kit, trials, items):
         time.sleep(RNG.uniform(0.01, 0.3))
         reg.kill9()
         done += 1
-        if not made_uuids(outbox):
-            kit.fill(identity, outbox, 100000 + done * 1000, 200)
-            made |= made_uuids(outbox)
+        made = topped_up(kit, identity, outbox, made, 100000 + done * 1000, 200)
     stop.set()
     t.join()
     reg.start()
-    drained = drain(kit, identity, outbox)
-    reg.stop()
-    T.health_failures += unanswered
-    verify("kill -9 of tellus-register", made, db, outbox, done,
-           f", health unanswered {unanswered}" + ("" if drained else ", OUTBOX NOT DRAINED"))
-    shutil.rmtree(d, ignore_errors=True)
+    finish("kill -9 of tellus-register", kit, reg, made, db, d, identity, outbox, done, unanswered)
 
 
 class FaultProxy:
@@ -348,11 +354,7 @@ class FaultProxy:
 
 
 def faulty_network(kit, runs, items):
-    port = free_port()
-    d, db, identity = kit.new_register("proxy", port)
-    outbox = os.path.join(d, "outbox.db")
-    kit.fill(identity, outbox, 1, items)
-    made = made_uuids(outbox)
+    port, d, db, identity, outbox, made = setup(kit, "proxy", items)
     reg = Register(kit, db, port)
     reg.start()
     proxy = FaultProxy(port)
@@ -368,9 +370,7 @@ def faulty_network(kit, runs, items):
             break
         kit.send(through, outbox, timeout=90)
         done += 1
-        if not made_uuids(outbox):
-            kit.fill(identity, outbox, 100000 + done * 1000, 100)
-            made |= made_uuids(outbox)
+        made = topped_up(kit, identity, outbox, made, 100000 + done * 1000, 100)
     proxy.close()
     answered = health(port)
     T.health_failures += 0 if answered else 1
@@ -395,11 +395,7 @@ def full_disk(kit, items):
         os.rmdir(mount)
         return
     try:
-        port = free_port()
-        d, db, identity = kit.new_register("disk", port, folder=mount)
-        outbox = os.path.join(d, "outbox.db")
-        kit.fill(identity, outbox, 1, items)
-        made = made_uuids(outbox)
+        port, d, db, identity, outbox, made = setup(kit, "disk", items, folder=mount)
         reg = Register(kit, db, port)
         reg.start()
         sends = 0
@@ -445,11 +441,7 @@ def spoil(data):
 
 
 def corrupt_files(kit, bundles, databases):
-    port = free_port()
-    d, db, identity = kit.new_register("corrupt", port)
-    outbox = os.path.join(d, "outbox.db")
-    kit.fill(identity, outbox, 1, 20)
-    made = made_uuids(outbox)
+    port, d, db, identity, outbox, made = setup(kit, "corrupt", 20)
     good = os.path.join(d, "good.bundle")
     kit.run([kit.sync_bin, "export", "--identity", identity, "--outbox", outbox, "--out", good], check=True)
     data = open(good, "rb").read()
@@ -496,11 +488,7 @@ def corrupt_files(kit, bundles, databases):
 
 
 def floods(kit, items, idle=300, slow=30):
-    port = free_port()
-    d, db, identity = kit.new_register("flood", port)
-    outbox = os.path.join(d, "outbox.db")
-    kit.fill(identity, outbox, 1, items)
-    made = made_uuids(outbox)
+    port, d, db, identity, outbox, made = setup(kit, "flood", items)
     reg = Register(kit, db, port)
     reg.start()
     conns = []
@@ -542,13 +530,8 @@ def floods(kit, items, idle=300, slow=30):
     t.join()
     for s in conns + slowloris:
         s.close()
-    drained = drain(kit, identity, outbox)
-    reg.stop()
-    T.health_failures += unanswered
-    verify("idle and slow connection floods", made, db, outbox, 1,
-           f" ({len(conns)} idle, {len(slowloris)} slowloris held; health {probes - unanswered}/{probes} answered)"
-           + ("" if drained else ", OUTBOX NOT DRAINED"))
-    shutil.rmtree(d, ignore_errors=True)
+    finish("idle and slow connection floods", kit, reg, made, db, d, identity, outbox, 1, unanswered,
+           f" ({len(conns)} idle, {len(slowloris)} slowloris held; {probes} health probes)")
 
 
 def main():

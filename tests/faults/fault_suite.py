@@ -30,7 +30,7 @@ RNG = random.Random(int(os.environ.get("TELLUS_FAULT_SEED", str(int(time.time())
 class Totals:
     def __init__(self):
         self.trials = self.items = self.lost = self.duplicated = self.corrupt = 0
-        self.crashes = self.health_failures = 0
+        self.crashes = self.health_failures = 0   # crashes: ended by a signal, hung, or failed without a reason
         self.skipped = []
 
     def failed(self):
@@ -80,7 +80,13 @@ class Kit:
         self.root = root
 
     def run(self, args, timeout=60, check=False):
-        r = subprocess.run(args, capture_output=True, text=True, timeout=timeout)
+        try:
+            # errors="replace": a spoilt database may hand a program bytes that are not UTF-8 to print.
+            r = subprocess.run(args, capture_output=True, text=True, errors="replace", timeout=timeout)
+        except subprocess.TimeoutExpired:
+            T.crashes += 1
+            log(f"  HANG: {' '.join(args[:3])} still running after {timeout} s")
+            return subprocess.CompletedProcess(args, 124, "", "hung")
         if r.returncode < 0:
             T.crashes += 1
             log(f"  CRASH: {' '.join(args[:3])} ended by signal {-r.returncode}")

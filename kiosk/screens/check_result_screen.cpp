@@ -42,22 +42,11 @@ void ExplainStage(const ScreenContext& c, const std::string& stage_name) {
     if (stage.name == stage_name && stage.informal) Say(c, "check_result.stage_informal");
 }
 
+// The state and the dates still ahead (the printed slip says the same: core/receipt_slip.h).
 void StateSentences(const ScreenContext& c, const CaseView& v) {
   ExplainStage(c, v.stage_name);
-  if (v.state == "closed") {
-    Say(c, v.outcome == "withdrawn" ? "check_result.state_withdrawn" : "check_result.state_closed");
-  } else if (v.state == "answered") {
-    Say(c, "check_result.state_answered");
-  } else if (v.state == "acknowledged") {
-    Say(c, "check_result.state_acknowledged");
-  } else {
-    Say(c, "check_result.state_received");
-    if (v.acknowledge_by) Say(c, "check_result.acknowledge_by", {{"date", DateText(c, *v.acknowledge_by)}});
-  }
-  if (v.state != "closed" && v.state != "answered" && v.respond_by)
-    Say(c, "check_result.respond_by", {{"date", DateText(c, *v.respond_by)}});
-  // "Ask for the next stage" below says what can be done; here, until when.
-  if (v.can_escalate && v.escalate_by) Say(c, "check_result.escalate_until", {{"date", DateText(c, *v.escalate_by)}});
+  for (const SlipSentence& line : CaseNextSteps(v))
+    Say(c, line.key, line.date ? Values{{"date", DateText(c, *line.date)}} : Values{});
 }
 
 // The staff's reply, set apart in a box with its own Listen.
@@ -78,12 +67,15 @@ void Requests(const ScreenContext& c, const CaseView& v) {
   if (v.can_escalate) items.push_back({"escalate", "check_result.escalate"});
   if (v.kind == JourneyKind::kComplaint) items.push_back({"feedback", "check_result.feedback"});
   if (v.can_withdraw) items.push_back({"withdraw", "check_result.withdraw"});
-  const float share = items.empty() ? 1.f : 1.f / static_cast<float>(items.size());
+  const std::size_t count = items.size() + (c.state.printer ? 1 : 0);
+  const float share = count == 0 ? 1.f : 1.f / static_cast<float>(count);
   for (std::size_t i = 0; i < items.size(); ++i) {
     if (i > 0) ui::SameLine();
     if (ChoiceItem(c, "choice.check_result." + items[i].first, items[i].second, false, share))
       c.Emit(ev::Choose{items[i].first});
   }
+  if (!items.empty() && c.state.printer) ui::SameLine();
+  PrintButton(c, share);                           // where the kiosk has a printer
 }
 
 void DrawCase(const ScreenContext& c, const CaseView& v) {
@@ -92,6 +84,7 @@ void DrawCase(const ScreenContext& c, const CaseView& v) {
   const bool reply = !v.latest_reply.empty();
   if (reply) ui::BeginColumns(2);
   StateSentences(c, v);
+  PrintOutcome(c);
   if (reply) {
     ui::NextColumn();
     Reply(c, v);

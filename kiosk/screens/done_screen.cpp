@@ -17,6 +17,8 @@ void DrawDone(const ScreenContext& c) {
   Say(c, "done.tracking_label");
   ui::BigCode(r.tracking_code, SpokenCode(r.tracking_code));
   Say(c, "done.keep");
+  PrintButton(c);                                  // where the kiosk has a printer
+  PrintOutcome(c);
   ui::NextColumn();
   Say(c, "done.body_saved");
   ui::QrCode(r.reference);

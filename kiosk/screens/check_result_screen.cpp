@@ -67,24 +67,27 @@ void Requests(const ScreenContext& c, const CaseView& v) {
   if (v.can_escalate) items.push_back({"escalate", "check_result.escalate"});
   if (v.kind == JourneyKind::kComplaint) items.push_back({"feedback", "check_result.feedback"});
   if (v.can_withdraw) items.push_back({"withdraw", "check_result.withdraw"});
-  const std::size_t count = items.size() + (c.state.printer ? 1 : 0);
-  const float share = count == 0 ? 1.f : 1.f / static_cast<float>(count);
+  const float share = items.empty() ? 1.f : 1.f / static_cast<float>(items.size());
   for (std::size_t i = 0; i < items.size(); ++i) {
     if (i > 0) ui::SameLine();
     if (ChoiceItem(c, "choice.check_result." + items[i].first, items[i].second, false, share))
       c.Emit(ev::Choose{items[i].first});
   }
-  if (!items.empty() && c.state.printer) ui::SameLine();
-  PrintButton(c, share);                           // where the kiosk has a printer
 }
 
 void DrawCase(const ScreenContext& c, const CaseView& v) {
+  // "Print my receipt" beside the title, where the kiosk has a printer: the screen is full below.
+  if (c.state.printer) ui::BeginColumns(2);
   Title(c, v.kind == JourneyKind::kComplaint ? "check_result.found_title" : "check_result.found_title_other");
+  if (c.state.printer) {
+    ui::NextColumn();
+    PrintButton(c);
+    ui::EndColumns();
+  }
   StagesTimeline(c, v);
   const bool reply = !v.latest_reply.empty();
   if (reply) ui::BeginColumns(2);
   StateSentences(c, v);
-  PrintOutcome(c);
   if (reply) {
     ui::NextColumn();
     Reply(c, v);

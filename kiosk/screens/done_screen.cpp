@@ -18,7 +18,6 @@ void DrawDone(const ScreenContext& c) {
   ui::BigCode(r.tracking_code, SpokenCode(r.tracking_code));
   Say(c, "done.keep");
   PrintButton(c);                                  // where the kiosk has a printer
-  PrintOutcome(c);
   ui::NextColumn();
   Say(c, "done.body_saved");
   ui::QrCode(r.reference);
@@ -43,6 +42,7 @@ void DrawDone(const ScreenContext& c) {
       if (!r.anonymous && r.acknowledge_by) Say(c, "done.ack", {{"date", DateText(c, *r.acknowledge_by)}});
       break;
   }
+  PrintOutcome(c);                                 // printed, or the printer is not working
   ui::EndColumns();
   if (MainButton(c, "button.finish", "common.finish")) c.Emit(ev::Choose{"finish"});
 }

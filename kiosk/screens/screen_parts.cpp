@@ -138,8 +138,7 @@ void PrintOutcome(const ScreenContext& c) {
       Say(c, "print.printed");
       break;
     case PrintStatus::kFailed:
-      Say(c, "print.failed");                      // the done screen says "Write these down" just above
-      Say(c, "print.failed_staff");
+      Say(c, "print.failed");                      // "Write these down or take a photo." is on the screen too
       break;
     default:
       break;

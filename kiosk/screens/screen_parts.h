@@ -71,7 +71,8 @@ void CannotReachRegister(const ScreenContext& c, bool busy);
 // how printing goes (printing, printed: faded and saying why when touched; try again after
 // a failure); `width_fraction` as ChoiceItem. The receipt on screen never changes with it.
 void PrintButton(const ScreenContext& c, float width_fraction = 0);
-// The outcome in words: printed, or the printer is not working and what to do instead.
+// The outcome in one sentence: printed, or the printer is not working (the done screen;
+// the check screen has no room, its button and the spoken outcome say it).
 void PrintOutcome(const ScreenContext& c);
 // A text box for `field`; touching it focuses it; when focused the keyboard follows.
 void TextBox(const ScreenContext& c, Field field);

@@ -330,13 +330,16 @@ TEST(PictureAudit, EveryScreenOfEverySeedPolicy) {
 TEST(PictureAudit, PrintMyReceiptInEachState) {
   Audit audit;
   testing_sweep::SweepResult ignored;
-  testing_sweep::CheckEveryPrintScreen(
-      Seed("seetec"),
-      [&](Harness& h, testing_sweep::SweepResult&) {
-        audit.Look(h, h.app().ScreenName() + " [print " + std::to_string(static_cast<int>(h.state().print_status)) +
-                          ", kind " + std::to_string(static_cast<int>(h.state().kind)) + "]");
-      },
-      ignored);
+  for (const char* id : kSeedPolicies) {
+    testing_sweep::CheckEveryPrintScreen(
+        Seed(id),
+        [&](Harness& h, testing_sweep::SweepResult&) {
+          audit.Look(h, std::string(id) + " " + h.app().ScreenName() + " [print " +
+                            std::to_string(static_cast<int>(h.state().print_status)) + ", kind " +
+                            std::to_string(static_cast<int>(h.state().kind)) + "]");
+        },
+        ignored);
+  }
   audit.Report();
 }
 

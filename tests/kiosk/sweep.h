@@ -207,7 +207,6 @@ inline void CheckEveryPrintScreen(HarnessOptions o, const ScreenCheck& CheckScre
   found.check_case = SomeCase();
   screens.push_back(found);
   found.check_case->latest_reply.clear();          // no reply: one column
-  found.check_case->state = "received";
   screens.push_back(found);
   for (JourneyState s : screens) {
     s.printer = true;

@@ -14,6 +14,7 @@
 #include "easyread/dates.h"
 #include "tests/kiosk/harness.h"
 #include "tests/kiosk/ui_walk.h"
+#include "tests/print/print_fixtures.h"
 
 namespace tellus {
 namespace {
@@ -21,16 +22,8 @@ namespace {
 using testing::Harness;
 using testing::HarnessOptions;
 using namespace testing_ui;
+using print_testing::TempDir;
 using Values = std::map<std::string, std::string>;
-
-struct TempDir {
-  std::filesystem::path path;
-  TempDir() {
-    char name[] = "/tmp/tellus-kiosk-print-XXXXXX";
-    path = mkdtemp(name);
-  }
-  ~TempDir() { std::filesystem::remove_all(path); }
-};
 
 // A receipt printer's device file: a FIFO read by a thread standing in for the printer.
 struct FakePrinter {

@@ -16,15 +16,6 @@ namespace {
 
 using namespace print_testing;
 
-struct TempDir {
-  std::filesystem::path path;
-  TempDir() {
-    char name[] = "/tmp/tellus-escpos-XXXXXX";
-    path = mkdtemp(name);
-  }
-  ~TempDir() { std::filesystem::remove_all(path); }
-};
-
 // The PDF as poppler renders it at 203 dpi, grey, anti-aliasing off (a printer's dots).
 GreyImage PdfRaster(const std::string& pdf) {
   TempDir dir;

@@ -2,11 +2,13 @@
 // Shared by the print tests: a sample slip in any language, the assets the build made,
 // commands run for their output, PGM images (pdftoppm's) and an ESC/POS decoder that
 // turns a printer's byte stream back into the picture it would print.
+#include <stdlib.h>
 #include <sys/wait.h>
 
 #include <array>
 #include <cstdio>
 #include <cstdint>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -22,6 +24,16 @@
 namespace tellus::print_testing {
 
 using namespace tellus::print;
+
+// A folder of its own under /tmp, removed with everything in it.
+struct TempDir {
+  std::filesystem::path path;
+  TempDir() {
+    char name[] = "/tmp/tellus-print-XXXXXX";
+    path = mkdtemp(name);
+  }
+  ~TempDir() { std::filesystem::remove_all(path); }
+};
 
 inline Date Day(int y, unsigned m, unsigned d) { return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}}; }
 

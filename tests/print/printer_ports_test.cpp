@@ -38,15 +38,6 @@ PrinterConfig Device(const std::string& path, int timeout_seconds = 10) {
   return c;
 }
 
-struct TempDir {
-  std::filesystem::path path;
-  TempDir() {
-    char name[] = "/tmp/tellus-print-XXXXXX";
-    path = mkdtemp(name);
-  }
-  ~TempDir() { std::filesystem::remove_all(path); }
-};
-
 // One CUPS for all the tests here: libcups keeps the server it first talked to.
 class CupsPrint : public ::testing::Test {
  protected:

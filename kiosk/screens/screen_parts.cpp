@@ -117,6 +117,35 @@ bool ChoiceData(const std::string& id, const std::string& label, bool selected, 
   return ui::Choice(id, label, label, selected, style);
 }
 
+void PrintButton(const ScreenContext& c, float width_fraction) {
+  const PrintStatus status = c.state.print_status;
+  if (!c.state.printer) return;
+  const char* key = status == PrintStatus::kPrinting  ? "print.button_printing"
+                    : status == PrintStatus::kPrinted ? "print.button_printed"
+                    : status == PrintStatus::kFailed  ? "print.button_again"
+                                                      : "print.button";
+  ui::ItemStyle style;
+  style.pictogram = c.Pictogram(key);
+  style.wide = width_fraction <= 0;
+  style.width_fraction = width_fraction;
+  style.enabled = status == PrintStatus::kNone || status == PrintStatus::kFailed;
+  if (!style.enabled) style.disabled_reason = c.Text(status == PrintStatus::kPrinting ? "print.printing" : "print.printed");
+  if (ui::Button("print", c.Text(key), c.Spoken(key), style)) c.Emit(ev::Print{});
+}
+
+void PrintOutcome(const ScreenContext& c) {
+  switch (c.state.print_status) {
+    case PrintStatus::kPrinted:
+      Say(c, "print.printed");
+      break;
+    case PrintStatus::kFailed:
+      Say(c, "print.failed");                      // "Write these down or take a photo." is on the screen too
+      break;
+    default:
+      break;
+  }
+}
+
 PageSpan PageOf(const ScreenContext& c, std::size_t items, std::size_t per_page) {
   PageSpan span;
   per_page = std::max<std::size_t>(1, per_page);

@@ -17,6 +17,7 @@ struct ServeArgs {
   std::string db, listen = "127.0.0.1:8470", cert, key;
   std::string policies = std::string(TELLUS_ASSETS_DIR) + "/policies";
   std::string holidays = std::string(TELLUS_ASSETS_DIR) + "/holidays";
+  ServerOptions limits;
 };
 
 void Serve(const ServeArgs& args) {
@@ -24,7 +25,7 @@ void Serve(const ServeArgs& args) {
   RegisterKeys keys = LoadRegisterKeys(KeysPathFor(args.db));
   auto storage = SqliteRegisterStorage::Open(args.db);
   PolicyBook policies(args.policies, args.holidays);
-  ServerOptions options;
+  ServerOptions options = args.limits;
   options.host = host;
   options.port = port;
   options.cert_file = args.cert;
@@ -66,6 +67,18 @@ void AddServeCommand(CLI::App& app) {
   serve->add_option("--key", args.key, "TLS private key (PEM)");
   serve->add_option("--policies", args.policies, "Folder of policy files")->capture_default_str();
   serve->add_option("--holidays", args.holidays, "Folder of bank-holiday files")->capture_default_str();
+  serve->add_option("--failed-lookups-per-kiosk-per-minute", args.limits.failed_lookups_per_kiosk_per_minute,
+                    "Wrong tracking codes a kiosk may send a minute before it is slowed (a right one always opens)")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  serve->add_option("--failed-lookups-per-reference-per-hour", args.limits.failed_lookups_per_reference_per_hour,
+                    "Wrong tracking codes for one reference an hour before guessers are slowed")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  serve->add_option("--submissions-per-kiosk-per-hour", args.limits.submissions_per_kiosk_per_hour,
+                    "Items a kiosk may send an hour; past it the kiosk keeps them and retries")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
   serve->callback([] { Serve(args); });
 }
 

@@ -138,7 +138,9 @@ TEST(StaffReduce, AGuesserWhoNeverStopsGetsFewTriesAndAFourDigitPinHoldsForYears
   std::int64_t guesses = 0, in_first_week = 0;
   while (guesses < 10000 && now - start < 20LL * 365 * 86400) {
     if (Locked(lock, now)) now = lock.locked_until;   // wait it out, then guess again at once
-    lock = *ParseStaffLock(SerialiseStaffLock(AfterAttempt(lock, false, now)));   // a restart between every try
+    auto kept = ParseStaffLock(SerialiseStaffLock(AfterAttempt(lock, false, now)));   // a restart between every try
+    ASSERT_TRUE(kept) << SerialiseStaffLock(AfterAttempt(lock, false, now));
+    lock = *kept;
     ++guesses;
     if (now - start < 7 * 86400) ++in_first_week;
   }

@@ -277,9 +277,12 @@ bool Store::Enqueue(const ClearPart& clear, const std::vector<unsigned char>& se
   if (clear.uuid.empty()) throw StoreError("store " + path_ + ": a submission needs a uuid");
   if (sealed.empty()) throw StoreError("store " + path_ + ": a submission needs its sealed part");
   // A retry with the same uuid (e.g. after a crash between commit and receipt) is a no-op.
+  // An anonymous item's row keeps the day it was queued, not the time (like its clear part).
   Statement insert(db_, path_,
-                   "INSERT OR IGNORE INTO outbox (uuid, clear_json, sealed, tracking_hash) VALUES (?1, ?2, ?3, ?4)");
-  insert.Bind(1, clear.uuid).Bind(2, ClearToJson(clear)).Bind(3, sealed).Bind(4, tracking_hash).Run();
+                   "INSERT OR IGNORE INTO outbox (uuid, clear_json, sealed, tracking_hash, created_at) VALUES "
+                   "(?1, ?2, ?3, ?4, strftime(?5, 'now'))");
+  insert.Bind(1, clear.uuid).Bind(2, ClearToJson(clear)).Bind(3, sealed).Bind(4, tracking_hash);
+  insert.Bind(5, clear.anonymous ? "%Y-%m-%d" : "%Y-%m-%dT%H:%M:%SZ").Run();
   return sqlite3_changes(db_) == 1;
 }
 

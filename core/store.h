@@ -28,7 +28,7 @@ struct OutboxItem {
   std::string tracking_hash;                       // never the tracking code itself
   int attempts = 0;
   std::string last_error;
-  std::string created_at;                          // when it entered the outbox, ISO 8601 UTC
+  std::string created_at;                          // when it entered the outbox, ISO 8601 UTC (anonymous: the day)
 };
 
 class Store {

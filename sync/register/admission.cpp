@@ -141,4 +141,29 @@ CaseRecord AdmitCase(CaseWorkflow& workflow, const proto::SubmitItem& item, cons
   return c;
 }
 
+proto::SubmitAck StoreBatch(RegisterStorage& storage, CaseWorkflow& workflow, KioskRecord& kiosk,
+                            const proto::SubmitBatch& batch, const std::string& via, const BoxKeyPair& register_box) {
+  proto::SubmitAck ack;
+  storage.Transaction([&] {
+    if (kiosk.policy.empty()) kiosk.policy = storage.BindKioskPolicy(kiosk.number, PolicyFor(kiosk, batch.items));
+    std::vector<CaseRecord> cases;
+    cases.reserve(batch.items.size());
+    std::optional<std::int64_t> lag;
+    std::optional<std::int64_t> now = Seconds(IsoNow());
+    for (const proto::SubmitItem& item : batch.items) {
+      cases.push_back(AdmitCase(workflow, item, kiosk, via, register_box));
+      // Lag from times only: an anonymous item's day says too little.
+      auto sent = item.clear.submitted_at.size() > 10 ? Seconds(item.clear.submitted_at) : std::nullopt;
+      if (sent && now) lag = std::max(lag.value_or(0), *now - *sent);
+    }
+    IngestResult result = storage.Ingest(cases);
+    ack.accepted = std::move(result.accepted);
+    ack.duplicates = std::move(result.duplicates);
+    ack.next_sequence = storage.HighestSequence(kiosk.number) + 1;
+    std::int64_t left = std::max<std::int64_t>(0, batch.waiting - static_cast<std::int64_t>(batch.items.size()));
+    storage.NoteKioskContact(kiosk.number, IsoNow(), left, ack.accepted.empty() ? std::nullopt : lag);
+  });
+  return ack;
+}
+
 }  // namespace tellus::reg

@@ -20,12 +20,6 @@ namespace {
 
 constexpr const char* kJson = "application/json";
 
-std::optional<std::int64_t> IsoToUnix(const std::string& iso) {
-  const std::optional<std::chrono::sys_seconds> when = ParseIsoUtc(iso);
-  if (!when) return std::nullopt;
-  return static_cast<std::int64_t>(when->time_since_epoch().count());
-}
-
 void Fail(httplib::Response& res, int status, const std::string& code, const std::string& detail) {
   res.status = status;
   res.set_content(proto::ErrorJson(code, detail), kJson);
@@ -216,23 +210,7 @@ void RegisterServer::Routes() {
     proto::SubmitAck ack;
     try {
       std::lock_guard lock(storage_mutex_);
-      storage_.Transaction([&] {
-        if (kiosk->policy.empty()) kiosk->policy = storage_.BindKioskPolicy(kiosk->number, PolicyFor(*kiosk, batch.items));
-        std::vector<CaseRecord> cases;
-        cases.reserve(batch.items.size());
-        std::optional<std::int64_t> lag;
-        std::int64_t now = proto::UnixNow();
-        for (const auto& item : batch.items) {
-          cases.push_back(AdmitCase(workflow_, item, *kiosk, "network", keys_.box));
-          if (auto sent = IsoToUnix(item.clear.submitted_at)) lag = std::max(lag.value_or(0), now - *sent);
-        }
-        IngestResult result = storage_.Ingest(cases);
-        ack.accepted = std::move(result.accepted);
-        ack.duplicates = std::move(result.duplicates);
-        ack.next_sequence = storage_.HighestSequence(kiosk->number) + 1;
-        std::int64_t left = std::max<std::int64_t>(0, batch.waiting - static_cast<std::int64_t>(batch.items.size()));
-        storage_.NoteKioskContact(kiosk->number, IsoNow(), left, ack.accepted.empty() ? std::nullopt : lag);
-      });
+      ack = StoreBatch(storage_, workflow_, *kiosk, batch, "network", keys_.box);
     } catch (const StorageError& e) {
       // Disk full, database busy: not the items' fault. The kiosk keeps them and retries the batch.
       res.set_header("Retry-After", "30");

@@ -186,6 +186,7 @@ TEST_F(SubmitTest, AnAnonymousSubmissionKeepsOnlyTheDayInClear) {
   EXPECT_EQ(item.clear.submitted_at, "2026-06-20") << "the local day (BST), no time";
   EXPECT_THAT(ClearToJson(item.clear), Not(HasSubstr("23:30")));
   EXPECT_THAT(ClearToJson(item.clear), Not(HasSubstr("T")));
+  EXPECT_EQ(item.created_at.size(), 10u) << "the outbox row keeps the day too: " << item.created_at;
 
   Driver named = ComplaintAtConsent(policy);
   CommitSubmission(named.state(), policy, EnglandAndWales(), store, target_, late_evening, D(2026, 6, 20));

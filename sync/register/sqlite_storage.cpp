@@ -434,7 +434,7 @@ std::optional<CaseRecord> SqliteRegisterStorage::FindCase(const std::string& ref
 std::vector<CaseRecord> SqliteRegisterStorage::FindCasesForReceipt(const std::string& reference) {
   Stmt s(db_, (std::string("SELECT ") + kCaseColumns +
                " FROM cases WHERE reference = ?1 OR uuid IN (SELECT case_uuid FROM receipt_references WHERE "
-               "reference = ?1) ORDER BY received_at")
+               "reference = ?1) ORDER BY received_at, rowid")
                   .c_str());
   s.Bind(1, reference);
   std::vector<CaseRecord> out;

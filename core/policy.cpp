@@ -451,7 +451,7 @@ std::vector<NamedDeadline> ProcedureDeadlines(const Policy& policy, Date receive
   std::vector<NamedDeadline> out;
   for (const auto& [name, duration] : wanted) {
     try {
-      out.push_back({name, AddDuration(received, duration, calendar)});
+      out.push_back({name, AddDuration(received, duration, calendar), RestsOnProjection(received, duration, calendar)});
     } catch (const CalendarRangeError& e) {
       throw CalendarRangeError("cannot compute " + name + " (" + ToString(duration) + " after " + ToIso(received) +
                                "): " + e.what());

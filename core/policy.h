@@ -129,11 +129,12 @@ struct Policy {
 struct NamedDeadline {
   std::string name;
   Date date;
+  bool projected = false;                          // counts working days over projected bank holidays
   bool operator==(const NamedDeadline&) const = default;
 };
 // In procedure order: the acknowledgement (when the policy has a time) then each stage's
 // response (when it has one), each as if the case entered that stage on `received`.
-// Throws CalendarRangeError, naming the deadline, when the holiday data does not reach.
+// Throws CalendarRangeError, naming the deadline, for a date before the holiday data.
 std::vector<NamedDeadline> ProcedureDeadlines(const Policy& policy, Date received, const HolidayCalendar& calendar);
 
 // Loading: every problem in the file is reported, one "file:line: key: what" per line.

@@ -23,23 +23,34 @@ std::string NewUuid() {
   return out;
 }
 
+namespace {
+
+// Best effort: a date the calendar cannot count (a kiosk clock set before the published
+// holiday data) is left out rather than stopping the save; the register works out its own.
+std::optional<Date> DateAfter(Date received, const std::optional<Duration>& within, const HolidayCalendar& calendar) {
+  if (!within) return std::nullopt;
+  try {
+    return AddDuration(received, *within, calendar);
+  } catch (const CalendarRangeError&) {
+    return std::nullopt;
+  }
+}
+
+}  // namespace
+
 PromisedDates ComputePromisedDates(JourneyKind kind, const Policy& policy, const HolidayCalendar& calendar,
                                    Date received) {
   PromisedDates dates;
   switch (kind) {
     case JourneyKind::kCompliment:
-      if (policy.compliments.acknowledge_within) {
-        dates.acknowledge_by = AddDuration(received, *policy.compliments.acknowledge_within, calendar);
-      }
+      dates.acknowledge_by = DateAfter(received, policy.compliments.acknowledge_within, calendar);
       break;
     case JourneyKind::kComplaint:
-      if (policy.acknowledge_within) dates.acknowledge_by = AddDuration(received, *policy.acknowledge_within, calendar);
-      if (!policy.stages.empty() && policy.stages.front().respond_within) {
-        dates.respond_by = AddDuration(received, *policy.stages.front().respond_within, calendar);
-      }
+      dates.acknowledge_by = DateAfter(received, policy.acknowledge_within, calendar);
+      if (!policy.stages.empty()) dates.respond_by = DateAfter(received, policy.stages.front().respond_within, calendar);
       break;
     case JourneyKind::kComment:
-      if (policy.acknowledge_within) dates.acknowledge_by = AddDuration(received, *policy.acknowledge_within, calendar);
+      dates.acknowledge_by = DateAfter(received, policy.acknowledge_within, calendar);
       break;
     default:
       break;
@@ -55,7 +66,8 @@ Receipt CommitSubmission(const JourneyState& state, const Policy& policy, const 
     throw std::invalid_argument("CommitSubmission: the journey is not a compliment, complaint or comment");
   }
   InitSodium();
-  // Dates first: a calendar that does not reach far enough must fail before anything is stored.
+  // The dates never stop a save: the calendar projects past the published holidays, and a
+  // date it cannot count is left off the done screen (ComputePromisedDates).
   PromisedDates dates = ComputePromisedDates(state.kind, policy, calendar, received);
 
   Submission submission = BuildSubmission(state, policy);

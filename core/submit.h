@@ -26,7 +26,10 @@ struct SubmitTarget {
 // The dates the done screen promises, counted from the day Send was pressed:
 // complaint -> policy acknowledge_within and the first stage's respond_within;
 // compliment -> compliments.acknowledge_within; comment -> the complaint acknowledgement.
-// Throws CalendarRangeError when the holiday data does not reach that far.
+// Best effort, never throwing for the calendar: past the published bank holidays the dates
+// count projected ones (the best estimate, shown as it is; the register works out its own
+// dates from the same rules and its own holiday files), and a date that cannot be counted
+// at all (a clock set before the published data) is left empty.
 struct PromisedDates {
   std::optional<Date> acknowledge_by;
   std::optional<Date> respond_by;
@@ -38,8 +41,8 @@ PromisedDates ComputePromisedDates(JourneyKind kind, const Policy& policy, const
 std::string NewUuid();
 
 // Commits the journey's submission. `submitted_at` and `received` (the local date of Send)
-// come from the caller; an anonymous submission's clear part keeps only `received`. Throws StoreError / SealError / CalendarRangeError /
-// std::invalid_argument on failure; nothing is half-written (Enqueue is atomic).
+// come from the caller; an anonymous submission's clear part keeps only `received`. Throws
+// StoreError / SealError / std::invalid_argument on failure; nothing is half-written (Enqueue is atomic).
 Receipt CommitSubmission(const JourneyState& state, const Policy& policy, const HolidayCalendar& calendar,
                          Store& store, const SubmitTarget& target, std::chrono::sys_seconds submitted_at,
                          Date received);

@@ -114,6 +114,82 @@ LanguageInfo ReadLanguage(const toml::table& language, const std::string& source
   return info;
 }
 
+// "easyread/lang/pl/meta.toml:12" -> "pl/meta.toml:12": short enough for a checker's message.
+std::string ShortWhere(const std::string& source, const toml::source_region& region) {
+  const fs::path path(source);
+  return (path.parent_path().filename() / path.filename()).string() + ":" + std::to_string(region.begin.line);
+}
+
+std::string LowerAscii(std::string text) {
+  for (char& c : text)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return text;
+}
+
+std::vector<std::string> ReadWords(const toml::node& node, const std::string& key, const std::string& source) {
+  const toml::array* list = node.as_array();
+  if (!list) Fail(source, node.source(), key, "must be a list of words, found " + TomlTypeName(node));
+  std::vector<std::string> out;
+  for (const toml::node& word : *list) {
+    if (!word.is_string() || word.as_string()->get().empty())
+      Fail(source, word.source(), key, "each word must be a non-empty string, found " + TomlTypeName(word));
+    out.push_back(LowerAscii(word.as_string()->get()));
+  }
+  return out;
+}
+
+std::string ReadString(const toml::node& node, const std::string& key, const std::string& source) {
+  if (!node.is_string() || node.as_string()->get().empty())
+    Fail(source, node.source(), key, "must be a non-empty string, found " + TomlTypeName(node));
+  return node.as_string()->get();
+}
+
+// [glossary.<term>] use = "...", avoid = [...]
+std::vector<GlossaryTerm> ReadGlossary(const toml::table& glossary, const std::string& source) {
+  std::vector<GlossaryTerm> terms;
+  for (auto&& [name, node] : glossary) {
+    const std::string key = "glossary." + std::string(name.str());
+    if (!node.is_table()) Fail(source, node.source(), key, "must be a table with use and avoid, found " + TomlTypeName(node));
+    GlossaryTerm term;
+    term.term = std::string(name.str());
+    term.source = ShortWhere(source, node.source());
+    for (auto&& [field, value] : *node.as_table()) {
+      const std::string f(field.str());
+      if (f == "use") term.use = ReadString(value, key + ".use", source);
+      else if (f == "avoid") term.avoid = ReadWords(value, key + ".avoid", source);
+      else Fail(source, value.source(), key + "." + f, "unknown field (allowed: use, avoid)");
+    }
+    if (term.use.empty()) Fail(source, node.source(), key + ".use", "missing");
+    terms.push_back(std::move(term));
+  }
+  return terms;
+}
+
+AddressRules ReadAddress(const toml::table& address, const std::string& source) {
+  AddressRules rules;
+  rules.source = ShortWhere(source, address.source());
+  for (auto&& [field, value] : address) {
+    const std::string f(field.str());
+    const std::string key = "address." + f;
+    if (f == "form") {
+      rules.form = ReadString(value, key, source);
+      if (rules.form != "formal" && rules.form != "informal")
+        Fail(source, value.source(), key, "must be \"formal\" or \"informal\", found \"" + rules.form + "\"");
+    } else if (f == "gender_neutral") {
+      if (!value.is_boolean()) Fail(source, value.source(), key, "must be true or false, found " + TomlTypeName(value));
+      rules.gender_neutral = value.as_boolean()->get();
+    } else if (f == "avoid") {
+      rules.avoid = ReadWords(value, key, source);
+    } else if (f == "why") {
+      rules.why = ReadString(value, key, source);
+    } else {
+      Fail(source, value.source(), key, "unknown field (allowed: form, gender_neutral, avoid, why)");
+    }
+  }
+  if (rules.form.empty()) Fail(source, address.source(), "address.form", "missing (\"formal\" or \"informal\")");
+  return rules;
+}
+
 // [keyboard.layout]: rows of keys; see catalog.h for the rules checked here.
 constexpr std::size_t kMaxKeysInRow = 13, kMaxRowsOnPage = 4, kMaxEndings = 5, kMaxEndingLetters = 16;
 
@@ -232,6 +308,17 @@ bool LoadInto(const std::string& text, const std::string& source, LanguageInfo& 
     info = ReadLanguage(*language->as_table(), source);
     has_language = true;
     root.erase("language");
+    // The language's rules live beside [language], in meta.toml only.
+    if (toml::node* glossary = root.get("glossary")) {
+      if (!glossary->is_table()) Fail(source, glossary->source(), "glossary", "must be a table, found " + TomlTypeName(*glossary));
+      info.glossary = ReadGlossary(*glossary->as_table(), source);
+      root.erase("glossary");
+    }
+    if (toml::node* address = root.get("address")) {
+      if (!address->is_table()) Fail(source, address->source(), "address", "must be a table, found " + TomlTypeName(*address));
+      info.address = ReadAddress(*address->as_table(), source);
+      root.erase("address");
+    }
   }
   Walk(root, "", source, entries, origin);
   return has_language;

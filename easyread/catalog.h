@@ -62,11 +62,39 @@ struct KeyboardLayout {
 };
 KeyboardLayout EnglishKeyboardLayout();           // for a catalog that defines none
 
+// One word for one thing (meta.toml [glossary.<term>]): the catalog's word for a term and
+// the words that must not stand in for it (easyread/checks.h, rule "glossary").
+//   [glossary.complaint]
+//   use = "réclamation"             # the word this language uses (for translators and messages)
+//   avoid = ["plainte"]             # words (or word starts, "plaint*") that say something else
+struct GlossaryTerm {
+  std::string term;                                // "complaint"
+  std::string use;
+  std::vector<std::string> avoid;                  // lower case; "*" at the end: any ending
+  std::string source;                              // "meta.toml:40"
+};
+
+// How the person is addressed (meta.toml [address]; easyread/checks.h, rule "address").
+//   [address]
+//   form = "formal"                 # or "informal": one, all through
+//   gender_neutral = true           # never assume the person's gender
+//   avoid = ["*łeś", "pewien"]      # words that break the two rules above ("*" at either end: any letters)
+//   why = "Polish: no masculine past tense or adjective addressed to the person"
+struct AddressRules {
+  std::string form;                                // "formal" or "informal"; empty: no [address]
+  bool gender_neutral = false;
+  std::vector<std::string> avoid;                  // lower case word patterns
+  std::string why;
+  std::string source;
+};
+
 struct LanguageInfo {
   std::string tag;                                 // "en-GB", "cy", "pl"
   std::string native_name;                         // "English", "Cymraeg", "Polski"
   std::string voice;                               // eSpeak NG language name, "en-gb", "cy", "pl"
   bool needs_review = false;                       // machine-made, awaiting a native speaker
+  std::vector<GlossaryTerm> glossary;              // meta.toml [glossary]
+  AddressRules address;                            // meta.toml [address]
 };
 
 class Catalog {

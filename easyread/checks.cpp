@@ -371,8 +371,13 @@ class PolicyChecker {
 std::vector<CheckProblem> CheckCatalog(const Catalog& catalog, const EasyReadRules& rules) {
   std::vector<CheckProblem> out;
   for (const auto& [key, entry] : catalog.entries()) {
+    if (IsGrammarForm(key)) continue;              // word forms and date patterns, not sentences
     CheckText(key, entry, catalog.language().tag, rules, catalog,
               [&](const std::string& rule, const std::string& message) { Add(out, catalog, key, rule, message); });
+  }
+  for (auto* check : {&CheckGlossary, &CheckAddress, &CheckGrammar}) {
+    std::vector<CheckProblem> more = check(catalog);
+    out.insert(out.end(), more.begin(), more.end());
   }
   return out;
 }
@@ -405,20 +410,37 @@ std::vector<CheckProblem> CheckPolicy(const Policy& policy, const EasyReadRules&
 
 std::vector<CheckProblem> CheckSameKeys(const Catalog& reference, const Catalog& translation) {
   std::vector<CheckProblem> out;
+  auto names = [](const std::string& text) {
+    std::vector<std::string> out;
+    for (const std::string& p : Placeholders(text)) out.push_back(PlaceholderName(p));
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  };
   for (const auto& [key, entry] : reference.entries()) {
+    if (IsGrammarForm(key)) {
+      // Each word of en-GB's grammar tables needs its 'other' form here; the rest is the language's own.
+      const std::string word = key.substr(0, key.find('.', key.find('.') + 1));
+      const bool table = key.rfind("duration.", 0) == 0 || key.rfind("count.", 0) == 0;
+      if (table && !translation.Has(word + ".other"))
+        Add(out, translation, word + ".other", "missing-key", "in " + reference.language().tag + " (" + key + ") but not here");
+      if (!table && !translation.Has(key))
+        Add(out, translation, key, "missing-key", "in " + reference.language().tag + " but not here (an ICU date pattern)");
+      continue;
+    }
     if (!translation.Has(key)) {
       Add(out, translation, key, "missing-key", "in " + reference.language().tag + " but not here");
       continue;
     }
     const CatalogEntry& other = translation.Entry(key);
-    if (Placeholders(entry.text) != Placeholders(other.text))
+    if (names(entry.text) != names(other.text))
       Add(out, translation, key, "placeholders", "text uses other {placeholders} than " + reference.language().tag);
     const std::string& spoken = entry.spoken.empty() ? entry.text : entry.spoken;
-    if (!other.spoken.empty() && Placeholders(other.spoken) != Placeholders(spoken))
+    if (!other.spoken.empty() && names(other.spoken) != names(spoken))
       Add(out, translation, key, "placeholders", "spoken uses other {placeholders} than " + reference.language().tag);
   }
   for (const auto& [key, entry] : translation.entries())
-    if (!reference.Has(key))
+    if (!IsGrammarForm(key) && !reference.Has(key))
       Add(out, translation, key, "extra-key", "not in " + reference.language().tag + " (renamed or removed there?)");
   return out;
 }

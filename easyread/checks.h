@@ -18,7 +18,20 @@
 //                      whose explaining key is empty or not in the catalog
 //   missing-key / extra-key / placeholders
 //                      a translation lacks a key of en-GB, has one en-GB lacks,
-//                      or uses other {placeholders} than en-GB for a key
+//                      or uses other {placeholders} than en-GB for a key ({limit.accusative}
+//                      counts as {limit}: the form is the language's choice). The grammar
+//                      tables (duration.*, count.*, date.pattern.*, date.label.*) differ by
+//                      language: only each [duration.<word>] / [count.<word>] of en-GB is required.
+// Language rules (easyread/language_checks.cpp; the rules are in each meta.toml):
+//   glossary           text, spoken or standard uses a word the language's [glossary.<term>]
+//                      lists under avoid ("plainte" where French says "réclamation")
+//   address            a word [address].avoid lists: the wrong form of address (tu where the
+//                      catalog is formal) or a gendered form addressed to the person ("czułeś")
+//   plural-forms       a [duration.<word>] or [count.<word>] lacks a form for a CLDR plural
+//                      category ICU lists for the language, or has one ICU does not know
+//   date-pattern       a date.pattern.* or date.label.* ICU does not accept (a missing one
+//                      is a missing-key against en-GB)
+//   grammar-form       a sentence asks for {name.<form>} that no case table or date pattern defines
 // The Standard wording is the non-Easy-Read alternative and is not checked.
 //
 // CheckPolicy holds a policy's Easy Read texts (core/policy.h: easy_read next to each
@@ -84,7 +97,13 @@ std::string FindJoin(const std::string& sentence, const JoiningRules* rules);  /
 bool MatchesHardWord(const std::string& word, const std::string& hard_word);   // word and its inflections
 std::vector<std::string> Placeholders(const std::string& text);
 
+// The Easy Read rules and the language rules below, over every entry.
 std::vector<CheckProblem> CheckCatalog(const Catalog& catalog, const EasyReadRules& rules);
+std::vector<CheckProblem> CheckGlossary(const Catalog& catalog);
+std::vector<CheckProblem> CheckAddress(const Catalog& catalog);
+std::vector<CheckProblem> CheckGrammar(const Catalog& catalog);
+bool IsGrammarForm(const std::string& key);               // duration.*, count.*, date.pattern.*, date.label.*
+std::string PlaceholderName(const std::string& placeholder);   // "limit.accusative" -> "limit"
 // `catalog` (en-GB: policies are written in English) explains the hard words it may use.
 std::vector<CheckProblem> CheckPolicy(const Policy& policy, const EasyReadRules& rules, const Catalog& catalog);
 std::vector<CheckProblem> CheckSameKeys(const Catalog& reference, const Catalog& translation);

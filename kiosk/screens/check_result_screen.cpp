@@ -52,12 +52,12 @@ void StateSentences(const ScreenContext& c, const CaseView& v) {
     Say(c, "check_result.state_acknowledged");
   } else {
     Say(c, "check_result.state_received");
-    if (v.acknowledge_by) Say(c, "check_result.acknowledge_by", {{"date", DateText(c, *v.acknowledge_by)}});
+    if (v.acknowledge_by) Say(c, "check_result.acknowledge_by", DateValues(c, "date", *v.acknowledge_by));
   }
   if (v.state != "closed" && v.state != "answered" && v.respond_by)
-    Say(c, "check_result.respond_by", {{"date", DateText(c, *v.respond_by)}});
+    Say(c, "check_result.respond_by", DateValues(c, "date", *v.respond_by));
   // "Ask for the next stage" below says what can be done; here, until when.
-  if (v.can_escalate && v.escalate_by) Say(c, "check_result.escalate_until", {{"date", DateText(c, *v.escalate_by)}});
+  if (v.can_escalate && v.escalate_by) Say(c, "check_result.escalate_until", DateValues(c, "date", *v.escalate_by));
 }
 
 // The staff's reply, set apart in a box with its own Listen.

@@ -6,7 +6,7 @@ namespace tellus::screens {
 void DrawConsent(const ScreenContext& c) {
   Title(c, "consent.title");
   if (c.policy.retention) {
-    Say(c, "consent.body_keep", {{"retention", DurationText(c, *c.policy.retention)}});
+    Say(c, "consent.body_keep", DurationValues(c, "retention", *c.policy.retention));
   } else {
     Say(c, "consent.body_keep_unknown");
   }

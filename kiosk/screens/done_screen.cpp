@@ -25,20 +25,20 @@ void DrawDone(const ScreenContext& c) {
       if (r.anonymous) {
         Say(c, "done.anonymous_no_reply");
         if (auto date = r.respond_by ? r.respond_by : r.acknowledge_by) {
-          Say(c, "done.anonymous_check", {{"date", DateText(c, *date)}});
+          Say(c, "done.anonymous_check", DateValues(c, "date", *date));
         }
       } else {
-        if (r.acknowledge_by) Say(c, "done.ack", {{"date", DateText(c, *r.acknowledge_by)}});
-        if (r.respond_by) Say(c, "done.respond", {{"date", DateText(c, *r.respond_by)}});
+        if (r.acknowledge_by) Say(c, "done.ack", DateValues(c, "date", *r.acknowledge_by));
+        if (r.respond_by) Say(c, "done.respond", DateValues(c, "date", *r.respond_by));
       }
       break;
     case JourneyKind::kCompliment:
       Say(c, "done.compliment_pass_on");
-      if (!r.anonymous && r.acknowledge_by) Say(c, "done.compliment_ack", {{"date", DateText(c, *r.acknowledge_by)}});
+      if (!r.anonymous && r.acknowledge_by) Say(c, "done.compliment_ack", DateValues(c, "date", *r.acknowledge_by));
       break;
     default:
       Say(c, "done.comment_read");
-      if (!r.anonymous && r.acknowledge_by) Say(c, "done.ack", {{"date", DateText(c, *r.acknowledge_by)}});
+      if (!r.anonymous && r.acknowledge_by) Say(c, "done.ack", DateValues(c, "date", *r.acknowledge_by));
       break;
   }
   ui::EndColumns();

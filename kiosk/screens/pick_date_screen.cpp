@@ -3,6 +3,7 @@
 // Days after today or before the policy's time limit are disabled; touched, they say why.
 #include <array>
 
+#include "easyread/grammar.h"
 #include "kiosk/screens/screen_parts.h"
 #include "kiosk/ui/a11y.h"
 
@@ -14,15 +15,12 @@ using std::chrono::year_month;
 
 constexpr std::array<const char*, 7> kWeekdays = {"monday", "tuesday", "wednesday", "thursday",
                                                   "friday", "saturday", "sunday"};
-constexpr std::array<const char*, 12> kMonths = {"january", "february", "march",     "april",   "may",      "june",
-                                                 "july",    "august",   "september", "october", "november", "december"};
+const std::chrono::sys_days kMonday{std::chrono::year{2026} / std::chrono::November / 30};  // any Monday
 constexpr float kDayCell = 1.f / 7;
 constexpr float kThird = 1.f / 3;
 
 std::string MonthText(const ScreenContext& c, year_month month) {
-  return c.Text("pick_date.month_year",
-                {{"month", c.Text(std::string("pick_date.month.") + kMonths[static_cast<unsigned>(month.month()) - 1])},
-                 {"year", std::to_string(static_cast<int>(month.year()))}});
+  return DateLabel(c.catalog, Date{month.year(), month.month(), std::chrono::day{1}}, "month");
 }
 
 std::string MonthId(year_month month) {
@@ -104,7 +102,7 @@ void DrawMonthGrid(const ScreenContext& c) {
   for (std::size_t i = 0; i < kWeekdays.size(); ++i) {
     if (i > 0) ui::SameLine();
     ui::ColumnLabel(std::string("weekday.") + kWeekdays[i], c.Text(std::string("pick_date.weekday.") + kWeekdays[i]),
-                    c.Text(std::string("date.") + kWeekdays[i]), kDayCell);
+                    DateLabel(c.catalog, kMonday + std::chrono::days{i}, "weekday"), kDayCell);
   }
 
   const Date first{shown.year(), shown.month(), std::chrono::day{1}};

@@ -4,6 +4,7 @@
 #include "core/journey_progress.h"
 #include "easyread/checks.h"
 #include "easyread/dates.h"
+#include "easyread/grammar.h"
 #include "kiosk/ui/a11y.h"
 
 namespace tellus::screens {
@@ -189,22 +190,13 @@ bool TypingView(const ScreenContext& c, const std::string& title_key, bool done_
   return true;
 }
 
-std::string DurationText(const ScreenContext& c, const Duration& d) {
-  const char* unit = "days";
-  switch (d.unit) {
-    case Duration::Unit::kWorkingDays: unit = "working_days"; break;
-    case Duration::Unit::kDays: unit = "days"; break;
-    case Duration::Unit::kHours: unit = "hours"; break;
-    case Duration::Unit::kWeeks: unit = "weeks"; break;
-    case Duration::Unit::kMonths: unit = "months"; break;
-    case Duration::Unit::kYears: unit = "years"; break;
-  }
-  std::string key = std::string("duration.") + unit;
-  if (d.count == 1) key += "_one";
-  return c.Text(key, {{"count", std::to_string(d.count)}});
-}
-
 std::string DateText(const ScreenContext& c, Date date, bool with_year) { return LocalDate(c.catalog, date, with_year); }
+
+Values DateValues(const ScreenContext& c, const std::string& name, Date date) { return tellus::DateValues(c.catalog, name, date); }
+
+Values DurationValues(const ScreenContext& c, const std::string& name, const Duration& duration) {
+  return tellus::DurationValues(c.catalog, name, duration);
+}
 
 void BottomBar(const ScreenContext& c) {
   const JourneyState& s = c.state;
@@ -252,7 +244,8 @@ void BottomBar(const ScreenContext& c) {
 void HelpPanel(const ScreenContext& c) {
   ui::BeginPanel("help");
   Title(c, "help.title");
-  SayIfPresent(c, c.Key("help"));
+  // A help text may name the policy's time limit ("from the last {limit}").
+  SayIfPresent(c, c.Key("help"), c.policy.time_limit ? DurationValues(c, "limit", *c.policy.time_limit) : Values{});
   Say(c, "help.staff");
   if (c.state.place.step != Step::kAbout) {
     ui::ItemStyle about;
@@ -270,7 +263,7 @@ void HelpPanel(const ScreenContext& c) {
 void IdlePanel(const ScreenContext& c) {
   ui::BeginPanel("idle");
   Title(c, "idle.title");
-  Say(c, "idle.body_1", {{"seconds", std::to_string(IdleSecondsLeft(c.state))}});
+  Say(c, "idle.body_1", CountValues(c.catalog, "count", "seconds", "seconds", IdleSecondsLeft(c.state)));
   Say(c, "idle.body_2");
   ui::ItemStyle more;
   more.pictogram = c.Pictogram("idle.more_time");

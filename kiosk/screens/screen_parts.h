@@ -73,7 +73,9 @@ void TextBox(const ScreenContext& c, Field field);
 // box above the keyboard (true); the caller then draws its dock. Screens with no main
 // action of their own pass `done_in_dock` so the dock closes the keyboard instead.
 bool TypingView(const ScreenContext& c, const std::string& title_key, bool done_in_dock = false);
-std::string DurationText(const ScreenContext& c, const Duration& duration);
+// {name} and its grammatical forms ({name.accusative}, {date.genitive}) for a sentence (easyread/grammar.h).
+Values DurationValues(const ScreenContext& c, const std::string& name, const Duration& duration);
+Values DateValues(const ScreenContext& c, const std::string& name, Date date);
 std::string DateText(const ScreenContext& c, Date date, bool with_year = false);
 void BottomBar(const ScreenContext& c);
 void HelpPanel(const ScreenContext& c);

@@ -34,7 +34,7 @@ void DrawSignpost(const ScreenContext& c) {
       SayEasyRead(c, p.anonymous_signpost, "info");
       break;
     case SignpostReason::kTimeLimit:
-      if (p.time_limit) Say(c, "signpost.time_limit", {{"limit", DurationText(c, *p.time_limit)}});
+      if (p.time_limit) Say(c, "signpost.time_limit", DurationValues(c, "limit", *p.time_limit));
       SayEasyRead(c, EligibilitySignpost(p, "limit"), "info");
       break;
     case SignpostReason::kOnBehalfPermission:

@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "easyread/grammar.h"
 #include "kiosk/ui/a11y.h"
 
 namespace tellus {
@@ -33,12 +34,12 @@ void DrawPinPad(const StaffState& s, const Catalog& catalog, std::vector<StaffEv
   auto spoken = [&](const std::string& key) { return catalog.Spoken(key); };
   ui::Heading(text("staff.title"), catalog.Entry("staff.title").pictogram);
   if (StaffLocked(s)) {
-    ui::Sentence(catalog.Format("staff.locked", {{"minutes", std::to_string(LockMinutesLeft(s))}}),
+    ui::Sentence(catalog.Format("staff.locked", CountValues(catalog, "count", "minutes", "minutes", LockMinutesLeft(s))),
                  catalog.Entry("staff.locked").pictogram);
   } else {
     ui::Sentence(text("staff.enter_pin"), catalog.Entry("staff.enter_pin").pictogram);
     if (s.notice == PinNotice::kWrong) {
-      ui::Sentence(catalog.Format("staff.wrong", {{"left", std::to_string(PinTriesLeft(s))}}),
+      ui::Sentence(catalog.Format("staff.wrong", CountValues(catalog, "count", "tries", "tries", PinTriesLeft(s))),
                    catalog.Entry("staff.wrong").pictogram);
     } else if (s.notice == PinNotice::kNoPin) {
       ui::Sentence(text("staff.no_pin"), catalog.Entry("staff.no_pin").pictogram);
@@ -116,12 +117,12 @@ void DrawMenu(const StaffState& s, const Catalog& catalog, const StaffInfo& info
   exit.pictogram = "stop";
   exit.width_fraction = 0.25f;
   if (ui::Button("staff.exit", text("staff.exit"), spoken("staff.exit"), exit)) out.push_back(ev::Exit{});
-  if (s.note != MenuNote::kNone) line(NoteKey(s.note), {{"count", std::to_string(s.usb_saved)}});
+  if (s.note != MenuNote::kNone) line(NoteKey(s.note), CountValues(catalog, "count", "messages", "messages", s.usb_saved));
   ui::BeginColumns(2);
   line("staff.kiosk", {{"number", std::to_string(info.kiosk_number)}});
   line("staff.kiosk_name", {{"name", info.kiosk_name}});
   line("staff.policy", {{"organisation", info.organisation}});
-  line("staff.waiting", {{"count", std::to_string(info.pending)}});
+  line("staff.waiting", CountValues(catalog, "count", "messages", "messages", static_cast<long>(info.pending)));
   ui::NextColumn();
   if (!info.sync_set_up) {
     line("staff.sync_not_set_up", {});

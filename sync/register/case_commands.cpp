@@ -75,6 +75,10 @@ void ListCases(const Common& c, bool overdue, const std::string& stage, const st
     std::string flags = late ? "OVERDUE" : "";
     if (!rec.deadline_note.empty()) flags += flags.empty() ? "NO-DEADLINE" : " NO-DEADLINE";
     if (rec.via == "usb") flags += flags.empty() ? "usb" : " usb";
+    const CaseWorkflow::Projection projected = s.workflow.ProjectionOf(rec, st);
+    if ((projected.acknowledge && st.acknowledged_at.empty()) || (projected.respond && st.responded_at.empty())) {
+      flags += flags.empty() ? "PROJECTED" : " PROJECTED";
+    }
     if (!rec.flags.empty()) flags += flags.empty() ? "FLAGGED" : " FLAGGED";   // `case show` says why
     std::cout << std::setw(16) << Safe(rec.reference) << std::setw(11) << Safe(rec.kind) << std::setw(16)
               << Safe(rec.policy_id) << std::setw(12) << Or(st.stage_id, "-") << std::setw(13) << Safe(rec.state)
@@ -104,11 +108,19 @@ void ShowCase(const Common& c, const std::string& reference) {
   if (!rec.deadline_note.empty()) std::cout << "NO DEADLINES: " << Safe(rec.deadline_note) << "\n";
   for (const auto& flag : rec.flags) std::cout << "FLAGGED: " << Safe(flag) << "\n";
   std::cout << "\nstages\n";
+  bool any_projected = false;
   for (const StageRecord& st : rec.stages) {
+    const CaseWorkflow::Projection projected = s.workflow.ProjectionOf(rec, st);
+    any_projected = any_projected || projected.acknowledge || projected.respond;
     std::cout << "  " << std::left << std::setw(12) << Or(st.stage_id, "-") << "from " << st.entered_on
-              << "  ack by " << Or(st.acknowledge_due, "-") << (st.acknowledged_at.empty() ? "" : " (done " + st.acknowledged_at.substr(0, 10) + ")")
-              << "  answer by " << Or(st.respond_due, "-")
+              << "  ack by " << Or(st.acknowledge_due, "-") << (projected.acknowledge ? " (projected)" : "")
+              << (st.acknowledged_at.empty() ? "" : " (done " + st.acknowledged_at.substr(0, 10) + ")")
+              << "  answer by " << Or(st.respond_due, "-") << (projected.respond ? " (projected)" : "")
               << (st.responded_at.empty() ? "" : " (done " + st.responded_at.substr(0, 10) + ")") << "\n";
+  }
+  if (any_projected) {
+    std::cout << "  (projected): counts bank holidays after the published GOV.UK data, projected by the standing "
+                 "rules; a one-off holiday announced later could move it (see `deadlines`)\n";
   }
   PersonalPart p = OpenPersonal(rec.sealed, keys.box);
   std::cout << "\nwhat they told us (opened with the register key)\n";

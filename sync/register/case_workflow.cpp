@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/date.h"
+#include "core/model.h"
 #include "core/reference.h"
 #include "core/seal.h"
 
@@ -53,30 +54,55 @@ CaseWorkflow::CaseWorkflow(RegisterStorage& storage, PolicyBook& policies, std::
 
 std::string CaseWorkflow::Today() { return LocalDateOf(now_()); }
 
+namespace {
+
+struct StageDurations {
+  std::optional<Duration> acknowledge, respond;
+};
+
+// What a stage's dates count: a compliment's acknowledgement and passing on, a comment's
+// acknowledgement, a complaint stage's acknowledgement and answer. The first stage uses the
+// policy's acknowledgement (what the kiosk promised on its done screen), falling back to the
+// stage's own; later stages use their own.
+StageDurations DurationsOf(const Policy& policy, const Stage* stage, Kind kind) {
+  if (kind == Kind::kCompliment) return {policy.compliments.acknowledge_within, policy.compliments.pass_on_within};
+  if (kind == Kind::kComment) return {policy.acknowledge_within, std::nullopt};
+  if (!stage) return {};
+  bool first = !policy.stages.empty() && &policy.stages.front() == stage;
+  return {first && policy.acknowledge_within ? policy.acknowledge_within : stage->acknowledge_within,
+          stage->respond_within};
+}
+
+}  // namespace
+
 StageRecord CaseWorkflow::EnterStage(const Policy& policy, const Stage* stage, Kind kind,
                                      const std::string& entered_on) {
   StageRecord st;
   st.entered_on = entered_on;
-  std::optional<Duration> ack, respond;
-  if (kind == Kind::kCompliment) {
-    ack = policy.compliments.acknowledge_within;
-    respond = policy.compliments.pass_on_within;
-  } else if (kind == Kind::kComment) {
-    ack = policy.acknowledge_within;
-  } else if (stage) {
-    st.stage_id = stage->id;
-    // The policy-wide acknowledgement applies to the first stage; later stages use their own.
-    // The first stage uses the policy's acknowledgement (what the kiosk promised on its
-    // done screen), falling back to the stage's own; later stages use their own.
-    bool first = !policy.stages.empty() && &policy.stages.front() == stage;
-    ack = first && policy.acknowledge_within ? policy.acknowledge_within : stage->acknowledge_within;
-    respond = stage->respond_within;
-  }
+  if (stage && kind != Kind::kCompliment && kind != Kind::kComment) st.stage_id = stage->id;
+  const StageDurations within = DurationsOf(policy, stage, kind);
   const HolidayCalendar& calendar = policies_.Calendar(policy.division);
   Date from = ParseIsoDate(entered_on);
-  if (ack) st.acknowledge_due = ToIso(AddDuration(from, *ack, calendar));
-  if (respond) st.respond_due = ToIso(AddDuration(from, *respond, calendar));
+  if (within.acknowledge) st.acknowledge_due = ToIso(AddDuration(from, *within.acknowledge, calendar));
+  if (within.respond) st.respond_due = ToIso(AddDuration(from, *within.respond, calendar));
   return st;
+}
+
+CaseWorkflow::Projection CaseWorkflow::ProjectionOf(const CaseRecord& record, const StageRecord& stage) {
+  try {
+    const Policy& policy = policies_.Get(record.policy_id);
+    const Stage* in = stage.stage_id.empty() ? nullptr : policy.FindStage(stage.stage_id);
+    const StageDurations within = DurationsOf(policy, in, ParseKind(record.kind));
+    const HolidayCalendar& calendar = policies_.Calendar(policy.division);
+    const Date from = ParseIsoDate(stage.entered_on);
+    // Only a date that is still the stage's own count (not one set another way) is marked.
+    auto rests = [&](const std::optional<Duration>& d, const std::string& due) {
+      return d && due == ToIso(AddDuration(from, *d, calendar)) && RestsOnProjection(from, *d, calendar);
+    };
+    return {rests(within.acknowledge, stage.acknowledge_due), rests(within.respond, stage.respond_due)};
+  } catch (const std::exception&) {
+    return {};                                     // no policy or calendar: no dates to mark (deadline_note says why)
+  }
 }
 
 CaseRecord CaseWorkflow::NewCase(const proto::SubmitItem& item, int kiosk, const std::string& via) {

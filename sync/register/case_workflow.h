@@ -56,6 +56,15 @@ class CaseWorkflow {
   void Escalate(const std::string& reference, const std::string& actor);   // throws CaseError when not possible
   void Close(const std::string& reference, const std::string& outcome, const std::string& actor);
 
+  // Which of a stage's due dates count working days over bank holidays projected past the
+  // published GOV.UK data (core/calendar.h): staff see them marked, since a one-off holiday
+  // announced later could move them. A stored date that is not the stage's own count (set
+  // another way, or counted before a newer holiday file came) is not marked.
+  struct Projection {
+    bool acknowledge = false, respond = false;
+  };
+  Projection ProjectionOf(const CaseRecord& record, const StageRecord& stage);
+
   // What the person sees at the kiosk.
   proto::CaseStatus StatusOf(const CaseRecord& record);
   bool IsOverdue(const CaseRecord& record, const std::string& today);      // today: YYYY-MM-DD

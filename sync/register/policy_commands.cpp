@@ -2,6 +2,7 @@
 // check-policy also holds each policy's Easy Read texts to the catalogs' rules (easyread/checks.h).
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -64,6 +65,20 @@ void CheckPolicies(const CheckOptions& options) {
   }
 }
 
+// Says which bank holidays a "(projected)" date counted: the published data ends at
+// calendar.last_published(), and the days after come from the standing rules.
+std::string ProjectionNote(const HolidayCalendar& calendar, Date from, Date to) {
+  std::string note = "(projected): GOV.UK's " + ToString(calendar.division()) + " bank holidays end on " +
+                     ToIso(calendar.last_published()) +
+                     "; later ones are projected by the standing rules, and a one-off holiday announced later "
+                     "could move these dates (add the newer GOV.UK file to assets/holidays).";
+  std::string listed;
+  for (const BankHoliday& h : calendar.HolidaysBetween(from, to)) {
+    if (h.projected) listed += "  " + ToIso(h.date) + " " + h.title + (h.substitute ? " (substitute day)" : "") + "\n";
+  }
+  return note + (listed.empty() ? " No projected holiday falls in these days.\n" : " Projected holidays counted:\n" + listed);
+}
+
 // Deadlines of a case received on one date, in procedure order, each stage as if the case
 // entered it on that date. Nothing is printed unless every date can be computed.
 void PrintDeadlines(const DeadlineOptions& options) {
@@ -82,7 +97,12 @@ void PrintDeadlines(const DeadlineOptions& options) {
     throw std::runtime_error(std::string("deadlines: ") + e.what());
   }
   std::string out;
-  for (const NamedDeadline& d : deadlines) out += d.name + " " + ToIso(d.date) + "\n";
+  std::optional<Date> furthest;                    // of the dates resting on projected holidays
+  for (const NamedDeadline& d : deadlines) {
+    out += d.name + " " + ToIso(d.date) + (d.projected ? " (projected)" : "") + "\n";
+    if (d.projected && (!furthest || DaysBetween(*furthest, d.date) > 0)) furthest = d.date;
+  }
+  if (furthest) out += ProjectionNote(calendar, AddDays(received, 1), *furthest);
   std::cout << out << std::flush;
 }
 

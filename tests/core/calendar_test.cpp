@@ -56,7 +56,7 @@ TEST(HolidayCalendar, ShippedDataCovers2025To2028ForEveryDivision) {
   for (Division d : {Division::kEnglandAndWales, Division::kScotland, Division::kNorthernIreland}) {
     HolidayCalendar c = Shipped(d);
     EXPECT_LE(ToIso(c.first_covered()), "2025-01-01");
-    EXPECT_GE(ToIso(c.last_covered()), "2028-12-31");
+    EXPECT_GE(ToIso(c.last_published()), "2028-12-31");
   }
 }
 
@@ -172,32 +172,58 @@ TEST(AddDuration, CalendarUnitsNeedNoHolidayData) {
   EXPECT_EQ(Add("2028-12-20", {28, Unit::kDays}), "2029-01-17");
 }
 
-TEST(AddDuration, WorkingDaysBeyondTheDataAreAnError) {
+// Past the published data the calendar goes on by the rules (Monday 1 January 2029 is New
+// Year's Day); before it, it stops: the rules were different in earlier decades.
+TEST(AddDuration, WorkingDaysPastTheDataAreProjectedAndBeforeItAreAnError) {
   EXPECT_EQ(Add("2028-12-28", Wd(1)), "2028-12-29");
-  EXPECT_THROW(Add("2028-12-29", Wd(1)), CalendarRangeError);
-  EXPECT_THROW(Add("2028-12-20", Wd(20)), CalendarRangeError);
-  EXPECT_THROW(Add("2031-05-01", Wd(1)), CalendarRangeError);
+  EXPECT_EQ(Add("2028-12-29", Wd(1)), "2029-01-02");
+  EXPECT_EQ(Add("2031-05-01", Wd(1)), "2031-05-02");
+  EXPECT_EQ(Add("2031-05-02", Wd(1)), "2031-05-06");  // Monday 5 May 2031, early May bank holiday
   EXPECT_THROW(Add("2019-05-01", Wd(1)), CalendarRangeError);
+  EXPECT_THROW(Add("2023-12-29", Wd(1)), CalendarRangeError);
   try {
-    Add("2028-12-29", Wd(1));
+    Add("2019-05-01", Wd(1));
   } catch (const CalendarRangeError& e) {
     std::string m = e.what();
-    EXPECT_NE(m.find("2029-01-01"), std::string::npos) << m;
+    EXPECT_NE(m.find("2019-05-02"), std::string::npos) << m;
     EXPECT_NE(m.find("england-and-wales"), std::string::npos) << m;
+    EXPECT_NE(m.find("2024-01-01"), std::string::npos) << m;
   }
   HolidayCalendar empty;
   EXPECT_THROW(empty.IsWorkingDay(ParseIsoDate("2026-01-05")), CalendarRangeError);
 }
 
+// England and Wales 2026 as GOV.UK publishes it.
 constexpr const char* kGood = R"({"england-and-wales":{"division":"england-and-wales","events":[
   {"title":"New Year’s Day","date":"2026-01-01","notes":"","bunting":true},
+  {"title":"Good Friday","date":"2026-04-03","notes":"","bunting":false},
+  {"title":"Easter Monday","date":"2026-04-06","notes":"","bunting":true},
+  {"title":"Early May bank holiday","date":"2026-05-04","notes":"","bunting":true},
+  {"title":"Spring bank holiday","date":"2026-05-25","notes":"","bunting":true},
+  {"title":"Summer bank holiday","date":"2026-08-31","notes":"","bunting":true},
+  {"title":"Christmas Day","date":"2026-12-25","notes":"","bunting":true},
   {"title":"Boxing Day","date":"2026-12-28","notes":"Substitute day","bunting":true}]}})";
+
+// England and Wales 2027, in a second file.
+constexpr const char* k2027 = R"({"england-and-wales":{"events":[
+  {"title":"New Year’s Day","date":"2027-01-01"},{"title":"Good Friday","date":"2027-03-26"},
+  {"title":"Easter Monday","date":"2027-03-29"},{"title":"Early May bank holiday","date":"2027-05-03"},
+  {"title":"Spring bank holiday","date":"2027-05-31"},{"title":"Summer bank holiday","date":"2027-08-30"},
+  {"title":"Christmas Day","date":"2027-12-27","notes":"Substitute day"},
+  {"title":"Boxing Day","date":"2027-12-28","notes":"Substitute day"}]}})";
 
 TEST(HolidayFile, ReadsTheGovUkShape) {
   HolidayCalendar c = HolidayCalendar::FromGovUkJson(kGood, Division::kEnglandAndWales, "x.json");
   EXPECT_TRUE(c.IsBankHoliday(ParseIsoDate("2026-12-28")));
+  EXPECT_FALSE(c.IsProjected(ParseIsoDate("2026-12-28")));
   EXPECT_EQ(ToIso(c.first_covered()), "2026-01-01");
-  EXPECT_EQ(ToIso(c.last_covered()), "2026-12-31");
+  EXPECT_EQ(ToIso(c.last_published()), "2026-12-31");
+  std::vector<BankHoliday> christmas = c.HolidaysBetween(ParseIsoDate("2026-12-20"), ParseIsoDate("2027-01-01"));
+  ASSERT_EQ(christmas.size(), 3u);
+  EXPECT_EQ(christmas[1].title, "Boxing Day");
+  EXPECT_TRUE(christmas[1].substitute);
+  EXPECT_FALSE(christmas[1].projected);
+  EXPECT_TRUE(christmas[2].projected);             // 1 January 2027, by the rules
 }
 
 TEST(HolidayFile, EachProblemIsNamed) {
@@ -255,9 +281,9 @@ TEST(HolidayFile, FolderErrorsNameTheFile) {
 TEST(HolidayFile, FolderMergesFilesToExtendTheRange) {
   TempDir dir;
   dir.Write("a.json", kGood);
-  dir.Write("b.json", R"({"england-and-wales":{"events":[{"title":"New Year’s Day","date":"2027-01-01"}]}})");
+  dir.Write("b.json", k2027);
   HolidayCalendar c = HolidayCalendar::FromFolder(dir.path.string(), Division::kEnglandAndWales);
-  EXPECT_EQ(ToIso(c.last_covered()), "2027-12-31");
+  EXPECT_EQ(ToIso(c.last_published()), "2027-12-31");
   EXPECT_TRUE(c.IsBankHoliday(ParseIsoDate("2026-12-28")));
   EXPECT_TRUE(c.IsBankHoliday(ParseIsoDate("2027-01-01")));
 }

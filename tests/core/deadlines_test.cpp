@@ -110,16 +110,38 @@ TEST(SeedDeadlines, NorthernIrelandBoyneSubstitute) {
             "stage-3.respond 2026-08-07");
 }
 
-TEST(SeedDeadlines, BeyondTheHolidayDataIsAnErrorNamingTheDeadline) {
+// Before the published data there is no calendar (the rules were different then): an
+// error naming the deadline. After it, the dates go on by the rules and say so.
+TEST(SeedDeadlines, BeforeTheHolidayDataIsAnErrorNamingTheDeadline) {
   try {
-    Seed("seetec", "2028-12-20");
+    Seed("seetec", "2023-12-20");
     FAIL();
   } catch (const CalendarRangeError& e) {
     std::string m = e.what();
-    EXPECT_NE(m.find("stage-1.respond"), std::string::npos) << m;
-    EXPECT_NE(m.find("2029-01-01"), std::string::npos) << m;
+    EXPECT_NE(m.find("acknowledge"), std::string::npos) << m;
+    EXPECT_NE(m.find("2023-12-21"), std::string::npos) << m;
   }
-  EXPECT_THROW(Seed("next-steps", "2030-01-10"), CalendarRangeError);
+}
+
+// Received Wednesday 20 December 2028 (Seetec, England and Wales): 21 1 | 22 2 | 27 3 (25,
+// 26 published holidays) | 28 4 | 29 5 | 1 Jan 2029 projected holiday | 2 6 | ... | 17 Jan 2029 17 |
+// 18 18 | 19 19 | 22 20. The acknowledgement is all in the published year; the answers are not.
+TEST(SeedDeadlines, PastTheHolidayDataTheDatesAreProjectedAndMarked) {
+  Policy seetec = LoadPolicy("seetec", kAssets + "/policies");
+  HolidayCalendar calendar = HolidayCalendar::FromFolder(kAssets + "/holidays", seetec.division);
+  std::vector<NamedDeadline> d = ProcedureDeadlines(seetec, ParseIsoDate("2028-12-20"), calendar);
+  ASSERT_EQ(d.size(), 4u);
+  EXPECT_EQ(ToIso(d[0].date), "2028-12-27");
+  EXPECT_FALSE(d[0].projected);
+  EXPECT_EQ(ToIso(d[1].date), "2029-01-22");
+  EXPECT_TRUE(d[1].projected);
+  // Calendar days are never projected: Works for Us' 28 days.
+  Policy wfu = LoadPolicy("works-for-us", kAssets + "/policies");
+  std::vector<NamedDeadline> w = ProcedureDeadlines(wfu, ParseIsoDate("2030-06-03"), calendar);
+  ASSERT_EQ(w.size(), 3u);
+  EXPECT_TRUE(w[0].projected);                     // 1 working day
+  EXPECT_EQ(ToIso(w[1].date), "2030-07-01");
+  EXPECT_FALSE(w[1].projected);
 }
 
 }  // namespace

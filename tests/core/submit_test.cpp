@@ -38,8 +38,8 @@ class SubmitTest : public ::testing::Test {
   void TearDown() override { fs::remove_all(dir_); }
 
   // A complaint walked to the consent screen, as the person typed it.
-  static Driver ComplaintAtConsent(const Policy& policy, Answers answers = {}) {
-    Driver d(policy);
+  static Driver ComplaintAtConsent(const Policy& policy, Answers answers = {}, Date today = D(2026, 11, 20)) {
+    Driver d(policy, today);
     d.Choose("complaint");
     EXPECT_EQ(WalkTo(d, Step::kConsent, answers), Step::kConsent);
     return d;
@@ -198,9 +198,9 @@ TEST_F(SubmitTest, FailureIsAnEventAndNothingIsStored) {
   Store store = Store::Open(":memory:");
   Driver d = ComplaintAtConsent(policy);
   d.Do(ev::Send{});
-  fx::CommitSubmission effect = *d.Find<fx::CommitSubmission>();
-  effect.received = D(2099, 6, 1);                  // beyond the holiday data: no silently wrong deadline
-  JourneyEvent result = CommitAsEvent(d.state(), policy, EnglandAndWales(), store, target_, effect);
+  SubmitTarget bad = target_;
+  bad.kiosk_number = 0;
+  JourneyEvent result = CommitAsEvent(d.state(), policy, EnglandAndWales(), store, bad, *d.Find<fx::CommitSubmission>());
   ASSERT_TRUE(std::holds_alternative<ev::CommitFailed>(result));
   EXPECT_EQ(store.PendingCount(), 0);
   EXPECT_THAT(std::get<ev::CommitFailed>(result).message, Not(HasSubstr("Sam")));
@@ -208,13 +208,46 @@ TEST_F(SubmitTest, FailureIsAnEventAndNothingIsStored) {
   EXPECT_EQ(d.step(), Step::kConsent);
   EXPECT_EQ(d.state().notice, Notice::kCommitFailed);
   EXPECT_EQ(d.state().personal.person.name, "Sam Jones");
+}
 
-  SubmitTarget bad = target_;
-  bad.kiosk_number = 0;
+// The journey's clock is Friday 21 December 2029, past the last holiday file (2028): the
+// complaint is saved and the done screen gets dates counted over projected holidays
+// (Christmas 25 and 26, New Year's Day): 24 1 | 27 2 | 28 3 -> acknowledge Friday 28
+// December; 31 4 | 2 Jan 5 | ... | 23 Jan 20 -> answer Wednesday 23 January 2030.
+TEST_F(SubmitTest, SavesPastTheHolidayFilesWithProjectedDates) {
+  Policy policy = SeetecLike();
+  Store store = Store::Open(":memory:");
+  Driver d = ComplaintAtConsent(policy, {}, D(2029, 12, 21));
   d.Do(ev::Send{});
-  result = CommitAsEvent(d.state(), policy, EnglandAndWales(), store, bad, *d.Find<fx::CommitSubmission>());
-  EXPECT_TRUE(std::holds_alternative<ev::CommitFailed>(result));
-  EXPECT_EQ(store.PendingCount(), 0);
+  const auto* effect = d.Find<fx::CommitSubmission>();
+  ASSERT_NE(effect, nullptr);
+  EXPECT_EQ(effect->received, D(2029, 12, 21));
+  JourneyEvent result = CommitAsEvent(d.state(), policy, EnglandAndWales(), store, target_, *effect);
+  ASSERT_TRUE(std::holds_alternative<ev::CommitSucceeded>(result))
+      << std::get<ev::CommitFailed>(result).message;
+  d.Do(result);
+  ASSERT_EQ(d.step(), Step::kDone);
+  EXPECT_EQ(store.PendingCount(), 1);
+  EXPECT_EQ(store.Pending(1).at(0).clear.submitted_at, "2029-12-21T10:00:00Z");
+  EXPECT_EQ(d.state().receipt->acknowledge_by, D(2029, 12, 28));
+  EXPECT_EQ(d.state().receipt->respond_by, D(2030, 1, 23));
+}
+
+// A clock set before the published data (no calendar there): still saved, with no dates
+// promised rather than wrong ones; the register works out its own.
+TEST_F(SubmitTest, SavesBeforeTheHolidayDataWithoutDates) {
+  Policy policy = SeetecLike();
+  Store store = Store::Open(":memory:");
+  Driver d = ComplaintAtConsent(policy, {}, D(2019, 6, 3));
+  d.Do(ev::Send{});
+  JourneyEvent result =
+      CommitAsEvent(d.state(), policy, EnglandAndWales(), store, target_, *d.Find<fx::CommitSubmission>());
+  ASSERT_TRUE(std::holds_alternative<ev::CommitSucceeded>(result));
+  d.Do(result);
+  ASSERT_EQ(d.step(), Step::kDone);
+  EXPECT_EQ(store.PendingCount(), 1);
+  EXPECT_FALSE(d.state().receipt->acknowledge_by);
+  EXPECT_FALSE(d.state().receipt->respond_by);
 }
 
 TEST_F(SubmitTest, StoreThatCannotWriteFails) {

@@ -209,7 +209,7 @@ TEST(KioskRegister, StaffSaveToUsbIsImportedOnceAndSendNowDrainsTheOutbox) {
   h.PressId("staff.ok");
   ASSERT_EQ(h.app().staff().page, StaffPage::kMenu) << h.Describe();
   ASSERT_TRUE(FramesUntil(h, [&] { return h.ShowsText("The register cannot be reached now."); })) << h.Describe();
-  EXPECT_TRUE(h.Has("2 messages are waiting to be sent.")) << h.Describe();
+  EXPECT_TRUE(h.Has("Waiting to be sent: 2 messages.")) << h.Describe();
   EXPECT_TRUE(h.Has("Nothing has been sent yet."));
 
   h.Press("Save to USB");                          // the stick is not in yet
@@ -218,7 +218,7 @@ TEST(KioskRegister, StaffSaveToUsbIsImportedOnceAndSendNowDrainsTheOutbox) {
   std::filesystem::create_directories(o.usb_dir);
   h.Press("Save to USB");
   h.Frame(2);
-  EXPECT_TRUE(h.Has("2 messages saved to the USB stick.")) << h.Describe();
+  EXPECT_TRUE(h.Has("Saved to the USB stick: 2 messages.")) << h.Describe();
   EXPECT_FALSE(h.ShowsText(first.reference)) << "staff mode never shows a submission";
   std::vector<std::string> bundles;
   for (const auto& entry : std::filesystem::directory_iterator(o.usb_dir)) bundles.push_back(entry.path().string());
@@ -235,7 +235,7 @@ TEST(KioskRegister, StaffSaveToUsbIsImportedOnceAndSendNowDrainsTheOutbox) {
   h.Frame(2);
   EXPECT_TRUE(h.Has("Sending now.")) << h.Describe();
   ASSERT_TRUE(FramesUntil(h, [&] { return h.store().PendingCount() == 0; })) << h.Describe();
-  ASSERT_TRUE(FramesUntil(h, [&] { return h.Has("0 messages are waiting to be sent."); })) << h.Describe();
+  ASSERT_TRUE(FramesUntil(h, [&] { return h.Has("Waiting to be sent: 0 messages."); })) << h.Describe();
   EXPECT_TRUE(FramesUntil(h, [&] { return h.ShowsText("Last sent: "); })) << h.Describe();
   EXPECT_FALSE(h.ShowsText("The register cannot be reached now.")) << h.Describe();
 

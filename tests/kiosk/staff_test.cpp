@@ -92,7 +92,7 @@ TEST(StaffMode, RightPinShowsMenuWithIdentityAndWaitingCountOnly) {
   EXPECT_EQ(rig.state.page, StaffPage::kMenu);
   EXPECT_TRUE(rig.h.Has("This is kiosk number 7.")) << rig.h.Describe();
   EXPECT_TRUE(rig.h.Has("Its name is Luton reception."));
-  EXPECT_TRUE(rig.h.Has("1 messages are waiting to be sent."));
+  EXPECT_TRUE(rig.h.Has("Waiting to be sent: 1 message."));
   EXPECT_FALSE(rig.h.ShowsText("bus")) << "staff mode never shows a submission";
   EXPECT_FALSE(rig.h.ShowsText("SG-0074")) << "nor its reference";
   EXPECT_TRUE(rig.h.Has("Sending to the register is not set up here.")) << rig.h.Describe();
@@ -122,7 +122,7 @@ TEST(StaffMode, MenuShowsLastSuccessAndLastErrorInPlainWordsAndActions) {
   EXPECT_EQ(rig.Took<staff::fx::SaveUsb>(), 1);
   rig.Do(staff::ev::UsbSaved{UsbSaveOutcome::kSaved, 3});
   rig.h.Frame(2);
-  EXPECT_TRUE(rig.h.Has("3 messages saved to the USB stick.")) << rig.h.Describe();
+  EXPECT_TRUE(rig.h.Has("Saved to the USB stick: 3 messages.")) << rig.h.Describe();
 }
 
 TEST(StaffMode, FullMenuAtTheLargestTextIsSpokenAndBigEnough) {
@@ -177,7 +177,7 @@ TEST(StaffMode, FiveWrongPinsLockForFiveMinutesThenUnlock) {
   rig.h.Frame(2);
   for (int i = 1; i <= 4; ++i) {
     rig.EnterPin("1111");
-    EXPECT_TRUE(rig.h.ShowsText("You can try " + std::to_string(5 - i) + " more times")) << rig.h.Describe();
+    EXPECT_TRUE(rig.h.ShowsText("You can try " + std::to_string(5 - i) + (i == 4 ? " more time." : " more times."))) << rig.h.Describe();
   }
   rig.EnterPin("1111");
   EXPECT_TRUE(rig.h.ShowsText("Staff mode is locked. Try again in 5 minutes.")) << rig.h.Describe();
@@ -192,7 +192,7 @@ TEST(StaffMode, FiveWrongPinsLockForFiveMinutesThenUnlock) {
   rig.now_unix -= 10;
   rig.now_unix += 4 * 60;
   rig.h.Frame();
-  EXPECT_TRUE(rig.h.ShowsText("Try again in 1 minutes")) << rig.h.Describe();
+  EXPECT_TRUE(rig.h.ShowsText("Try again in 1 minute.")) << rig.h.Describe();
   rig.now_unix += 60;
   rig.h.Frame(2);
   ASSERT_TRUE(rig.h.TryFindId("staff.ok")) << rig.h.Describe();

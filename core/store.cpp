@@ -206,7 +206,13 @@ void PrepareFile(const std::string& path) {
   fd = ::open(temp.c_str(), O_RDONLY | O_CLOEXEC);
   bool synced = fd >= 0 && ::fsync(fd) == 0;
   if (fd >= 0) ::close(fd);
-  if (!synced || (::link(temp.c_str(), path.c_str()) != 0 && errno != EEXIST)) {
+  bool placed = synced && (::link(temp.c_str(), path.c_str()) == 0 || errno == EEXIST);
+  if (synced && !placed && (errno == EPERM || errno == EOPNOTSUPP)) {
+    // A file system without hard links: rename, unless another opener got there first.
+    struct stat now {};
+    placed = ::stat(path.c_str(), &now) == 0 || ::rename(temp.c_str(), path.c_str()) == 0;
+  }
+  if (!placed) {
     std::string why = std::strerror(errno);
     ::unlink(temp.c_str());
     throw StoreError("cannot create store " + path + ": " + why);

@@ -61,6 +61,9 @@ enum class Step {
   kCheckOutcome,     // what the register did with that request
   kAbout,            // about this kiosk: credits and licences (from welcome or help)
   kCheckFeedback,    // optional: how we handled it, in their words, sent to the register
+  kRecord,           // "Say it instead": record, listen, record again, keep (a side trip from a text question)
+  kHelpToWrite,      // "I want help to tell you": a call-back or a meeting (side trip from a text question)
+  kHelpTime,         // ... and the best time for it
 };
 
 // Catalog key prefix of a step: "complaint.when" etc. Titles are "<key>.title",
@@ -137,6 +140,27 @@ struct Receipt {
   bool operator==(const Receipt&) const = default;
 };
 
+// [SECTION] voice: "Say it instead" ------------------------------------------------
+// The kiosk records and encodes; the journey decides what the person can do next.
+enum class VoicePhase {
+  kReady,            // the record screen is open, nothing recorded yet: Start
+  kRecording,        // capturing: level meter, Stop
+  kFinishing,        // Stop pressed: the kiosk is closing the Opus stream
+  kRecorded,         // a take to Listen to, Record again or Keep
+  kPlaying,          // Listen: playing the take through the speech output
+  kFailed,           // the microphone stopped working: try again, or type instead
+};
+struct VoiceTake {
+  VoicePhase phase = VoicePhase::kReady;
+  SpokenQuestion question = SpokenQuestion::kWhatHappened;
+  int elapsed_ms = 0;                              // recorded so far (while recording), or the take's length
+  int level = 0;                                   // 0..100, the loudness just heard (the level meter)
+  std::vector<unsigned char> opus;                 // the take (kRecorded, kPlaying): Ogg Opus, in memory only
+};
+// The spoken answer a text question can take, or nullopt (name, phone... are typed).
+std::optional<SpokenQuestion> SpokenQuestionOf(Step step);
+Step StepOfQuestion(SpokenQuestion question, JourneyKind kind);
+
 // [SECTION] settings ----------------------------------------------------------
 
 struct JourneySettings {
@@ -197,6 +221,8 @@ struct JourneyState {
   JourneySettings default_settings;
   IdleSettings idle;
   std::vector<LanguageOption> languages;           // filled by the kiosk at start
+  bool voice_available = false;                    // the kiosk has a microphone: "Say it instead" is offered
+  int voice_max_s = 180;                           // longest recording an answer may have
 
   // Where we are.
   JourneyKind kind = JourneyKind::kNone;
@@ -236,6 +262,10 @@ struct JourneyState {
   CaseRequest check_request = CaseRequest::kNone;  // being confirmed or sent
   RequestOutcome request_outcome = RequestOutcome::kNone;
   std::string check_feedback;                      // typed on kCheckFeedback (wiped with the rest)
+
+  // Say it instead / help to write: the text question the side trip left from, and the take.
+  Step aside_from = Step::kWelcome;
+  VoiceTake voice;
 
   // Commit.
   bool committing = false;
@@ -293,6 +323,15 @@ struct OpenAbout {};                               // the About screen (credits)
 struct SeeAll { Step section; };                   // review: show one long answer whole; again (or Back) closes it
 struct ListenReply {};                             // check my complaint: read the staff's reply aloud
 struct ListPage { int page = 0; };                 // a long list: show this page of it (wraps to 0 past the end)
+// Say it instead (screens) and what the kiosk's recorder reports back.
+struct SayIt {};                                   // on a text question: open the record screen
+enum class VoiceAction { kStart, kStop, kListen, kStopListening, kRecordAgain, kKeep };
+struct Voice { VoiceAction action; };
+struct RecordProgress { int elapsed_ms = 0; int level = 0; };     // while recording, every frame or so
+struct RecordingFinished { std::vector<unsigned char> opus; int length_ms = 0; };  // after Stop (or the time limit)
+struct RecordingFailed { std::string message; };   // for the log only
+struct PlaybackEnded {};
+struct AskForHelp {};                              // on a text question: "I want help to tell you"
 }  // namespace ev
 
 using JourneyEvent = std::variant<
@@ -300,7 +339,9 @@ using JourneyEvent = std::variant<
     ev::WordingToggle, ev::OpenLanguages, ev::SetLanguage, ev::SetTextSize, ev::SetTheme, ev::FocusField,
     ev::TypeText, ev::Backspace, ev::FieldDone, ev::PickDay, ev::Change, ev::Send, ev::MoreTime, ev::Tick,
     ev::UserActivity, ev::CommitSucceeded, ev::CommitFailed, ev::StatusResult, ev::RequestResult,
-    ev::TouchToHearToggle, ev::SetScanning, ev::OpenAbout, ev::SeeAll, ev::ListenReply, ev::ListPage, ev::ShowMonth, ev::ShowMonths>;
+    ev::TouchToHearToggle, ev::SetScanning, ev::OpenAbout, ev::SeeAll, ev::ListenReply, ev::ListPage, ev::ShowMonth, ev::ShowMonths,
+    ev::SayIt, ev::Voice, ev::RecordProgress, ev::RecordingFinished, ev::RecordingFailed, ev::PlaybackEnded,
+    ev::AskForHelp>;
 
 // [SECTION] effects -----------------------------------------------------------
 namespace fx {
@@ -321,11 +362,18 @@ struct SendRequest {
 };
 struct WipeAndRestart {};                          // journey wiped: drop caches of typed text, stop speech
 struct SpeakText { std::string text; };            // words that are data (the staff's reply), said as written
+// The kiosk's recorder: capture from the microphone (read-aloud is stopped first), encode, play back.
+struct StartRecording { int max_ms = 0; };         // reply RecordProgress..., then RecordingFinished / RecordingFailed
+struct StopRecording {};                           // reply RecordingFinished
+struct PlayRecording { std::vector<unsigned char> opus; };  // through the speech output; reply PlaybackEnded
+struct StopPlayback {};
+struct DiscardRecording {};                        // drop (and zero) whatever the recorder holds
 }  // namespace fx
 
 using JourneyEffect = std::variant<fx::SpeakScreen, fx::SpeakKey, fx::StopSpeech, fx::PlaySound, fx::LoadLanguage,
                                    fx::CommitSubmission, fx::CheckStatus, fx::SendRequest, fx::WipeAndRestart,
-                                   fx::SpeakText>;
+                                   fx::SpeakText, fx::StartRecording, fx::StopRecording, fx::PlayRecording,
+                                   fx::StopPlayback, fx::DiscardRecording>;
 
 // [SECTION] reduce ------------------------------------------------------------
 
@@ -382,6 +430,10 @@ std::vector<std::chrono::year_month> MonthListMonths(const Policy& policy, Date 
 bool TimeLimitWaived(const JourneyState& state, const Policy& policy);
 // The single yes/no question asked at `place` (a kEligibility place), or nullptr.
 const YesNoQuestion* EligibilityQuestionAt(const Policy& policy, const Place& place);
+// Whether a text question has an answer: typed, spoken, or a request for help to tell us.
+bool Answered(const JourneyState& state, SpokenQuestion question);
+// Read-aloud and focus speech stay quiet while the microphone listens.
+bool MicrophoneOpen(const JourneyState& state);
 // The submission the journey would commit (clear part without uuid/reference/time).
 Submission BuildSubmission(const JourneyState& state, const Policy& policy);
 

@@ -61,6 +61,8 @@ void WipeAnswers(JourneyState& s) {
   s.check_status = CheckStatusKind::kNone;
   s.committing = false;
   s.idle_warning = false;
+  WipeVoice(s);
+  s.aside_from = Step::kWelcome;
 }
 
 void MarkActivity(JourneyState& s) {
@@ -100,6 +102,8 @@ void OnTick(JourneyState& s, const ev::Tick& tick, std::vector<JourneyEffect>& e
 JourneyState WipeJourney(JourneyState& s) {
   journey_detail::WipeAnswers(s);
   JourneyState fresh = NewJourney(s.default_settings, s.idle, s.languages);
+  fresh.voice_available = s.voice_available;       // the kiosk's microphone, not the person's
+  fresh.voice_max_s = s.voice_max_s;
   fresh.now_ms = s.now_ms;
   fresh.now_utc = s.now_utc;
   fresh.today = s.today;

@@ -3,6 +3,7 @@
 // migrated by user_version. A call that returns has survived power loss.
 // Every failure is a StoreError carrying SQLite's message and the file path, never
 // personal data (the outbox holds none in clear). One Store per thread.
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -40,7 +41,10 @@ class Store {
   // Seals nothing itself: takes what the caller sealed. Commits durably before returning.
   // Idempotent on clear.uuid: returns false (and changes nothing) if that uuid is already queued.
   bool Enqueue(const ClearPart& clear, const std::vector<unsigned char>& sealed, const std::string& tracking_hash);
-  std::vector<OutboxItem> Pending(int limit) const;        // oldest first
+  // Oldest first: up to `limit` items, stopping before the sealed parts would pass
+  // `max_sealed_bytes` in all (the first item always comes, however large), so a few
+  // long recordings make small batches instead of one the register refuses.
+  std::vector<OutboxItem> Pending(int limit, std::size_t max_sealed_bytes = SIZE_MAX) const;
   std::int64_t PendingCount() const;
   bool MarkSent(const std::string& uuid);          // removes after the register acknowledged it; false if absent
   // MarkSent for a whole acknowledged batch in one durable transaction (one fsync, not

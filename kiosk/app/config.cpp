@@ -103,7 +103,7 @@ KioskConfig LoadConfigText(const std::string& text, const std::string& source_na
   const Reader top{source_name, root, ""};
   top.CheckKeys({"policy", "store", "identity", "register_public_key", "kiosk_number", "kiosk_name", "staff_pin_hash",
                  "assets_dir", "easyread_dir", "pictogram_dir", "font_dir", "usb_dir", "idle", "display", "access",
-                 "speech"});
+                 "speech", "voice"});
   top.String("policy", c.policy);
   top.String("store", c.store_path);
   top.String("identity", c.identity_file);
@@ -185,6 +185,12 @@ KioskConfig LoadConfigText(const std::string& text, const std::string& source_na
     r.Int("volume", c.speech.volume, 0, 100);
     r.Int("earcon_volume", c.speech.earcon_volume, 0, 100);
     r.Bool("earcons", c.speech.earcons);
+  }
+  if (const toml::table* voice = top.Table("voice")) {
+    const Reader r{source_name, *voice, "voice."};
+    r.CheckKeys({"microphone", "max_seconds"});
+    r.Bool("microphone", c.microphone);
+    r.Int("max_seconds", c.voice_max_seconds, 10, 180);
   }
   return c;
 }

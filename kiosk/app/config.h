@@ -21,6 +21,10 @@
 //             highlight moves every scan_seconds; Space or Enter chooses); "step" is two
 //             switches (Tab or Enter moves on, Shift+Tab back; Space chooses). These are the
 //             defaults a person starts with; the welcome screen changes them until the idle wipe.
+//   [voice]   microphone = true, max_seconds = 180 (10 to 180)
+//             "Say it instead" records each spoken answer up to max_seconds; it is offered only
+//             when SDL finds a capture device (and microphone is not false). 180 s keeps three
+//             spoken answers, sealed, inside one register request (4 MiB).
 //   [speech]  rate = 150 (words a minute, 80 to 450), pitch = 50 (0 to 100), volume = 80 (0 to 100),
 //             earcon_volume = 60 (0 to 100), earcons = true
 #include <stdexcept>
@@ -59,6 +63,8 @@ struct KioskConfig {
   double scan_seconds = 1.5;
   bool touch_to_hear = false;
   SpeechSettings speech;                           // passed to MakeSpeaker
+  bool microphone = true;                          // [voice] offer "Say it instead" if SDL has a capture device
+  int voice_max_seconds = 180;                     // [voice] max_seconds
 };
 
 KioskConfig LoadConfigFile(const std::string& path);                        // throws ConfigError

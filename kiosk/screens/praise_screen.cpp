@@ -24,6 +24,7 @@ void DrawPraise(const ScreenContext& c) {
   }
   // The box's own label says "write more" (praise.body_2 is its spoken help).
   TextBox(c, Field::kPraise);
+  OtherWaysToAnswer(c);
   if (MainButton(c, "button.next", "common.next")) c.Emit(ev::Next{});
 }
 

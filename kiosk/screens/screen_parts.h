@@ -73,6 +73,10 @@ void TextBox(const ScreenContext& c, Field field);
 // box above the keyboard (true); the caller then draws its dock. Screens with no main
 // action of their own pass `done_in_dock` so the dock closes the keyboard instead.
 bool TypingView(const ScreenContext& c, const std::string& title_key, bool done_in_dock = false);
+// Under a text question: what was said or asked for instead of typing, then "Say it
+// instead" (when the kiosk has a microphone) and "I want help to tell you" side by side.
+void OtherWaysToAnswer(const ScreenContext& c);
+std::string ClockText(int ms);                     // "1:05": minutes and seconds of a recording
 std::string DurationText(const ScreenContext& c, const Duration& duration);
 std::string DateText(const ScreenContext& c, Date date, bool with_year = false);
 void BottomBar(const ScreenContext& c);
@@ -109,5 +113,7 @@ void DrawCheckConfirm(const ScreenContext& c);     // check_confirm_screen.cpp
 void DrawCheckOutcome(const ScreenContext& c);     // check_outcome_screen.cpp
 void DrawAbout(const ScreenContext& c);            // about_screen.cpp
 void DrawCheckFeedback(const ScreenContext& c);    // check_feedback_screen.cpp
+void DrawRecord(const ScreenContext& c);           // record_screen.cpp (Say it instead)
+void DrawHelpToWrite(const ScreenContext& c);      // help_to_write_screen.cpp (way, and best time)
 
 }  // namespace tellus::screens

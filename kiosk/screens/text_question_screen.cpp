@@ -32,6 +32,7 @@ void DrawTextQuestion(const ScreenContext& c) {
   SayIfPresent(c, step.key + ".body_2");
   Notice(c);
   TextBox(c, step.field);
+  OtherWaysToAnswer(c);
   if (MainButton(c, "button.next", "common.next")) c.Emit(ev::Next{});
 }
 

@@ -155,7 +155,7 @@ struct VoiceTake {
   SpokenQuestion question = SpokenQuestion::kWhatHappened;
   int elapsed_ms = 0;                              // recorded so far (while recording), or the take's length
   int level = 0;                                   // 0..100, the loudness just heard (the level meter)
-  std::vector<unsigned char> opus;                 // the take (kRecorded, kPlaying): Ogg Opus, in memory only
+  AudioBuffer opus;                                // the take (kRecorded, kPlaying): Ogg Opus, in memory only
 };
 // The spoken answer a text question can take, or nullopt (name, phone... are typed).
 std::optional<SpokenQuestion> SpokenQuestionOf(Step step);
@@ -328,7 +328,7 @@ struct SayIt {};                                   // on a text question: open t
 enum class VoiceAction { kStart, kStop, kListen, kStopListening, kRecordAgain, kKeep };
 struct Voice { VoiceAction action; };
 struct RecordProgress { int elapsed_ms = 0; int level = 0; };     // while recording, every frame or so
-struct RecordingFinished { std::vector<unsigned char> opus; int length_ms = 0; };  // after Stop (or the time limit)
+struct RecordingFinished { AudioBuffer opus; int length_ms = 0; };  // after Stop (or the time limit)
 struct RecordingFailed { std::string message; };   // for the log only
 struct PlaybackEnded {};
 struct AskForHelp {};                              // on a text question: "I want help to tell you"
@@ -365,7 +365,7 @@ struct SpeakText { std::string text; };            // words that are data (the s
 // The kiosk's recorder: capture from the microphone (read-aloud is stopped first), encode, play back.
 struct StartRecording { int max_ms = 0; };         // reply RecordProgress..., then RecordingFinished / RecordingFailed
 struct StopRecording {};                           // reply RecordingFinished
-struct PlayRecording { std::vector<unsigned char> opus; };  // through the speech output; reply PlaybackEnded
+struct PlayRecording { AudioBuffer opus; };  // through the speech output; reply PlaybackEnded
 struct StopPlayback {};
 struct DiscardRecording {};                        // drop (and zero) whatever the recorder holds
 }  // namespace fx

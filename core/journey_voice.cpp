@@ -49,7 +49,7 @@ bool MicrophoneOpen(const JourneyState& s) {
 namespace journey_detail {
 
 void WipeVoice(JourneyState& s) {
-  WipeBytes(s.voice.opus);
+  s.voice.opus.Reset();
   s.voice.phase = VoicePhase::kReady;
   s.voice.elapsed_ms = 0;
   s.voice.level = 0;
@@ -79,15 +79,13 @@ void Keep(Ctx& c) {
   std::vector<Recording>& kept = c.s.personal.recordings;
   for (auto it = kept.begin(); it != kept.end(); ++it) {
     if (it->question != take.question) continue;
-    WipeBytes(it->opus);
-    kept.erase(it);
+    kept.erase(it);                                // its buffer is zeroed when nothing holds it
     break;
   }
   Recording r;
   r.question = take.question;
   r.length_ms = take.elapsed_ms;
-  r.opus = std::move(take.opus);                   // moved, not copied: one copy of the audio in the journey
-  take.opus.clear();
+  r.opus = take.opus;                              // shared, not copied: one copy of the audio in the journey
   kept.push_back(std::move(r));
   WipeVoice(c.s);
   c.fx.push_back(fx::PlaySound{fx::Sound::kDone});
@@ -165,7 +163,6 @@ void OnVoiceResult(Ctx& c, const JourneyEvent& event) {
       c.fx.push_back(fx::PlaySound{fx::Sound::kError});
       return;
     }
-    WipeBytes(take.opus);
     take.opus = done->opus;
     take.elapsed_ms = done->length_ms;
     take.level = 0;

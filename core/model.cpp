@@ -198,6 +198,18 @@ const Recording* FindRecording(const PersonalPart& part, SpokenQuestion question
   return nullptr;
 }
 
+AudioBuffer::AudioBuffer(std::vector<unsigned char> bytes)
+    : data_(new std::vector<unsigned char>(std::move(bytes)), [](const std::vector<unsigned char>* held) {
+        auto* owned = const_cast<std::vector<unsigned char>*>(held);
+        WipeBytes(*owned);
+        delete owned;
+      }) {}
+
+const std::vector<unsigned char>& AudioBuffer::bytes() const {
+  static const std::vector<unsigned char> kNone;
+  return data_ ? *data_ : kNone;
+}
+
 void WipeBytes(std::vector<unsigned char>& bytes) {
   if (bytes.capacity() > 0) sodium_memzero(bytes.data(), bytes.capacity());
   bytes.clear();
@@ -223,7 +235,7 @@ void Wipe(PersonalPart& part) {
   part.on_behalf.permission_given = false;
   part.support.easy_read = part.support.large_print = part.support.interpreter = false;
   part.support.bsl = part.support.advocate = part.support.help_to_write = false;
-  for (Recording& r : part.recordings) WipeBytes(r.opus);
+  for (Recording& r : part.recordings) r.opus.Reset();   // zeroed when its last holder lets go
   part.recordings.clear();
   part.help = HelpRequest{};
 }
@@ -261,8 +273,9 @@ std::string PersonalToJson(const PersonalPart& part) {
   };
   json recordings = json::array();
   for (const Recording& r : part.recordings) {
-    std::string opus(sodium_base64_encoded_len(r.opus.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
-    sodium_bin2base64(opus.data(), opus.size(), r.opus.data(), r.opus.size(), sodium_base64_VARIANT_ORIGINAL);
+    const std::vector<unsigned char>& audio = r.opus.bytes();
+    std::string opus(sodium_base64_encoded_len(audio.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+    sodium_bin2base64(opus.data(), opus.size(), audio.data(), audio.size(), sodium_base64_VARIANT_ORIGINAL);
     opus.resize(opus.size() - 1);
     recordings.push_back({{"question", ToString(r.question)}, {"length_ms", r.length_ms}, {"opus", std::move(opus)}});
   }
@@ -314,7 +327,7 @@ PersonalPart PersonalFromJson(const std::string& text) {
       Recording r;
       r.question = item.Choice("question", kQuestionNames);
       r.length_ms = item.Int("length_ms");
-      r.opus = item.Bytes("opus");
+      r.opus = AudioBuffer(item.Bytes("opus"));
       part.recordings.push_back(std::move(r));
     }
   }

@@ -2,6 +2,7 @@
 // What people tell us: compliments, complaints and comments, with every field the
 // seed procedures ask for. Split into the part that travels in clear (what the
 // register needs for deadlines and reports) and the personal part that is sealed.
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -50,10 +51,25 @@ struct OnBehalf {
 // A spoken answer: Ogg Opus (16 kHz mono, speech bit rate), held in memory until Send,
 // then sealed with the rest of the personal part. Never stored or sent in clear.
 enum class SpokenQuestion { kSubject, kPraise, kWhatHappened, kHowAffected, kPutRight };
+// Audio bytes held once however often the journey state is copied (the progress strip
+// copies it every frame): copies share one buffer, zeroed when the last holder lets go.
+class AudioBuffer {
+ public:
+  AudioBuffer() = default;
+  explicit AudioBuffer(std::vector<unsigned char> bytes);
+  const std::vector<unsigned char>& bytes() const;  // empty when none
+  bool empty() const { return bytes().empty(); }
+  std::size_t size() const { return bytes().size(); }
+  void Reset() { data_.reset(); }                  // this holder lets go
+  bool operator==(const AudioBuffer& other) const { return bytes() == other.bytes(); }
+
+ private:
+  std::shared_ptr<const std::vector<unsigned char>> data_;
+};
 std::string ToString(SpokenQuestion question);     // "subject" | "praise" | "what_happened" | "how_affected" | "put_right"
 struct Recording {
   SpokenQuestion question = SpokenQuestion::kWhatHappened;
-  std::vector<unsigned char> opus;                 // a whole Ogg Opus stream
+  AudioBuffer opus;                                // a whole Ogg Opus stream
   int length_ms = 0;                               // the decoded length
   bool operator==(const Recording&) const = default;
 };

@@ -456,19 +456,18 @@ void KioskApp::RunVoiceEffect(const JourneyEffect& effect) {
     const auto stopped = std::chrono::steady_clock::now();
     ev::RecordingFinished finished;
     try {
-      finished.opus = deps_.recorder->Finish(&finished.length_ms);
+      finished.opus = AudioBuffer(deps_.recorder->Finish(&finished.length_ms));
     } catch (const voice::OpusError& e) {
       errors_.push_back(std::string("recording: ") + e.what());
       Dispatch(ev::RecordingFailed{e.what()});
       return;
     }
     Dispatch(finished);
-    WipeBytes(finished.opus);                      // the journey holds its own copy now
     stop_to_ready_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - stopped).count();
   } else if (const auto* play = std::get_if<fx::PlayRecording>(&effect)) {
     deps_.speaker->Stop();
     speak_screen_pending_ = false;
-    if (!player_->Start(play->opus)) Dispatch(ev::PlaybackEnded{});   // no output, or nothing to play
+    if (!player_->Start(play->opus.bytes())) Dispatch(ev::PlaybackEnded{});   // no output, or nothing to play
   } else if (std::holds_alternative<fx::StopPlayback>(effect)) {
     player_->Stop();
   } else if (std::holds_alternative<fx::DiscardRecording>(effect)) {

@@ -14,10 +14,18 @@ std::unique_ptr<SdlCapture> SdlCapture::Open(std::string* why) {
     *why = std::string("no microphone: SDL audio did not start (") + SDL_GetError() + ")";
     return nullptr;
   }
+  // SDL's dummy driver "records" silence, and its disk driver reads a file only when given
+  // one (SDL_DISKAUDIOFILEIN, for tests): neither is a microphone a person can use.
+  const char* current = SDL_GetCurrentAudioDriver();
+  const std::string driver = current ? current : "";
+  if (driver == "dummy" || (driver == "disk" && !SDL_getenv("SDL_DISKAUDIOFILEIN"))) {
+    *why = "no microphone (SDL driver '" + driver + "')";
+    SDL_QuitSubSystem(SDL_INIT_AUDIO);
+    return nullptr;
+  }
   const int count = SDL_GetNumAudioDevices(1);
   if (count <= 0) {
-    const char* driver = SDL_GetCurrentAudioDriver();
-    *why = std::string("no microphone (SDL driver '") + (driver ? driver : "none") + "' lists no capture device)";
+    *why = "no microphone (SDL driver '" + driver + "' lists no capture device)";
     SDL_QuitSubSystem(SDL_INIT_AUDIO);
     return nullptr;
   }

@@ -13,7 +13,8 @@ namespace {
 
 using namespace testing_journey;
 
-const std::vector<unsigned char> kTake = {'O', 'g', 'g', 'S', 1, 2, 3, 4, 5};
+const std::vector<unsigned char> kBytes = {'O', 'g', 'g', 'S', 1, 2, 3, 4, 5};
+const AudioBuffer kTake(kBytes);
 
 Driver AtWhatHappened(bool microphone = true) {
   static const Policy policy = NextStepsLike();
@@ -62,7 +63,7 @@ TEST(JourneyVoice, ARecordingKeptAnswersWhatHappenedWithoutTyping) {
   EXPECT_EQ(WalkTo(d, Step::kConsent, {.anonymous = true}), Step::kConsent);
   const Submission sub = BuildSubmission(d.state(), d.policy());
   ASSERT_EQ(sub.personal.recordings.size(), 1u);
-  EXPECT_EQ(sub.personal.recordings[0].opus, kTake);
+  EXPECT_EQ(sub.personal.recordings[0].opus.bytes(), kBytes);
   EXPECT_TRUE(sub.personal.what_happened.empty());
 }
 
@@ -73,7 +74,7 @@ TEST(JourneyVoice, ListenRecordAgainAndKeepReplaceTheTake) {
   Record(d, 2000);
   d.Do(ev::Voice{ev::VoiceAction::kListen});
   ASSERT_TRUE(d.Find<fx::PlayRecording>());
-  EXPECT_EQ(d.Find<fx::PlayRecording>()->opus, kTake);
+  EXPECT_EQ(d.Find<fx::PlayRecording>()->opus.bytes(), kBytes);
   EXPECT_EQ(d.state().voice.phase, VoicePhase::kPlaying);
   d.Do(ev::PlaybackEnded{});
   EXPECT_EQ(d.state().voice.phase, VoicePhase::kRecorded);
@@ -81,7 +82,7 @@ TEST(JourneyVoice, ListenRecordAgainAndKeepReplaceTheTake) {
   EXPECT_EQ(d.state().voice.phase, VoicePhase::kRecording);
   EXPECT_TRUE(d.state().voice.opus.empty());       // the first take is gone
   d.Do(ev::Voice{ev::VoiceAction::kStop});
-  d.Do(ev::RecordingFinished{{9, 9, 9}, 3000});
+  d.Do(ev::RecordingFinished{AudioBuffer({9, 9, 9}), 3000});
   d.Do(ev::Voice{ev::VoiceAction::kKeep});
   ASSERT_EQ(d.state().personal.recordings.size(), 1u);
   EXPECT_EQ(d.state().personal.recordings[0].length_ms, 3000);
@@ -182,7 +183,7 @@ TEST(JourneyHelpToWrite, ChoosingAnonymousLaterCancelsTheRequest) {
 
 TEST(ModelVoice, RecordingsAndHelpSurviveSealing) {
   PersonalPart part;
-  part.recordings.push_back({SpokenQuestion::kHowAffected, {0, 1, 2, 250, 251, 252}, 1500});
+  part.recordings.push_back({SpokenQuestion::kHowAffected, AudioBuffer({0, 1, 2, 250, 251, 252}), 1500});
   part.help = {HelpWay::kMeeting, HelpTime::kAfternoon};
   BoxKeyPair keys = NewBoxKeyPair();
   const std::vector<unsigned char> sealed = SealPersonal(part, keys.public_key);

@@ -49,6 +49,8 @@ struct HarnessOptions {
   std::optional<KioskIdentity> identity;           // an enrolled kiosk: its register URL starts sync (file store only)
   std::string usb_dir;                             // "Save to USB" folder
   sync::SyncOptions sync_options;
+  bool microphone = false;                         // open SDL capture (tests set SDL_AUDIODRIVER=disk + SDL_DISKAUDIOFILEIN)
+  int voice_max_s = 180;
 };
 
 class Harness {

@@ -13,9 +13,9 @@ void DrawHelpToWrite(const ScreenContext& c) {
   Notice(c);
   const HelpRequest& help = c.state.personal.help;
   if (when) {
-    for (const auto& [id, time] : {std::pair{"morning", HelpTime::kMorning}, std::pair{"afternoon", HelpTime::kAfternoon},
+    for (const auto& [id, when_id] : {std::pair{"morning", HelpTime::kMorning}, std::pair{"afternoon", HelpTime::kAfternoon},
                                    std::pair{"any-time", HelpTime::kAnyTime}}) {
-      if (ChoiceItem(c, std::string("choice.") + id, key + ".choice." + id, help.best_time == time && help.Requested() &&
+      if (ChoiceItem(c, std::string("choice.") + id, key + ".choice." + id, help.best_time == when_id && help.Requested() &&
                                                                                 c.state.personal.support.help_to_write)) {
         c.Emit(ev::Choose{id});
       }

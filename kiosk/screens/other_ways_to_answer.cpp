@@ -14,13 +14,26 @@ std::string ClockText(int ms) {
   return text;
 }
 
+bool SayOtherAnswer(const ScreenContext& c) {
+  const std::optional<SpokenQuestion> question = SpokenQuestionOf(c.state.place.step);
+  if (!question) return false;
+  const PersonalPart& p = c.state.personal;
+  if (p.help.Requested()) {
+    Say(c, "voice.help_asked");
+    return true;
+  }
+  if (const Recording* kept = FindRecording(p, *question)) {
+    Say(c, "voice.kept", {{"time", ClockText(kept->length_ms)}});
+    return true;
+  }
+  return false;
+}
+
 void OtherWaysToAnswer(const ScreenContext& c) {
   const std::optional<SpokenQuestion> question = SpokenQuestionOf(c.state.place.step);
   if (!question) return;
   const PersonalPart& p = c.state.personal;
   const Recording* kept = FindRecording(p, *question);
-  if (kept) Say(c, "voice.kept", {{"time", ClockText(kept->length_ms)}});
-  if (p.help.Requested()) Say(c, "voice.help_asked");
   const float width = c.state.voice_available ? 0.5f : 0;
   if (c.state.voice_available) {
     if (ChoiceItem(c, "voice.say_it", kept ? "voice.say_again" : "voice.say_it", false, width)) c.Emit(ev::SayIt{});

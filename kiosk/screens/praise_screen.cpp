@@ -12,7 +12,7 @@ void DrawPraise(const ScreenContext& c) {
     return;
   }
   Title(c, "praise.title");
-  Say(c, "praise.body_1");
+  if (!SayOtherAnswer(c)) Say(c, "praise.body_1");
   Notice(c);
   const auto& chosen = c.state.praise_choices;
   const auto& ids = PraiseChoiceIds();

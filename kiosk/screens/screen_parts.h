@@ -76,6 +76,9 @@ bool TypingView(const ScreenContext& c, const std::string& title_key, bool done_
 // Under a text question: what was said or asked for instead of typing, then "Say it
 // instead" (when the kiosk has a microphone) and "I want help to tell you" side by side.
 void OtherWaysToAnswer(const ScreenContext& c);
+// One line saying what stands for the answer besides typing: help asked for, else a
+// kept recording. True when drawn (text questions then leave out their second sentence).
+bool SayOtherAnswer(const ScreenContext& c);
 std::string ClockText(int ms);                     // "1:05": minutes and seconds of a recording
 std::string DurationText(const ScreenContext& c, const Duration& duration);
 std::string DateText(const ScreenContext& c, Date date, bool with_year = false);

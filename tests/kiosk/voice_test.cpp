@@ -100,7 +100,7 @@ HarnessOptions KioskFor(const RegisterFixture& f) {
 TEST(VoiceRegister, ASpokenComplaintReachesStaffAsOpusOfTheSameLengthAndNeverRestsInClear) {
   RegisterFixture f("next-steps");
   const std::vector<std::int16_t> tone = PlantedTone(3.0);
-  UseAsMicrophone(f.dir, tone);
+  UseAsMicrophone(f.dir.path(), tone);
   RegisterProcess server(f.db);
   server.Start();
   f.UseServer(server);

@@ -12,7 +12,7 @@ void DrawPraise(const ScreenContext& c) {
     return;
   }
   Title(c, "praise.title");
-  if (!SayOtherAnswer(c)) Say(c, "praise.body_1");
+  Say(c, "praise.body_1");
   Notice(c);
   const auto& chosen = c.state.praise_choices;
   const auto& ids = PraiseChoiceIds();
@@ -24,7 +24,6 @@ void DrawPraise(const ScreenContext& c) {
   }
   // The box's own label says "write more" (praise.body_2 is its spoken help).
   TextBox(c, Field::kPraise);
-  OtherWaysToAnswer(c);
   if (MainButton(c, "button.next", "common.next")) c.Emit(ev::Next{});
 }
 

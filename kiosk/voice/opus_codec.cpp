@@ -43,6 +43,9 @@ OpusWriter::OpusWriter() {
   if (!encoder_) throw OpusError(std::string("opus encoder: ") + ope_strerror(error));
   ope_encoder_ctl(encoder_, OPUS_SET_BITRATE(kBitRate));
   ope_encoder_ctl(encoder_, OPUS_SET_SIGNAL(OPUS_SIGNAL_VOICE));
+  // Encode as the audio arrives rather than holding back up to 2 s to choose frame sizes:
+  // then Stop has only the last frame to finish, and "Listen" is ready at once.
+  ope_encoder_ctl(encoder_, OPE_SET_DECISION_DELAY(0));
   bytes_.reserve(64 * 1024);
 }
 

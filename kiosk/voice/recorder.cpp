@@ -50,6 +50,7 @@ RecorderProgress Recorder::Pump() {
   writer_->Write(chunk_.data(), use);
   ZeroSamples(chunk_);
   progress.elapsed_ms = static_cast<int>(writer_->samples() * 1000 / kCaptureRate);
+  if (writer_->samples() >= max_samples_) capture_->Stop();   // the time limit: the microphone closes now
   return progress;
 }
 

@@ -193,7 +193,6 @@ TEST(Layout, SayItInsteadScreensFitInEveryMoment) {
     }
     show(Step::kWhatHappened, VoicePhase::kReady);
     show(Step::kAffected, VoicePhase::kReady);
-    show(Step::kPraise, VoicePhase::kReady);
     show(Step::kSubject, VoicePhase::kReady);
     show(Step::kHelpToWrite, VoicePhase::kReady);
     show(Step::kHelpTime, VoicePhase::kReady);

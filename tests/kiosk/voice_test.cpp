@@ -41,16 +41,24 @@ std::vector<std::int16_t> PlantedTone(double seconds) {
   return pcm;
 }
 
-// Points SDL's disk driver at `pcm` as the microphone for the kiosks made after this.
-std::string UseAsMicrophone(const std::filesystem::path& dir, const std::vector<std::int16_t>& pcm) {
-  const std::string path = dir / "microphone.raw";
-  std::ofstream(path, std::ios::binary).write(reinterpret_cast<const char*>(pcm.data()),
-                                              static_cast<std::streamsize>(pcm.size() * 2));
-  ::setenv("SDL_AUDIODRIVER", "disk", 1);
-  ::setenv("SDL_DISKAUDIOFILEIN", path.c_str(), 1);
-  ::setenv("SDL_DISKAUDIOFILE", (dir / "speaker.raw").c_str(), 1);
-  return path;
-}
+// Points SDL's disk driver at `pcm` as the microphone for the kiosks made while it lives;
+// the tests after this one in the same process get SDL's usual drivers back.
+class Microphone {
+ public:
+  Microphone(const std::filesystem::path& dir, const std::vector<std::int16_t>& pcm) {
+    const std::string path = dir / "microphone.raw";
+    std::ofstream(path, std::ios::binary).write(reinterpret_cast<const char*>(pcm.data()),
+                                                static_cast<std::streamsize>(pcm.size() * 2));
+    ::setenv("SDL_AUDIODRIVER", "disk", 1);
+    ::setenv("SDL_DISKAUDIOFILEIN", path.c_str(), 1);
+    ::setenv("SDL_DISKAUDIOFILE", (dir / "speaker.raw").c_str(), 1);
+  }
+  ~Microphone() {
+    for (const char* name : {"SDL_AUDIODRIVER", "SDL_DISKAUDIOFILEIN", "SDL_DISKAUDIOFILE"}) ::unsetenv(name);
+  }
+  Microphone(const Microphone&) = delete;
+  Microphone& operator=(const Microphone&) = delete;
+};
 
 std::string ReadFile(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -100,7 +108,7 @@ HarnessOptions KioskFor(const RegisterFixture& f) {
 TEST(VoiceRegister, ASpokenComplaintReachesStaffAsOpusOfTheSameLengthAndNeverRestsInClear) {
   RegisterFixture f("next-steps");
   const std::vector<std::int16_t> tone = PlantedTone(3.0);
-  UseAsMicrophone(f.dir.path(), tone);
+  const Microphone microphone(f.dir.path(), tone);
   RegisterProcess server(f.db);
   server.Start();
   f.UseServer(server);
@@ -221,7 +229,7 @@ void TalkFor(Harness& h, double seconds) {
 TEST(VoiceSwitch, RecordListenRecordAgainAndKeepWithOneSwitch) {
   const std::filesystem::path dir = std::filesystem::temp_directory_path() / ("tellus-voice-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
-  UseAsMicrophone(dir, PlantedTone(4.0));
+  const Microphone microphone(dir, PlantedTone(4.0));
   auto sink = std::make_shared<CountingSink>();
   HarnessOptions o;
   o.policy_id = "next-steps";

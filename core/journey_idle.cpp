@@ -74,6 +74,8 @@ void OnTick(JourneyState& s, const ev::Tick& tick, std::vector<JourneyEffect>& e
   s.now_ms = tick.now_ms;
   s.now_utc = tick.now_utc;
   s.today = tick.today;
+  // Someone listening to what they said (up to 3 minutes) is someone there.
+  if (s.place.step == Step::kRecord && s.voice.phase == VoicePhase::kPlaying) s.last_activity_ms = s.now_ms;
   if (!NeedsTimer(s) || s.committing) {
     // Nothing to protect (or a commit in flight that must not be lost): keep the clock fresh.
     s.last_activity_ms = s.now_ms;

@@ -108,6 +108,22 @@ TEST(JourneyVoice, TheTimeLimitStopsTheRecordingAndTalkingKeepsTheJourneyAlive) 
   EXPECT_TRUE(d.Emitted<fx::StopRecording>());
 }
 
+TEST(JourneyVoice, ListeningToALongTakeIsNotIdleButWalkingAwayAfterIsWiped) {
+  Driver d = AtWhatHappened();
+  d.Do(ev::SayIt{});
+  Record(d, 120000);
+  d.Do(ev::Voice{ev::VoiceAction::kListen});
+  for (int s = 0; s < 120; ++s) d.Wait(1000);
+  EXPECT_FALSE(d.state().idle_warning) << "two minutes of listening";
+  d.Do(ev::PlaybackEnded{});
+  d.Wait(95000);
+  EXPECT_TRUE(d.state().idle_warning);
+  d.Wait(31000);
+  EXPECT_EQ(d.step(), Step::kWelcome);
+  EXPECT_TRUE(d.state().voice.opus.empty());
+  EXPECT_TRUE(d.state().personal.recordings.empty());
+}
+
 TEST(JourneyVoice, BackOrAnIdleWipeDropsTheTake) {
   Driver d = AtWhatHappened();
   d.Do(ev::SayIt{});

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <iterator>
 #include <sstream>
@@ -181,6 +182,7 @@ TEST(VoiceRegister, ASpokenComplaintReachesStaffAsOpusOfTheSameLengthAndNeverRes
 // A sink that "plays" at once: what Listen sends to the speech output is counted.
 class CountingSink : public PcmSink {
  public:
+  int said = 0;                                    // utterances the speaker was asked for
   void Write(uint64_t, const int16_t*, size_t count) override { written_ += count; }
   void Flush() override {}
   uint64_t Written() const override { return written_; }
@@ -192,7 +194,8 @@ class CountingSink : public PcmSink {
 class CountingSpeaker : public Speaker {
  public:
   explicit CountingSpeaker(std::shared_ptr<CountingSink> sink) : sink_(std::move(sink)) {}
-  void Say(const std::string&, const std::string&) override {}
+  void Say(const std::string&, const std::string&) override { ++sink_->said; }
+  void Enqueue(const std::string&, const std::string&) override { ++sink_->said; }
   void Stop() override {}
   bool Speaking() const override { return false; }
   void Play(Earcon) override {}
@@ -206,9 +209,10 @@ class CountingSpeaker : public Speaker {
 };
 
 // One switch: the highlight moves by itself; Space chooses when it reaches `id`.
-void ChooseBySwitch(Harness& h, const std::string& id) {
+void ChooseBySwitch(Harness& h, const std::string& id, const std::function<void()>& before_press = {}) {
   for (int i = 0; i < 400; ++i) {
     if (ui::FocusedId() == id) {
+      if (before_press) before_press();
       h.Key(GLFW_KEY_SPACE);
       h.Frame(2);
       return;
@@ -246,9 +250,14 @@ TEST(VoiceSwitch, RecordListenRecordAgainAndKeepWithOneSwitch) {
   ASSERT_EQ(StepOf(h), Step::kRecord) << h.Describe();
   ChooseBySwitch(h, "button.record_start");
   ASSERT_EQ(h.state().voice.phase, VoicePhase::kRecording);
+  const int said_before = sink->said;
   TalkFor(h, 1.0);
-  ChooseBySwitch(h, "button.record_stop");
+  for (int i = 0; i < 6; ++i) h.Advance(1.0);      // the highlight moves on over Stop and the bar, silently
+  int said_at_stop = -1;
+  ChooseBySwitch(h, "button.record_stop", [&] { said_at_stop = sink->said; });
+  EXPECT_EQ(said_at_stop, said_before) << "read-aloud (the scan's spoken highlight) pauses while the microphone listens";
   ASSERT_TRUE(FramesUntil(h, [&] { return h.state().voice.phase == VoicePhase::kRecorded; })) << h.Describe();
+  EXPECT_GT(sink->said, said_at_stop) << "and comes back after Stop";
   const int first = h.state().voice.elapsed_ms;
   EXPECT_GT(first, 500);
 

@@ -61,6 +61,10 @@ enum class Step {
   kCheckOutcome,     // what the register did with that request
   kAbout,            // about this kiosk: credits and licences (from welcome or help)
   kCheckFeedback,    // optional: how we handled it, in their words, sent to the register
+  kSafeguarding,     // complaint, first when the policy has it: "Is someone being hurt, or in danger?"
+  kTellStaff,        // a yes: "Please tell a member of staff now", then the complaint goes on (urgent)
+  kOtherPlaces,      // the policy's other places to go (external bodies), from signpost, done or check
+  kEscalateReason,   // check my complaint: why the person wants the next stage (their words)
 };
 
 // Catalog key prefix of a step: "complaint.when" etc. Titles are "<key>.title",
@@ -74,6 +78,7 @@ enum class Field {
   kName, kPhone, kEmail, kAddress, kTheirName, kOtherLanguage,
   kReference, kTrackingCode,
   kFeedback,                                       // check my complaint: how we handled it
+  kEscalateReason,                                 // check my complaint: why they ask for the next stage
 };
 int FieldLimit(Field field);                       // characters (UTF-8 code points)
 const char* FieldKey(Field field);                 // catalog key of its label: "field.name"
@@ -183,6 +188,9 @@ struct CaseView {
   std::string next_stage_name;
   std::optional<Date> escalate_by;                 // last day to ask; nullopt: no limit given
   bool can_withdraw = false;
+  std::optional<Date> extended_to;                 // staff gave a new date for the answer
+  std::string extension_reason;                    // why, in staff's words (shown as written)
+  bool withdraw_requested = false;                 // asked to stop; the policy lets staff carry on
   bool operator==(const CaseView&) const = default;
 };
 
@@ -227,6 +235,9 @@ struct JourneyState {
   // Per eligibility rule: which of its questions got the answer that cleared it (-1: not yet).
   // Cleared after the first ("long ago, but I found out recently") keeps old dates eligible.
   std::vector<int> eligibility_cleared_at;
+  std::optional<bool> safeguarding_answer;         // kSafeguarding answered (nullopt: not asked yet)
+  bool urgent = false;                             // yes: someone is being hurt or in danger
+  bool other_places_all = false;                   // kOtherPlaces lists every body (else "at any stage" ones)
 
   // Check my complaint.
   std::string check_reference;
@@ -236,6 +247,7 @@ struct JourneyState {
   CaseRequest check_request = CaseRequest::kNone;  // being confirmed or sent
   RequestOutcome request_outcome = RequestOutcome::kNone;
   std::string check_feedback;                      // typed on kCheckFeedback (wiped with the rest)
+  std::string check_reason;                        // typed on kEscalateReason (wiped with the rest)
 
   // Commit.
   bool committing = false;
@@ -380,6 +392,10 @@ std::vector<std::chrono::year_month> MonthListMonths(const Policy& policy, Date 
 // The eligibility questions already cleared the time limit ("it happened long ago, but
 // I found out recently"): the dates asked later do not turn the person away.
 bool TimeLimitWaived(const JourneyState& state, const Policy& policy);
+// The other places to go the kOtherPlaces screen lists now.
+std::vector<const ExternalBody*> OtherPlacesNow(const JourneyState& state, const Policy& policy);
+// Whether a case at this stage (by name) has come to the procedure's last stage.
+bool AtLastStage(const Policy& policy, const std::string& stage_name);
 // The single yes/no question asked at `place` (a kEligibility place), or nullptr.
 const YesNoQuestion* EligibilityQuestionAt(const Policy& policy, const Place& place);
 // The submission the journey would commit (clear part without uuid/reference/time).

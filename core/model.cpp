@@ -162,6 +162,7 @@ void Wipe(PersonalPart& part) {
   part.person.contact = Person{}.contact;
   part.on_behalf.on_behalf = false;
   part.on_behalf.permission_given = false;
+  part.on_behalf.deceased = false;
   part.support.easy_read = part.support.large_print = part.support.interpreter = false;
   part.support.bsl = part.support.advocate = part.support.help_to_write = false;
 }
@@ -180,7 +181,8 @@ std::string PersonalToJson(const PersonalPart& part) {
       {"on_behalf",
        {{"on_behalf", part.on_behalf.on_behalf},
         {"their_name", part.on_behalf.their_name},
-        {"permission_given", part.on_behalf.permission_given}}},
+        {"permission_given", part.on_behalf.permission_given},
+        {"deceased", part.on_behalf.deceased}}},
       {"subject", part.subject},
       {"what_happened", part.what_happened},
       {"when_text", part.when_text},
@@ -214,6 +216,7 @@ PersonalPart PersonalFromJson(const std::string& text) {
   part.on_behalf.on_behalf = behalf.Bool("on_behalf");
   part.on_behalf.their_name = behalf.String("their_name");
   part.on_behalf.permission_given = behalf.Bool("permission_given");
+  part.on_behalf.deceased = behalf.Has("deceased") && behalf.Bool("deceased");   // absent from older kiosks
   part.subject = root.String("subject");
   part.what_happened = root.String("what_happened");
   part.when_text = root.String("when_text");
@@ -247,6 +250,7 @@ std::string ClearToJson(const ClearPart& part) {
       {"share", ToString(part.share)},
       {"reference", part.reference},
       {"language", part.language},
+      {"urgent", part.urgent},
   };
   return Dump(doc);
 }
@@ -279,6 +283,7 @@ ClearPart ClearFromJson(const std::string& text) {
   part.share = root.Choice("share", kShareNames);
   part.reference = root.String("reference");
   part.language = root.String("language");
+  part.urgent = root.Has("urgent") && root.Bool("urgent");   // absent from older kiosks: not urgent
   return part;
 }
 

@@ -44,6 +44,7 @@ struct OnBehalf {
   bool on_behalf = false;
   std::string their_name;
   bool permission_given = false;
+  bool deceased = false;                           // the person has died (Seetec 2.3.5): family or advocate
   bool operator==(const OnBehalf&) const = default;
 };
 
@@ -85,6 +86,7 @@ struct ClearPart {
   ShareConsent share = ShareConsent::kNotAsked;
   std::string reference;                           // public, e.g. "SG-4K7Q-298X"
   std::string language;                            // the kiosk language used, "en-GB"
+  bool urgent = false;                             // "someone is being hurt or in danger" (safeguarding)
   bool operator==(const ClearPart&) const = default;
 };
 

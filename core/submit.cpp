@@ -24,7 +24,7 @@ std::string NewUuid() {
 }
 
 PromisedDates ComputePromisedDates(JourneyKind kind, const Policy& policy, const HolidayCalendar& calendar,
-                                   Date received) {
+                                   Date received, const std::string& service_id) {
   PromisedDates dates;
   switch (kind) {
     case JourneyKind::kCompliment:
@@ -34,8 +34,14 @@ PromisedDates ComputePromisedDates(JourneyKind kind, const Policy& policy, const
       break;
     case JourneyKind::kComplaint:
       if (policy.acknowledge_within) dates.acknowledge_by = AddDuration(received, *policy.acknowledge_within, calendar);
-      if (!policy.stages.empty() && policy.stages.front().respond_within) {
+      // A time the seed does not give is not promised; a service's outcome time from the
+      // complaint's date is (Stepping Stones childcare), and the earlier of the two holds.
+      if (!policy.stages.empty() && policy.stages.front().respond_within && !policy.stages.front().respond_own_choice) {
         dates.respond_by = AddDuration(received, *policy.stages.front().respond_within, calendar);
+      }
+      if (const NamedItem* service = policy.FindService(service_id); service && service->outcome_within) {
+        Date outcome = AddDuration(received, *service->outcome_within, calendar);
+        if (!dates.respond_by || outcome < *dates.respond_by) dates.respond_by = outcome;
       }
       break;
     case JourneyKind::kComment:
@@ -56,7 +62,7 @@ Receipt CommitSubmission(const JourneyState& state, const Policy& policy, const 
   }
   InitSodium();
   // Dates first: a calendar that does not reach far enough must fail before anything is stored.
-  PromisedDates dates = ComputePromisedDates(state.kind, policy, calendar, received);
+  PromisedDates dates = ComputePromisedDates(state.kind, policy, calendar, received, state.service_id);
 
   Submission submission = BuildSubmission(state, policy);
   submission.clear.uuid = NewUuid();

@@ -54,8 +54,21 @@ void StateSentences(const ScreenContext& c, const CaseView& v) {
     Say(c, "check_result.state_received");
     if (v.acknowledge_by) Say(c, "check_result.acknowledge_by", {{"date", DateText(c, *v.acknowledge_by)}});
   }
-  if (v.state != "closed" && v.state != "answered" && v.respond_by)
+  if (v.state != "closed" && v.state != "answered" && v.extended_to) {
+    // Staff gave a new date: say so plainly, with their reason as they wrote it.
+    Say(c, "check_result.extended");
+    Say(c, "check_result.extended_by", {{"date", DateText(c, *v.extended_to)}});
+    if (!v.extension_reason.empty()) {
+      Say(c, "check_result.extended_why");
+      SayData(v.extension_reason, "memo");
+    }
+  } else if (v.state != "closed" && v.state != "answered" && v.respond_by) {
     Say(c, "check_result.respond_by", {{"date", DateText(c, *v.respond_by)}});
+  }
+  if (v.withdraw_requested) {
+    Say(c, "check_result.withdraw_asked");
+    SayEasyRead(c, c.policy.withdrawal_note, "withdraw");
+  }
   // "Ask for the next stage" below says what can be done; here, until when.
   if (v.can_escalate && v.escalate_by) Say(c, "check_result.escalate_until", {{"date", DateText(c, *v.escalate_by)}});
 }
@@ -78,6 +91,9 @@ void Requests(const ScreenContext& c, const CaseView& v) {
   if (v.can_escalate) items.push_back({"escalate", "check_result.escalate"});
   if (v.kind == JourneyKind::kComplaint) items.push_back({"feedback", "check_result.feedback"});
   if (v.can_withdraw) items.push_back({"withdraw", "check_result.withdraw"});
+  // After the last stage every other place; before it, those the policy allows at any stage.
+  if (v.kind == JourneyKind::kComplaint && !c.policy.PlacesToGo(AtLastStage(c.policy, v.stage_name)).empty())
+    items.push_back({"other-places", "other_places.open"});
   const float share = items.empty() ? 1.f : 1.f / static_cast<float>(items.size());
   for (std::size_t i = 0; i < items.size(); ++i) {
     if (i > 0) ui::SameLine();

@@ -6,6 +6,20 @@
 
 namespace tellus::screens {
 
+namespace {
+// The procedure's stages and their times, one line each ("send you out the complaints process
+// and timescales", Steps to Work); a time the seed does not give is not promised.
+void StageTimes(const ScreenContext& c) {
+  for (const Stage& stage : c.policy.stages) {
+    if (stage.respond_within && !stage.respond_own_choice) {
+      Say(c, "done.stage_time", {{"stage", stage.name}, {"time", DurationText(c, *stage.respond_within)}});
+    } else {
+      Say(c, "done.stage_no_time", {{"stage", stage.name}});
+    }
+  }
+}
+}  // namespace
+
 void DrawDone(const ScreenContext& c) {
   if (!c.state.receipt) return;
   const Receipt& r = *c.state.receipt;
@@ -31,17 +45,24 @@ void DrawDone(const ScreenContext& c) {
         if (r.acknowledge_by) Say(c, "done.ack", {{"date", DateText(c, *r.acknowledge_by)}});
         if (r.respond_by) Say(c, "done.respond", {{"date", DateText(c, *r.respond_by)}});
       }
+      StageTimes(c);
       break;
     case JourneyKind::kCompliment:
       Say(c, "done.compliment_pass_on");
+      SayEasyRead(c, c.policy.compliments.handling, "heart");
       if (!r.anonymous && r.acknowledge_by) Say(c, "done.compliment_ack", {{"date", DateText(c, *r.acknowledge_by)}});
       break;
     default:
       Say(c, "done.comment_read");
+      SayEasyRead(c, c.policy.comments_handling, "comment");
       if (!r.anonymous && r.acknowledge_by) Say(c, "done.ack", {{"date", DateText(c, *r.acknowledge_by)}});
       break;
   }
   ui::EndColumns();
+  if (r.kind == JourneyKind::kComplaint && !c.policy.PlacesToGo(false).empty() &&
+      OtherPlacesButton(c, "choice.done.other-places")) {
+    c.Emit(ev::Choose{"other-places"});
+  }
   if (MainButton(c, "button.finish", "common.finish")) c.Emit(ev::Choose{"finish"});
 }
 

@@ -36,6 +36,7 @@ void DrawScreen(const JourneyState& state, const Catalog& catalog, const Policy&
     case Step::kWhatHappened:
     case Step::kAffected:
     case Step::kPutRight:
+    case Step::kEscalateReason:
     case Step::kName: DrawTextQuestion(c); break;
     case Step::kPraise: DrawPraise(c); break;
     case Step::kCategories: DrawCategories(c); break;
@@ -58,6 +59,9 @@ void DrawScreen(const JourneyState& state, const Catalog& catalog, const Policy&
     case Step::kCheckOutcome: DrawCheckOutcome(c); break;
     case Step::kAbout: DrawAbout(c); break;
     case Step::kCheckFeedback: DrawCheckFeedback(c); break;
+    case Step::kSafeguarding: DrawSafeguarding(c); break;
+    case Step::kTellStaff: DrawTellStaff(c); break;
+    case Step::kOtherPlaces: DrawOtherPlaces(c); break;
   }
   BottomBar(c);
 }

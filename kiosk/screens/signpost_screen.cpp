@@ -52,6 +52,10 @@ void DrawSignpost(const ScreenContext& c) {
     if (ChoiceItem(c, "choice.signpost." + ways[i].first, ways[i].second, false, 1.f / static_cast<float>(ways.size())))
       c.Emit(ev::Choose{ways[i].first});
   }
+  // The policy's other places to go (each says when the person can go there).
+  if (!p.external_bodies.empty() && OtherPlacesButton(c, "choice.signpost.other-places")) {
+    c.Emit(ev::Choose{"other-places"});
+  }
 }
 
 }  // namespace tellus::screens

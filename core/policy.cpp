@@ -370,6 +370,16 @@ void ReadEligibility(TableReader& root, Policy& p, Errors& errors) {
                  rule.staff_note = r.Text("staff_note", false);
                  p.eligibility.push_back(std::move(rule));
                });
+  // A rule asked only about someone who has died needs a question that can say so.
+  bool marks_deceased = false;
+  for (const EligibilityQuestion& rule : p.eligibility) {
+    for (const YesNoQuestion& q : rule.questions) marks_deceased = marks_deceased || q.marks == AnswerMark::kDeceased;
+  }
+  for (std::size_t i = 0; i < p.eligibility.size(); ++i) {
+    if (p.eligibility[i].asked_when != AnswerMark::kDeceased || marks_deceased) continue;
+    const std::string key = "eligibility[" + std::to_string(i) + "].asked_when";
+    errors.Add(errors.where[key], key, "\"deceased\" is never answered: no question has marks = \"deceased\"");
+  }
   IdChecker exclusion_ids;
   ForEachTable(root, "exclusions", false, "an array of tables", errors,
                [&](const toml::table& table, const std::string& path) {

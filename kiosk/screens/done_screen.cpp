@@ -9,13 +9,16 @@ namespace tellus::screens {
 namespace {
 // The procedure's stages and their times, one line each ("send you out the complaints process
 // and timescales", Steps to Work); a time the seed does not give is not promised.
+// Each line has its own picture: the first stage, the ones after it, the last.
 void StageTimes(const ScreenContext& c) {
-  for (const Stage& stage : c.policy.stages) {
-    if (stage.respond_within && !stage.respond_own_choice) {
-      Say(c, "done.stage_time", {{"stage", stage.name}, {"time", DurationText(c, *stage.respond_within)}});
-    } else {
-      Say(c, "done.stage_no_time", {{"stage", stage.name}});
-    }
+  const auto& stages = c.policy.stages;
+  for (std::size_t i = 0; i < stages.size(); ++i) {
+    const Stage& stage = stages[i];
+    const std::string time = stage.respond_within && !stage.respond_own_choice
+                                 ? c.Text("done.within", {{"time", DurationText(c, *stage.respond_within)}})
+                                 : c.Text("done.time_later");
+    const char* key = i == 0 ? "done.stage_first" : i + 1 == stages.size() ? "done.stage_last" : "done.stage_next";
+    Say(c, key, {{"stage", stage.name}, {"time", time}});
   }
 }
 }  // namespace

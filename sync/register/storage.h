@@ -37,10 +37,10 @@ struct StageRecord {
   std::string respond_due;
   std::string responded_at;
   std::string left_at;                             // when it ended (escalated or closed)
-  std::string extended_to;                         // staff gave a new answer date (replaces respond_due)
-  std::string extension_reason;                    // why, shown to the person as written
-  std::string reply_sent_by;                       // post | email | in-person | phone (empty: not recorded)
-  std::string reply_received_on;                   // the day the person had the reply: windows count from it
+  std::string extended_to{};                       // staff gave a new answer date (replaces respond_due)
+  std::string extension_reason{};                  // why, shown to the person as written
+  std::string reply_sent_by{};                     // post | email | in-person | phone (empty: not recorded)
+  std::string reply_received_on{};                 // the day the person had the reply: windows count from it
 };
 
 struct CaseRecord {

@@ -139,14 +139,15 @@ TEST(JourneyPromises, WorksForUsCommentNeverAsksForOrKeepsAName) {
   EXPECT_EQ(std::count(sections.begin(), sections.end(), Step::kAnonymous), 0) << "nothing to change";
   d.Do(ev::Change{Step::kAnonymous});
   EXPECT_EQ(d.step(), Step::kReview);
+  d.Do(ev::Send{});
+  EXPECT_TRUE(d.Emitted<fx::CommitSubmission>());
+  EXPECT_TRUE(BuildSubmission(d.state(), p).clear.anonymous);
   // Even a name left in memory is not sent.
   d.mutable_state().personal.person.name = "Sam Jones";
   d.mutable_state().personal.person.anonymous = false;
   Submission sub = BuildSubmission(d.state(), p);
   EXPECT_TRUE(sub.clear.anonymous);
   EXPECT_EQ(sub.personal.person.name, "");
-  d.Do(ev::Send{});
-  EXPECT_TRUE(d.Emitted<fx::CommitSubmission>());
 
   // Another policy's comment still offers a name.
   const Policy ns = Seed("next-steps");

@@ -109,6 +109,19 @@ TEST(A11ySweep, CheckScreensWithTheRegistersAnswerAreSpokenAndBigEnough) {
   EXPECT_GE(r.nodes_checked, 100);
 }
 
+// Each seed's promises on the check screens: a new date with its reason at the last stage,
+// every page of its other places to go, and why the person asks for the next stage.
+TEST(A11ySweep, EachSeedsCheckScreensWithItsPromisesAreSpokenAndBigEnough) {
+  for (const char* policy : kSeedPolicies) {
+    SweepResult r;
+    HarnessOptions o;
+    o.policy_id = policy;
+    CheckEveryCheckScreen(o, CheckScreen, r);
+    EXPECT_TRUE(r.problems.empty()) << policy << "\n" << Join(r.problems);
+    EXPECT_GE(r.nodes_checked, 100) << policy;
+  }
+}
+
 TEST(A11yIdle, WarningIsSpokenShownAndWipes) {
   HarnessOptions o;
   o.policy_id = "seetec";

@@ -41,6 +41,14 @@ void WriteFile(const std::string& path, const std::string& text) {
 
 std::string Seed(const std::string& id) { return kSource + "/assets/policies/" + id + ".toml"; }
 
+// A seed policy file's text, to edit into a broken one.
+std::string SeedText(const std::string& id) {
+  std::ifstream seed(Seed(id));
+  std::stringstream text;
+  text << seed.rdbuf();
+  return text.str();
+}
+
 TEST(CheckPolicyCli, EverySeedPolicyIsOk) {
   Result r = RunCli({"check-policy", Seed("steps-to-work"), Seed("works-for-us"), Seed("stepping-stones"), Seed("seetec"),
                   Seed("next-steps")});
@@ -51,10 +59,7 @@ TEST(CheckPolicyCli, EverySeedPolicyIsOk) {
 
 TEST(CheckPolicyCli, BadFileIsNamedWithLineAndKeyAndFails) {
   TempDir dir;
-  std::ifstream seed(Seed("seetec"));
-  std::stringstream text;
-  text << seed.rdbuf();
-  std::string policy = text.str();
+  std::string policy = SeedText("seetec");
   std::string from = "respond_within = \"20 working days\"";
   std::size_t at = policy.rfind(from);
   ASSERT_NE(at, std::string::npos);
@@ -89,10 +94,7 @@ TEST(CheckPolicyCli, TwentyWordQuestionIsRejectedWithFileLineAndRule) {
 
 TEST(CheckPolicyCli, EasyReadFaultsAreNamedByRule) {
   TempDir dir;
-  std::ifstream seed(Seed("next-steps"));
-  std::stringstream text;
-  text << seed.rdbuf();
-  std::string policy = text.str();
+  std::string policy = SeedText("next-steps");
   auto replace = [&](const std::string& from, const std::string& to) {
     std::size_t at = policy.find(from);
     ASSERT_NE(at, std::string::npos) << from;
@@ -118,10 +120,7 @@ TEST(CheckPolicyCli, EasyReadFaultsAreNamedByRule) {
 // Seetec 2.3.5) are checked like the rest: file:line: key: what.
 TEST(CheckPolicyCli, PromiseFieldsAreNamedWithFileLineAndKey) {
   TempDir dir;
-  std::ifstream seed(Seed("stepping-stones"));
-  std::stringstream text;
-  text << seed.rdbuf();
-  std::string policy = text.str();
+  std::string policy = SeedText("stepping-stones");
   auto line_of = [&](const std::string& part) {
     std::size_t at = policy.find(part);
     EXPECT_NE(at, std::string::npos) << part;
@@ -146,7 +145,7 @@ TEST(CheckPolicyCli, PromiseFieldsAreNamedWithFileLineAndKey) {
   const std::string file = dir / "stepping-stones.toml";
   Result r = RunCli({"check-policy", file});
   EXPECT_NE(r.code, 0);
-  EXPECT_NE(r.err.find(file + ":" + own + ": retention_own_choice: expected true or false, found string"), std::string::npos)
+  EXPECT_NE(r.err.find(file + ":" + own + ": retention_own_choice: expected true or false, found a string"), std::string::npos)
       << r.err;
   EXPECT_NE(r.err.find(file + ":" + post + ": post_received_after: \"by return\" is not a duration"), std::string::npos)
       << r.err;
@@ -156,10 +155,7 @@ TEST(CheckPolicyCli, PromiseFieldsAreNamedWithFileLineAndKey) {
   EXPECT_NE(r.err.find("safeguarding.contacts[0].name: missing"), std::string::npos) << r.err;
 
   // Loading errors first; the Easy Read rules once it loads.
-  std::ifstream again(Seed("stepping-stones"));
-  std::stringstream fresh;
-  fresh << again.rdbuf();
-  policy = fresh.str();
+  policy = SeedText("stepping-stones");
   replace("picture = \"school\"", "picture = \"no-such-picture\"");
   replace("{ text = \"You can go to them at any time.\", picture = \"calendar\" }",
           "{ text = \"You can investigate it with them at any time.\", picture = \"calendar\" }");
@@ -174,10 +170,7 @@ TEST(CheckPolicyCli, PromiseFieldsAreNamedWithFileLineAndKey) {
   EXPECT_EQ(r.err.find("tell_staff_easy_read: missing"), std::string::npos) << "still two sentences left";
 
   // Seetec 2.3.5: a rule asked about someone who has died needs a question that says so.
-  std::ifstream seetec(Seed("seetec"));
-  std::stringstream seetec_text;
-  seetec_text << seetec.rdbuf();
-  policy = seetec_text.str();
+  policy = SeedText("seetec");
   const std::string asked = line_of("asked_when = \"deceased\"");
   replace("marks = \"deceased\"\n", "");
   WriteFile(dir / "seetec.toml", policy);

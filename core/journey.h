@@ -65,6 +65,7 @@ enum class Step {
   kTellStaff,        // a yes: "Please tell a member of staff now", then the complaint goes on (urgent)
   kOtherPlaces,      // the policy's other places to go (external bodies), from signpost, done or check
   kEscalateReason,   // check my complaint: why the person wants the next stage (their words)
+  kProcess,          // from done: the procedure's stages and their times, and places to go at any stage
 };
 
 // Catalog key prefix of a step: "complaint.when" etc. Titles are "<key>.title",

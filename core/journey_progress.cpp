@@ -39,7 +39,7 @@ JourneySection SectionOfStep(Step step) {
 // The receipt ends the journey: "Thank you" is not a step to count.
 bool OutsideJourney(Step step) {
   return step == Step::kWelcome || step == Step::kLanguage || step == Step::kAbout || step == Step::kSignpost ||
-         step == Step::kDone || step == Step::kOtherPlaces;
+         step == Step::kDone || step == Step::kOtherPlaces || step == Step::kProcess;
 }
 
 // The check journey is short and fixed: the receipt, the answer, then a request.

@@ -343,7 +343,10 @@ void OnChoose(Ctx& c, const std::string& id) {
       return;
     case Step::kDone:
       if (id == "finish") Finish(c);
-      else if (id == "other-places" && s.receipt && s.receipt->kind == JourneyKind::kComplaint) OpenOtherPlaces(c, false);
+      else if (id == "process" && s.receipt && s.receipt->kind == JourneyKind::kComplaint) Enter(c, Place{Step::kProcess, 0});
+      return;
+    case Step::kProcess:
+      if (id == "other-places") OpenOtherPlaces(c, false);   // those the policy allows at any stage
       return;
     case Step::kCheckResult:
       OnCheckChoice(c, id);
@@ -655,7 +658,8 @@ ReduceResult Reduce(JourneyState&& state, const JourneyEvent& event, const Polic
             if (s.place.step == Step::kDone || s.place.step == Step::kCheckResult ||
                 s.place.step == Step::kCheckConfirm || s.place.step == Step::kCheckOutcome ||
                 s.place.step == Step::kCheckFeedback || s.place.step == Step::kEscalateReason ||
-                (s.place.step == Step::kOtherPlaces && (s.receipt || s.kind == JourneyKind::kCheck))) {
+                ((s.place.step == Step::kOtherPlaces || s.place.step == Step::kProcess) &&
+                 (s.receipt || s.kind == JourneyKind::kCheck))) {
               Finish(c);
             } else {
               Restart(c);

@@ -42,6 +42,7 @@ const char* StepKey(Step step) {
     case Step::kTellStaff: return "tell_staff";
     case Step::kOtherPlaces: return "other_places";
     case Step::kEscalateReason: return "escalate_reason";
+    case Step::kProcess: return "process";
   }
   return "welcome";
 }

@@ -58,10 +58,6 @@ void StateSentences(const ScreenContext& c, const CaseView& v) {
     // Staff gave a new date: say so plainly, with their reason as they wrote it.
     Say(c, "check_result.extended");
     Say(c, "check_result.extended_by", {{"date", DateText(c, *v.extended_to)}});
-    if (!v.extension_reason.empty()) {
-      Say(c, "check_result.extended_why");
-      SayData(v.extension_reason, "memo");
-    }
   } else if (v.state != "closed" && v.state != "answered" && v.respond_by) {
     Say(c, "check_result.respond_by", {{"date", DateText(c, *v.respond_by)}});
   }
@@ -71,6 +67,18 @@ void StateSentences(const ScreenContext& c, const CaseView& v) {
   }
   // "Ask for the next stage" below says what can be done; here, until when.
   if (v.can_escalate && v.escalate_by) Say(c, "check_result.escalate_until", {{"date", DateText(c, *v.escalate_by)}});
+}
+
+// Why staff need more time, in their words, set apart like their reply.
+bool ShowsExtensionReason(const CaseView& v) {
+  return v.state != "closed" && v.state != "answered" && v.extended_to && !v.extension_reason.empty();
+}
+
+void ExtensionReason(const ScreenContext& c, const CaseView& v) {
+  ui::BeginBox();
+  Say(c, "check_result.extended_why");
+  SayData(v.extension_reason, "memo");
+  ui::EndBox();
 }
 
 // The staff's reply, set apart in a box with its own Listen.
@@ -106,11 +114,13 @@ void DrawCase(const ScreenContext& c, const CaseView& v) {
   Title(c, v.kind == JourneyKind::kComplaint ? "check_result.found_title" : "check_result.found_title_other");
   StagesTimeline(c, v);
   const bool reply = !v.latest_reply.empty();
-  if (reply) ui::BeginColumns(2);
+  const bool reason = ShowsExtensionReason(v);
+  if (reply || reason) ui::BeginColumns(2);
   StateSentences(c, v);
-  if (reply) {
+  if (reply || reason) {
     ui::NextColumn();
-    Reply(c, v);
+    if (reason) ExtensionReason(c, v);
+    if (reply) Reply(c, v);
     ui::EndColumns();
   }
   Requests(c, v);

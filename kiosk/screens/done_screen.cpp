@@ -1,27 +1,12 @@
 // Done: the reference and tracking code, large and grouped, a QR code of the reference,
-// and what happens next with real dates from the policy.
+// and what happens next with real dates from the policy; for a complaint, the way to the
+// procedure's stages and their times (process_screen.cpp).
 #include "core/reference.h"
 #include "kiosk/screens/screen_parts.h"
 #include "kiosk/ui/a11y.h"
 
 namespace tellus::screens {
 
-namespace {
-// The procedure's stages and their times, one line each ("send you out the complaints process
-// and timescales", Steps to Work); a time the seed does not give is not promised.
-// Each line has its own picture: the first stage, the ones after it, the last.
-void StageTimes(const ScreenContext& c) {
-  const auto& stages = c.policy.stages;
-  for (std::size_t i = 0; i < stages.size(); ++i) {
-    const Stage& stage = stages[i];
-    const std::string time = stage.respond_within && !stage.respond_own_choice
-                                 ? c.Text("done.within", {{"time", DurationText(c, *stage.respond_within)}})
-                                 : c.Text("done.time_later");
-    const char* key = i == 0 ? "done.stage_first" : i + 1 == stages.size() ? "done.stage_last" : "done.stage_next";
-    Say(c, key, {{"stage", stage.name}, {"time", time}});
-  }
-}
-}  // namespace
 
 void DrawDone(const ScreenContext& c) {
   if (!c.state.receipt) return;
@@ -48,24 +33,22 @@ void DrawDone(const ScreenContext& c) {
         if (r.acknowledge_by) Say(c, "done.ack", {{"date", DateText(c, *r.acknowledge_by)}});
         if (r.respond_by) Say(c, "done.respond", {{"date", DateText(c, *r.respond_by)}});
       }
-      StageTimes(c);
+      // "We will also send you out the complaints process and timescales" (Steps to Work).
+      if (ChoiceItem(c, "choice.done.process", "process.open")) c.Emit(ev::Choose{"process"});
       break;
     case JourneyKind::kCompliment:
-      Say(c, "done.compliment_pass_on");
+      // What the policy says happens to it, else our plain promise.
+      if (c.policy.compliments.handling.empty()) Say(c, "done.compliment_pass_on");
       SayEasyRead(c, c.policy.compliments.handling, "heart");
       if (!r.anonymous && r.acknowledge_by) Say(c, "done.compliment_ack", {{"date", DateText(c, *r.acknowledge_by)}});
       break;
     default:
-      Say(c, "done.comment_read");
+      if (c.policy.comments_handling.empty()) Say(c, "done.comment_read");
       SayEasyRead(c, c.policy.comments_handling, "comment");
       if (!r.anonymous && r.acknowledge_by) Say(c, "done.ack", {{"date", DateText(c, *r.acknowledge_by)}});
       break;
   }
   ui::EndColumns();
-  if (r.kind == JourneyKind::kComplaint && !c.policy.PlacesToGo(false).empty() &&
-      OtherPlacesButton(c, "choice.done.other-places")) {
-    c.Emit(ev::Choose{"other-places"});
-  }
   if (MainButton(c, "button.finish", "common.finish")) c.Emit(ev::Choose{"finish"});
 }
 

@@ -6,7 +6,7 @@
 namespace tellus::screens {
 
 namespace {
-constexpr std::size_t kBodiesPerPage = 2;
+constexpr std::size_t kBodiesPerPage = 1;        // each with its words, phone and address: one fits
 
 void Body(const ScreenContext& c, const ExternalBody& body) {
   ui::BeginBox();
@@ -19,15 +19,9 @@ void Body(const ScreenContext& c, const ExternalBody& body) {
 }
 }  // namespace
 
-// The button that opens it, where the screen offers it (signpost, done, check result).
-bool OtherPlacesButton(const ScreenContext& c, const std::string& id, float width_fraction) {
-  return ChoiceItem(c, id, "other_places.open", false, width_fraction);
-}
-
 void DrawOtherPlaces(const ScreenContext& c) {
   const std::vector<const ExternalBody*> bodies = OtherPlacesNow(c.state, c.policy);
   Title(c, "other_places.title");
-  Say(c, "other_places.body_1");
   const PageSpan span = PageOf(c, bodies.size(), kBodiesPerPage);
   for (std::size_t i = span.first; i < span.first + span.count; ++i) Body(c, *bodies[i]);
   if (span.pages > 1) MoreButton(c, span);

@@ -62,6 +62,7 @@ void DrawScreen(const JourneyState& state, const Catalog& catalog, const Policy&
     case Step::kSafeguarding: DrawSafeguarding(c); break;
     case Step::kTellStaff: DrawTellStaff(c); break;
     case Step::kOtherPlaces: DrawOtherPlaces(c); break;
+    case Step::kProcess: DrawProcess(c); break;
   }
   BottomBar(c);
 }

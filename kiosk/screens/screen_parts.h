@@ -112,7 +112,6 @@ void DrawCheckFeedback(const ScreenContext& c);    // check_feedback_screen.cpp
 void DrawSafeguarding(const ScreenContext& c);     // safeguarding_screen.cpp
 void DrawTellStaff(const ScreenContext& c);        // safeguarding_screen.cpp
 void DrawOtherPlaces(const ScreenContext& c);      // other_places_screen.cpp
-// "Other places you can go" as a choice (signpost, done, check result); true when touched.
-bool OtherPlacesButton(const ScreenContext& c, const std::string& id, float width_fraction = 0);
+void DrawProcess(const ScreenContext& c);          // process_screen.cpp
 
 }  // namespace tellus::screens

@@ -52,33 +52,64 @@ TEST(UiPromises, SteppingStonesSafeguardingYesReachesTellStaffNowAndTheCaseIsUrg
   EXPECT_TRUE(h.store().Pending(10).back().clear.urgent);
 }
 
-TEST(UiPromises, DoneScreenGivesTheStagesAndTheirTimesAndSteppingStonesPlacesAtAnyStage) {
+TEST(UiPromises, DoneScreenLeadsToTheStagesAndTheirTimes) {
   Harness h(Seed("stepping-stones"));
   SendComplaint(h);
+  TapId(h, "choice.done.process");
+  ASSERT_EQ(StepOf(h), Step::kProcess) << h.Describe();
+  // A time the seed does not give is not promised.
   EXPECT_TRUE(h.ShowsText("Stage 1: Talk to your keyworker or manager: we will tell you the time.")) << h.Describe();
   EXPECT_TRUE(h.ShowsText("Stage 2: Formal complaint to the CEO: we answer within 28 days.")) << h.Describe();
   EXPECT_TRUE(h.ShowsText("Stage 3: Review by the Board of Trustees: we will tell you the time.")) << h.Describe();
   ExpectAccessible(h);
-  TapId(h, "choice.done.other-places");
+  // The Charity Commission and Ofsted "at any stage".
+  TapId(h, "choice.process.other-places");
+  ASSERT_EQ(StepOf(h), Step::kOtherPlaces) << h.Describe();
+  EXPECT_TRUE(h.Has("The Charity Commission")) << h.Describe();
+  Tap(h, "Go back");
+  ASSERT_EQ(StepOf(h), Step::kProcess) << h.Describe();
+  Tap(h, "Go back");
+  EXPECT_EQ(StepOf(h), Step::kDone) << h.Describe();
+}
+
+// Stepping Stones: "The complainant can complain to the Charity Commission at any stage", and Ofsted.
+TEST(UiPromises, SteppingStonesOffersItsOtherPlacesAtStageOne) {
+  Harness h(Seed("stepping-stones"));
+  JourneyState s = h.state();
+  s.kind = JourneyKind::kCheck;
+  s.history = {Place{Step::kWelcome, 0}, Place{Step::kCheckEntry, 0}};
+  s.place = Place{Step::kCheckResult, 0};
+  s.check_status = CheckStatusKind::kFound;
+  s.check_case = CaseView{};
+  s.check_case->state = "received";
+  s.check_case->stage_name = h.app().policy().stages.front().name;
+  s.check_case->can_withdraw = true;
+  testing_sweep::Restore(h, s);
+  TapId(h, "choice.check_result.other-places");
   ASSERT_EQ(StepOf(h), Step::kOtherPlaces) << h.Describe();
   EXPECT_TRUE(h.Has("The Charity Commission")) << h.Describe();
   EXPECT_EQ(h.Find("The Charity Commission").pictogram, "outside-body");
-  EXPECT_TRUE(h.Has("Ofsted")) << h.Describe();
-  EXPECT_TRUE(h.ShowsText("Phone: 0300 123 1231")) << h.Describe();
   EXPECT_TRUE(h.ShowsText("Where: www.charity-commission.gov.uk")) << h.Describe();
   EXPECT_TRUE(h.Has("You can go to them at any time.")) << h.Describe();
   ExpectAccessible(h);
+  TapId(h, "list.more");                           // one place a page
+  EXPECT_TRUE(h.Has("Ofsted")) << h.Describe();
+  EXPECT_EQ(h.Find("Ofsted").pictogram, "school");
+  EXPECT_TRUE(h.ShowsText("Phone: 0300 123 1231")) << h.Describe();
+  ExpectAccessible(h);
   Tap(h, "Go back");
-  EXPECT_EQ(StepOf(h), Step::kDone) << h.Describe();
+  EXPECT_EQ(StepOf(h), Step::kCheckResult) << h.Describe();
 }
 
 TEST(UiPromises, StepsToWorkSendsTheProcessAndTimescales) {
   Harness h(Seed("steps-to-work"));
   SendComplaint(h);
-  EXPECT_TRUE(h.ShowsText("Stage 1: Formal complaint: we answer within 10 working days.")) << h.Describe();
+  TapId(h, "choice.done.process");
+  ASSERT_EQ(StepOf(h), Step::kProcess) << h.Describe();
+  EXPECT_TRUE(h.ShowsText("Stage 1: Formal complaint: we answer by Monday 7 December.")) << h.Describe();
   EXPECT_TRUE(h.ShowsText("Stage 2: Formal stage: we answer within 10 working days.")) << h.Describe();
   EXPECT_TRUE(h.ShowsText("Stage 3: Appeal stage: we answer within 15 working days.")) << h.Describe();
-  EXPECT_FALSE(h.TryFindId("choice.done.other-places")) << "the Ombudsman is only after stage 3";
+  EXPECT_FALSE(h.TryFindId("choice.process.other-places")) << "the Ombudsman is only after stage 3";
 }
 
 TEST(UiPromises, SeetecSignpostShowsTheOtherPlacesToGo) {

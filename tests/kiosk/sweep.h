@@ -184,7 +184,7 @@ inline void CheckEveryCheckScreen(HarnessOptions o, const ScreenCheck& CheckScre
     s.history.push_back(s.place);
     s.place = Place{Step::kOtherPlaces, 0};
     s.other_places_all = true;
-    const std::size_t pages = (policy.external_bodies.size() + 1) / 2;
+    const std::size_t pages = policy.external_bodies.size();   // one place a page
     for (std::size_t page = 0; page < pages; ++page) {
       s.list_page = static_cast<int>(page);
       Restore(h, s);

@@ -160,7 +160,7 @@ TEST(CheckPolicyCli, PromiseFieldsAreNamedWithFileLineAndKey) {
   replace("{ text = \"You can go to them at any time.\", picture = \"calendar\" }",
           "{ text = \"You can investigate it with them at any time.\", picture = \"calendar\" }");
   replace("tell_staff_easy_read = [\n  { text = \"Please tell a member of staff now.\", picture = \"staff\" },\n", "tell_staff_easy_read = [\n");
-  replace("handling_easy_read = [{ text = \"We give your thank you to the people it is about.\", picture = \"thanks\" }]\n", "");
+  replace("handling_easy_read = [{ text = \"We give your thank you to the people it is about.\", picture = \"heart\" }]\n", "");
   WriteFile(file, policy);
   r = RunCli({"check-policy", file});
   EXPECT_NE(r.code, 0);

@@ -44,7 +44,13 @@ void ExplainStage(const ScreenContext& c, const std::string& stage_name) {
 
 void StateSentences(const ScreenContext& c, const CaseView& v) {
   ExplainStage(c, v.stage_name);
-  if (v.state == "closed") {
+  const bool open = v.state != "closed" && v.state != "answered";
+  if (open && v.extended_to) {
+    // Staff gave a new date: said plainly, with their reason as they wrote it.
+    Say(c, "check_result.extended");
+    Say(c, "check_result.extended_by", {{"date", DateText(c, *v.extended_to)}});
+    SayData(v.extension_reason, "memo");
+  } else if (v.state == "closed") {
     Say(c, v.outcome == "withdrawn" ? "check_result.state_withdrawn" : "check_result.state_closed");
   } else if (v.state == "answered") {
     Say(c, "check_result.state_answered");
@@ -54,31 +60,13 @@ void StateSentences(const ScreenContext& c, const CaseView& v) {
     Say(c, "check_result.state_received");
     if (v.acknowledge_by) Say(c, "check_result.acknowledge_by", {{"date", DateText(c, *v.acknowledge_by)}});
   }
-  if (v.state != "closed" && v.state != "answered" && v.extended_to) {
-    // Staff gave a new date: say so plainly, with their reason as they wrote it.
-    Say(c, "check_result.extended");
-    Say(c, "check_result.extended_by", {{"date", DateText(c, *v.extended_to)}});
-  } else if (v.state != "closed" && v.state != "answered" && v.respond_by) {
-    Say(c, "check_result.respond_by", {{"date", DateText(c, *v.respond_by)}});
-  }
+  if (open && !v.extended_to && v.respond_by) Say(c, "check_result.respond_by", {{"date", DateText(c, *v.respond_by)}});
   if (v.withdraw_requested) {
     Say(c, "check_result.withdraw_asked");
     SayEasyRead(c, c.policy.withdrawal_note, "withdraw");
   }
   // "Ask for the next stage" below says what can be done; here, until when.
   if (v.can_escalate && v.escalate_by) Say(c, "check_result.escalate_until", {{"date", DateText(c, *v.escalate_by)}});
-}
-
-// Why staff need more time, in their words, set apart like their reply.
-bool ShowsExtensionReason(const CaseView& v) {
-  return v.state != "closed" && v.state != "answered" && v.extended_to && !v.extension_reason.empty();
-}
-
-void ExtensionReason(const ScreenContext& c, const CaseView& v) {
-  ui::BeginBox();
-  Say(c, "check_result.extended_why");
-  SayData(v.extension_reason, "memo");
-  ui::EndBox();
 }
 
 // The staff's reply, set apart in a box with its own Listen.
@@ -114,13 +102,11 @@ void DrawCase(const ScreenContext& c, const CaseView& v) {
   Title(c, v.kind == JourneyKind::kComplaint ? "check_result.found_title" : "check_result.found_title_other");
   StagesTimeline(c, v);
   const bool reply = !v.latest_reply.empty();
-  const bool reason = ShowsExtensionReason(v);
-  if (reply || reason) ui::BeginColumns(2);
+  if (reply) ui::BeginColumns(2);
   StateSentences(c, v);
-  if (reply || reason) {
+  if (reply) {
     ui::NextColumn();
-    if (reason) ExtensionReason(c, v);
-    if (reply) Reply(c, v);
+    Reply(c, v);
     ui::EndColumns();
   }
   Requests(c, v);

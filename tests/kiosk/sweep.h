@@ -174,7 +174,6 @@ inline void CheckEveryCheckScreen(HarnessOptions o, const ScreenCheck& CheckScre
     s.check_case->state = "acknowledged";
     s.check_case->stage_name = policy.stages.back().name;
     s.check_case->can_escalate = false;
-    s.check_case->latest_reply.clear();
     s.check_case->extended_to = Date{std::chrono::year{2027}, std::chrono::month{2}, std::chrono::day{12}};
     s.check_case->extension_reason = "We are waiting for records from the council.";
     Restore(h, s);

@@ -22,6 +22,20 @@ HarnessOptions Seed(const std::string& id) {
   return options;
 }
 
+// "Check my complaint" showing `view`, as the register answered; `at` the screen shown.
+void ShowCase(Harness& h, const CaseView& view, Step at = Step::kCheckResult, std::vector<Place> history = {}) {
+  JourneyState s = h.state();
+  s.kind = JourneyKind::kCheck;
+  s.history = {Place{Step::kWelcome, 0}, Place{Step::kCheckEntry, 0}};
+  for (const Place& place : history) s.history.push_back(place);
+  s.place = Place{at, 0};
+  s.check_reference = "SG-0070-0001";
+  s.check_tracking = "7D2K9-QX4MB";
+  s.check_status = CheckStatusKind::kFound;
+  s.check_case = view;
+  testing_sweep::Restore(h, s);
+}
+
 // A complaint walked through the UI to the done screen.
 void SendComplaint(Harness& h) {
   if (StepOf(h) == Step::kWelcome) Tap(h, "Make a complaint");
@@ -75,16 +89,11 @@ TEST(UiPromises, DoneScreenLeadsToTheStagesAndTheirTimes) {
 // Stepping Stones: "The complainant can complain to the Charity Commission at any stage", and Ofsted.
 TEST(UiPromises, SteppingStonesOffersItsOtherPlacesAtStageOne) {
   Harness h(Seed("stepping-stones"));
-  JourneyState s = h.state();
-  s.kind = JourneyKind::kCheck;
-  s.history = {Place{Step::kWelcome, 0}, Place{Step::kCheckEntry, 0}};
-  s.place = Place{Step::kCheckResult, 0};
-  s.check_status = CheckStatusKind::kFound;
-  s.check_case = CaseView{};
-  s.check_case->state = "received";
-  s.check_case->stage_name = h.app().policy().stages.front().name;
-  s.check_case->can_withdraw = true;
-  testing_sweep::Restore(h, s);
+  CaseView v;
+  v.state = "received";
+  v.stage_name = h.app().policy().stages.front().name;
+  v.can_withdraw = true;
+  ShowCase(h, v);
   TapId(h, "choice.check_result.other-places");
   ASSERT_EQ(StepOf(h), Step::kOtherPlaces) << h.Describe();
   EXPECT_TRUE(h.Has("The Charity Commission")) << h.Describe();
@@ -149,19 +158,14 @@ TEST(UiPromises, SeetecRelativeOfSomeoneWhoHasDiedIsNotAskedForTheirPermission) 
 
 TEST(UiPromises, ExtensionIsShownInPlainWordsWithItsReason) {
   Harness h(Seed("next-steps"));
-  JourneyState s = h.state();
-  s.kind = JourneyKind::kCheck;
-  s.history = {Place{Step::kWelcome, 0}, Place{Step::kCheckEntry, 0}};
-  s.place = Place{Step::kCheckResult, 0};
-  s.check_status = CheckStatusKind::kFound;
-  s.check_case = CaseView{};
-  s.check_case->state = "acknowledged";
-  s.check_case->stage_name = "Response to your complaint";
-  s.check_case->respond_by = D(2027, 1, 4);
-  s.check_case->extended_to = D(2027, 2, 12);
-  s.check_case->extension_reason = "We are waiting for the care records.";
-  s.check_case->can_withdraw = true;
-  testing_sweep::Restore(h, s);
+  CaseView v;
+  v.state = "acknowledged";
+  v.stage_name = "Response to your complaint";
+  v.respond_by = D(2027, 1, 4);
+  v.extended_to = D(2027, 2, 12);
+  v.extension_reason = "We are waiting for the care records.";
+  v.can_withdraw = true;
+  ShowCase(h, v);
   EXPECT_TRUE(h.ShowsText("We need more time to answer.")) << h.Describe();
   EXPECT_TRUE(h.ShowsText("We will answer by Friday 12 February.")) << h.Describe();
   EXPECT_TRUE(h.ShowsText("We are waiting for the care records.")) << h.Describe();
@@ -171,18 +175,14 @@ TEST(UiPromises, ExtensionIsShownInPlainWordsWithItsReason) {
 
 TEST(UiPromises, WorksForUsWithdrawalSaysItMayContinue) {
   Harness h(Seed("works-for-us"));
+  CaseView v;
+  v.state = "received";
+  v.stage_name = "First review";
+  v.withdraw_requested = true;
+  ShowCase(h, v, Step::kCheckOutcome, {Place{Step::kCheckResult, 0}, Place{Step::kCheckConfirm, 0}});
   JourneyState s = h.state();
-  s.kind = JourneyKind::kCheck;
-  s.history = {Place{Step::kWelcome, 0}, Place{Step::kCheckEntry, 0}, Place{Step::kCheckResult, 0},
-               Place{Step::kCheckConfirm, 0}};
-  s.place = Place{Step::kCheckOutcome, 0};
-  s.check_status = CheckStatusKind::kFound;
   s.check_request = CaseRequest::kWithdraw;
   s.request_outcome = RequestOutcome::kDone;
-  s.check_case = CaseView{};
-  s.check_case->state = "received";
-  s.check_case->stage_name = "First review";
-  s.check_case->withdraw_requested = true;
   testing_sweep::Restore(h, s);
   EXPECT_TRUE(h.Has("We have your request to stop")) << h.Describe();
   EXPECT_TRUE(h.Has("But we may carry on if it is serious.")) << h.Describe();
@@ -191,15 +191,7 @@ TEST(UiPromises, WorksForUsWithdrawalSaysItMayContinue) {
 
 TEST(UiPromises, AskingForTheNextStageAsksWhyWithTheTextQuestion) {
   Harness h(Seed("seetec"));
-  JourneyState s = h.state();
-  s.kind = JourneyKind::kCheck;
-  s.history = {Place{Step::kWelcome, 0}, Place{Step::kCheckEntry, 0}};
-  s.place = Place{Step::kCheckResult, 0};
-  s.check_reference = "SG-0070-0001";
-  s.check_tracking = "7D2K9-QX4MB";
-  s.check_status = CheckStatusKind::kFound;
-  s.check_case = testing_sweep::SomeCase();
-  testing_sweep::Restore(h, s);
+  ShowCase(h, testing_sweep::SomeCase());
   TapId(h, "choice.check_result.escalate");
   ASSERT_EQ(StepOf(h), Step::kEscalateReason) << h.Describe();
   EXPECT_TRUE(h.Has("Why are you not happy with our answer?")) << h.Describe();

@@ -18,7 +18,13 @@ void DrawDone(const ScreenContext& c) {
   ui::BigCode(r.reference, SpokenCode(r.reference));
   Say(c, "done.tracking_label");
   ui::BigCode(r.tracking_code, SpokenCode(r.tracking_code));
-  Say(c, "done.keep");
+  // Once printing was tried, what happened to the slip takes the place of "write these down"
+  // (which is still said aloud when the printer fails): the column has no room for both.
+  if (c.state.print_status == PrintStatus::kPrinted || c.state.print_status == PrintStatus::kFailed) {
+    PrintOutcome(c);
+  } else {
+    Say(c, "done.keep");
+  }
   PrintButton(c);                                  // where the kiosk has a printer
   ui::NextColumn();
   Say(c, "done.body_saved");
@@ -49,7 +55,6 @@ void DrawDone(const ScreenContext& c) {
       if (!r.anonymous && r.acknowledge_by) Say(c, "done.ack", DateValues(c, "date", *r.acknowledge_by));
       break;
   }
-  PrintOutcome(c);                                 // printed, or the printer is not working
   ui::EndColumns();
   if (MainButton(c, "button.finish", "common.finish")) c.Emit(ev::Choose{"finish"});
 }

@@ -362,7 +362,7 @@ void QrCode(const std::string& text) {
   QRcode* qr = QRcode_encodeString(text.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1);
   if (!qr) return;
   const int quiet = 4;
-  const float module = std::max(4.f, std::round(MinTargetPixels() / 8.f));
+  const float module = std::max(4.f, std::round(MinTargetPixels() / 11.f));   // phones read 6-7 px modules well
   const float side = (qr->width + quiet * 2) * module;
   const ImVec2 pos = PlaceItem(ImVec2(side, side));
   ImDrawList* dl = ImGui::GetWindowDrawList();

@@ -99,7 +99,12 @@ TEST(RegisterStorage, ASchemaOneRegisterIsMigratedWithItsHighWaterMarks) {
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(db,
                          "ALTER TABLE cases DROP COLUMN flags; ALTER TABLE kiosks DROP COLUMN highest_sequence; "
-                         "DROP TABLE receipt_references; DROP TABLE tombstones; PRAGMA user_version=1",
+                         "DROP TABLE receipt_references; DROP TABLE tombstones; "
+                         // and schema 3's columns: a register as version 1 left it
+                         "ALTER TABLE stages DROP COLUMN extended_to; ALTER TABLE stages DROP COLUMN extension_reason; "
+                         "ALTER TABLE stages DROP COLUMN reply_sent_by; ALTER TABLE stages DROP COLUMN reply_received_on; "
+                         "ALTER TABLE cases DROP COLUMN urgent; ALTER TABLE cases DROP COLUMN withdraw_requested; "
+                         "PRAGMA user_version=1",
                          nullptr, nullptr, nullptr),
             SQLITE_OK);
   sqlite3_close(db);

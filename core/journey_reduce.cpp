@@ -223,7 +223,7 @@ void OnChoose(Ctx& c, const std::string& id) {
       return;
     }
     case Step::kSafeguarding:
-      if (id == "yes") {
+      if (id == "yes" || id == "not_sure") {       // not sure: staff decide, so it is told to them too
         s.safeguarding_answer = true;
         s.urgent = true;
         c.fx.push_back(fx::PlaySound{fx::Sound::kAttention});

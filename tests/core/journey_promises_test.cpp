@@ -50,6 +50,16 @@ TEST(JourneyPromises, SteppingStonesSafeguardingYesSaysTellStaffNowAndMarksTheCa
   EXPECT_NE(again.step(), Step::kTellStaff);
 }
 
+// Someone who is not sure is not told to say no: a member of staff decides, as for a yes.
+TEST(JourneyPromises, NotSureAboutSafetyAlsoSaysTellStaffNowAndMarksTheCaseUrgent) {
+  for (const char* id : {"next-steps", "stepping-stones"}) {
+    Driver d(Seed(id));
+    d.Choose("complaint").Choose("not_sure");
+    EXPECT_EQ(d.step(), Step::kTellStaff) << id;
+    EXPECT_TRUE(d.state().urgent) << id;
+  }
+}
+
 TEST(JourneyPromises, NextStepsAsksTheSafeguardingQuestionAndTheOthersDoNot) {
   for (const char* id : {"next-steps", "stepping-stones"}) {
     const Policy p = Seed(id);

@@ -53,7 +53,8 @@ TEST(JourneyPromises, SteppingStonesSafeguardingYesSaysTellStaffNowAndMarksTheCa
 // Someone who is not sure is not told to say no: a member of staff decides, as for a yes.
 TEST(JourneyPromises, NotSureAboutSafetyAlsoSaysTellStaffNowAndMarksTheCaseUrgent) {
   for (const char* id : {"next-steps", "stepping-stones"}) {
-    Driver d(Seed(id));
+    const Policy p = Seed(id);
+    Driver d(p);
     d.Choose("complaint").Choose("not_sure");
     EXPECT_EQ(d.step(), Step::kTellStaff) << id;
     EXPECT_TRUE(d.state().urgent) << id;

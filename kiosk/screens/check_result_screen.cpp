@@ -14,12 +14,11 @@ namespace {
 // stage is not one of the policy's (compliments, comments).
 void StagesTimeline(const ScreenContext& c, const CaseView& v) {
   const auto& stages = c.policy.stages;
-  const auto current = std::find_if(stages.begin(), stages.end(), [&](const Stage& st) { return st.name == v.stage_name; });
-  if (current == stages.end()) {
+  const std::size_t at = c.StageIndex(v.stage_name);
+  if (at == std::string::npos) {
     if (!v.stage_name.empty()) Say(c, "check_result.stage", {{"stage", v.stage_name}});
     return;
   }
-  const std::size_t at = static_cast<std::size_t>(current - stages.begin());
   std::vector<ui::TimelineStage> row;
   for (std::size_t i = 0; i < stages.size(); ++i) {
     ui::TimelineStage t;
@@ -38,8 +37,8 @@ void StagesTimeline(const ScreenContext& c, const CaseView& v) {
 // What "informal" means, where the policy marks this case's stage so (the timeline
 // already shows where it sits in the procedure).
 void ExplainStage(const ScreenContext& c, const std::string& stage_name) {
-  for (const Stage& stage : c.policy.stages)
-    if (stage.name == stage_name && stage.informal) Say(c, "check_result.stage_informal");
+  const std::size_t at = c.StageIndex(stage_name);
+  if (at != std::string::npos && c.policy.stages[at].informal) Say(c, "check_result.stage_informal");
 }
 
 void StateSentences(const ScreenContext& c, const CaseView& v) {

@@ -41,6 +41,18 @@ std::string ScreenContext::Key(const std::string& rest) const {
   return std::string(StepKey(state.place.step)) + "." + rest;
 }
 
+std::size_t ScreenContext::StageIndex(const std::string& written_name) const {
+  const std::vector<Stage>& stages = (written ? *written : policy).stages;
+  for (std::size_t i = 0; i < stages.size() && i < policy.stages.size(); ++i)
+    if (stages[i].name == written_name) return i;
+  return std::string::npos;
+}
+
+std::string ScreenContext::StageName(const std::string& written_name) const {
+  const std::size_t at = StageIndex(written_name);
+  return at == std::string::npos ? written_name : policy.stages[at].name;
+}
+
 void Title(const ScreenContext& c, const std::string& key) { ui::Heading(c.Text(key), c.Pictogram(key)); }
 
 void Say(const ScreenContext& c, const std::string& key, const Values& values) {

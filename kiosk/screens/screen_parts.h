@@ -19,8 +19,9 @@ using Values = std::map<std::string, std::string>;
 struct ScreenContext {
   const JourneyState& state;
   const Catalog& catalog;
-  const Policy& policy;
+  const Policy& policy;                            // in the catalog's language
   std::vector<JourneyEvent>& out;
+  const Policy* written = nullptr;                 // as its file writes it (the register's names); null: `policy`
 
   // Shown text: Easy Read, or the Standard wording when the person chose it.
   std::string Text(const std::string& key, const Values& values = {}) const;
@@ -29,6 +30,10 @@ struct ScreenContext {
   void Emit(JourneyEvent event) const { out.push_back(std::move(event)); }
   // "<step key>.<rest>" for the current step.
   std::string Key(const std::string& rest) const;
+  // A stage as the register names it (the policy file's words), in the catalog's language.
+  std::string StageName(const std::string& written_name) const;
+  // The stage the register names, by its place in the procedure; npos when not the policy's.
+  std::size_t StageIndex(const std::string& written_name) const;
 };
 
 // --- shared pieces (screen_parts.cpp) -----------------------------------------

@@ -74,7 +74,7 @@ void CheckPolicies(const CheckOptions& options) {
       if (problems.empty()) {
         std::cout << "ok " << policy.id;
         if (!unreviewed.empty()) {
-          std::cout << " (translations awaiting a native speaker's review:";
+          std::cout << " (words not yet checked by a native speaker:";
           for (const std::string& tag : unreviewed) std::cout << " " << tag;
           std::cout << ")";
         }

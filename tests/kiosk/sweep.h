@@ -159,8 +159,8 @@ inline void CheckEveryCheckScreen(HarnessOptions o, const ScreenCheck& CheckScre
     s.request_outcome = RequestOutcome::kNone;
     Restore(h, s);
     CheckScreen(h, out);
-    EXPECT_TRUE(h.Has("What you told us")) << h.Describe();
-    EXPECT_FALSE(h.Has("Tell us how we did"));
+    EXPECT_TRUE(h.Has(h.app().catalog().Text("check_result.found_title_other"))) << h.Describe();  // in any language
+    EXPECT_FALSE(h.Has(h.app().catalog().Text("check_result.feedback")));
   }
   for (CaseRequest request : {CaseRequest::kEscalate, CaseRequest::kWithdraw, CaseRequest::kFeedback}) {
     JourneyState s = base;

@@ -17,6 +17,7 @@
 #include "core/date.h"
 #include "core/model.h"
 #include "core/policy.h"
+#include "core/receipt_slip.h"
 #include "core/settings_vocabulary.h"
 
 namespace tellus {
@@ -191,12 +192,17 @@ enum class CaseRequest { kNone, kEscalate, kWithdraw, kFeedback };
 // What came of it: kRefused when the register would not (too late, already closed).
 enum class RequestOutcome { kNone, kWaiting, kDone, kRefused, kUnavailable, kBusy };
 
+// "Print my receipt" on the done and check screens: nothing asked, sent to the printer,
+// printed, or the printer did not print it (the screen keeps the receipt either way).
+enum class PrintStatus { kNone, kPrinting, kPrinted, kFailed };
+
 struct JourneyState {
   // Lasts across journeys (restored to defaults on an idle wipe).
   JourneySettings settings;
   JourneySettings default_settings;
   IdleSettings idle;
   std::vector<LanguageOption> languages;           // filled by the kiosk at start
+  bool printer = false;                            // the kiosk has a receipt printer (its config names one)
 
   // Where we are.
   JourneyKind kind = JourneyKind::kNone;
@@ -236,6 +242,9 @@ struct JourneyState {
   CaseRequest check_request = CaseRequest::kNone;  // being confirmed or sent
   RequestOutcome request_outcome = RequestOutcome::kNone;
   std::string check_feedback;                      // typed on kCheckFeedback (wiped with the rest)
+
+  // Printed receipt (done and check result screens).
+  PrintStatus print_status = PrintStatus::kNone;
 
   // Commit.
   bool committing = false;
@@ -293,6 +302,8 @@ struct OpenAbout {};                               // the About screen (credits)
 struct SeeAll { Step section; };                   // review: show one long answer whole; again (or Back) closes it
 struct ListenReply {};                             // check my complaint: read the staff's reply aloud
 struct ListPage { int page = 0; };                 // a long list: show this page of it (wraps to 0 past the end)
+struct Print {};                                   // "Print my receipt" (done, check result)
+struct PrintResult { bool printed = false; };      // the kiosk's printer finished (or failed)
 }  // namespace ev
 
 using JourneyEvent = std::variant<
@@ -300,7 +311,8 @@ using JourneyEvent = std::variant<
     ev::WordingToggle, ev::OpenLanguages, ev::SetLanguage, ev::SetTextSize, ev::SetTheme, ev::FocusField,
     ev::TypeText, ev::Backspace, ev::FieldDone, ev::PickDay, ev::Change, ev::Send, ev::MoreTime, ev::Tick,
     ev::UserActivity, ev::CommitSucceeded, ev::CommitFailed, ev::StatusResult, ev::RequestResult,
-    ev::TouchToHearToggle, ev::SetScanning, ev::OpenAbout, ev::SeeAll, ev::ListenReply, ev::ListPage, ev::ShowMonth, ev::ShowMonths>;
+    ev::TouchToHearToggle, ev::SetScanning, ev::OpenAbout, ev::SeeAll, ev::ListenReply, ev::ListPage, ev::ShowMonth, ev::ShowMonths,
+    ev::Print, ev::PrintResult>;
 
 // [SECTION] effects -----------------------------------------------------------
 namespace fx {
@@ -321,11 +333,13 @@ struct SendRequest {
 };
 struct WipeAndRestart {};                          // journey wiped: drop caches of typed text, stop speech
 struct SpeakText { std::string text; };            // words that are data (the staff's reply), said as written
+// Print this slip off the UI thread in the person's language; reply PrintResult.
+struct PrintReceipt { ReceiptSlip slip; std::string language; };
 }  // namespace fx
 
 using JourneyEffect = std::variant<fx::SpeakScreen, fx::SpeakKey, fx::StopSpeech, fx::PlaySound, fx::LoadLanguage,
                                    fx::CommitSubmission, fx::CheckStatus, fx::SendRequest, fx::WipeAndRestart,
-                                   fx::SpeakText>;
+                                   fx::SpeakText, fx::PrintReceipt>;
 
 // [SECTION] reduce ------------------------------------------------------------
 

@@ -29,6 +29,7 @@ void WipeAnswers(JourneyState& s) {
   }
   s.check_request = CaseRequest::kNone;
   s.request_outcome = RequestOutcome::kNone;
+  s.print_status = PrintStatus::kNone;
   WipeString(s.check_feedback);
   if (s.receipt) {
     WipeString(s.receipt->tracking_code);
@@ -100,6 +101,7 @@ void OnTick(JourneyState& s, const ev::Tick& tick, std::vector<JourneyEffect>& e
 JourneyState WipeJourney(JourneyState& s) {
   journey_detail::WipeAnswers(s);
   JourneyState fresh = NewJourney(s.default_settings, s.idle, s.languages);
+  fresh.printer = s.printer;
   fresh.now_ms = s.now_ms;
   fresh.now_utc = s.now_utc;
   fresh.today = s.today;

@@ -170,6 +170,30 @@ void OnCheckChoice(Ctx& c, const std::string& id) {
   }
 }
 
+// "Print my receipt": once at a time, and not again once printed; the slip is the
+// current screen's (the receipt, or the case found).
+void OnPrint(Ctx& c) {
+  JourneyState& s = c.s;
+  if (!s.printer || s.print_status == PrintStatus::kPrinting || s.print_status == PrintStatus::kPrinted) return;
+  std::optional<ReceiptSlip> slip = SlipFor(s, c.p);
+  if (!slip) return;
+  s.print_status = PrintStatus::kPrinting;
+  c.fx.push_back(fx::PrintReceipt{std::move(*slip), s.settings.language});
+}
+
+void OnPrintResult(Ctx& c, bool printed) {
+  JourneyState& s = c.s;
+  if (s.print_status != PrintStatus::kPrinting) return;  // the person has gone: nothing to tell
+  s.print_status = printed ? PrintStatus::kPrinted : PrintStatus::kFailed;
+  // Said whether or not Listen is on, like a notice: the person is waiting for the paper.
+  c.fx.push_back(fx::PlaySound{printed ? fx::Sound::kDone : fx::Sound::kAttention});
+  c.fx.push_back(fx::SpeakKey{printed ? "print.printed" : "print.failed", {}});
+  if (!printed) {
+    if (s.place.step == Step::kDone) c.fx.push_back(fx::SpeakKey{"done.keep", {}});  // "Write these down or take a photo."
+    c.fx.push_back(fx::SpeakKey{"print.failed_staff", {}});
+  }
+}
+
 void OnChoose(Ctx& c, const std::string& id) {
   JourneyState& s = c.s;
   switch (s.place.step) {
@@ -566,7 +590,7 @@ void OnChange(Ctx& c, Step step) {
 bool IsActivity(const JourneyEvent& e) {
   return !std::holds_alternative<ev::Tick>(e) && !std::holds_alternative<ev::CommitSucceeded>(e) &&
          !std::holds_alternative<ev::CommitFailed>(e) && !std::holds_alternative<ev::StatusResult>(e) &&
-         !std::holds_alternative<ev::RequestResult>(e);
+         !std::holds_alternative<ev::RequestResult>(e) && !std::holds_alternative<ev::PrintResult>(e);
 }
 
 bool KeepsNotice(const JourneyEvent& e) {
@@ -703,6 +727,10 @@ ReduceResult Reduce(JourneyState&& state, const JourneyEvent& event, const Polic
         } else if constexpr (std::is_same_v<E, ev::ListenReply>) {
           if (s.place.step == Step::kCheckResult && s.check_case && !s.check_case->latest_reply.empty())
             c.fx.push_back(fx::SpeakText{s.check_case->latest_reply});
+        } else if constexpr (std::is_same_v<E, ev::Print>) {
+          if (!s.committing) OnPrint(c);
+        } else if constexpr (std::is_same_v<E, ev::PrintResult>) {
+          OnPrintResult(c, e.printed);
         } else if constexpr (std::is_same_v<E, ev::StatusResult>) {
           if (s.place.step != Step::kCheckResult || s.check_status != CheckStatusKind::kWaiting) return;
           s.check_status = e.status == CheckStatusKind::kWaiting ? CheckStatusKind::kUnavailable : e.status;

@@ -89,6 +89,17 @@ std::vector<std::pair<std::string, std::string>> ShownTexts(const Policy& policy
   return out;
 }
 
+std::size_t StageIndexNamed(const Policy& written, const std::string& name) {
+  for (std::size_t i = 0; i < written.stages.size(); ++i)
+    if (written.stages[i].name == name) return i;
+  return std::string::npos;
+}
+
+std::string ShownStageName(const Policy& written, const Policy& shown, const std::string& name) {
+  const std::size_t at = StageIndexNamed(written, name);
+  return at < shown.stages.size() ? shown.stages[at].name : name;
+}
+
 std::string Describe(const TranslationProblem& p) {
   return p.file + ":" + std::to_string(p.line == 0 ? 1 : p.line) + ": " + p.language + ": " +
          (p.key.empty() ? "" : p.key + ": ") + p.what;

@@ -61,6 +61,12 @@ struct PolicyInLanguage {
   std::size_t LineOf(const std::string& key) const;  // 1 when not written
 };
 
+// The register names a stage as the policy file writes it: its place in `written`'s
+// procedure (npos when not one of its stages), and its name in `shown` (the same policy in
+// another language); a name that is not the policy's comes back as it is.
+std::size_t StageIndexNamed(const Policy& written, const std::string& name);
+std::string ShownStageName(const Policy& written, const Policy& shown, const std::string& name);
+
 // "<dir of policy.source>/<policy.id>/<tag>.toml".
 std::string PolicyTranslationPath(const Policy& policy, const std::string& language);
 // The policy in `language`: the source language gives the policy itself; any other reads

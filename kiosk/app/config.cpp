@@ -103,7 +103,7 @@ KioskConfig LoadConfigText(const std::string& text, const std::string& source_na
   const Reader top{source_name, root, ""};
   top.CheckKeys({"policy", "store", "identity", "register_public_key", "kiosk_number", "kiosk_name", "staff_pin_hash",
                  "assets_dir", "easyread_dir", "pictogram_dir", "font_dir", "usb_dir", "idle", "display", "access",
-                 "speech"});
+                 "speech", "printer"});
   top.String("policy", c.policy);
   top.String("store", c.store_path);
   top.String("identity", c.identity_file);
@@ -185,6 +185,24 @@ KioskConfig LoadConfigText(const std::string& text, const std::string& source_na
     r.Int("volume", c.speech.volume, 0, 100);
     r.Int("earcon_volume", c.speech.earcon_volume, 0, 100);
     r.Bool("earcons", c.speech.earcons);
+  }
+  if (const toml::table* printer = top.Table("printer")) {
+    const Reader r{source_name, *printer, "printer."};
+    r.CheckKeys({"kind", "queue", "device", "timeout_seconds"});
+    std::string kind;
+    r.String("kind", kind);
+    if (kind == "cups") c.printer.kind = print::PrinterKind::kCups;
+    else if (kind == "escpos") c.printer.kind = print::PrinterKind::kEscPos;
+    else if (kind.empty()) throw ConfigError(source_name + ": printer.kind: missing (\"cups\" or \"escpos\")");
+    else throw ConfigError(Where(source_name, r.Node("kind"), "printer.kind") + "'" + kind + "' is not one of cups, escpos");
+    r.String("queue", c.printer.queue);
+    r.String("device", c.printer.device);
+    r.Int("timeout_seconds", c.printer.timeout_seconds, 5, 600);
+    if (c.printer.kind == print::PrinterKind::kCups && c.printer.queue.empty())
+      throw ConfigError(Where(source_name, r.Node("kind"), "printer.queue") + "missing: the CUPS queue to print to");
+    if (c.printer.kind == print::PrinterKind::kEscPos && c.printer.device.empty())
+      throw ConfigError(Where(source_name, r.Node("kind"), "printer.device") +
+                        "missing: the receipt printer's device file (for example /dev/usb/lp0)");
   }
   return c;
 }

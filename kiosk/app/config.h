@@ -21,12 +21,15 @@
 //             highlight moves every scan_seconds; Space or Enter chooses); "step" is two
 //             switches (Tab or Enter moves on, Shift+Tab back; Space chooses). These are the
 //             defaults a person starts with; the welcome screen changes them until the idle wipe.
+//   [printer] kind = "cups" | "escpos", queue = "receipt" (cups), device = "/dev/usb/lp0" (escpos),
+//             timeout_seconds = 60 (5 to 600). Without [printer] no receipt is offered for printing.
 //   [speech]  rate = 150 (words a minute, 80 to 450), pitch = 50 (0 to 100), volume = 80 (0 to 100),
 //             earcon_volume = 60 (0 to 100), earcons = true
 #include <stdexcept>
 #include <string>
 
 #include "core/settings_vocabulary.h"
+#include "kiosk/print/receipt_printer.h"
 #include "kiosk/speech/speaker.h"
 
 namespace tellus {
@@ -59,6 +62,7 @@ struct KioskConfig {
   double scan_seconds = 1.5;
   bool touch_to_hear = false;
   SpeechSettings speech;                           // passed to MakeSpeaker
+  print::PrinterConfig printer;                    // [printer]; kind kNone when absent
 };
 
 KioskConfig LoadConfigFile(const std::string& path);                        // throws ConfigError

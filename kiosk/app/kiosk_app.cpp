@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cmath>
 #include <ctime>
 #include <filesystem>
@@ -142,15 +143,18 @@ KioskApp::KioskApp(AppDeps deps)
   if (!deps_.catalogs.count(deps_.defaults.language))
     throw std::runtime_error("the policy's words are not all in the kiosk's language " + deps_.defaults.language +
                              (errors_.empty() ? std::string() : ": " + errors_.front()));
+  printer_ = std::make_unique<print::ReceiptPrinter>(deps_.printer, deps_.slip_assets);
   std::vector<LanguageOption> languages;
   for (const auto& [tag, catalog] : deps_.catalogs) languages.push_back({tag, catalog.language().native_name});
   state_ = NewJourney(deps_.defaults, deps_.idle, languages);
+  state_.printer = printer_->configured();
   language_ = deps_.defaults.language;
   ApplyLanguageLabels();
 }
 
 KioskApp::~KioskApp() {
   link_.reset();                                   // stops the sync thread, abandons look-ups in flight
+  printer_.reset();                                // a slip still printing finishes first
   WipeJourney(state_);
 }
 
@@ -202,6 +206,11 @@ void KioskApp::Frame(const Clock& clock) {
   clock_ = clock;
   // Answers from the register that arrived since the last frame.
   for (const JourneyEvent& answer : link_->Poll()) Dispatch(answer);
+  for (const JourneyEvent& answer : printer_->Poll()) Dispatch(answer);
+  for (std::string& error : printer_->TakeErrors()) {
+    std::cerr << "tellus-kiosk: " << error << "\n";
+    errors_.push_back(std::move(error));
+  }
   // A Tick at the start of every frame while a journey runs (journey.h: NeedsTimer).
   if (NeedsTimer(state_) || clock.now_ms - last_tick_ms_ >= 1000) {
     last_tick_ms_ = clock.now_ms;
@@ -351,8 +360,19 @@ void KioskApp::RunEffect(const JourneyEffect& effect) {
           link_->AskStatus(e.reference, e.tracking_code);  // answered by a later Poll(); never waits here
         } else if constexpr (std::is_same_v<E, fx::SendRequest>) {
           link_->AskRequest(e.action, e.reference, e.tracking_code, e.text);
+        } else if constexpr (std::is_same_v<E, fx::PrintReceipt>) {
+          // The words in the person's language here (the catalog is the UI thread's); the worker draws and prints.
+          auto found = deps_.catalogs.find(e.language);
+          ReceiptSlip slip = e.slip;
+          auto shown = deps_.policy_words.find(e.language);    // the register names stages as the file writes them
+          if (shown != deps_.policy_words.end())
+            for (SlipSentence& line : slip.next) line.stage = ShownStageName(deps_.policy, shown->second, line.stage);
+          print::SlipWords words = print::WordsFor(slip, found != deps_.catalogs.end() ? found->second : catalog());
+          WipeSlip(slip);
+          printer_->Print(words);                    // wipes words
         } else if constexpr (std::is_same_v<E, fx::WipeAndRestart>) {
           link_->ForgetPending();                    // an answer still on its way was for the person who left
+          printer_->ForgetPending();
           deps_.speaker->Stop();
           speak_screen_pending_ = false;
           ui::ResetSession();                        // focus, keyboard shift, touch-to-hear belong to the person who left
@@ -483,8 +503,8 @@ double KioskApp::SecondsToNextWake(const Clock& clock) const {
   if (NeedsTimer(state_)) consider(std::max(0.0, (last_tick_ms_ + 1000 - clock.now_ms) / 1000.0));
   if (speak_screen_pending_) consider(0);
   // The register's answer: a frame as soon as it is here; till then look again every 50 ms.
-  if (link_->AnswerReady()) consider(0);
-  else if (link_->Pending()) consider(0.05);
+  if (link_->AnswerReady() || printer_->AnswerReady()) consider(0);
+  else if (link_->Pending() || printer_->Pending()) consider(0.05);
   // The staff menu's waiting count and last success move on while the sync thread works.
   if (staff_.page == StaffPage::kMenu && link_->syncing())
     consider(std::max(0.0, (clock_.now_ms + 1000 - clock.now_ms) / 1000.0));

@@ -22,6 +22,7 @@
 #include "core/submit.h"
 #include "easyread/catalog.h"
 #include "kiosk/app/register_link.h"
+#include "kiosk/print/receipt_printer.h"
 #include "kiosk/speech/speaker.h"
 #include "kiosk/staff/staff_mode.h"
 
@@ -50,6 +51,8 @@ struct AppDeps {
   std::string usb_dir;                             // "Save to USB" folder; empty: look under /media
   sync::SyncOptions sync_options;
   double scan_seconds = 1.5;                       // [access] scan_seconds: one-switch scanning step
+  print::PrinterConfig printer;                    // [printer]: none, a CUPS queue or an ESC/POS device
+  print::SlipAssets slip_assets;                   // the receipt's font and pictures
 };
 
 // Fills deps.policy_words for every catalog language that lacks it. A language whose
@@ -98,6 +101,7 @@ class KioskApp {
   Speaker& speaker() { return *deps_.speaker; }
   const StaffState& staff() const { return staff_; }
   RegisterLink& link() { return *link_; }
+  print::ReceiptPrinter& printer() { return *printer_; }
   std::string ScreenName() const;                  // "welcome", "complaint.when", "staff.pin"...
 
   // --a11y-dump: written (temp file + rename) whenever the node tree changes.
@@ -130,6 +134,7 @@ class KioskApp {
   StaffState staff_;
   bool exit_requested_ = false;
   std::unique_ptr<RegisterLink> link_;
+  std::unique_ptr<print::ReceiptPrinter> printer_;
   std::string language_;
   bool speak_screen_pending_ = false;
   std::int64_t last_tick_ms_ = -1000000;

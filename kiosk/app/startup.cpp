@@ -112,6 +112,9 @@ AppDeps LoadAppDeps(const KioskConfig& c, std::unique_ptr<Speaker> speaker) {
   deps.defaults.scanning = c.scanning;
   deps.defaults.touch_to_hear = c.touch_to_hear;
   deps.scan_seconds = c.scan_seconds;
+  deps.printer = c.printer;
+  deps.slip_assets.font_dir = c.font_dir;
+  deps.slip_assets.pictogram_dir = c.pictogram_dir;
   deps.idle.warn_after_s = c.warn_after_seconds;
   deps.idle.countdown_s = c.countdown_seconds;
   return deps;

@@ -41,22 +41,11 @@ void ExplainStage(const ScreenContext& c, const std::string& stage_name) {
   if (at != std::string::npos && c.policy.stages[at].informal) Say(c, "check_result.stage_informal");
 }
 
+// The state and the dates still ahead (the printed slip says the same: core/receipt_slip.h).
 void StateSentences(const ScreenContext& c, const CaseView& v) {
   ExplainStage(c, v.stage_name);
-  if (v.state == "closed") {
-    Say(c, v.outcome == "withdrawn" ? "check_result.state_withdrawn" : "check_result.state_closed");
-  } else if (v.state == "answered") {
-    Say(c, "check_result.state_answered");
-  } else if (v.state == "acknowledged") {
-    Say(c, "check_result.state_acknowledged");
-  } else {
-    Say(c, "check_result.state_received");
-    if (v.acknowledge_by) Say(c, "check_result.acknowledge_by", DateValues(c, "date", *v.acknowledge_by));
-  }
-  if (v.state != "closed" && v.state != "answered" && v.respond_by)
-    Say(c, "check_result.respond_by", DateValues(c, "date", *v.respond_by));
-  // "Ask for the next stage" below says what can be done; here, until when.
-  if (v.can_escalate && v.escalate_by) Say(c, "check_result.escalate_until", DateValues(c, "date", *v.escalate_by));
+  for (const SlipSentence& line : CaseNextSteps(v))
+    Say(c, line.key, line.date ? DateValues(c, "date", *line.date) : Values{});
 }
 
 // The staff's reply, set apart in a box with its own Listen.
@@ -86,7 +75,14 @@ void Requests(const ScreenContext& c, const CaseView& v) {
 }
 
 void DrawCase(const ScreenContext& c, const CaseView& v) {
+  // "Print my receipt" beside the title, where the kiosk has a printer: the screen is full below.
+  if (c.state.printer) ui::BeginColumns(2);
   Title(c, v.kind == JourneyKind::kComplaint ? "check_result.found_title" : "check_result.found_title_other");
+  if (c.state.printer) {
+    ui::NextColumn();
+    PrintButton(c);
+    ui::EndColumns();
+  }
   StagesTimeline(c, v);
   const bool reply = !v.latest_reply.empty();
   if (reply) ui::BeginColumns(2);

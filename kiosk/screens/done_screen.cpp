@@ -17,6 +17,7 @@ void DrawDone(const ScreenContext& c) {
   Say(c, "done.tracking_label");
   ui::BigCode(r.tracking_code, SpokenCode(r.tracking_code));
   Say(c, "done.keep");
+  PrintButton(c);                                  // where the kiosk has a printer
   ui::NextColumn();
   Say(c, "done.body_saved");
   ui::QrCode(r.reference);
@@ -41,6 +42,7 @@ void DrawDone(const ScreenContext& c) {
       if (!r.anonymous && r.acknowledge_by) Say(c, "done.ack", DateValues(c, "date", *r.acknowledge_by));
       break;
   }
+  PrintOutcome(c);                                 // printed, or the printer is not working
   ui::EndColumns();
   if (MainButton(c, "button.finish", "common.finish")) c.Emit(ev::Choose{"finish"});
 }

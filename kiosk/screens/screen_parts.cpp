@@ -42,15 +42,12 @@ std::string ScreenContext::Key(const std::string& rest) const {
 }
 
 std::size_t ScreenContext::StageIndex(const std::string& written_name) const {
-  const std::vector<Stage>& stages = (written ? *written : policy).stages;
-  for (std::size_t i = 0; i < stages.size() && i < policy.stages.size(); ++i)
-    if (stages[i].name == written_name) return i;
-  return std::string::npos;
+  const std::size_t at = StageIndexNamed(written ? *written : policy, written_name);
+  return at < policy.stages.size() ? at : std::string::npos;
 }
 
 std::string ScreenContext::StageName(const std::string& written_name) const {
-  const std::size_t at = StageIndex(written_name);
-  return at == std::string::npos ? written_name : policy.stages[at].name;
+  return ShownStageName(written ? *written : policy, policy, written_name);
 }
 
 void Title(const ScreenContext& c, const std::string& key) { ui::Heading(c.Text(key), c.Pictogram(key)); }
@@ -127,6 +124,35 @@ bool ChoiceData(const std::string& id, const std::string& label, bool selected, 
   style.wide = width_fraction <= 0;
   style.width_fraction = width_fraction;
   return ui::Choice(id, label, label, selected, style);
+}
+
+void PrintButton(const ScreenContext& c, float width_fraction) {
+  const PrintStatus status = c.state.print_status;
+  if (!c.state.printer) return;
+  const char* key = status == PrintStatus::kPrinting  ? "print.button_printing"
+                    : status == PrintStatus::kPrinted ? "print.button_printed"
+                    : status == PrintStatus::kFailed  ? "print.button_again"
+                                                      : "print.button";
+  ui::ItemStyle style;
+  style.pictogram = c.Pictogram(key);
+  style.wide = width_fraction <= 0;
+  style.width_fraction = width_fraction;
+  style.enabled = status == PrintStatus::kNone || status == PrintStatus::kFailed;
+  if (!style.enabled) style.disabled_reason = c.Text(status == PrintStatus::kPrinting ? "print.printing" : "print.printed");
+  if (ui::Button("print", c.Text(key), c.Spoken(key), style)) c.Emit(ev::Print{});
+}
+
+void PrintOutcome(const ScreenContext& c) {
+  switch (c.state.print_status) {
+    case PrintStatus::kPrinted:
+      Say(c, "print.printed");
+      break;
+    case PrintStatus::kFailed:
+      Say(c, "print.failed");                      // "Write these down or take a photo." is on the screen too
+      break;
+    default:
+      break;
+  }
 }
 
 PageSpan PageOf(const ScreenContext& c, std::size_t items, std::size_t per_page) {

@@ -10,6 +10,7 @@
 #include "core/duration.h"
 #include "core/journey.h"
 #include "core/policy.h"
+#include "core/policy_language.h"
 #include "easyread/catalog.h"
 
 namespace tellus::screens {
@@ -72,6 +73,13 @@ bool MainButton(const ScreenContext& c, const std::string& id, const std::string
 // "We cannot check right now" (or "busy": too many look-ups) and what to do instead;
 // the check and outcome screens share it.
 void CannotReachRegister(const ScreenContext& c, bool busy);
+// "Print my receipt" where the kiosk has a printer (nothing otherwise). The button says
+// how printing goes (printing, printed: faded and saying why when touched; try again after
+// a failure); `width_fraction` as ChoiceItem. The receipt on screen never changes with it.
+void PrintButton(const ScreenContext& c, float width_fraction = 0);
+// The outcome in one sentence: printed, or the printer is not working (the done screen;
+// the check screen has no room, its button and the spoken outcome say it).
+void PrintOutcome(const ScreenContext& c);
 // A text box for `field`; touching it focuses it; when focused the keyboard follows.
 void TextBox(const ScreenContext& c, Field field);
 // While a box is being typed into, the screen shows only its title, the notice and that

@@ -6,6 +6,7 @@
 //  "signature":"<b64 over 'TELLUS-BUNDLE-V1\n<kiosk>\n<body>'>"}
 // The register ingests a bundle exactly once (by the SHA-256 of its body) and
 // each item at most once (by UUID), whichever way it arrived first.
+#include <istream>
 #include <string>
 #include <vector>
 
@@ -25,7 +26,11 @@ struct BundleEnvelope {
   std::string body_sha256;                               // identity of the bundle for exactly-once import
 };
 
-BundleEnvelope ParseBundle(const std::string& file_text);  // throws ProtocolError naming the field
+// Reads the envelope as it streams in, without building a document: the body stays one
+// string (not parsed: check its signature first), a field of the wrong type or a kiosk
+// number out of range stops the read at once. Throws ProtocolError naming the field.
+BundleEnvelope ReadBundleEnvelope(std::istream& in);
+BundleEnvelope ParseBundle(const std::string& file_text);  // the same, from text in memory
 bool VerifyBundle(const BundleEnvelope& bundle, const PublicKey& kiosk_key);
 
 }  // namespace tellus::proto

@@ -1,5 +1,6 @@
 #include "sync/register/bundle_import.h"
 
+#include <sstream>
 #include <stdexcept>
 
 #include "sync/protocol/bundle.h"
@@ -8,7 +9,13 @@ namespace tellus::reg {
 
 ImportResult ImportBundle(RegisterStorage& storage, CaseWorkflow& workflow, const std::string& file_text,
                           const std::string& actor) {
-  proto::BundleEnvelope bundle = proto::ParseBundle(file_text);
+  std::istringstream in(file_text);
+  return ImportBundle(storage, workflow, in, actor);
+}
+
+ImportResult ImportBundle(RegisterStorage& storage, CaseWorkflow& workflow, std::istream& in,
+                          const std::string& actor) {
+  proto::BundleEnvelope bundle = proto::ReadBundleEnvelope(in);   // no document built; the body is not parsed yet
   auto kiosk = storage.FindKiosk(bundle.kiosk);
   if (!kiosk) throw std::runtime_error("bundle: kiosk " + std::to_string(bundle.kiosk) + " is not enrolled here");
   if (!kiosk->revoked_at.empty()) {

@@ -3,6 +3,7 @@
 // stores every item not already held, all in one transaction with the bundle's
 // record, so a bundle is ingested exactly once and a half import never happens.
 #include <cstdint>
+#include <istream>
 #include <string>
 
 #include "sync/register/case_workflow.h"
@@ -18,6 +19,9 @@ struct ImportResult {
 };
 
 // Throws std::runtime_error with a plain reason (not a bundle, unknown kiosk, bad signature, bad item).
+// The signature is checked before the batch inside is parsed.
+ImportResult ImportBundle(RegisterStorage& storage, CaseWorkflow& workflow, std::istream& in,
+                          const std::string& actor);
 ImportResult ImportBundle(RegisterStorage& storage, CaseWorkflow& workflow, const std::string& file_text,
                           const std::string& actor);
 

@@ -280,10 +280,8 @@ void AddCaseCommands(CLI::App& app) {
   import->callback([] {
     std::ifstream in(file, std::ios::binary);
     if (!in) throw std::runtime_error(file + ": cannot open");
-    std::stringstream buffer;
-    buffer << in.rdbuf();
     Session s(common);
-    ImportResult r = ImportBundle(*s.storage, s.workflow, buffer.str(), s.actor);
+    ImportResult r = ImportBundle(*s.storage, s.workflow, in, s.actor);   // read as it streams, never whole
     if (r.already_imported) {
       std::cout << file << ": this bundle was imported before; nothing new stored\n";
     } else {

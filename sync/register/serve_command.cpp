@@ -1,6 +1,7 @@
 // tellus-register serve.
 #include <pthread.h>
 #include <signal.h>
+#include <sys/resource.h>
 
 #include <iostream>
 #include <thread>
@@ -17,7 +18,17 @@ struct ServeArgs {
   std::string db, listen = "127.0.0.1:8470", cert, key;
   std::string policies = std::string(TELLUS_ASSETS_DIR) + "/policies";
   std::string holidays = std::string(TELLUS_ASSETS_DIR) + "/holidays";
+  HttpLimits limits;
 };
+
+// Idle connections cost file descriptors, not threads: allow as many as the hard limit lets us.
+void RaiseFileLimit() {
+  rlimit limit{};
+  if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+    limit.rlim_cur = limit.rlim_max;
+    ::setrlimit(RLIMIT_NOFILE, &limit);
+  }
+}
 
 void Serve(const ServeArgs& args) {
   auto [host, port] = ParseListen(args.listen);
@@ -29,6 +40,11 @@ void Serve(const ServeArgs& args) {
   options.port = port;
   options.cert_file = args.cert;
   options.key_file = args.key;
+  const std::size_t body_cap = options.limits.max_body_bytes;   // the protocol's, not a command-line choice
+  options.limits = args.limits;
+  options.limits.max_body_bytes = body_cap;
+  RaiseFileLimit();
+  ::signal(SIGPIPE, SIG_IGN);   // a client gone mid-reply is that connection's problem only
 
   // SIGINT/SIGTERM are taken by a waiting thread that stops the server cleanly;
   // block them before any server thread exists so they all inherit the mask.
@@ -64,6 +80,22 @@ void AddServeCommand(CLI::App& app) {
       ->capture_default_str();
   serve->add_option("--cert", args.cert, "TLS certificate (PEM); required off loopback");
   serve->add_option("--key", args.key, "TLS private key (PEM)");
+  serve->add_option("--max-connections-per-address", args.limits.max_connections_per_address,
+                    "Connections one client address may hold open; raise it behind a reverse proxy")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 10000));
+  serve->add_option("--idle-timeout", args.limits.idle_timeout_seconds,
+                    "Seconds a connection may stay silent before it is closed")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 3600));
+  serve->add_option("--header-time-limit", args.limits.header_time_limit_seconds,
+                    "Seconds from connecting (or the previous reply) to the end of a request's headers")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 3600));
+  serve->add_option("--body-time-limit", args.limits.body_time_limit_seconds,
+                    "Seconds from the end of the headers to the end of the body")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 3600));
   serve->add_option("--policies", args.policies, "Folder of policy files")->capture_default_str();
   serve->add_option("--holidays", args.holidays, "Folder of bank-holiday files")->capture_default_str();
   serve->callback([] { Serve(args); });

@@ -1,17 +1,19 @@
 #include "sync/register/server.h"
 
-#include <httplib.h>
-
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <fstream>
 #include <optional>
+#include <sstream>
 
 #include "core/date.h"
 #include "core/reference.h"
 #include "core/seal.h"
 #include "sync/protocol/messages.h"
 #include "sync/protocol/signing.h"
+#include "sync/register/address_policy.h"
+#include "sync/register/log_text.h"
 
 namespace tellus::reg {
 
@@ -25,7 +27,7 @@ std::optional<std::int64_t> IsoToUnix(const std::string& iso) {
   return static_cast<std::int64_t>(when->time_since_epoch().count());
 }
 
-void Fail(httplib::Response& res, int status, const std::string& code, const std::string& detail) {
+void Fail(HttpResponse& res, int status, const std::string& code, const std::string& detail) {
   res.status = status;
   res.set_content(proto::ErrorJson(code, detail), kJson);
 }
@@ -37,14 +39,27 @@ std::string StatusCode(int status) {
     case 405: return "method-not-allowed";
     case 413: return "body-too-large";
     case 429: return "too-many-requests";
+    case 503: return "busy";
     default: return status >= 500 ? "server-error" : "refused";
   }
 }
 
+std::string ReadPem(const std::string& path, const char* what) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  if (!in || text.str().find("-----BEGIN") == std::string::npos) {
+    throw std::invalid_argument(std::string(what) + " " + path + ": cannot read a PEM file there");
+  }
+  return text.str();
+}
+
 }  // namespace
 
-bool IsLoopback(const std::string& host) {
-  return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
+std::string LogLine(const std::string& time, const HttpRequest& req, const HttpResponse& res) {
+  std::string kiosk = req.get_header_value(proto::kHeaderKiosk);
+  return time + " " + EscapeForLog(req.method, 16) + " " + EscapeForLog(req.path) + " -> " +
+         std::to_string(res.status) + (kiosk.empty() ? "" : " (kiosk " + EscapeForLog(kiosk, 6) + ")") + "\n";
 }
 
 std::pair<std::string, int> ParseListen(const std::string& text) {
@@ -62,6 +77,7 @@ std::pair<std::string, int> ParseListen(const std::string& text) {
   return {host, std::stoi(port_text)};
 }
 
+
 RegisterServer::RegisterServer(RegisterStorage& storage, const RegisterKeys& keys, PolicyBook& policies,
                                ServerOptions options)
     : storage_(storage),
@@ -70,226 +86,249 @@ RegisterServer::RegisterServer(RegisterStorage& storage, const RegisterKeys& key
       workflow_(storage, policies),
       replays_(2 * proto::kMaxClockSkewSeconds),
       per_kiosk_(options_.status_per_kiosk_per_minute, 60),
-      per_reference_(options_.status_per_reference_per_hour, 3600) {
-  if (!IsLoopback(options_.host) && (options_.cert_file.empty() || options_.key_file.empty())) {
+      per_reference_(options_.status_per_reference_per_hour, 3600),
+      dummy_tracking_hash_(HashSecret(NewTrackingCode())) {
+  if (options_.cert_file.empty() != options_.key_file.empty()) {
+    throw std::invalid_argument("--cert and --key go together");
+  }
+  if (options_.cert_file.empty() && !ResolvesToLoopbackOnly(options_.host)) {
     throw std::invalid_argument("listening on " + options_.host +
-                                " needs TLS: give --cert and --key (plain HTTP is only allowed on loopback)");
+                                " needs TLS: give --cert and --key (plain HTTP is only allowed on an address that "
+                                "resolves to loopback alone)");
   }
-  if (!options_.cert_file.empty() || !options_.key_file.empty()) {
-    if (options_.cert_file.empty() || options_.key_file.empty()) {
-      throw std::invalid_argument("--cert and --key go together");
-    }
-    auto ssl = std::make_unique<httplib::SSLServer>(options_.cert_file.c_str(), options_.key_file.c_str());
-    if (!ssl->is_valid()) {
-      throw std::runtime_error("cannot use certificate " + options_.cert_file + " with key " + options_.key_file);
-    }
-    http_ = std::move(ssl);
-  } else {
-    http_ = std::make_unique<httplib::Server>();
+  HttpServerOptions http;
+  http.host = options_.host;
+  http.port = options_.port;
+  http.limits = options_.limits;
+  if (!options_.cert_file.empty()) {
+    http.cert_pem = ReadPem(options_.cert_file, "--cert");
+    http.key_pem = ReadPem(options_.key_file, "--key");
   }
-  http_->set_payload_max_length(proto::kMaxBodyBytes);
-  http_->set_read_timeout(10, 0);
-  http_->set_write_timeout(10, 0);
-  http_->set_keep_alive_timeout(2);   // kiosks send batches back to back; a short idle keeps Stop quick
-  Routes();
-}
-
-RegisterServer::~RegisterServer() = default;
-
-int RegisterServer::Bind() {
-  int port = options_.port;
-  if (port == 0) {
-    port = http_->bind_to_any_port(options_.host);
-  } else if (!http_->bind_to_port(options_.host, port)) {
-    port = -1;
-  }
-  if (port <= 0) {
-    throw std::runtime_error("cannot listen on " + options_.host + ":" + std::to_string(options_.port) +
-                             " (address in use or not available)");
-  }
-  return port;
-}
-
-void RegisterServer::Run() { http_->listen_after_bind(); }
-
-void RegisterServer::Stop() { http_->stop(); }
-
-void RegisterServer::Routes() {
-  // Fills in a JSON reason for errors httplib raises itself (413, 404, 400).
-  http_->set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
-    if (res.body.empty()) {
-      std::string detail = res.status == 413 ? "the body is larger than 4 MB" : "see the HTTP status";
-      res.set_content(proto::ErrorJson(StatusCode(res.status), detail), kJson);
-    }
-    return httplib::Server::HandlerResponse::Handled;
-  }));
+  HttpCallbacks callbacks;
+  callbacks.handle = [this](const HttpRequest& req) { return Handle(req); };
+  callbacks.refuse = [](int status, const std::string& detail) {
+    HttpResponse res;
+    Fail(res, status, StatusCode(status), detail);
+    return res;
+  };
   if (options_.log) {
     // One line per request: never a body, never a reference or code (the body holds them).
-    http_->set_logger([](const httplib::Request& req, const httplib::Response& res) {
-      std::string kiosk = req.get_header_value(proto::kHeaderKiosk);
-      std::fprintf(stderr, "%s %s %s -> %d%s\n", IsoNow().c_str(), req.method.c_str(), req.path.c_str(), res.status,
-                   kiosk.empty() ? "" : (" (kiosk " + kiosk.substr(0, 6) + ")").c_str());
-    });
+    callbacks.log = [](const HttpRequest& req, const HttpResponse& res) {
+      std::fputs(LogLine(IsoNow(), req, res).c_str(), stderr);
+    };
   }
-  http_->set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
-    Fail(res, 500, "server-error", "the register could not handle this request; nothing was stored");
-  });
+  http_ = std::make_unique<HttpServer>(std::move(http), std::move(callbacks));
+}
 
-  http_->Get("/v1/health", [this](const httplib::Request&, httplib::Response& res) {
-    std::int64_t cases = 0;
-    {
-      std::lock_guard lock(storage_mutex_);
-      cases = storage_.CaseCount();
-    }
-    res.set_content(nlohmann::json{{"status", "ok"}, {"api", proto::kApiVersion}, {"time", IsoNow()}, {"cases", cases}}
-                        .dump(),
-                    kJson);
-  });
+RegisterServer::~RegisterServer() { http_->Stop(); }
 
-  // Checks signature headers; on failure writes the 4xx and returns nullopt.
-  auto authenticate = [this](const httplib::Request& req, httplib::Response& res) -> std::optional<KioskRecord> {
-    proto::ReceivedHeaders h{req.get_header_value(proto::kHeaderKiosk), req.get_header_value(proto::kHeaderTimestamp),
-                             req.get_header_value(proto::kHeaderNonce), req.get_header_value(proto::kHeaderSignature)};
-    auto number = proto::ParseKioskNumber(h.kiosk);
-    if (!number) {
-      Fail(res, 401, proto::ToString(proto::Verdict::kMissingHeaders), "the request is not signed by a kiosk");
-      return std::nullopt;
+int RegisterServer::Bind() { return http_->Start(); }
+
+void RegisterServer::Run() {
+  std::unique_lock lock(run_mutex_);
+  run_wake_.wait(lock, [this] { return stop_; });
+  lock.unlock();
+  http_->Stop();
+}
+
+void RegisterServer::Stop() {
+  {
+    std::lock_guard lock(run_mutex_);
+    stop_ = true;
+  }
+  run_wake_.notify_all();
+}
+
+HttpResponse RegisterServer::Handle(const HttpRequest& req) {
+  struct Route {
+    const char* method;
+    const char* path;
+    HttpResponse (RegisterServer::*handler)(const HttpRequest&);
+  };
+  static constexpr Route kRoutes[] = {{"GET", "/v1/health", &RegisterServer::Health},
+                                      {"POST", "/v1/submissions", &RegisterServer::Submit},
+                                      {"POST", "/v1/status", &RegisterServer::Status},
+                                      {"POST", "/v1/requests", &RegisterServer::Requests}};
+  bool path_known = false;
+  for (const Route& route : kRoutes) {
+    if (req.path != route.path) continue;
+    path_known = true;
+    if (req.method == route.method) return (this->*route.handler)(req);
+  }
+  HttpResponse res;
+  if (path_known) {
+    Fail(res, 405, StatusCode(405), "this path does not take " + EscapeForLog(req.method, 16));
+  } else {
+    Fail(res, 404, StatusCode(404), "no such path in the register API");
+  }
+  return res;
+}
+
+HttpResponse RegisterServer::Health(const HttpRequest&) {
+  HttpResponse res;
+  std::int64_t cases = 0;
+  {
+    std::lock_guard lock(storage_mutex_);
+    cases = storage_.CaseCount();
+  }
+  res.set_content(nlohmann::json{{"status", "ok"}, {"api", proto::kApiVersion}, {"time", IsoNow()}, {"cases", cases}}
+                      .dump(),
+                  kJson);
+  return res;
+}
+
+// Checks signature headers; on failure writes the 4xx and returns nullopt. An unknown kiosk,
+// a revoked one and an enrolled one with the wrong key get the same 401 after the same work
+// (a signature check against a stand-in key when there is no real one).
+std::optional<KioskRecord> RegisterServer::Authenticate(const HttpRequest& req, HttpResponse& res) {
+  proto::ReceivedHeaders h{req.get_header_value(proto::kHeaderKiosk), req.get_header_value(proto::kHeaderTimestamp),
+                           req.get_header_value(proto::kHeaderNonce), req.get_header_value(proto::kHeaderSignature)};
+  auto number = proto::ParseKioskNumber(h.kiosk);
+  if (!number) {
+    Fail(res, 401, proto::ToString(proto::Verdict::kMissingHeaders), "the request is not signed by a kiosk");
+    return std::nullopt;
+  }
+  std::optional<KioskRecord> kiosk;
+  {
+    std::lock_guard lock(storage_mutex_);
+    kiosk = storage_.FindKiosk(*number);
+  }
+  static const proto::PublicKey kStandIn = proto::NewSignKeyPair().public_key;
+  const bool usable = kiosk && kiosk->revoked_at.empty();
+  std::int64_t now = proto::UnixNow();
+  proto::Verdict verdict =
+      proto::VerifyRequest(h, usable ? kiosk->sign_public_key : kStandIn, req.method, req.path, req.body, now);
+  if (!usable && verdict == proto::Verdict::kOk) verdict = proto::Verdict::kBadSignature;   // revoked, yet signed
+  if (verdict == proto::Verdict::kOk && !replays_.Remember(*number, h.nonce, now)) verdict = proto::Verdict::kReplay;
+  if (verdict != proto::Verdict::kOk) {
+    static const std::map<proto::Verdict, std::pair<int, std::string>> kWhy = {
+        {proto::Verdict::kMissingHeaders, {400, "the signature headers are missing or malformed"}},
+        {proto::Verdict::kBadSignature,
+         {401, "this register does not accept this kiosk's signature: the kiosk is not enrolled here, was revoked, or "
+               "signs with another key (see `tellus-register kiosks`)"}},
+        {proto::Verdict::kStale, {401, "the timestamp is more than 5 minutes from the register's clock"}},
+        {proto::Verdict::kReplay, {409, "this signed request was already received"}}};
+    const auto& [status, detail] = kWhy.at(verdict);
+    Fail(res, status, verdict == proto::Verdict::kBadSignature ? "kiosk-not-accepted" : proto::ToString(verdict),
+         detail);
+    return std::nullopt;
+  }
+  return kiosk;
+}
+
+void RegisterServer::SignReply(const HttpRequest& req, HttpResponse& res) {
+  res.set_header(proto::kHeaderReplySignature,
+                 proto::SignReply(keys_.sign.secret_key, req.get_header_value(proto::kHeaderNonce), res.body));
+}
+
+HttpResponse RegisterServer::Submit(const HttpRequest& req) {
+  HttpResponse res;
+  auto kiosk = Authenticate(req, res);
+  if (!kiosk) return res;
+  proto::SubmitBatch batch;
+  try {
+    batch = proto::SubmitBatchFromJson(req.body);
+    for (std::size_t i = 0; i < batch.items.size(); ++i) {
+      std::string why = proto::CheckItem(batch.items[i], kiosk->number);
+      if (why.empty() && !kiosk->policy.empty() && batch.items[i].clear.policy_id != kiosk->policy) {
+        why = "clear.policy_id differs from the policy this kiosk was enrolled with";
+      }
+      if (!why.empty()) throw proto::ProtocolError("items[" + std::to_string(i) + "]: " + why);
     }
-    std::optional<KioskRecord> kiosk;
-    {
-      std::lock_guard lock(storage_mutex_);
-      kiosk = storage_.FindKiosk(*number);
-    }
-    if (!kiosk) {
-      Fail(res, 401, proto::ToString(proto::Verdict::kUnknownKiosk),
-           "kiosk " + h.kiosk + " is not enrolled at this register");
-      return std::nullopt;
-    }
-    if (!kiosk->revoked_at.empty()) {
-      Fail(res, 401, "revoked-kiosk", "kiosk " + h.kiosk + " was revoked at " + kiosk->revoked_at);
-      return std::nullopt;
-    }
+  } catch (const proto::ProtocolError& e) {
+    Fail(res, 400, "malformed-body", std::string(e.what()) + "; nothing was stored");
+    SignReply(req, res);
+    return res;
+  }
+  proto::SubmitAck ack;
+  try {
+    std::lock_guard lock(storage_mutex_);
+    std::vector<CaseRecord> cases;
+    cases.reserve(batch.items.size());
+    std::optional<std::int64_t> lag;
     std::int64_t now = proto::UnixNow();
-    proto::Verdict verdict = proto::VerifyRequest(h, kiosk->sign_public_key, req.method, req.path, req.body, now);
-    if (verdict == proto::Verdict::kOk && !replays_.Remember(*number, h.nonce, now)) verdict = proto::Verdict::kReplay;
-    if (verdict != proto::Verdict::kOk) {
-      static const std::map<proto::Verdict, std::pair<int, std::string>> kWhy = {
-          {proto::Verdict::kMissingHeaders, {400, "the signature headers are missing or malformed"}},
-          {proto::Verdict::kBadSignature, {401, "the signature does not match this kiosk's key and request"}},
-          {proto::Verdict::kStale, {401, "the timestamp is more than 5 minutes from the register's clock"}},
-          {proto::Verdict::kReplay, {409, "this signed request was already received"}}};
-      const auto& [status, detail] = kWhy.at(verdict);
-      Fail(res, status, proto::ToString(verdict), detail);
-      return std::nullopt;
+    for (const auto& item : batch.items) {
+      cases.push_back(workflow_.NewCase(item, kiosk->number, "network"));
+      if (auto sent = IsoToUnix(item.clear.submitted_at)) lag = std::max(lag.value_or(0), now - *sent);
     }
-    return kiosk;
-  };
-  auto sign_reply = [this](const httplib::Request& req, httplib::Response& res) {
-    res.set_header(proto::kHeaderReplySignature,
-                   proto::SignReply(keys_.sign.secret_key, req.get_header_value(proto::kHeaderNonce), res.body));
-  };
+    IngestResult result = storage_.Ingest(cases);
+    ack.accepted = std::move(result.accepted);
+    ack.duplicates = std::move(result.duplicates);
+    std::int64_t left = std::max<std::int64_t>(0, batch.waiting - static_cast<std::int64_t>(batch.items.size()));
+    storage_.NoteKioskContact(kiosk->number, IsoNow(), left, ack.accepted.empty() ? std::nullopt : lag);
+  } catch (const StorageError& e) {
+    Fail(res, 409, "conflict", std::string(e.what()) + "; nothing was stored");
+    SignReply(req, res);
+    return res;
+  }
+  res.set_content(proto::ToJson(ack), kJson);
+  SignReply(req, res);
+  return res;
+}
 
-  http_->Post("/v1/submissions", [=, this](const httplib::Request& req, httplib::Response& res) {
-    auto kiosk = authenticate(req, res);
-    if (!kiosk) return;
-    proto::SubmitBatch batch;
-    try {
-      batch = proto::SubmitBatchFromJson(req.body);
-      for (std::size_t i = 0; i < batch.items.size(); ++i) {
-        std::string why = proto::CheckItem(batch.items[i], kiosk->number);
-        if (why.empty() && !kiosk->policy.empty() && batch.items[i].clear.policy_id != kiosk->policy) {
-          why = "clear.policy_id differs from the policy this kiosk was enrolled with";
-        }
-        if (!why.empty()) throw proto::ProtocolError("items[" + std::to_string(i) + "]: " + why);
-      }
-    } catch (const proto::ProtocolError& e) {
-      Fail(res, 400, "malformed-body", std::string(e.what()) + "; nothing was stored");
-      sign_reply(req, res);
-      return;
-    }
-    proto::SubmitAck ack;
-    try {
+// Finds the case for a reference + tracking code, or writes the 4xx/429 and returns nullopt.
+std::optional<CaseRecord> RegisterServer::FindCase(const KioskRecord& kiosk, const std::string& reference,
+                                                   const std::string& code, HttpResponse& res) {
+  std::int64_t now = proto::UnixNow();
+  auto ref = ParseReference(reference);
+  if (!per_kiosk_.Allow("kiosk:" + std::to_string(kiosk.number), now) ||
+      (ref && !per_reference_.Allow("ref:" + FormatReference(*ref), now))) {
+    Fail(res, 429, "too-many-requests", "too many look-ups; try again later");
+    return std::nullopt;
+  }
+  auto normalised = NormaliseTrackingCode(code);
+  if (!ref || !normalised) {
+    Fail(res, 400, "malformed-body", "the reference or tracking code is not in the right form");
+    return std::nullopt;
+  }
+  std::optional<CaseRecord> found;
+  {
+    std::lock_guard lock(storage_mutex_);
+    found = storage_.FindCase(FormatReference(*ref));
+  }
+  // Same answer, after the same slow hash, for "no such case" and "wrong code": neither the
+  // reply nor its timing tells whether a reference exists.
+  const bool matches = VerifySecret(found ? found->tracking_hash : dummy_tracking_hash_, *normalised);
+  if (!found || !matches) {
+    Fail(res, 404, "not-found", "no case matches this reference and tracking code");
+    return std::nullopt;
+  }
+  return found;
+}
+
+HttpResponse RegisterServer::Status(const HttpRequest& req) {
+  HttpResponse res;
+  auto kiosk = Authenticate(req, res);
+  if (!kiosk) return res;
+  try {
+    proto::StatusQuery q = proto::StatusQueryFromJson(req.body);
+    if (auto found = FindCase(*kiosk, q.reference, q.tracking_code, res)) {
       std::lock_guard lock(storage_mutex_);
-      std::vector<CaseRecord> cases;
-      cases.reserve(batch.items.size());
-      std::optional<std::int64_t> lag;
-      std::int64_t now = proto::UnixNow();
-      for (const auto& item : batch.items) {
-        cases.push_back(workflow_.NewCase(item, kiosk->number, "network"));
-        if (auto sent = IsoToUnix(item.clear.submitted_at)) lag = std::max(lag.value_or(0), now - *sent);
-      }
-      IngestResult result = storage_.Ingest(cases);
-      ack.accepted = std::move(result.accepted);
-      ack.duplicates = std::move(result.duplicates);
-      std::int64_t left = std::max<std::int64_t>(0, batch.waiting - static_cast<std::int64_t>(batch.items.size()));
-      storage_.NoteKioskContact(kiosk->number, IsoNow(), left, ack.accepted.empty() ? std::nullopt : lag);
-    } catch (const StorageError& e) {
-      Fail(res, 409, "conflict", std::string(e.what()) + "; nothing was stored");
-      sign_reply(req, res);
-      return;
+      res.set_content(proto::ToJson(workflow_.StatusOf(*found)), kJson);
     }
-    res.set_content(proto::ToJson(ack), kJson);
-    sign_reply(req, res);
-  });
+  } catch (const proto::ProtocolError& e) {
+    Fail(res, 400, "malformed-body", e.what());
+  }
+  SignReply(req, res);
+  return res;
+}
 
-  // Finds the case for a reference + tracking code, or writes the 4xx/429 and returns nullopt.
-  auto find_case = [this](const KioskRecord& kiosk, const std::string& reference, const std::string& code,
-                          httplib::Response& res) -> std::optional<CaseRecord> {
-    std::int64_t now = proto::UnixNow();
-    auto ref = ParseReference(reference);
-    if (!per_kiosk_.Allow("kiosk:" + std::to_string(kiosk.number), now) ||
-        (ref && !per_reference_.Allow("ref:" + FormatReference(*ref), now))) {
-      Fail(res, 429, "too-many-requests", "too many look-ups; try again later");
-      return std::nullopt;
-    }
-    auto normalised = NormaliseTrackingCode(code);
-    if (!ref || !normalised) {
-      Fail(res, 400, "malformed-body", "the reference or tracking code is not in the right form");
-      return std::nullopt;
-    }
-    std::optional<CaseRecord> found;
-    {
+HttpResponse RegisterServer::Requests(const HttpRequest& req) {
+  HttpResponse res;
+  auto kiosk = Authenticate(req, res);
+  if (!kiosk) return res;
+  try {
+    proto::KioskRequest r = proto::KioskRequestFromJson(req.body);
+    if (auto found = FindCase(*kiosk, r.reference, r.tracking_code, res)) {
       std::lock_guard lock(storage_mutex_);
-      found = storage_.FindCase(FormatReference(*ref));
+      proto::RequestReply reply = workflow_.HandleRequest(r, *found, keys_.box.public_key);
+      res.set_content(proto::ToJson(reply), kJson);
     }
-    // Same answer for "no such case" and "wrong code": a reference alone reveals nothing.
-    if (!found || !VerifySecret(found->tracking_hash, *normalised)) {
-      Fail(res, 404, "not-found", "no case matches this reference and tracking code");
-      return std::nullopt;
-    }
-    return found;
-  };
-
-  http_->Post("/v1/status", [=, this](const httplib::Request& req, httplib::Response& res) {
-    auto kiosk = authenticate(req, res);
-    if (!kiosk) return;
-    try {
-      proto::StatusQuery q = proto::StatusQueryFromJson(req.body);
-      if (auto found = find_case(*kiosk, q.reference, q.tracking_code, res)) {
-        std::lock_guard lock(storage_mutex_);
-        res.set_content(proto::ToJson(workflow_.StatusOf(*found)), kJson);
-      }
-    } catch (const proto::ProtocolError& e) {
-      Fail(res, 400, "malformed-body", e.what());
-    }
-    sign_reply(req, res);
-  });
-
-  http_->Post("/v1/requests", [=, this](const httplib::Request& req, httplib::Response& res) {
-    auto kiosk = authenticate(req, res);
-    if (!kiosk) return;
-    try {
-      proto::KioskRequest r = proto::KioskRequestFromJson(req.body);
-      if (auto found = find_case(*kiosk, r.reference, r.tracking_code, res)) {
-        std::lock_guard lock(storage_mutex_);
-        proto::RequestReply reply = workflow_.HandleRequest(r, *found, keys_.box.public_key);
-        res.set_content(proto::ToJson(reply), kJson);
-      }
-    } catch (const proto::ProtocolError& e) {
-      Fail(res, 400, "malformed-body", e.what());
-    }
-    sign_reply(req, res);
-  });
+  } catch (const proto::ProtocolError& e) {
+    Fail(res, 400, "malformed-body", e.what());
+  }
+  SignReply(req, res);
+  return res;
 }
 
 }  // namespace tellus::reg

@@ -1,20 +1,22 @@
 #pragma once
-// The register's HTTP API (/v1, see sync/protocol/messages.h) on cpp-httplib.
-// Plain HTTP only on a loopback address; anything else needs a certificate and key.
-#include <atomic>
+// The register's HTTP API (/v1, see sync/protocol/messages.h): one named handler per
+// endpoint, each taking a plain HttpRequest and returning an HttpResponse (http_message.h),
+// so they run without a socket in tests; the transport is HttpServer (http_server.h,
+// libmicrohttpd). Plain HTTP only on an address that resolves to loopback alone;
+// anything else needs a certificate and key.
+#include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <string>
 
 #include "sync/protocol/replay_cache.h"
+#include "sync/protocol/signing.h"
 #include "sync/register/case_workflow.h"
+#include "sync/register/http_message.h"
+#include "sync/register/http_server.h"
 #include "sync/register/rate_limiter.h"
 #include "sync/register/register_keys.h"
 #include "sync/register/storage.h"
-
-namespace httplib {
-class Server;
-}
 
 namespace tellus::reg {
 
@@ -25,31 +27,49 @@ struct ServerOptions {
   int status_per_kiosk_per_minute = 60;
   int status_per_reference_per_hour = 20;
   bool log = true;                                 // one line per request on stderr
+  HttpLimits limits{.max_body_bytes = proto::kMaxBodyBytes};   // connections, time and body size (http_server.h)
 };
 
-bool IsLoopback(const std::string& host);
 // Parses "ADDR:PORT" ("127.0.0.1:0", "[::1]:8470"); throws std::invalid_argument naming the text.
 std::pair<std::string, int> ParseListen(const std::string& text);
+
+// The log line for one request: time, method, path, status, kiosk header; the path and the
+// header escaped (log_text.h), never a body, a reference or a code.
+std::string LogLine(const std::string& time, const HttpRequest& req, const HttpResponse& res);
 
 class RegisterServer {
  public:
   RegisterServer(RegisterStorage& storage, const RegisterKeys& keys, PolicyBook& policies, ServerOptions options);
   ~RegisterServer();
-  int Bind();                                      // binds and returns the port; throws std::runtime_error
-  void Run();                                      // serves until Stop()
+  int Bind();                                      // starts serving and returns the port; throws std::runtime_error
+  void Run();                                      // waits until Stop()
   void Stop();
 
+  // The API without a socket: routes by method and path (404, 405) to the handlers below.
+  HttpResponse Handle(const HttpRequest& req);
+  HttpResponse Health(const HttpRequest& req);     // GET  /v1/health
+  HttpResponse Submit(const HttpRequest& req);     // POST /v1/submissions
+  HttpResponse Status(const HttpRequest& req);     // POST /v1/status
+  HttpResponse Requests(const HttpRequest& req);   // POST /v1/requests
+
  private:
-  void Routes();
+  std::optional<KioskRecord> Authenticate(const HttpRequest& req, HttpResponse& res);
+  void SignReply(const HttpRequest& req, HttpResponse& res);
+  std::optional<CaseRecord> FindCase(const KioskRecord& kiosk, const std::string& reference, const std::string& code,
+                                     HttpResponse& res);
   RegisterStorage& storage_;
   const RegisterKeys& keys_;
   ServerOptions options_;
-  std::unique_ptr<httplib::Server> http_;
+  std::unique_ptr<HttpServer> http_;
   std::mutex storage_mutex_;                       // one SQLite connection, many server threads
   CaseWorkflow workflow_;
   proto::ReplayCache replays_;
   RateLimiter per_kiosk_;
   RateLimiter per_reference_;
+  std::string dummy_tracking_hash_;                // verified against when a reference is unknown: same time either way
+  std::mutex run_mutex_;
+  std::condition_variable run_wake_;
+  bool stop_ = false;
 };
 
 }  // namespace tellus::reg

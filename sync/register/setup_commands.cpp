@@ -6,6 +6,7 @@
 
 #include "core/kiosk_identity.h"
 #include "core/seal.h"
+#include "sync/register/address_policy.h"
 #include "sync/register/commands.h"
 #include "sync/register/register_keys.h"
 #include "sync/register/sqlite_storage.h"
@@ -43,9 +44,7 @@ void Enroll(const std::string& db, const std::string& name, const std::string& p
       throw std::invalid_argument("--cert " + cert + ": not a PEM certificate");
     }
   }
-  if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0) {
-    throw std::invalid_argument("--url '" + url + "': must start with http:// or https://");
-  }
+  RequireTlsOffLoopback(url);   // the kiosk sends tracking codes and gets replies: never in clear off this machine
   RegisterKeys keys = LoadRegisterKeys(KeysPathFor(db));
   auto storage = SqliteRegisterStorage::Open(db);
   proto::SignKeyPair kiosk_keys = proto::NewSignKeyPair();

@@ -213,7 +213,9 @@ TEST(ModelJson, PersonalErrorsNeverQuoteValues) {
   }
   // A parse error would normally quote the text it last read.
   std::string broken = PersonalToJson(FullPersonal());
-  broken.insert(broken.find("Zebedee") + 7, "\x01");
+  const std::size_t name_at = broken.find("Zebedee");
+  ASSERT_NE(name_at, std::string::npos);
+  broken.insert(name_at + 7, 1, '\x01');   // one char, not a C string: GCC 12 -O3 saw a -Wrestrict false positive
   try {
     PersonalFromJson(broken);
     FAIL() << "expected std::invalid_argument";

@@ -109,6 +109,19 @@ TEST(A11ySweep, CheckScreensWithTheRegistersAnswerAreSpokenAndBigEnough) {
   EXPECT_GE(r.nodes_checked, 100);
 }
 
+TEST(A11ySweep, PrintMyReceiptInEachStateIsSpokenAndBigEnough) {
+  SweepResult r;
+  HarnessOptions o;
+  o.policy_id = "seetec";
+  CheckEveryPrintScreen(o, CheckScreen, r);
+  o.text_size = TextSize::kLargest;
+  o.theme = ThemeId::kYellowOnBlack;
+  CheckEveryPrintScreen(o, CheckScreen, r);
+  EXPECT_TRUE(r.problems.empty()) << Join(r.problems);
+  EXPECT_EQ(r.screens.size(), 32u);
+  EXPECT_GE(r.nodes_checked, 200);
+}
+
 TEST(A11yIdle, WarningIsSpokenShownAndWipes) {
   HarnessOptions o;
   o.policy_id = "seetec";

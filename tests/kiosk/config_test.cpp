@@ -89,8 +89,8 @@ earcons = false
 TEST(KioskConfig, BadValuesNameFileLineAndKey) {
   EXPECT_EQ(ErrorOf("colour = \"red\"\n" + std::string(kGood)),
             "kiosk.toml:1: colour: unknown key (known: access, assets_dir, display, easyread_dir, font_dir, identity, "
-            "idle, kiosk_name, kiosk_number, pictogram_dir, policy, register_public_key, speech, staff_pin_hash, store, "
-            "usb_dir)");
+            "idle, kiosk_name, kiosk_number, pictogram_dir, policy, printer, register_public_key, speech, "
+            "staff_pin_hash, store, usb_dir)");
   auto replaced = [&](const std::string& from, const std::string& to) {
     std::string t = kGood;
     t.replace(t.find(from), from.size(), to);
@@ -108,6 +108,34 @@ TEST(KioskConfig, BadValuesNameFileLineAndKey) {
   EXPECT_NE(ErrorOf("policy = \"seetec\nstore = 1").find("kiosk.toml:1:"), std::string::npos) << ErrorOf("policy = \"seetec\nstore = 1");
   EXPECT_NE(replaced("kiosk_name", "staff_pin_hash = \"1234\"\nkiosk_name").find("staff_pin_hash: is not an Argon2id hash"),
             std::string::npos);
+}
+
+TEST(KioskConfig, PrinterSectionIsReadAndChecked) {
+  EXPECT_EQ(LoadConfigText(kGood, "kiosk.toml").printer.kind, print::PrinterKind::kNone);
+  const KioskConfig cups = LoadConfigText(std::string(kGood) + "[printer]\nkind = \"cups\"\nqueue = \"receipt\"\n", "k");
+  EXPECT_EQ(cups.printer.kind, print::PrinterKind::kCups);
+  EXPECT_EQ(cups.printer.queue, "receipt");
+  EXPECT_EQ(cups.printer.timeout_seconds, 60);
+  const KioskConfig escpos = LoadConfigText(
+      std::string(kGood) + "[printer]\nkind = \"escpos\"\ndevice = \"/dev/usb/lp0\"\ntimeout_seconds = 20\n", "k");
+  EXPECT_EQ(escpos.printer.kind, print::PrinterKind::kEscPos);
+  EXPECT_EQ(escpos.printer.device, "/dev/usb/lp0");
+  EXPECT_EQ(escpos.printer.timeout_seconds, 20);
+  const int line = 14;                             // kGood is 13 lines; [printer] starts the 14th
+  EXPECT_EQ(ErrorOf(std::string(kGood) + "[printer]\nkind = \"laser\"\n"),
+            "kiosk.toml:" + std::to_string(line + 1) + ": printer.kind: 'laser' is not one of cups, escpos");
+  EXPECT_EQ(ErrorOf(std::string(kGood) + "[printer]\nkind = \"cups\"\n"),
+            "kiosk.toml:" + std::to_string(line + 1) + ": printer.queue: missing: the CUPS queue to print to");
+  EXPECT_EQ(ErrorOf(std::string(kGood) + "[printer]\nkind = \"escpos\"\n"),
+            "kiosk.toml:" + std::to_string(line + 1) +
+                ": printer.device: missing: the receipt printer's device file (for example /dev/usb/lp0)");
+  EXPECT_EQ(ErrorOf(std::string(kGood) + "[printer]\nqueue = \"receipt\"\n"),
+            "kiosk.toml: printer.kind: missing (\"cups\" or \"escpos\")");
+  EXPECT_EQ(ErrorOf(std::string(kGood) + "[printer]\nkind = \"cups\"\nqueue = \"r\"\ntimeout_seconds = 1\n"),
+            "kiosk.toml:" + std::to_string(line + 3) + ": printer.timeout_seconds: 1 is less than 5");
+  EXPECT_EQ(ErrorOf(std::string(kGood) + "[printer]\nkind = \"cups\"\npaper = \"A4\"\n"),
+            "kiosk.toml:" + std::to_string(line + 2) +
+                ": printer.paper: unknown key (known: device, kind, queue, timeout_seconds)");
 }
 
 TEST(KioskConfig, MissingFileIsNamed) {

@@ -113,6 +113,8 @@ Harness::Harness(HarnessOptions options) : options_(std::move(options)), clock_(
   deps.defaults.scanning = options_.scanning;
   deps.defaults.touch_to_hear = options_.touch_to_hear;
   deps.scan_seconds = options_.scan_seconds;
+  deps.printer = options_.printer;
+  deps.slip_assets.pictogram_dir = TELLUS_PICTOGRAM_DIR;
   deps.idle.warn_after_s = options_.warn_after_seconds;
   deps.idle.countdown_s = options_.countdown_seconds;
   app_ = std::make_unique<KioskApp>(std::move(deps));

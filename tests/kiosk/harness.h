@@ -49,6 +49,7 @@ struct HarnessOptions {
   std::optional<KioskIdentity> identity;           // an enrolled kiosk: its register URL starts sync (file store only)
   std::string usb_dir;                             // "Save to USB" folder
   sync::SyncOptions sync_options;
+  print::PrinterConfig printer;                    // [printer]: none by default
 };
 
 class Harness {

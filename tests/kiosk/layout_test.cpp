@@ -158,5 +158,20 @@ TEST(Layout, WelshPolishAndUkrainianFitToo) {
   }
 }
 
+TEST(Layout, PrintMyReceiptOnTheDoneAndCheckScreensFits) {
+  for (TextSize size : {TextSize::kStandard, TextSize::kLargest}) {
+    for (const std::string language : {"en-GB", "cy", "pl", "uk"}) {
+      if (size == TextSize::kLargest && language != "en-GB") continue;
+      SweepResult r;
+      HarnessOptions o;
+      o.policy_id = "seetec";
+      o.text_size = size;
+      o.language = language;
+      CheckEveryPrintScreen(o, CheckLayout, r);
+      ExpectClean(r, std::string(ToString(size)) + " " + language, 32);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace tellus

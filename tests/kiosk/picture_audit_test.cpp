@@ -16,6 +16,7 @@
 #include "easyread/checks.h"
 #include "kiosk/screens/screens.h"
 #include "tests/kiosk/harness.h"
+#include "tests/kiosk/sweep.h"
 #include "tests/kiosk/ui_walk.h"
 
 namespace tellus {
@@ -321,6 +322,23 @@ TEST(PictureAudit, EveryScreenOfEverySeedPolicy) {
     TapId(h, "choice.welcome.complaint");
     h.Advance(h.options().warn_after_seconds + 2);
     audit.Look(h, Where(h, "idle warning"));
+  }
+  audit.Report();
+}
+
+// "Print my receipt" and what it says in each state, on the done and check screens.
+TEST(PictureAudit, PrintMyReceiptInEachState) {
+  Audit audit;
+  testing_sweep::SweepResult ignored;
+  for (const char* id : kSeedPolicies) {
+    testing_sweep::CheckEveryPrintScreen(
+        Seed(id),
+        [&](Harness& h, testing_sweep::SweepResult&) {
+          audit.Look(h, std::string(id) + " " + h.app().ScreenName() + " [print " +
+                            std::to_string(static_cast<int>(h.state().print_status)) + ", kind " +
+                            std::to_string(static_cast<int>(h.state().kind)) + "]");
+        },
+        ignored);
   }
   audit.Report();
 }

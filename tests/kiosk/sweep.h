@@ -181,4 +181,45 @@ inline void CheckEveryCheckScreen(HarnessOptions o, const ScreenCheck& CheckScre
   }
 }
 
+// The done and check screens of a kiosk with a receipt printer, in each state of
+// "Print my receipt" (not asked, printing, printed, the printer not working).
+inline void CheckEveryPrintScreen(HarnessOptions o, const ScreenCheck& CheckScreen, SweepResult& out) {
+  Harness h(std::move(o));
+  const Date day{std::chrono::year{2026}, std::chrono::month{11}, std::chrono::day{30}};
+  std::vector<JourneyState> screens;
+  for (JourneyKind kind : {JourneyKind::kComplaint, JourneyKind::kCompliment, JourneyKind::kComment}) {
+    for (bool anonymous : {false, true}) {
+      JourneyState s = h.state();
+      s.kind = kind;
+      s.place = Place{Step::kDone, 0};
+      s.receipt = Receipt{"uuid", "SG-0070-002Z", "XHWTS-15AW5", day, AddDays(day, 3),
+                          AddDays(day, 30), kind, anonymous};
+      screens.push_back(s);
+    }
+  }
+  JourneyState found = h.state();
+  found.kind = JourneyKind::kCheck;
+  found.history = {Place{Step::kWelcome, 0}, Place{Step::kCheckEntry, 0}};
+  found.place = Place{Step::kCheckResult, 0};
+  found.check_reference = "SG-0070-0001";
+  found.check_tracking = "7D2K9-QX4MB";
+  found.check_status = CheckStatusKind::kFound;
+  found.check_case = SomeCase();
+  screens.push_back(found);
+  found.check_case->latest_reply.clear();          // no reply: one column
+  screens.push_back(found);
+  for (JourneyState s : screens) {
+    s.printer = true;
+    for (PrintStatus status : {PrintStatus::kNone, PrintStatus::kPrinting, PrintStatus::kPrinted, PrintStatus::kFailed}) {
+      s.print_status = status;
+      Restore(h, s);
+      CheckScreen(h, out);
+      out.screens.insert(h.app().ScreenName() + "|" + std::to_string(static_cast<int>(s.kind)) + "|" +
+                         std::to_string(s.receipt && s.receipt->anonymous) + "|" +
+                         std::to_string(s.check_case && !s.check_case->latest_reply.empty()) + "|" +
+                         std::to_string(static_cast<int>(status)));
+    }
+  }
+}
+
 }  // namespace tellus::testing_sweep

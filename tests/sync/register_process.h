@@ -114,8 +114,9 @@ class RegisterProcess {
       ::dup2(out[1], 1);
       ::close(out[0]);
       ::close(out[1]);
-      int devnull = ::open("/dev/null", O_WRONLY);
-      ::dup2(devnull, 2);
+      int errors = log_file_.empty() ? ::open("/dev/null", O_WRONLY)
+                                     : ::open(log_file_.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
+      ::dup2(errors, 2);
       ::execv(binary.c_str(), argv.data());
       ::_exit(127);
     }
@@ -161,6 +162,8 @@ class RegisterProcess {
   }
 
   int port() const { return port_; }
+  pid_t pid() const { return pid_; }
+  void LogTo(std::string path) { log_file_ = std::move(path); }   // stderr (the request log) to a file
   std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
 
  private:
@@ -169,6 +172,7 @@ class RegisterProcess {
   std::string binary_name_ = "tellus-register";
   pid_t pid_ = -1;
   int port_ = 0;
+  std::string log_file_;
 };
 
 // A register in a temp folder with one enrolled kiosk (policy `policy`).

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -80,6 +81,14 @@ KioskIdentity LoadKioskIdentity(const std::string& path) {
   if (!std::equal(id.kiosk_sign_public_key.begin(), id.kiosk_sign_public_key.end(),
                   id.kiosk_sign_secret_key.begin() + 32)) {
     throw IdentityError(path + ": 'kiosk_sign_public_key' does not match 'kiosk_sign_secret_key'");
+  }
+  // It holds the kiosk's secret signing key: anyone who can read it can send as this kiosk.
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0 && (st.st_mode & 077) != 0) {
+    char mode[8];
+    std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(st.st_mode & 07777));
+    throw IdentityError(path + ": readable by group or others (mode " + mode +
+                        "); it holds the kiosk's secret key: run chmod 600 " + path);
   }
   return id;
 }

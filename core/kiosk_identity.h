@@ -27,7 +27,8 @@ struct KioskIdentity {
   std::string register_certificate_pem;            // optional: trust only this for https (own certificate)
 };
 
-KioskIdentity LoadKioskIdentity(const std::string& path);    // throws IdentityError naming file and field
+// Throws IdentityError naming file and field; also when group or others may read the file.
+KioskIdentity LoadKioskIdentity(const std::string& path);
 void SaveKioskIdentity(const KioskIdentity& identity, const std::string& path);  // mode 0600
 
 }  // namespace tellus

@@ -79,7 +79,7 @@ struct ClearPart {
   std::string policy_id;
   std::string service_id;
   std::vector<std::string> categories;
-  std::string submitted_at;                        // ISO 8601 UTC, when Send was pressed
+  std::string submitted_at;                        // ISO 8601 UTC, when Send was pressed; anonymous: the local day only
   IncidentPeriod incident;                         // JSON: incident_date (one day), incident_from/incident_to
   bool anonymous = true;
   ShareConsent share = ShareConsent::kNotAsked;

@@ -8,7 +8,8 @@
 // A hidden gesture (hold the top-left corner for kHoldSeconds, or Ctrl+Alt+S) opens a
 // PIN pad; the PIN is checked against an Argon2id hash. kStaffMaxFailures wrong PINs in
 // a row lock staff mode: 5 minutes the first time, twice as long each time after that
-// (at most an hour) until the right PIN is given. The lock is kept in the store's
+// (at most a day: a guesser who never stops gets about 5 tries a day, so a 4-digit PIN
+// holds for years) until the right PIN is given. The lock is kept in the store's
 // settings (kStaffLockSetting), so restarting the kiosk does not reset it. The menu can
 // send now, save the outbox to a USB stick and exit the kiosk.
 //
@@ -32,12 +33,12 @@ struct StaffLock {
 
 inline constexpr int kStaffMaxFailures = 5;
 inline constexpr std::int64_t kStaffFirstLockSeconds = 5 * 60;
-inline constexpr std::int64_t kStaffMaxLockSeconds = 60 * 60;
+inline constexpr std::int64_t kStaffMaxLockSeconds = 24 * 60 * 60;
 inline constexpr const char* kStaffLockSetting = "staff_lock";
 
 bool Locked(const StaffLock& lock, std::int64_t now_unix);
 std::int64_t LockSecondsLeft(const StaffLock& lock, std::int64_t now_unix);  // 0 when not locked
-std::int64_t LockSeconds(int earlier_lockouts);   // how long the next lock-out lasts: 300, 600, 1200... <= 3600
+std::int64_t LockSeconds(int earlier_lockouts);   // how long the next lock-out lasts: 300, 600, 1200... <= 86400
 // One PIN attempt at `now_unix` (the caller refuses attempts while locked).
 StaffLock AfterAttempt(StaffLock lock, bool correct, std::int64_t now_unix);
 std::string SerialiseStaffLock(const StaffLock& lock);  // "failures=3;locked_until=1764000000;lockouts=1"

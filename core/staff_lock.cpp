@@ -58,7 +58,7 @@ std::optional<StaffLock> ParseStaffLock(const std::string& text) {
   if (!rest.empty() && !ReadField(rest, ";lockouts=", lock.lockouts)) return std::nullopt;
   if (!rest.empty()) return std::nullopt;
   if (lock.failures < 0 || lock.failures >= kStaffMaxFailures || lock.locked_until < 0) return std::nullopt;
-  if (lock.lockouts < 0 || lock.lockouts > 1000) return std::nullopt;
+  if (lock.lockouts < 0 || lock.lockouts > 1000000) return std::nullopt;
   return lock;
 }
 

@@ -1,8 +1,13 @@
 #include "core/store.h"
 
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cassert>
+#include <cerrno>
+#include <cstring>
 #include <iterator>
 #include <string_view>
 #include <type_traits>
@@ -156,9 +161,75 @@ void Migrate(sqlite3* db, const std::string& path) {
   }
 }
 
+// The file (created here if absent) and any -wal/-shm beside it: for the kiosk's user only.
+// SQLite gives a new -wal or -shm the mode of the database file.
+void PrepareFile(const std::string& path) {
+  if (path == ":memory:") return;
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0) {
+    if (S_ISREG(st.st_mode) && st.st_size == 0) {
+      throw StoreError("store " + path + ": the file is empty (0 bytes), not an outbox (cut short by a full disk or "
+                       "a copy?). Restore it from a backup, or move it away to start a new outbox: the kiosk then "
+                       "learns its next reference number from the register");
+    }
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+      std::string file = path + suffix;
+      struct stat fs {};
+      if (::stat(file.c_str(), &fs) == 0 && (fs.st_mode & 077) != 0) ::chmod(file.c_str(), 0600);
+    }
+    return;
+  }
+  // A new outbox is made whole under a temporary name (mkstemp: mode 0600 whatever the
+  // umask) and linked into place, so a crash while creating it never leaves an empty file
+  // under the real name (which is refused), and of two racing openers one wins, whole.
+  std::string temp = path + ".new.XXXXXX";
+  int fd = ::mkstemp(temp.data());
+  if (fd >= 0) ::close(fd);
+  else temp = path + ".new";   // let SQLite say why the folder cannot hold it
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(temp.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string message = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    sqlite3_close(db);
+    ::unlink(temp.c_str());
+    throw StoreError("cannot open store " + path + ": " + message);
+  }
+  try {
+    Exec(db, temp, "PRAGMA synchronous = FULL");
+    Migrate(db, temp);
+  } catch (...) {
+    sqlite3_close(db);
+    ::unlink(temp.c_str());
+    throw;
+  }
+  sqlite3_close(db);
+  fd = ::open(temp.c_str(), O_RDONLY | O_CLOEXEC);
+  bool synced = fd >= 0 && ::fsync(fd) == 0;
+  if (fd >= 0) ::close(fd);
+  bool placed = synced && (::link(temp.c_str(), path.c_str()) == 0 || errno == EEXIST);
+  if (synced && !placed && (errno == EPERM || errno == EOPNOTSUPP)) {
+    // A file system without hard links: rename, unless another opener got there first.
+    struct stat now {};
+    placed = ::stat(path.c_str(), &now) == 0 || ::rename(temp.c_str(), path.c_str()) == 0;
+  }
+  if (!placed) {
+    std::string why = std::strerror(errno);
+    ::unlink(temp.c_str());
+    throw StoreError("cannot create store " + path + ": " + why);
+  }
+  ::unlink(temp.c_str());
+  std::string folder = path.find('/') == std::string::npos ? "." : path.substr(0, path.rfind('/') + 1);
+  fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd >= 0) {
+    ::fsync(fd);   // the new name itself survives power loss
+    ::close(fd);
+  }
+}
+
 }  // namespace
 
 Store Store::Open(const std::string& path) {
+  PrepareFile(path);
   sqlite3* db = nullptr;
   int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
                            nullptr);
@@ -212,9 +283,12 @@ bool Store::Enqueue(const ClearPart& clear, const std::vector<unsigned char>& se
   if (clear.uuid.empty()) throw StoreError("store " + path_ + ": a submission needs a uuid");
   if (sealed.empty()) throw StoreError("store " + path_ + ": a submission needs its sealed part");
   // A retry with the same uuid (e.g. after a crash between commit and receipt) is a no-op.
+  // An anonymous item's row keeps the day it was queued, not the time (like its clear part).
   Statement insert(db_, path_,
-                   "INSERT OR IGNORE INTO outbox (uuid, clear_json, sealed, tracking_hash) VALUES (?1, ?2, ?3, ?4)");
-  insert.Bind(1, clear.uuid).Bind(2, ClearToJson(clear)).Bind(3, sealed).Bind(4, tracking_hash).Run();
+                   "INSERT OR IGNORE INTO outbox (uuid, clear_json, sealed, tracking_hash, created_at) VALUES "
+                   "(?1, ?2, ?3, ?4, strftime(?5, 'now'))");
+  insert.Bind(1, clear.uuid).Bind(2, ClearToJson(clear)).Bind(3, sealed).Bind(4, tracking_hash);
+  insert.Bind(5, clear.anonymous ? "%Y-%m-%d" : "%Y-%m-%dT%H:%M:%SZ").Run();
   return sqlite3_changes(db_) == 1;
 }
 
@@ -254,20 +328,33 @@ bool Store::MarkSent(const std::string& uuid) {
   assert(db_ && "use of a moved-from Store");
   Statement remove(db_, path_, "DELETE FROM outbox WHERE uuid = ?1");
   remove.Bind(1, uuid).Run();
-  return sqlite3_changes(db_) == 1;
+  bool removed = sqlite3_changes(db_) == 1;
+  ForgetSent();
+  return removed;
+}
+
+void Store::ForgetSent() {
+  // The WAL still holds the pages as they were before the delete (references, times,
+  // categories, code hashes): copy the overwritten pages back and cut the WAL to 0 bytes.
+  // Best effort: a reader on another connection (the kiosk's UI) may hold it for now; the
+  // next acknowledgement tries again, and SQLite's own checkpoints follow.
+  sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
 }
 
 std::int64_t Store::MarkSentMany(const std::vector<std::string>& uuids) {
   assert(db_ && "use of a moved-from Store");
-  return InTransaction(db_, path_, [&] {
-    std::int64_t removed = 0;
+  if (uuids.empty()) return 0;
+  std::int64_t removed = InTransaction(db_, path_, [&] {
+    std::int64_t count = 0;
     for (const std::string& uuid : uuids) {
       Statement remove(db_, path_, "DELETE FROM outbox WHERE uuid = ?1");
       remove.Bind(1, uuid).Run();
-      removed += sqlite3_changes(db_);
+      count += sqlite3_changes(db_);
     }
-    return removed;
+    return count;
   });
+  ForgetSent();
+  return removed;
 }
 
 bool Store::RecordAttempt(const std::string& uuid, const std::string& error) {
@@ -289,6 +376,15 @@ std::uint64_t Store::NextSequence() {
   auto value = static_cast<std::uint64_t>(next.Int(0));
   next.Run();  // finish the statement so the transaction commits now
   return value;
+}
+
+void Store::RaiseSequence(std::uint64_t next) {
+  assert(db_ && "use of a moved-from Store");
+  if (next <= 1) return;
+  Statement raise(db_, path_,
+                  "INSERT INTO sequence (name, value) VALUES ('reference', ?1) "
+                  "ON CONFLICT (name) DO UPDATE SET value = max(value, excluded.value)");
+  raise.Bind(1, static_cast<std::int64_t>(next - 1)).Run();
 }
 
 std::optional<std::string> Store::GetSetting(const std::string& key) const {

@@ -1,6 +1,9 @@
 #pragma once
 // The kiosk's durable outbox: SQLite in WAL mode with synchronous=FULL, schema
-// migrated by user_version. A call that returns has survived power loss.
+// migrated by user_version. A call that returns has survived power loss. At rest the
+// file and its -wal and -shm are mode 0600; acknowledged items are overwritten (secure
+// delete) and the WAL checkpointed and truncated, so nothing of them stays in any file.
+// An empty (0-byte) file is refused, never taken for a new outbox.
 // Every failure is a StoreError carrying SQLite's message and the file path, never
 // personal data (the outbox holds none in clear). One Store per thread.
 #include <cstdint>
@@ -25,7 +28,7 @@ struct OutboxItem {
   std::string tracking_hash;                       // never the tracking code itself
   int attempts = 0;
   std::string last_error;
-  std::string created_at;                          // when it entered the outbox, ISO 8601 UTC
+  std::string created_at;                          // when it entered the outbox, ISO 8601 UTC (anonymous: the day)
 };
 
 class Store {
@@ -50,6 +53,9 @@ class Store {
 
   // Per-kiosk sequence for references, advanced durably.
   std::uint64_t NextSequence();
+  // The register's high-water mark (SubmitAck::next_sequence): the next NextSequence() is at
+  // least `next`. Never lowers it. For an outbox recreated under the same identity.
+  void RaiseSequence(std::uint64_t next);
 
   // Small key/value settings (last sync, staff lockout); never personal data.
   std::optional<std::string> GetSetting(const std::string& key) const;
@@ -61,6 +67,7 @@ class Store {
 
  private:
   Store(sqlite3* db, std::string path);
+  void ForgetSent();                               // WAL checkpoint(TRUNCATE) after acknowledged items go
   sqlite3* db_ = nullptr;
   std::string path_;
 };

@@ -72,7 +72,9 @@ Receipt CommitSubmission(const JourneyState& state, const Policy& policy, const 
 
   Submission submission = BuildSubmission(state, policy);
   submission.clear.uuid = NewUuid();
-  submission.clear.submitted_at = ToIsoUtc(submitted_at);
+  // An anonymous submission keeps only the office's day: a time to the second and the kiosk
+  // number could be matched to CCTV or a visitor book. Deadlines count in days anyway.
+  submission.clear.submitted_at = submission.clear.anonymous ? ToIso(received) : ToIsoUtc(submitted_at);
 
   Reference reference{policy.reference_prefix, static_cast<std::uint32_t>(target.kiosk_number), 0};
   if (target.kiosk_number < 1 || target.kiosk_number > static_cast<int>(kMaxKiosk)) {

@@ -41,8 +41,8 @@ PromisedDates ComputePromisedDates(JourneyKind kind, const Policy& policy, const
 std::string NewUuid();
 
 // Commits the journey's submission. `submitted_at` and `received` (the local date of Send)
-// come from the caller. Throws StoreError / SealError /
-// std::invalid_argument on failure; nothing is half-written (Enqueue is atomic).
+// come from the caller; an anonymous submission's clear part keeps only `received`. Throws
+// StoreError / SealError / std::invalid_argument on failure; nothing is half-written (Enqueue is atomic).
 Receipt CommitSubmission(const JourneyState& state, const Policy& policy, const HolidayCalendar& calendar,
                          Store& store, const SubmitTarget& target, std::chrono::sys_seconds submitted_at,
                          Date received);

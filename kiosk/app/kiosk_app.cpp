@@ -526,7 +526,13 @@ void KioskApp::WriteDump() {
       errors_.push_back(tmp + ": cannot write the a11y dump");
       return;
     }
-    out << ui::NodesToJson(ui::LastFrameNodes(), last_dump_screen_);
+    // Never what the person typed, on any screen (README, "--a11y-dump").
+    std::vector<std::string> typed;
+    for (int f = static_cast<int>(Field::kSubject); f <= static_cast<int>(Field::kFeedback); ++f) {
+      const std::string* text = FieldText(state(), static_cast<Field>(f));
+      if (text && !text->empty()) typed.push_back(*text);
+    }
+    out << ui::NodesToJson(ui::LastFrameNodes(), last_dump_screen_, typed);
     if (!out.flush()) return;
   }
   std::error_code ec;

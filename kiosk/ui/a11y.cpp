@@ -207,7 +207,19 @@ const Node* FindNode(const std::vector<Node>& nodes, const std::string& id) {
   return nullptr;
 }
 
-std::string NodesToJson(const std::vector<Node>& nodes, const std::string& screen) {
+std::string NodesToJson(const std::vector<Node>& nodes, const std::string& screen,
+                        const std::vector<std::string>& typed) {
+  // A label or spoken line that shows what a person typed (a review row, a "See all" view,
+  // a summary cut short with "...") is left out whole: the file is for tests and tools.
+  auto shows_typed = [&](const std::string& text) {
+    for (const std::string& t : typed) {
+      if (t.size() < 3) continue;
+      if (text.find(t) != std::string::npos) return true;
+      if (t.size() > 8 && text.find(t.substr(0, 8)) != std::string::npos) return true;   // shown cut short
+    }
+    return false;
+  };
+  auto clean = [&](const std::string& text) { return shows_typed(text) ? std::string("[typed text]") : text; };
   nlohmann::json out;
   out["screen"] = screen;
   out["theme"] = ToString(Ctx().settings.theme);
@@ -215,9 +227,9 @@ std::string NodesToJson(const std::vector<Node>& nodes, const std::string& scree
   out["content_bottom"] = ContentBottom();
   out["nodes"] = nlohmann::json::array();
   for (const Node& n : nodes) {
-    out["nodes"].push_back({{"id", n.id}, {"role", ToString(n.role)}, {"label", n.label}, {"spoken", n.spoken},
-                            {"x", n.rect.x}, {"y", n.rect.y}, {"w", n.rect.w}, {"h", n.rect.h},
-                            {"enabled", n.enabled}, {"focused", n.focused}, {"selected", n.selected},
+    out["nodes"].push_back({{"id", n.id}, {"role", ToString(n.role)}, {"label", clean(n.label)},
+                            {"spoken", clean(n.spoken)}, {"x", n.rect.x}, {"y", n.rect.y}, {"w", n.rect.w},
+                            {"h", n.rect.h}, {"enabled", n.enabled}, {"focused", n.focused}, {"selected", n.selected},
                             {"pictogram", n.pictogram}});
   }
   return out.dump(1, ' ', false, nlohmann::json::error_handler_t::replace);

@@ -164,7 +164,10 @@ const std::vector<Node>& CurrentFrameNodes();      // being built this frame
 const std::vector<Node>& LastFrameNodes();         // last complete frame
 const Node* FindNode(const std::vector<Node>& nodes, const std::string& id);
 // JSON of the last complete frame: {"screen":..., "theme":..., "nodes":[{id, role, label, spoken, x, y, w, h, enabled, focused, selected}]}
-std::string NodesToJson(const std::vector<Node>& nodes, const std::string& screen);
+// `typed`: what the person typed (every journey field); a label or spoken line showing any
+// of it is written as "[typed text]". A text box's value is never written.
+std::string NodesToJson(const std::vector<Node>& nodes, const std::string& screen,
+                        const std::vector<std::string>& typed = {});
 // True when the last frame's nodes differ from the frame before in ids, labels, states or rects.
 bool LastFrameChanged();
 

@@ -1,5 +1,9 @@
 // tellus-sync: the kiosk's sync from a shell, for offices without the kiosk's staff
 // screen at hand, scripts and the demo. The same client the kiosk runs.
+// `send` exits 0 when the outbox is empty (everything delivered), 2 when the register
+// could not take items now (not reached, storage trouble, rate limit: nothing is lost,
+// try again), 3 when the register refused items (each named with its reason on stderr;
+// they stay in the outbox), 1 for anything else (bad arguments, unreadable files).
 #include <CLI/CLI.hpp>
 
 #include <iostream>
@@ -36,10 +40,20 @@ int main(int argc, char** argv) {
       Store store = Store::Open(outbox);
       sync::SyncClient client(identity, outbox);
       sync::DrainResult r = client.DrainAll(store);
-      std::cout << r.acknowledged << " sent, " << store.PendingCount() << " waiting\n";
-      if (r.failed || r.refused > 0) {
-        std::cerr << "tellus-sync: " << r.error << "\n";
-        return 1;
+      std::int64_t waiting = store.PendingCount();
+      std::cout << r.acknowledged << " sent, " << waiting << " waiting\n";
+      if (r.failed) {
+        std::cerr << "tellus-sync: could not deliver now: " << (r.error.empty() ? "no reason given" : r.error) << "\n"
+                  << "tellus-sync: " << waiting << " item(s) kept in the outbox; nothing is lost; try again later\n";
+        return 2;
+      }
+      if (waiting > 0) {
+        for (const OutboxItem& item : store.Pending(1000)) {
+          std::cerr << "tellus-sync: " << item.clear.reference << " refused by the register: "
+                    << (item.last_error.empty() ? "no reason given" : item.last_error) << "\n";
+        }
+        std::cerr << "tellus-sync: " << waiting << " item(s) kept in the outbox for staff to look at\n";
+        return 3;
       }
     } else if (*status) {
       Store store = Store::Open(outbox);

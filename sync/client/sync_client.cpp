@@ -85,6 +85,9 @@ DrainResult SyncClient::DrainOnce(Store& store) {
       if (acked.count(item.clear.uuid)) done.push_back(item.clear.uuid);
     }
     result.acknowledged += store.MarkSentMany(done);
+    // Above everything the register holds for this kiosk: an outbox recreated under the
+    // same identity stops reusing references at its first acknowledgement.
+    store.RaiseSequence(ack.next_sequence);
     waiting -= static_cast<std::int64_t>(acked.size());
   };
   try {

@@ -148,7 +148,11 @@ std::string ToJson(const SubmitBatch& batch) {
   return Dump({{"items", items}, {"waiting", batch.waiting}});
 }
 
-std::string ToJson(const SubmitAck& ack) { return Dump({{"accepted", ack.accepted}, {"duplicates", ack.duplicates}}); }
+std::string ToJson(const SubmitAck& ack) {
+  json doc = {{"accepted", ack.accepted}, {"duplicates", ack.duplicates}};
+  if (ack.next_sequence > 0) doc["next_sequence"] = ack.next_sequence;
+  return Dump(doc);
+}
 
 std::string ToJson(const StatusQuery& q) {
   return Dump({{"reference", q.reference}, {"tracking_code", q.tracking_code}});
@@ -196,7 +200,15 @@ SubmitBatch SubmitBatchFromJson(const std::string& text, std::size_t max_items) 
 
 SubmitAck SubmitAckFromJson(const std::string& text) {
   json doc = Parse(text, "acknowledgement");
-  return {Strs(doc, "accepted", "acknowledgement"), Strs(doc, "duplicates", "acknowledgement")};
+  SubmitAck ack{Strs(doc, "accepted", "acknowledgement"), Strs(doc, "duplicates", "acknowledgement"), 0};
+  auto next = doc.find("next_sequence");   // optional: registers before issue 13 do not send it
+  if (next != doc.end()) {
+    if (!next->is_number_unsigned() || next->get<std::uint64_t>() > kMaxSequence + 1) {
+      throw ProtocolError("acknowledgement: 'next_sequence' must be a whole number of at most 2^45");
+    }
+    ack.next_sequence = next->get<std::uint64_t>();
+  }
+  return ack;
 }
 
 StatusQuery StatusQueryFromJson(const std::string& text) {

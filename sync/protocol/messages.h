@@ -48,6 +48,9 @@ struct RejectedItem {
 struct SubmitAck {
   std::vector<std::string> accepted;                     // stored now
   std::vector<std::string> duplicates;                   // already held: acknowledged, not stored again
+  // The lowest reference sequence this kiosk has not used at the register (0: not told). A
+  // kiosk whose outbox was recreated raises its own sequence to at least this.
+  std::uint64_t next_sequence = 0;
 };
 
 struct StatusQuery {

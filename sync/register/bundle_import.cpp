@@ -4,17 +4,18 @@
 #include <stdexcept>
 
 #include "sync/protocol/bundle.h"
+#include "sync/register/admission.h"
 
 namespace tellus::reg {
 
 ImportResult ImportBundle(RegisterStorage& storage, CaseWorkflow& workflow, const std::string& file_text,
-                          const std::string& actor) {
+                          const std::string& actor, const BoxKeyPair& register_box) {
   std::istringstream in(file_text);
-  return ImportBundle(storage, workflow, in, actor);
+  return ImportBundle(storage, workflow, in, actor, register_box);
 }
 
 ImportResult ImportBundle(RegisterStorage& storage, CaseWorkflow& workflow, std::istream& in,
-                          const std::string& actor) {
+                          const std::string& actor, const BoxKeyPair& register_box) {
   proto::BundleEnvelope bundle = proto::ReadBundleEnvelope(in);   // no document built; the body is not parsed yet
   auto kiosk = storage.FindKiosk(bundle.kiosk);
   if (!kiosk) throw std::runtime_error("bundle: kiosk " + std::to_string(bundle.kiosk) + " is not enrolled here");
@@ -28,15 +29,14 @@ ImportResult ImportBundle(RegisterStorage& storage, CaseWorkflow& workflow, std:
                              "'s key (altered, or from another register); nothing was imported");
   }
   proto::SubmitBatch batch = proto::SubmitBatchFromJson(bundle.body, proto::kMaxBundleItems);
+  std::string why = CheckAdmission(batch.items, *kiosk);
+  if (!why.empty()) throw std::runtime_error("bundle: " + why + "; nothing was imported");
   std::vector<CaseRecord> cases;
-  for (std::size_t i = 0; i < batch.items.size(); ++i) {
-    std::string why = proto::CheckItem(batch.items[i], kiosk->number);
-    if (!why.empty()) throw std::runtime_error("bundle: items[" + std::to_string(i) + "]: " + why);
-    cases.push_back(workflow.NewCase(batch.items[i], kiosk->number, "usb"));
-  }
+  for (const proto::SubmitItem& item : batch.items) cases.push_back(AdmitCase(workflow, item, *kiosk, "usb", register_box));
   ImportResult result;
   result.kiosk = kiosk->number;
   storage.Transaction([&] {
+    if (kiosk->policy.empty()) storage.BindKioskPolicy(kiosk->number, PolicyFor(*kiosk, batch.items));
     if (!storage.RecordBundle(bundle.body_sha256, kiosk->number, static_cast<std::int64_t>(cases.size()), IsoNow())) {
       result.already_imported = true;
       return;
@@ -44,6 +44,7 @@ ImportResult ImportBundle(RegisterStorage& storage, CaseWorkflow& workflow, std:
     IngestResult ingest = storage.Ingest(cases);
     result.stored = static_cast<std::int64_t>(ingest.accepted.size());
     result.already_held = static_cast<std::int64_t>(ingest.duplicates.size());
+    result.rereferenced = ingest.rereferenced;
     storage.Audit(actor, "import", "",
                   "bundle " + bundle.body_sha256.substr(0, 16) + " from kiosk " + std::to_string(kiosk->number) +
                       ": " + std::to_string(result.stored) + " new, " + std::to_string(result.already_held) +

@@ -7,12 +7,14 @@
 
 #include "core/model.h"
 #include "core/seal.h"
+#include "sync/register/audit_actor.h"
 #include "sync/register/bundle_import.h"
 #include "sync/register/case_workflow.h"
 #include "sync/register/commands.h"
 #include "sync/register/register_keys.h"
 #include "sync/register/report.h"
 #include "sync/register/sqlite_storage.h"
+#include "sync/register/terminal_text.h"
 
 namespace tellus::reg {
 
@@ -22,14 +24,12 @@ struct Common {
   std::string db;
   std::string policies = std::string(TELLUS_ASSETS_DIR) + "/policies";
   std::string holidays = std::string(TELLUS_ASSETS_DIR) + "/holidays";
-  std::string actor;
 };
 
 void AddCommon(CLI::App* cmd, Common& c) {
   cmd->add_option("--db", c.db, "Register database")->required();
   cmd->add_option("--policies", c.policies, "Folder of policy files")->capture_default_str();
   cmd->add_option("--holidays", c.holidays, "Folder of bank-holiday files")->capture_default_str();
-  cmd->add_option("--actor", c.actor, "Who is acting, for the audit log (default: $USER)");
 }
 
 // Everything a staff command needs, opened once.
@@ -38,14 +38,16 @@ struct Session {
       : storage(SqliteRegisterStorage::Open(c.db)),
         policies(c.policies, c.holidays),
         workflow(*storage, policies),
-        actor(!c.actor.empty() ? c.actor : std::getenv("USER") ? std::getenv("USER") : "staff") {}
+        actor(OsUserActor()) {}
   std::unique_ptr<SqliteRegisterStorage> storage;
   PolicyBook policies;
   CaseWorkflow workflow;
   std::string actor;
 };
 
-std::string Or(const std::string& text, const char* fallback) { return text.empty() ? fallback : text; }
+std::string Or(const std::string& text, const char* fallback) { return text.empty() ? fallback : TerminalSafe(text); }
+// Anything that came from a kiosk, made safe for the terminal (terminal_text.h).
+std::string Safe(const std::string& text) { return TerminalSafe(text); }
 
 // When it happened, as the person said it: a span stays a span (never shown as one day).
 std::string IncidentText(const IncidentPeriod& when) {
@@ -77,9 +79,10 @@ void ListCases(const Common& c, bool overdue, const std::string& stage, const st
     if ((projected.acknowledge && st.acknowledged_at.empty()) || (projected.respond && st.responded_at.empty())) {
       flags += flags.empty() ? "PROJECTED" : " PROJECTED";
     }
-    std::cout << std::setw(16) << rec.reference << std::setw(11) << rec.kind << std::setw(16) << rec.policy_id
-              << std::setw(12) << Or(st.stage_id, "-") << std::setw(13) << rec.state << std::setw(12)
-              << rec.submitted_at.substr(0, 10) << std::setw(12)
+    if (!rec.flags.empty()) flags += flags.empty() ? "FLAGGED" : " FLAGGED";   // `case show` says why
+    std::cout << std::setw(16) << Safe(rec.reference) << std::setw(11) << Safe(rec.kind) << std::setw(16)
+              << Safe(rec.policy_id) << std::setw(12) << Or(st.stage_id, "-") << std::setw(13) << Safe(rec.state)
+              << std::setw(12) << Safe(rec.submitted_at.substr(0, 10)) << std::setw(12)
               << (st.acknowledged_at.empty() ? Or(st.acknowledge_due, "-") : "done") << std::setw(12)
               << (st.responded_at.empty() ? Or(st.respond_due, "-") : "done") << flags << "\n";
     ++shown;
@@ -91,14 +94,19 @@ void ShowCase(const Common& c, const std::string& reference) {
   Session s(c);
   CaseRecord rec = s.workflow.Require(reference);
   RegisterKeys keys = LoadRegisterKeys(KeysPathFor(c.db));
-  std::cout << "reference     " << rec.reference << "\nkind          " << rec.kind << "\npolicy        "
-            << rec.policy_id << "\nservice       " << Or(rec.service_id, "-") << "\ncategories    ";
-  for (const auto& cat : rec.categories) std::cout << cat << " ";
-  std::cout << "\nsent at kiosk " << rec.submitted_at << " (kiosk " << rec.kiosk << ")\nreceived      "
-            << rec.received_at << " via " << rec.via << "\nanonymous     " << (rec.anonymous ? "yes" : "no")
-            << "\nstate         " << rec.state << (rec.outcome.empty() ? "" : " (" + rec.outcome + ")") << "\n";
+  // Opening personal data is itself an action for the log: written first, so a failed
+  // audit write means nothing is shown.
+  s.storage->Audit(s.actor, "show", rec.reference, "opened the sealed part");
+  std::cout << "reference     " << Safe(rec.reference) << "\nkind          " << Safe(rec.kind) << "\npolicy        "
+            << Safe(rec.policy_id) << "\nservice       " << Or(rec.service_id, "-") << "\ncategories    ";
+  for (const auto& cat : rec.categories) std::cout << Safe(cat) << " ";
+  std::cout << "\nsent at kiosk " << Safe(rec.submitted_at) << " (kiosk " << rec.kiosk << ")\nreceived      "
+            << Safe(rec.received_at) << " via " << Safe(rec.via) << "\nanonymous     " << (rec.anonymous ? "yes" : "no")
+            << "\nstate         " << Safe(rec.state) << (rec.outcome.empty() ? "" : " (" + Safe(rec.outcome) + ")") << "\n";
+  for (const auto& r : rec.receipt_references) std::cout << "on receipt    " << Safe(r) << "\n";
   std::cout << "happened      " << IncidentText(ClearFromJson(rec.clear_json).incident) << "\n";
-  if (!rec.deadline_note.empty()) std::cout << "NO DEADLINES: " << rec.deadline_note << "\n";
+  if (!rec.deadline_note.empty()) std::cout << "NO DEADLINES: " << Safe(rec.deadline_note) << "\n";
+  for (const auto& flag : rec.flags) std::cout << "FLAGGED: " << Safe(flag) << "\n";
   std::cout << "\nstages\n";
   bool any_projected = false;
   for (const StageRecord& st : rec.stages) {
@@ -117,7 +125,7 @@ void ShowCase(const Common& c, const std::string& reference) {
   PersonalPart p = OpenPersonal(rec.sealed, keys.box);
   std::cout << "\nwhat they told us (opened with the register key)\n";
   auto line = [](const char* label, const std::string& value) {
-    if (!value.empty()) std::cout << "  " << std::left << std::setw(18) << label << value << "\n";
+    if (!value.empty()) std::cout << "  " << std::left << std::setw(18) << label << Safe(value) << "\n";
   };
   line("name", p.person.name);
   line("address", p.person.address);
@@ -144,20 +152,19 @@ void ShowCase(const Common& c, const std::string& reference) {
   if (p.support.help_to_write) support += "help to write; ";
   line("support needs", support);
   Wipe(p);
-  if (!rec.latest_reply.empty()) std::cout << "\nlatest reply to the person\n  " << rec.latest_reply << "\n";
+  if (!rec.latest_reply.empty()) std::cout << "\nlatest reply to the person\n  " << Safe(rec.latest_reply) << "\n";
   auto requests = s.storage->Requests(rec.uuid);
   if (!requests.empty()) std::cout << "\nrequests from the kiosk\n";
   for (const auto& r : requests) {
     std::string text = r.sealed_text.empty() ? "" : Open(r.sealed_text, keys.box);
-    std::cout << "  " << r.at << "  " << r.action << (text.empty() ? "" : ": " + text) << "\n";
+    std::cout << "  " << Safe(r.at) << "  " << Safe(r.action) << (text.empty() ? "" : ": " + Safe(text)) << "\n";
     WipeString(text);
   }
   std::cout << "\naudit\n";
   for (const auto& a : s.storage->AuditLog(rec.reference)) {
-    std::cout << "  " << a.at << "  " << a.actor << "  " << a.action << (a.detail.empty() ? "" : "  " + a.detail) << "\n";
+    std::cout << "  " << Safe(a.at) << "  " << Safe(a.actor) << "  " << Safe(a.action)
+              << (a.detail.empty() ? "" : "  " + Safe(a.detail)) << "\n";
   }
-  // Opening personal data is itself an action worth a line in the log.
-  s.storage->Audit(s.actor, "show", rec.reference, "opened the sealed part");
 }
 
 void ListKiosks(const Common& c) {
@@ -179,7 +186,7 @@ void ListKiosks(const Common& c) {
     else if (stale && k.waiting > 0) flags = "AT-RISK: items waiting, no contact for over a day";
     else if (k.last_lag_seconds > 24 * 3600) flags = "AT-RISK: items arrived over a day late";
     else if (stale) flags = "quiet";
-    std::cout << std::setw(7) << k.number << std::setw(24) << k.name << std::setw(16) << Or(k.policy, "-")
+    std::cout << std::setw(7) << k.number << std::setw(24) << Safe(k.name) << std::setw(16) << Or(k.policy, "-")
               << std::setw(22) << Or(k.last_contact, "never") << std::setw(9) << k.waiting << std::setw(10) << lag
               << flags << "\n";
   }
@@ -281,12 +288,17 @@ void AddCaseCommands(CLI::App& app) {
     std::ifstream in(file, std::ios::binary);
     if (!in) throw std::runtime_error(file + ": cannot open");
     Session s(common);
-    ImportResult r = ImportBundle(*s.storage, s.workflow, in, s.actor);   // read as it streams, never whole
+    ImportResult r = ImportBundle(*s.storage, s.workflow, in, s.actor,   // read as it streams, never whole
+                                  LoadRegisterKeys(KeysPathFor(common.db)).box);
     if (r.already_imported) {
       std::cout << file << ": this bundle was imported before; nothing new stored\n";
     } else {
       std::cout << file << ": kiosk " << r.kiosk << ", " << r.stored << " new case(s), " << r.already_held
                 << " already held\n";
+      if (r.rereferenced > 0) {
+        std::cout << r.rereferenced << " case(s) stored under a new reference (the receipt's was taken; "
+                  << "`cases` flags them)\n";
+      }
     }
   });
 }

@@ -77,6 +77,7 @@ class CaseWorkflow {
   std::vector<std::string> Purge(const std::string& actor);
 
   std::string Today();
+  PolicyBook& policies() { return policies_; }
 
  private:
   struct EscalationWindow {

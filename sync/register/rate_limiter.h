@@ -1,7 +1,8 @@
 #pragma once
 // Sliding-window counters: at most `limit` events per key within `window_seconds`.
-// Status look-ups use one per kiosk and one per reference, so neither a busy kiosk
-// nor someone guessing tracking codes for one reference gets far. Thread-safe.
+// Wrong tracking codes are counted per kiosk and per reference (receipt_gate.h), so
+// neither someone guessing for one reference nor a kiosk guessing across many gets far;
+// submissions are counted per kiosk, item by item (AllowN). Thread-safe.
 #include <cstdint>
 #include <deque>
 #include <map>
@@ -16,15 +17,40 @@ class RateLimiter {
   // True (and counted) when allowed; false when the key is over its limit.
   bool Allow(const std::string& key, std::int64_t now) {
     std::lock_guard lock(mutex_);
-    auto& times = events_[key];
-    while (!times.empty() && times.front() <= now - window_) times.pop_front();
+    auto& times = Window(key, now);
     if (static_cast<int>(times.size()) >= limit_) return false;
     times.push_back(now);
     if (events_.size() > 100000) Sweep(now);
     return true;
   }
+  // True (and all n counted) when n more events fit; false (nothing counted) when not.
+  bool AllowN(const std::string& key, std::int64_t n, std::int64_t now) {
+    std::lock_guard lock(mutex_);
+    auto& times = Window(key, now);
+    if (static_cast<std::int64_t>(times.size()) + n > limit_) return false;
+    times.insert(times.end(), static_cast<std::size_t>(n), now);
+    return true;
+  }
+  // True when the key has used its limit; counts nothing.
+  bool Exceeded(const std::string& key, std::int64_t now) {
+    std::lock_guard lock(mutex_);
+    return static_cast<int>(Window(key, now).size()) >= limit_;
+  }
+  // Counts one event whatever the limit (kept to `limit` entries: a flood costs no memory).
+  void Count(const std::string& key, std::int64_t now) {
+    std::lock_guard lock(mutex_);
+    auto& times = Window(key, now);
+    if (static_cast<int>(times.size()) >= limit_ && !times.empty()) times.pop_front();
+    times.push_back(now);
+    if (events_.size() > 100000) Sweep(now);
+  }
 
  private:
+  std::deque<std::int64_t>& Window(const std::string& key, std::int64_t now) {
+    auto& times = events_[key];
+    while (!times.empty() && times.front() <= now - window_) times.pop_front();
+    return times;
+  }
   void Sweep(std::int64_t now) {
     for (auto it = events_.begin(); it != events_.end();) {
       if (it->second.empty() || it->second.back() <= now - window_) it = events_.erase(it);

@@ -18,7 +18,7 @@ struct ServeArgs {
   std::string db, listen = "127.0.0.1:8470", cert, key;
   std::string policies = std::string(TELLUS_ASSETS_DIR) + "/policies";
   std::string holidays = std::string(TELLUS_ASSETS_DIR) + "/holidays";
-  HttpLimits limits;
+  ServerOptions options;   // limits from the command line; address, port and TLS set in Serve
 };
 
 // Idle connections cost file descriptors, not threads: allow as many as the hard limit lets us.
@@ -35,14 +35,11 @@ void Serve(const ServeArgs& args) {
   RegisterKeys keys = LoadRegisterKeys(KeysPathFor(args.db));
   auto storage = SqliteRegisterStorage::Open(args.db);
   PolicyBook policies(args.policies, args.holidays);
-  ServerOptions options;
+  ServerOptions options = args.options;   // the body cap stays the protocol's (no flag sets it)
   options.host = host;
   options.port = port;
   options.cert_file = args.cert;
   options.key_file = args.key;
-  const std::size_t body_cap = options.limits.max_body_bytes;   // the protocol's, not a command-line choice
-  options.limits = args.limits;
-  options.limits.max_body_bytes = body_cap;
   RaiseFileLimit();
   ::signal(SIGPIPE, SIG_IGN);   // a client gone mid-reply is that connection's problem only
 
@@ -80,24 +77,36 @@ void AddServeCommand(CLI::App& app) {
       ->capture_default_str();
   serve->add_option("--cert", args.cert, "TLS certificate (PEM); required off loopback");
   serve->add_option("--key", args.key, "TLS private key (PEM)");
-  serve->add_option("--max-connections-per-address", args.limits.max_connections_per_address,
+  serve->add_option("--max-connections-per-address", args.options.limits.max_connections_per_address,
                     "Connections one client address may hold open; raise it behind a reverse proxy")
       ->capture_default_str()
       ->check(CLI::Range(1, 10000));
-  serve->add_option("--idle-timeout", args.limits.idle_timeout_seconds,
+  serve->add_option("--idle-timeout", args.options.limits.idle_timeout_seconds,
                     "Seconds a connection may stay silent before it is closed")
       ->capture_default_str()
       ->check(CLI::Range(1, 3600));
-  serve->add_option("--header-time-limit", args.limits.header_time_limit_seconds,
+  serve->add_option("--header-time-limit", args.options.limits.header_time_limit_seconds,
                     "Seconds from connecting (or the previous reply) to the end of a request's headers")
       ->capture_default_str()
       ->check(CLI::Range(1, 3600));
-  serve->add_option("--body-time-limit", args.limits.body_time_limit_seconds,
+  serve->add_option("--body-time-limit", args.options.limits.body_time_limit_seconds,
                     "Seconds from the end of the headers to the end of the body")
       ->capture_default_str()
       ->check(CLI::Range(1, 3600));
   serve->add_option("--policies", args.policies, "Folder of policy files")->capture_default_str();
   serve->add_option("--holidays", args.holidays, "Folder of bank-holiday files")->capture_default_str();
+  serve->add_option("--failed-lookups-per-kiosk-per-minute", args.options.failed_lookups_per_kiosk_per_minute,
+                    "Wrong tracking codes a kiosk may send a minute before it is slowed (a right one always opens)")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  serve->add_option("--failed-lookups-per-reference-per-hour", args.options.failed_lookups_per_reference_per_hour,
+                    "Wrong tracking codes for one reference an hour before guessers are slowed")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  serve->add_option("--submissions-per-kiosk-per-hour", args.options.submissions_per_kiosk_per_hour,
+                    "Items a kiosk may send an hour; past it the kiosk keeps them and retries")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
   serve->callback([] { Serve(args); });
 }
 

@@ -13,6 +13,7 @@
 #include "sync/protocol/messages.h"
 #include "sync/protocol/signing.h"
 #include "sync/register/address_policy.h"
+#include "sync/register/admission.h"
 #include "sync/register/log_text.h"
 
 namespace tellus::reg {
@@ -20,12 +21,6 @@ namespace tellus::reg {
 namespace {
 
 constexpr const char* kJson = "application/json";
-
-std::optional<std::int64_t> IsoToUnix(const std::string& iso) {
-  const std::optional<std::chrono::sys_seconds> when = ParseIsoUtc(iso);
-  if (!when) return std::nullopt;
-  return static_cast<std::int64_t>(when->time_since_epoch().count());
-}
 
 void Fail(HttpResponse& res, int status, const std::string& code, const std::string& detail) {
   res.status = status;
@@ -39,7 +34,7 @@ std::string StatusCode(int status) {
     case 405: return "method-not-allowed";
     case 413: return "body-too-large";
     case 429: return "too-many-requests";
-    case 503: return "busy";
+    case 503: return "storage-unavailable";
     default: return status >= 500 ? "server-error" : "refused";
   }
 }
@@ -85,9 +80,8 @@ RegisterServer::RegisterServer(RegisterStorage& storage, const RegisterKeys& key
       options_(std::move(options)),
       workflow_(storage, policies),
       replays_(2 * proto::kMaxClockSkewSeconds),
-      per_kiosk_(options_.status_per_kiosk_per_minute, 60),
-      per_reference_(options_.status_per_reference_per_hour, 3600),
-      dummy_tracking_hash_(HashSecret(NewTrackingCode())) {
+      receipts_(options_.failed_lookups_per_kiosk_per_minute, options_.failed_lookups_per_reference_per_hour),
+      submissions_(options_.submissions_per_kiosk_per_hour, 3600) {
   if (options_.cert_file.empty() != options_.key_file.empty()) {
     throw std::invalid_argument("--cert and --key go together");
   }
@@ -228,36 +222,30 @@ HttpResponse RegisterServer::Submit(const HttpRequest& req) {
   proto::SubmitBatch batch;
   try {
     batch = proto::SubmitBatchFromJson(req.body);
-    for (std::size_t i = 0; i < batch.items.size(); ++i) {
-      std::string why = proto::CheckItem(batch.items[i], kiosk->number);
-      if (why.empty() && !kiosk->policy.empty() && batch.items[i].clear.policy_id != kiosk->policy) {
-        why = "clear.policy_id differs from the policy this kiosk was enrolled with";
-      }
-      if (!why.empty()) throw proto::ProtocolError("items[" + std::to_string(i) + "]: " + why);
-    }
+    std::string why = CheckAdmission(batch.items, *kiosk);
+    if (!why.empty()) throw proto::ProtocolError(why);
   } catch (const proto::ProtocolError& e) {
     Fail(res, 400, "malformed-body", std::string(e.what()) + "; nothing was stored");
+    SignReply(req, res);
+    return res;
+  }
+  if (!submissions_.AllowN("kiosk:" + std::to_string(kiosk->number), static_cast<std::int64_t>(batch.items.size()),
+                           proto::UnixNow())) {
+    res.set_header("Retry-After", "600");
+    Fail(res, 429, "too-many-requests",
+         "this kiosk sent more than " + std::to_string(options_.submissions_per_kiosk_per_hour) +
+             " items in the last hour; nothing of this batch was stored; the kiosk keeps them and tries later");
     SignReply(req, res);
     return res;
   }
   proto::SubmitAck ack;
   try {
     std::lock_guard lock(storage_mutex_);
-    std::vector<CaseRecord> cases;
-    cases.reserve(batch.items.size());
-    std::optional<std::int64_t> lag;
-    std::int64_t now = proto::UnixNow();
-    for (const auto& item : batch.items) {
-      cases.push_back(workflow_.NewCase(item, kiosk->number, "network"));
-      if (auto sent = IsoToUnix(item.clear.submitted_at)) lag = std::max(lag.value_or(0), now - *sent);
-    }
-    IngestResult result = storage_.Ingest(cases);
-    ack.accepted = std::move(result.accepted);
-    ack.duplicates = std::move(result.duplicates);
-    std::int64_t left = std::max<std::int64_t>(0, batch.waiting - static_cast<std::int64_t>(batch.items.size()));
-    storage_.NoteKioskContact(kiosk->number, IsoNow(), left, ack.accepted.empty() ? std::nullopt : lag);
+    ack = StoreBatch(storage_, workflow_, *kiosk, batch, "network", keys_.box);
   } catch (const StorageError& e) {
-    Fail(res, 409, "conflict", std::string(e.what()) + "; nothing was stored");
+    // Disk full, database busy: not the items' fault. The kiosk keeps them and retries the batch.
+    res.set_header("Retry-After", "30");
+    Fail(res, 503, "storage-unavailable", std::string(e.what()) + "; nothing was stored; try again later");
     SignReply(req, res);
     return res;
   }
@@ -267,33 +255,28 @@ HttpResponse RegisterServer::Submit(const HttpRequest& req) {
 }
 
 // Finds the case for a reference + tracking code, or writes the 4xx/429 and returns nullopt.
+// A right code always opens its case; only wrong guesses are counted (receipt_gate.h), and
+// "no such case" takes as long as "wrong code".
 std::optional<CaseRecord> RegisterServer::FindCase(const KioskRecord& kiosk, const std::string& reference,
                                                    const std::string& code, HttpResponse& res) {
-  std::int64_t now = proto::UnixNow();
-  auto ref = ParseReference(reference);
-  if (!per_kiosk_.Allow("kiosk:" + std::to_string(kiosk.number), now) ||
-      (ref && !per_reference_.Allow("ref:" + FormatReference(*ref), now))) {
-    Fail(res, 429, "too-many-requests", "too many look-ups; try again later");
-    return std::nullopt;
-  }
-  auto normalised = NormaliseTrackingCode(code);
-  if (!ref || !normalised) {
-    Fail(res, 400, "malformed-body", "the reference or tracking code is not in the right form");
-    return std::nullopt;
-  }
-  std::optional<CaseRecord> found;
-  {
+  ReceiptResult found = receipts_.Open(kiosk.number, reference, code, proto::UnixNow(), [this](const std::string& ref) {
     std::lock_guard lock(storage_mutex_);
-    found = storage_.FindCase(FormatReference(*ref));
+    return storage_.FindCasesForReceipt(ref);
+  });
+  switch (found.verdict) {
+    case ReceiptVerdict::kOpened: return found.record;
+    case ReceiptVerdict::kMalformed:
+      Fail(res, 400, "malformed-body", "the reference or tracking code is not in the right form");
+      break;
+    case ReceiptVerdict::kSlowDown:
+      Fail(res, 429, "too-many-requests", "too many wrong tracking codes; try again later");
+      break;
+    case ReceiptVerdict::kNoMatch:
+      // Same answer for "no such case" and "wrong code": a reference alone reveals nothing.
+      Fail(res, 404, "not-found", "no case matches this reference and tracking code");
+      break;
   }
-  // Same answer, after the same slow hash, for "no such case" and "wrong code": neither the
-  // reply nor its timing tells whether a reference exists.
-  const bool matches = VerifySecret(found ? found->tracking_hash : dummy_tracking_hash_, *normalised);
-  if (!found || !matches) {
-    Fail(res, 404, "not-found", "no case matches this reference and tracking code");
-    return std::nullopt;
-  }
-  return found;
+  return std::nullopt;
 }
 
 HttpResponse RegisterServer::Status(const HttpRequest& req) {

@@ -15,6 +15,7 @@
 #include "sync/register/http_message.h"
 #include "sync/register/http_server.h"
 #include "sync/register/rate_limiter.h"
+#include "sync/register/receipt_gate.h"
 #include "sync/register/register_keys.h"
 #include "sync/register/storage.h"
 
@@ -24,8 +25,9 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 8470;                                 // 0: any free port
   std::string cert_file, key_file;                 // TLS; required off loopback
-  int status_per_kiosk_per_minute = 60;
-  int status_per_reference_per_hour = 20;
+  int failed_lookups_per_kiosk_per_minute = 60;   // wrong tracking codes (receipt_gate.h); right ones always open
+  int failed_lookups_per_reference_per_hour = 20;
+  int submissions_per_kiosk_per_hour = 600;        // items; past it 429, and the kiosk keeps them and retries
   bool log = true;                                 // one line per request on stderr
   HttpLimits limits{.max_body_bytes = proto::kMaxBodyBytes};   // connections, time and body size (http_server.h)
 };
@@ -64,9 +66,8 @@ class RegisterServer {
   std::mutex storage_mutex_;                       // one SQLite connection, many server threads
   CaseWorkflow workflow_;
   proto::ReplayCache replays_;
-  RateLimiter per_kiosk_;
-  RateLimiter per_reference_;
-  std::string dummy_tracking_hash_;                // verified against when a reference is unknown: same time either way
+  ReceiptGate receipts_;
+  RateLimiter submissions_;
   std::mutex run_mutex_;
   std::condition_variable run_wake_;
   bool stop_ = false;

@@ -6,6 +6,7 @@
 
 #include "core/kiosk_identity.h"
 #include "core/seal.h"
+#include "sync/register/audit_actor.h"
 #include "sync/register/address_policy.h"
 #include "sync/register/commands.h"
 #include "sync/register/register_keys.h"
@@ -22,7 +23,7 @@ void Init(const std::string& db) {
   SaveRegisterKeys(keys, keys_path);
   try {
     auto storage = SqliteRegisterStorage::Open(db, /*create=*/true);
-    storage->Audit("staff", "init", "", "register created");
+    storage->Audit(OsUserActor(), "init", "", "register created");
   } catch (...) {
     std::remove(keys_path.c_str());
     throw;
@@ -62,7 +63,7 @@ void Enroll(const std::string& db, const std::string& name, const std::string& p
     // Written before the commit: if the file cannot be written, the kiosk is not recorded either.
     SaveKioskIdentity(id, out);
     storage->AddKiosk({id.kiosk_number, name, policy, kiosk_keys.public_key, IsoNow(), "", 0, 0, ""});
-    storage->Audit("staff", "enroll-kiosk", "", "kiosk " + std::to_string(id.kiosk_number) + " " + name);
+    storage->Audit(OsUserActor(), "enroll-kiosk", "", "kiosk " + std::to_string(id.kiosk_number) + " " + name);
   });
   SecureZero(kiosk_keys.secret_key.data(), kiosk_keys.secret_key.size());
   std::cout << "kiosk " << id.kiosk_number << " (" << name << ") enrolled; identity file " << out
@@ -75,7 +76,7 @@ void Revoke(const std::string& db, int number) {
     auto kiosk = storage->FindKiosk(number);
     if (!kiosk) throw std::invalid_argument("no kiosk number " + std::to_string(number));
     if (!storage->RevokeKiosk(number, IsoNow())) throw std::invalid_argument("kiosk " + std::to_string(number) + " was already revoked");
-    storage->Audit("staff", "revoke-kiosk", "", "kiosk " + std::to_string(number) + " " + kiosk->name);
+    storage->Audit(OsUserActor(), "revoke-kiosk", "", "kiosk " + std::to_string(number) + " " + kiosk->name);
   });
   std::cout << "kiosk " << number << " revoked: its signed requests and USB bundles are refused from now on\n";
 }

@@ -3,16 +3,30 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <chrono>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "core/date.h"
+#include "core/reference.h"
 
 namespace tellus::reg {
 
 namespace {
 
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;
+
+// 2: what staff must check on a case (admission.h), the references on receipts of cases stored
+// under a new one after a clash, tombstones of purged cases, and each kiosk's highest sequence.
+const char* kSchema2 = R"sql(
+ALTER TABLE cases ADD COLUMN flags TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE kiosks ADD COLUMN highest_sequence INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE receipt_references (
+  reference TEXT NOT NULL, case_uuid TEXT NOT NULL REFERENCES cases(uuid) ON DELETE CASCADE,
+  PRIMARY KEY (reference, case_uuid));
+CREATE TABLE tombstones (uuid TEXT PRIMARY KEY, reference TEXT NOT NULL, purged_at TEXT NOT NULL);
+)sql";
 
 const char* kSchema = R"sql(
 CREATE TABLE kiosks (
@@ -116,7 +130,15 @@ KioskRecord KioskFrom(const Stmt& s) {
 
 constexpr const char* kCaseColumns =
     "uuid, reference, kiosk, kind, policy_id, service_id, categories, submitted_at, received_at, anonymous, "
-    "clear_json, sealed, tracking_hash, via, state, outcome, closed_at, latest_reply, deadline_note";
+    "clear_json, sealed, tracking_hash, via, state, outcome, closed_at, latest_reply, deadline_note, flags";
+
+std::vector<std::string> JsonList(const std::string& text) {
+  try {
+    return nlohmann::json::parse(text).get<std::vector<std::string>>();
+  } catch (const nlohmann::json::exception&) {
+    return {};
+  }
+}
 
 CaseRecord CaseFrom(const Stmt& s) {
   CaseRecord c;
@@ -126,11 +148,7 @@ CaseRecord CaseFrom(const Stmt& s) {
   c.kind = s.Text(3);
   c.policy_id = s.Text(4);
   c.service_id = s.Text(5);
-  try {
-    c.categories = nlohmann::json::parse(s.Text(6)).get<std::vector<std::string>>();
-  } catch (const nlohmann::json::exception&) {
-    c.categories.clear();
-  }
+  c.categories = JsonList(s.Text(6));
   c.submitted_at = s.Text(7);
   c.received_at = s.Text(8);
   c.anonymous = s.Int(9) != 0;
@@ -143,6 +161,7 @@ CaseRecord CaseFrom(const Stmt& s) {
   c.closed_at = s.Text(16);
   c.latest_reply = s.Text(17);
   c.deadline_note = s.Text(18);
+  c.flags = JsonList(s.Text(19));
   return c;
 }
 
@@ -155,6 +174,11 @@ std::unique_ptr<SqliteRegisterStorage> SqliteRegisterStorage::Open(const std::st
   bool exists = ::stat(path.c_str(), &st) == 0;
   if (create && exists) throw StorageError(path + ": already exists; a register is initialised only once");
   if (!create && !exists) throw StorageError(path + ": no register database here (run `tellus-register init` first)");
+  if (!create && st.st_size == 0) {
+    // Not taken for a new register: that would hand out kiosk number 1 again and lose the cases.
+    throw StorageError(path + ": the file is empty (0 bytes), not a register database; restore it from a backup "
+                              "(`tellus-register init` makes a new register only where no file exists)");
+  }
   sqlite3* db = nullptr;
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
   if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
@@ -186,15 +210,42 @@ std::unique_ptr<SqliteRegisterStorage> SqliteRegisterStorage::Open(const std::st
     }
     storage->Transaction([&] {
       storage->Exec(kSchema);
-      storage->Exec(("PRAGMA user_version=" + std::to_string(kSchemaVersion)).c_str());
+      storage->Exec("PRAGMA user_version=1");
     });
+    version = 1;
   }
+  if (version == 1) storage->Migrate2();
   return storage;
 }
 
 SqliteRegisterStorage::SqliteRegisterStorage(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
 
 SqliteRegisterStorage::~SqliteRegisterStorage() { sqlite3_close(db_); }
+
+void SqliteRegisterStorage::Migrate2() {
+  Transaction([&] {
+    Stmt v(db_, "PRAGMA user_version");
+    if (v.Step() && v.Int(0) != 1) return;   // another process migrated meanwhile
+    Exec(kSchema2);
+    // Each kiosk's high-water mark from the references it already has here.
+    std::map<int, std::uint64_t> highest;
+    Stmt s(db_, "SELECT kiosk, reference FROM cases");
+    while (s.Step()) {
+      if (auto ref = ParseReference(s.Text(1))) {
+        auto& h = highest[static_cast<int>(s.Int(0))];
+        h = std::max<std::uint64_t>(h, ref->sequence);
+      }
+    }
+    for (const auto& [kiosk, sequence] : highest) RaiseHighestSequence(kiosk, sequence);
+    Exec("PRAGMA user_version=2");
+  });
+}
+
+void SqliteRegisterStorage::RaiseHighestSequence(int kiosk, std::uint64_t sequence) {
+  Stmt s(db_, "UPDATE kiosks SET highest_sequence = max(highest_sequence, ?) WHERE number = ?");
+  s.Bind(1, static_cast<std::int64_t>(sequence)).Bind(2, std::int64_t{kiosk});
+  s.Step();
+}
 
 void SqliteRegisterStorage::Exec(const char* sql) {
   char* err = nullptr;
@@ -261,6 +312,20 @@ bool SqliteRegisterStorage::RevokeKiosk(int number, const std::string& at) {
   return sqlite3_changes(db_) == 1;
 }
 
+std::string SqliteRegisterStorage::BindKioskPolicy(int number, const std::string& policy) {
+  Stmt bind(db_, "UPDATE kiosks SET policy = ? WHERE number = ? AND policy = ''");
+  bind.Bind(1, policy).Bind(2, std::int64_t{number});
+  bind.Step();
+  auto kiosk = FindKiosk(number);
+  return kiosk ? kiosk->policy : policy;
+}
+
+std::uint64_t SqliteRegisterStorage::HighestSequence(int number) {
+  Stmt s(db_, "SELECT highest_sequence FROM kiosks WHERE number = ?");
+  s.Bind(1, std::int64_t{number});
+  return s.Step() ? static_cast<std::uint64_t>(s.Int(0)) : 0;
+}
+
 void SqliteRegisterStorage::NoteKioskContact(int number, const std::string& at, std::int64_t waiting,
                                              std::optional<std::int64_t> lag_seconds) {
   Stmt s(db_, "UPDATE kiosks SET last_contact = ?, waiting = ?, last_lag_seconds = coalesce(?, last_lag_seconds) "
@@ -274,16 +339,41 @@ void SqliteRegisterStorage::NoteKioskContact(int number, const std::string& at, 
 IngestResult SqliteRegisterStorage::Ingest(const std::vector<CaseRecord>& cases) {
   IngestResult result;
   Transaction([&] {
-    Stmt exists(db_, "SELECT 1 FROM cases WHERE uuid = ?");
+    Stmt exists(db_, "SELECT 1 FROM cases WHERE uuid = ?1 UNION ALL SELECT 1 FROM tombstones WHERE uuid = ?1");
+    Stmt taken(db_, "SELECT 1 FROM cases WHERE reference = ?");
     Stmt insert(db_, (std::string("INSERT INTO cases(") + kCaseColumns +
-                      ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)").c_str());
+                      ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)").c_str());
     Stmt stage(db_, kInsertStage);
-    for (const CaseRecord& c : cases) {
+    Stmt alias(db_, "INSERT OR IGNORE INTO receipt_references(reference, case_uuid) VALUES (?,?)");
+    for (const CaseRecord& given : cases) {
       exists.Reset();
-      exists.Bind(1, c.uuid);
+      exists.Bind(1, given.uuid);
       if (exists.Step()) {
-        result.duplicates.push_back(c.uuid);
+        result.duplicates.push_back(given.uuid);
         continue;
+      }
+      CaseRecord c = given;
+      auto ref = ParseReference(c.reference);
+      taken.Reset();
+      taken.Bind(1, c.reference);
+      bool clash = taken.Step();
+      if (clash && ref) {
+        // A kiosk number and sequence used twice (an outbox recreated under the same identity):
+        // the kiosk's next free sequence, above everything it has sent or had here.
+        Reference fresh = *ref;
+        fresh.sequence = std::max<std::uint64_t>(HighestSequence(c.kiosk), ref->sequence) + 1;
+        for (;; ++fresh.sequence) {
+          taken.Reset();
+          taken.Bind(1, FormatReference(fresh));
+          if (!taken.Step()) break;
+        }
+        c.reference = FormatReference(fresh);
+        c.receipt_references.push_back(given.reference);
+        c.flags.push_back("the receipt says " + given.reference + ", which another case already had; stored as " +
+                          c.reference + " (the receipt's reference and tracking code still open it)");
+        ++result.rereferenced;
+      } else if (clash) {
+        throw StorageError("submission " + c.uuid + ": reference " + c.reference + " is already used by another case");
       }
       insert.Reset();
       insert.Bind(1, c.uuid).Bind(2, c.reference).Bind(3, std::int64_t{c.kiosk}).Bind(4, c.kind);
@@ -291,14 +381,16 @@ IngestResult SqliteRegisterStorage::Ingest(const std::vector<CaseRecord>& cases)
       insert.Bind(8, c.submitted_at).Bind(9, c.received_at).Bind(10, std::int64_t{c.anonymous ? 1 : 0});
       insert.Bind(11, c.clear_json).BindBlob(12, c.sealed.data(), c.sealed.size()).Bind(13, c.tracking_hash);
       insert.Bind(14, c.via).Bind(15, c.state).Bind(16, c.outcome).Bind(17, c.closed_at);
-      insert.Bind(18, c.latest_reply).Bind(19, c.deadline_note);
-      try {
-        insert.Step();
-      } catch (const StorageError&) {
-        // A different uuid with a reference we already hold: a kiosk number or sequence reused.
-        throw StorageError("submission " + c.uuid + ": reference " + c.reference + " is already used by another case");
-      }
+      insert.Bind(18, c.latest_reply).Bind(19, c.deadline_note).Bind(20, nlohmann::json(c.flags).dump());
+      insert.Step();
       InsertStages(stage, c);   // a new case has no stages yet: no delete needed
+      for (const std::string& r : c.receipt_references) {
+        alias.Reset();
+        alias.Bind(1, r).Bind(2, c.uuid);
+        alias.Step();
+      }
+      if (auto stored = ParseReference(c.reference)) RaiseHighestSequence(c.kiosk, stored->sequence);
+      if (clash) Audit("register", "new-reference", c.reference, "the receipt's reference " + given.reference + " was taken");
       result.accepted.push_back(c.uuid);
     }
   });
@@ -324,13 +416,30 @@ std::vector<StageRecord> SqliteRegisterStorage::ReadStages(const std::string& uu
   return out;
 }
 
+CaseRecord SqliteRegisterStorage::Complete(CaseRecord c) {
+  c.stages = ReadStages(c.uuid);
+  Stmt s(db_, "SELECT reference FROM receipt_references WHERE case_uuid = ? ORDER BY reference");
+  s.Bind(1, c.uuid);
+  while (s.Step()) c.receipt_references.push_back(s.Text(0));
+  return c;
+}
+
 std::optional<CaseRecord> SqliteRegisterStorage::FindCase(const std::string& reference) {
   Stmt s(db_, (std::string("SELECT ") + kCaseColumns + " FROM cases WHERE reference = ?").c_str());
   s.Bind(1, reference);
   if (!s.Step()) return std::nullopt;
-  CaseRecord c = CaseFrom(s);
-  c.stages = ReadStages(c.uuid);
-  return c;
+  return Complete(CaseFrom(s));
+}
+
+std::vector<CaseRecord> SqliteRegisterStorage::FindCasesForReceipt(const std::string& reference) {
+  Stmt s(db_, (std::string("SELECT ") + kCaseColumns +
+               " FROM cases WHERE reference = ?1 OR uuid IN (SELECT case_uuid FROM receipt_references WHERE "
+               "reference = ?1) ORDER BY received_at, rowid")
+                  .c_str());
+  s.Bind(1, reference);
+  std::vector<CaseRecord> out;
+  while (s.Step()) out.push_back(Complete(CaseFrom(s)));
+  return out;
 }
 
 std::vector<CaseRecord> SqliteRegisterStorage::Cases(const CaseFilter& f) {
@@ -342,8 +451,7 @@ std::vector<CaseRecord> SqliteRegisterStorage::Cases(const CaseFilter& f) {
   s.Bind(1, f.kind).Bind(2, std::int64_t{f.open_only ? 1 : 0}).Bind(3, f.submitted_from).Bind(4, f.submitted_to);
   std::vector<CaseRecord> out;
   while (s.Step()) {
-    CaseRecord c = CaseFrom(s);
-    c.stages = ReadStages(c.uuid);
+    CaseRecord c = Complete(CaseFrom(s));
     if (!f.stage.empty() && (c.stages.empty() || c.stages.back().stage_id != f.stage)) continue;
     out.push_back(std::move(c));
   }
@@ -352,10 +460,10 @@ std::vector<CaseRecord> SqliteRegisterStorage::Cases(const CaseFilter& f) {
 
 void SqliteRegisterStorage::UpdateCase(const CaseRecord& c) {
   Transaction([&] {
-    Stmt s(db_, "UPDATE cases SET state = ?, outcome = ?, closed_at = ?, latest_reply = ?, deadline_note = ? "
-                "WHERE uuid = ?");
+    Stmt s(db_, "UPDATE cases SET state = ?, outcome = ?, closed_at = ?, latest_reply = ?, deadline_note = ?, "
+                "flags = ? WHERE uuid = ?");
     s.Bind(1, c.state).Bind(2, c.outcome).Bind(3, c.closed_at).Bind(4, c.latest_reply).Bind(5, c.deadline_note);
-    s.Bind(6, c.uuid);
+    s.Bind(6, nlohmann::json(c.flags).dump()).Bind(7, c.uuid);
     s.Step();
     if (sqlite3_changes(db_) != 1) throw StorageError("no case with uuid " + c.uuid);
     WriteStages(c);
@@ -363,9 +471,15 @@ void SqliteRegisterStorage::UpdateCase(const CaseRecord& c) {
 }
 
 void SqliteRegisterStorage::DeleteCase(const std::string& uuid) {
-  Stmt s(db_, "DELETE FROM cases WHERE uuid = ?");
-  s.Bind(1, uuid);
-  s.Step();
+  Transaction([&] {
+    Stmt tomb(db_, "INSERT OR IGNORE INTO tombstones(uuid, reference, purged_at) SELECT uuid, reference, ? FROM cases "
+                   "WHERE uuid = ?");
+    tomb.Bind(1, IsoNow()).Bind(2, uuid);
+    tomb.Step();
+    Stmt s(db_, "DELETE FROM cases WHERE uuid = ?");
+    s.Bind(1, uuid);
+    s.Step();
+  });
 }
 
 std::int64_t SqliteRegisterStorage::CaseCount() {

@@ -24,10 +24,13 @@ class SqliteRegisterStorage : public RegisterStorage {
   std::optional<KioskRecord> FindKiosk(int number) override;
   std::vector<KioskRecord> Kiosks() override;
   bool RevokeKiosk(int number, const std::string& at) override;
+  std::string BindKioskPolicy(int number, const std::string& policy) override;
+  std::uint64_t HighestSequence(int number) override;
   void NoteKioskContact(int number, const std::string& at, std::int64_t waiting,
                         std::optional<std::int64_t> lag_seconds) override;
   IngestResult Ingest(const std::vector<CaseRecord>& cases) override;
   std::optional<CaseRecord> FindCase(const std::string& reference) override;
+  std::vector<CaseRecord> FindCasesForReceipt(const std::string& reference) override;
   std::vector<CaseRecord> Cases(const CaseFilter& filter) override;
   void UpdateCase(const CaseRecord& record) override;
   void DeleteCase(const std::string& uuid) override;
@@ -48,6 +51,9 @@ class SqliteRegisterStorage : public RegisterStorage {
   void Exec(const char* sql);
   void WriteStages(const CaseRecord& record);
   std::vector<StageRecord> ReadStages(const std::string& uuid);
+  CaseRecord Complete(CaseRecord record);          // stages and receipt references
+  void Migrate2();                                 // flags, receipt references, tombstones, high-water marks
+  void RaiseHighestSequence(int kiosk, std::uint64_t sequence);
   sqlite3* db_ = nullptr;
   std::string path_;
   int depth_ = 0;                                  // nested Transaction calls join the outer one

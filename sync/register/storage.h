@@ -59,6 +59,8 @@ struct CaseRecord {
   std::string closed_at;
   std::string latest_reply;
   std::string deadline_note;                       // why deadlines could not be computed, if so
+  std::vector<std::string> flags;                  // what staff must check (admission.h), plain sentences
+  std::vector<std::string> receipt_references;     // references on the person's receipt other than `reference`
   std::vector<StageRecord> stages;                 // oldest first; back() is the current one
 };
 
@@ -82,7 +84,8 @@ struct RequestRecord {
 
 struct IngestResult {
   std::vector<std::string> accepted;
-  std::vector<std::string> duplicates;
+  std::vector<std::string> duplicates;             // already held, or held once and purged (never stored again)
+  std::int64_t rereferenced = 0;                   // stored under a new reference after a clash
 };
 
 class RegisterStorage {
@@ -94,16 +97,27 @@ class RegisterStorage {
   virtual std::optional<KioskRecord> FindKiosk(int number) = 0;
   virtual std::vector<KioskRecord> Kiosks() = 0;
   virtual bool RevokeKiosk(int number, const std::string& at) = 0;   // false if unknown or already revoked
+  // For a kiosk enrolled without a policy: binds `policy` unless one is bound; returns the bound one.
+  virtual std::string BindKioskPolicy(int number, const std::string& policy) = 0;
+  // The highest reference sequence the register holds or held for a kiosk (0: none); the
+  // kiosk's next references start above it (SubmitAck::next_sequence).
+  virtual std::uint64_t HighestSequence(int number) = 0;
   virtual void NoteKioskContact(int number, const std::string& at, std::int64_t waiting,
                                 std::optional<std::int64_t> lag_seconds) = 0;
 
-  // All or nothing, durable on return. A case whose uuid is already held is reported
-  // as a duplicate and left untouched.
+  // All or nothing, durable on return. A case whose uuid is already held, or was purged
+  // (a tombstone), is reported as a duplicate and left untouched. A case whose reference
+  // another case holds (an outbox recreated under the same identity) is stored under the
+  // kiosk's next free reference, flagged, audited, and keeps its receipt's reference in
+  // receipt_references: nothing is refused for a clash.
   virtual IngestResult Ingest(const std::vector<CaseRecord>& cases) = 0;
   virtual std::optional<CaseRecord> FindCase(const std::string& reference) = 0;
+  // The cases a person's receipt reference may open: the case with that reference and any
+  // stored under a new one after a clash (tell them apart by the tracking code).
+  virtual std::vector<CaseRecord> FindCasesForReceipt(const std::string& reference) = 0;
   virtual std::vector<CaseRecord> Cases(const CaseFilter& filter) = 0;
   virtual void UpdateCase(const CaseRecord& record) = 0;   // state fields and stages, by uuid
-  virtual void DeleteCase(const std::string& uuid) = 0;
+  virtual void DeleteCase(const std::string& uuid) = 0;   // leaves a tombstone: the uuid is never stored again
   virtual std::int64_t CaseCount() = 0;
 
   // False when the request id was already recorded (a repeat).

@@ -36,7 +36,7 @@ int main(int argc, char** argv) {
   double ingest_rate = 0;
   {
     testing::RegisterFixture f;
-    testing::RegisterProcess server(f.db);
+    testing::RegisterProcess server(f.db, {"--submissions-per-kiosk-per-hour", "100000000"});   // one kiosk, a long backlog
     server.Start();
     f.UseServer(server);
     std::vector<proto::SubmitItem> all;
@@ -70,7 +70,7 @@ int main(int argc, char** argv) {
   double drain_secs = 0;
   {
     testing::RegisterFixture f;
-    testing::RegisterProcess server(f.db);
+    testing::RegisterProcess server(f.db, {"--submissions-per-kiosk-per-hour", "100000000"});   // one kiosk, a long backlog
     server.Start();
     f.UseServer(server);
     std::string store_path = f.dir / "kiosk.db";

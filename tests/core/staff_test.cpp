@@ -99,13 +99,15 @@ TEST(StaffReduce, FiveWrongPinsLockForFiveMinutesAndTheRightPinDoesNotHelp) {
   EXPECT_EQ(st.s.page, StaffPage::kMenu);
 }
 
-TEST(StaffReduce, EachLockOutLastsTwiceAsLongUpToAnHourUntilTheRightPin) {
+TEST(StaffReduce, EachLockOutLastsTwiceAsLongUpToADayUntilTheRightPin) {
   EXPECT_EQ(LockSeconds(0), 5 * 60);
   EXPECT_EQ(LockSeconds(1), 10 * 60);
   EXPECT_EQ(LockSeconds(2), 20 * 60);
   EXPECT_EQ(LockSeconds(3), 40 * 60);
-  EXPECT_EQ(LockSeconds(4), 60 * 60);
-  EXPECT_EQ(LockSeconds(50), 60 * 60);
+  EXPECT_EQ(LockSeconds(4), 80 * 60);
+  EXPECT_EQ(LockSeconds(8), 1280 * 60);
+  EXPECT_EQ(LockSeconds(9), 24 * 3600);
+  EXPECT_EQ(LockSeconds(50), 24 * 3600);
 
   Staff st;
   st.Do(ev::Open{});
@@ -126,6 +128,24 @@ TEST(StaffReduce, EachLockOutLastsTwiceAsLongUpToAnHourUntilTheRightPin) {
   st.Do(ev::Open{});
   for (int i = 0; i < kStaffMaxFailures; ++i) st.Pin("9999");
   EXPECT_EQ(LockMinutesLeft(st.s), 5) << "the right PIN starts the lengths again";
+}
+
+// Issue 13 item 11: someone guessing without stop, through restarts (the lock is kept in the
+// store), gets few tries: a 4-digit PIN holds for years, not a week.
+TEST(StaffReduce, AGuesserWhoNeverStopsGetsFewTriesAndAFourDigitPinHoldsForYears) {
+  StaffLock lock;
+  std::int64_t now = 1'764'000'000, start = now;
+  std::int64_t guesses = 0, in_first_week = 0;
+  while (guesses < 10000 && now - start < 20LL * 365 * 86400) {
+    if (Locked(lock, now)) now = lock.locked_until;   // wait it out, then guess again at once
+    auto kept = ParseStaffLock(SerialiseStaffLock(AfterAttempt(lock, false, now)));   // a restart between every try
+    ASSERT_TRUE(kept) << SerialiseStaffLock(AfterAttempt(lock, false, now));
+    lock = *kept;
+    ++guesses;
+    if (now - start < 7 * 86400) ++in_first_week;
+  }
+  EXPECT_LT(in_first_week, 100) << "guesses in the first week";
+  EXPECT_GT(now - start, 5LL * 365 * 86400) << "every 4-digit PIN tried in " << (now - start) / 86400 << " days";
 }
 
 TEST(StaffReduce, MenuActionsBecomeEffectsOnlyFromTheMenu) {

@@ -174,6 +174,25 @@ TEST_F(SubmitTest, AnonymousComplaintSealsNoName) {
   EXPECT_FALSE(opened.what_happened.empty());
 }
 
+// Issue 13 item 16: a time to the second and a kiosk number could be matched to CCTV or
+// a visitor book; an anonymous submission keeps only the day it was sent (the office's day).
+TEST_F(SubmitTest, AnAnonymousSubmissionKeepsOnlyTheDayInClear) {
+  Policy policy = NextStepsLike();
+  Store store = Store::Open(":memory:");
+  Driver d = ComplaintAtConsent(policy, {.anonymous = true});
+  auto late_evening = std::chrono::sys_days{D(2026, 6, 19)} + std::chrono::hours{23} + std::chrono::minutes{30};
+  CommitSubmission(d.state(), policy, EnglandAndWales(), store, target_, late_evening, D(2026, 6, 20));
+  OutboxItem item = store.Pending(1).at(0);
+  EXPECT_EQ(item.clear.submitted_at, "2026-06-20") << "the local day (BST), no time";
+  EXPECT_THAT(ClearToJson(item.clear), Not(HasSubstr("23:30")));
+  EXPECT_THAT(ClearToJson(item.clear), Not(HasSubstr("T")));
+  EXPECT_EQ(item.created_at.size(), 10u) << "the outbox row keeps the day too: " << item.created_at;
+
+  Driver named = ComplaintAtConsent(policy);
+  CommitSubmission(named.state(), policy, EnglandAndWales(), store, target_, late_evening, D(2026, 6, 20));
+  EXPECT_EQ(store.Pending(2).at(1).clear.submitted_at, "2026-06-19T23:30:00Z") << "a named case keeps its time";
+}
+
 TEST_F(SubmitTest, FailureIsAnEventAndNothingIsStored) {
   Policy policy = SeetecLike();
   Store store = Store::Open(":memory:");

@@ -72,7 +72,7 @@ TEST(BundleImport, AlteredForeignAndGarbageBundlesAreRefused) {
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 
   std::string altered = text;
-  altered.replace(altered.find("restart"), 7, "reXtart");
+  altered.replace(altered.find("interventions-alliance"), 7, "interXen");
   std::ofstream(f.dir / "altered.json") << altered;
   std::string out;
   EXPECT_NE(RunRegister({"import", "--db", f.db, f.dir / "altered.json"}, &out), 0);

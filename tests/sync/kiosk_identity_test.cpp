@@ -71,3 +71,26 @@ TEST(KioskIdentity, ErrorsNameTheFileAndField) {
 
 }  // namespace
 }  // namespace tellus
+
+namespace tellus {
+namespace {
+
+// Issue 13 item 9: the identity file holds the kiosk's secret signing key.
+TEST(KioskIdentity, AFileOthersCanReadIsRefused) {
+  testing::TempDir dir;
+  KioskIdentity id = Sample();
+  std::string path = dir / "id.json";
+  SaveKioskIdentity(id, path);
+  ::chmod(path.c_str(), 0644);
+  try {
+    LoadKioskIdentity(path);
+    FAIL() << "loaded a secret key others can read";
+  } catch (const IdentityError& e) {
+    EXPECT_NE(std::string(e.what()).find("chmod 600"), std::string::npos) << e.what();
+  }
+  ::chmod(path.c_str(), 0600);
+  EXPECT_EQ(LoadKioskIdentity(path).kiosk_number, 7);
+}
+
+}  // namespace
+}  // namespace tellus

@@ -21,6 +21,7 @@
 
 #include "core/kiosk_identity.h"
 #include "core/model.h"
+#include "core/policy.h"
 #include "core/reference.h"
 #include "core/seal.h"
 #include "core/store.h"
@@ -220,9 +221,17 @@ inline MadeItem MakeItem(const KioskIdentity& id, std::uint64_t sequence, const 
   item.clear.policy_id = policy;
   item.clear.service_id = "restart";
   item.clear.categories = {"staff"};
+  std::string prefix = "TS";
+  try {   // a seed policy: its own prefix, first service and category, as its kiosk would send
+    Policy p = LoadPolicy(policy, std::string(TELLUS_SOURCE_DIR) + "/assets/policies");
+    prefix = p.reference_prefix;
+    item.clear.service_id = p.services.empty() ? "" : p.services.front().id;
+    item.clear.categories = {p.categories.empty() ? "staff" : p.categories.front().id};
+  } catch (const std::exception&) {
+  }
   item.clear.submitted_at = submitted_at.empty() ? "2026-11-23T10:00:00Z" : submitted_at;
   item.clear.anonymous = true;
-  item.clear.reference = FormatReference({"TS", static_cast<std::uint32_t>(id.kiosk_number), sequence});
+  item.clear.reference = FormatReference({prefix, static_cast<std::uint32_t>(id.kiosk_number), sequence});
   item.clear.language = "en-GB";
   PersonalPart personal;
   personal.what_happened = "Secret words number " + std::to_string(sequence);

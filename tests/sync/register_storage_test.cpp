@@ -1,7 +1,9 @@
 #include "sync/register/sqlite_storage.h"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
+#include "core/reference.h"
 #include "register_process.h"
 
 namespace tellus::reg {
@@ -81,6 +83,38 @@ TEST(RegisterStorage, KiosksRequestsBundlesAndAudit) {
   storage->DeleteCase("u1");
   EXPECT_EQ(storage->CaseCount(), 0);
   EXPECT_TRUE(storage->Requests("u1").empty());   // cascades
+}
+
+// A register made before issue 13 (schema 1) opens: it gains flags, receipt references,
+// tombstones and each kiosk's high-water mark, taken from the references it already holds.
+TEST(RegisterStorage, ASchemaOneRegisterIsMigratedWithItsHighWaterMarks) {
+  testing::TempDir dir;
+  std::string path = dir / "r.db";
+  {
+    auto storage = SqliteRegisterStorage::Open(path, true);
+    storage->AddKiosk({1, "k", "seetec", {}, "2026-11-01T00:00:00Z", "", 0, 0, ""});
+    storage->Ingest({Case("u1", FormatReference({"SG", 1, 41})), Case("u2", FormatReference({"SG", 1, 7}))});
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db,
+                         "ALTER TABLE cases DROP COLUMN flags; ALTER TABLE kiosks DROP COLUMN highest_sequence; "
+                         "DROP TABLE receipt_references; DROP TABLE tombstones; PRAGMA user_version=1",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  auto storage = SqliteRegisterStorage::Open(path);
+  EXPECT_EQ(storage->HighestSequence(1), 41u);
+  EXPECT_EQ(storage->CaseCount(), 2);
+  CaseRecord clash = Case("u3", FormatReference({"SG", 1, 7}));
+  IngestResult r = storage->Ingest({clash});
+  EXPECT_EQ(r.rereferenced, 1);
+  auto stored = storage->FindCasesForReceipt(clash.reference);
+  ASSERT_EQ(stored.size(), 2u);
+  EXPECT_EQ(stored.back().reference, FormatReference({"SG", 1, 42}));
+  EXPECT_EQ(stored.back().receipt_references, std::vector<std::string>{clash.reference});
+  storage->DeleteCase("u1");
+  EXPECT_EQ(storage->Ingest({Case("u1", "R9")}).duplicates, std::vector<std::string>{"u1"}) << "purged stays purged";
 }
 
 }  // namespace

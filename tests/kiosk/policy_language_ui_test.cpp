@@ -164,6 +164,10 @@ TEST(PolicyLanguageUi, TheEligibilityQuestionFollowsTheLanguageChosenMidJourney)
   EXPECT_EQ(h.state().place.step, before.place.step) << "the journey stays where it was";
   EXPECT_TRUE(h.ShowsText("Czy to było ponad 12 miesięcy temu?")) << h.Describe();
   EXPECT_FALSE(h.ShowsText("Did this happen")) << h.Describe();
+  h.app().Dispatch(ev::WordingToggle{});             // "Standard words": the organisation's exact words, in Polish
+  h.Frame(3);
+  EXPECT_TRUE(h.ShowsText("Czy to zdarzyło się ponad 12 miesięcy temu?")) << h.Describe();
+  EXPECT_FALSE(h.ShowsText("Did this happen")) << h.Describe();
 }
 
 // A copy of the assets with seetec's Polish words missing one key.

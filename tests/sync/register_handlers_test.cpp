@@ -28,8 +28,8 @@ struct InProcessRegister {
     reg::ServerOptions o;
     o.port = 0;
     o.log = false;
-    o.status_per_reference_per_hour = 1000;
-    o.status_per_kiosk_per_minute = 1000;
+    o.failed_lookups_per_reference_per_hour = 1000;
+    o.failed_lookups_per_kiosk_per_minute = 1000;
     return o;
   }
   reg::HttpRequest Signed(const std::string& path, const std::string& body, int kiosk = 0,

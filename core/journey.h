@@ -62,6 +62,9 @@ enum class Step {
   kCheckOutcome,     // what the register did with that request
   kAbout,            // about this kiosk: credits and licences (from welcome or help)
   kCheckFeedback,    // optional: how we handled it, in their words, sent to the register
+  kRecord,           // "Say it instead": record, listen, record again, keep (a side trip from a text question)
+  kHelpToWrite,      // "I want help to tell you": a call-back or a meeting (side trip from a text question)
+  kHelpTime,         // ... and the best time for it
 };
 
 // Catalog key prefix of a step: "complaint.when" etc. Titles are "<key>.title",
@@ -138,6 +141,27 @@ struct Receipt {
   bool operator==(const Receipt&) const = default;
 };
 
+// [SECTION] voice: "Say it instead" ------------------------------------------------
+// The kiosk records and encodes; the journey decides what the person can do next.
+enum class VoicePhase {
+  kReady,            // the record screen is open, nothing recorded yet: Start
+  kRecording,        // capturing: level meter, Stop
+  kFinishing,        // Stop pressed: the kiosk is closing the Opus stream
+  kRecorded,         // a take to Listen to, Record again or Keep
+  kPlaying,          // Listen: playing the take through the speech output
+  kFailed,           // the microphone stopped working: try again, or type instead
+};
+struct VoiceTake {
+  VoicePhase phase = VoicePhase::kReady;
+  SpokenQuestion question = SpokenQuestion::kWhatHappened;
+  int elapsed_ms = 0;                              // recorded so far (while recording), or the take's length
+  int level = 0;                                   // 0..100, the loudness just heard (the level meter)
+  AudioBuffer opus;                                // the take (kRecorded, kPlaying): Ogg Opus, in memory only
+};
+// The spoken answer a text question can take, or nullopt (name, phone... are typed).
+std::optional<SpokenQuestion> SpokenQuestionOf(Step step);
+Step StepOfQuestion(SpokenQuestion question, JourneyKind kind);
+
 // [SECTION] settings ----------------------------------------------------------
 
 struct JourneySettings {
@@ -203,6 +227,8 @@ struct JourneyState {
   IdleSettings idle;
   std::vector<LanguageOption> languages;           // filled by the kiosk at start
   bool printer = false;                            // the kiosk has a receipt printer (its config names one)
+  bool voice_available = false;                    // the kiosk has a microphone: "Say it instead" is offered
+  int voice_max_s = 180;                           // longest recording an answer may have
 
   // Where we are.
   JourneyKind kind = JourneyKind::kNone;
@@ -245,6 +271,9 @@ struct JourneyState {
 
   // Printed receipt (done and check result screens).
   PrintStatus print_status = PrintStatus::kNone;
+  // Say it instead / help to write: the text question the side trip left from, and the take.
+  Step aside_from = Step::kWelcome;
+  VoiceTake voice;
 
   // Commit.
   bool committing = false;
@@ -304,6 +333,15 @@ struct ListenReply {};                             // check my complaint: read t
 struct ListPage { int page = 0; };                 // a long list: show this page of it (wraps to 0 past the end)
 struct Print {};                                   // "Print my receipt" (done, check result)
 struct PrintResult { bool printed = false; };      // the kiosk's printer finished (or failed)
+// Say it instead (screens) and what the kiosk's recorder reports back.
+struct SayIt {};                                   // on a text question: open the record screen
+enum class VoiceAction { kStart, kStop, kListen, kStopListening, kRecordAgain, kKeep };
+struct Voice { VoiceAction action; };
+struct RecordProgress { int elapsed_ms = 0; int level = 0; };     // while recording, every frame or so
+struct RecordingFinished { AudioBuffer opus; int length_ms = 0; };  // after Stop (or the time limit)
+struct RecordingFailed { std::string message; };   // for the log only
+struct PlaybackEnded {};
+struct AskForHelp {};                              // on a text question: "I want help to tell you"
 }  // namespace ev
 
 using JourneyEvent = std::variant<
@@ -312,7 +350,9 @@ using JourneyEvent = std::variant<
     ev::TypeText, ev::Backspace, ev::FieldDone, ev::PickDay, ev::Change, ev::Send, ev::MoreTime, ev::Tick,
     ev::UserActivity, ev::CommitSucceeded, ev::CommitFailed, ev::StatusResult, ev::RequestResult,
     ev::TouchToHearToggle, ev::SetScanning, ev::OpenAbout, ev::SeeAll, ev::ListenReply, ev::ListPage, ev::ShowMonth, ev::ShowMonths,
-    ev::Print, ev::PrintResult>;
+    ev::Print, ev::PrintResult,
+    ev::SayIt, ev::Voice, ev::RecordProgress, ev::RecordingFinished, ev::RecordingFailed, ev::PlaybackEnded,
+    ev::AskForHelp>;
 
 // [SECTION] effects -----------------------------------------------------------
 namespace fx {
@@ -335,11 +375,19 @@ struct WipeAndRestart {};                          // journey wiped: drop caches
 struct SpeakText { std::string text; };            // words that are data (the staff's reply), said as written
 // Print this slip off the UI thread in the person's language; reply PrintResult.
 struct PrintReceipt { ReceiptSlip slip; std::string language; };
+// The kiosk's recorder: capture from the microphone (read-aloud is stopped first), encode, play back.
+struct StartRecording { int max_ms = 0; };         // reply RecordProgress..., then RecordingFinished / RecordingFailed
+struct StopRecording {};                           // reply RecordingFinished
+struct PlayRecording { AudioBuffer opus; };  // through the speech output; reply PlaybackEnded
+struct StopPlayback {};
+struct DiscardRecording {};                        // drop (and zero) whatever the recorder holds
 }  // namespace fx
 
 using JourneyEffect = std::variant<fx::SpeakScreen, fx::SpeakKey, fx::StopSpeech, fx::PlaySound, fx::LoadLanguage,
                                    fx::CommitSubmission, fx::CheckStatus, fx::SendRequest, fx::WipeAndRestart,
-                                   fx::SpeakText, fx::PrintReceipt>;
+                                   fx::SpeakText, fx::PrintReceipt,
+                                   fx::StartRecording, fx::StopRecording, fx::PlayRecording,
+                                   fx::StopPlayback, fx::DiscardRecording>;
 
 // [SECTION] reduce ------------------------------------------------------------
 
@@ -396,6 +444,10 @@ std::vector<std::chrono::year_month> MonthListMonths(const Policy& policy, Date 
 bool TimeLimitWaived(const JourneyState& state, const Policy& policy);
 // The single yes/no question asked at `place` (a kEligibility place), or nullptr.
 const YesNoQuestion* EligibilityQuestionAt(const Policy& policy, const Place& place);
+// Whether a text question has an answer: typed, spoken, or a request for help to tell us.
+bool Answered(const JourneyState& state, SpokenQuestion question);
+// Read-aloud and focus speech stay quiet while the microphone listens.
+bool MicrophoneOpen(const JourneyState& state);
 // The submission the journey would commit (clear part without uuid/reference/time).
 Submission BuildSubmission(const JourneyState& state, const Policy& policy);
 

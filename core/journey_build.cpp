@@ -40,6 +40,18 @@ Submission BuildSubmission(const JourneyState& s, const Policy& policy) {
       default: break;
     }
     p.support = from.support;
+    p.help = from.help;                            // a call-back or meeting needs a name to ask for
+  }
+  clear.help_to_write = !from.person.anonymous && (from.help.Requested() || from.support.help_to_write);
+  // Spoken answers go with the questions this kind of journey asks.
+  for (const Recording& r : from.recordings) {
+    const bool asked = s.kind == JourneyKind::kCompliment
+                           ? r.question == SpokenQuestion::kSubject || r.question == SpokenQuestion::kPraise
+                       : s.kind == JourneyKind::kComplaint ? r.question == SpokenQuestion::kWhatHappened ||
+                                                                 r.question == SpokenQuestion::kHowAffected ||
+                                                                 r.question == SpokenQuestion::kPutRight
+                                                           : r.question == SpokenQuestion::kWhatHappened;
+    if (asked) p.recordings.push_back(r);
   }
   if (s.kind == JourneyKind::kComplaint) {
     p.on_behalf = from.on_behalf;

@@ -20,6 +20,27 @@ bool WhollyBeforeTimeLimit(const JourneyState& state, const Policy& policy);
 // The eligibility rule that asks about the policy's time limit, or -1.
 int TimeLimitRule(const Policy& policy);
 
+// What a reducer step works on: the state, the policy, and the effects it appends.
+struct Ctx {
+  JourneyState& s;
+  const Policy& p;
+  std::vector<JourneyEffect>& fx;
+};
+void SpeakIfListening(Ctx& c);
+void Enter(Ctx& c, Place place);                   // push history, go there, read it aloud if listening
+void Forward(Ctx& c, Step from);                   // the usual next step (or back to review after a Change)
+void Signpost(Ctx& c, SignpostReason reason, int index);
+void SetNotice(Ctx& c, Notice notice);
+
+// Say it instead and help to write (journey_voice.cpp).
+void OnSayIt(Ctx& c);
+void OnVoice(Ctx& c, ev::VoiceAction action);
+void OnVoiceResult(Ctx& c, const JourneyEvent& event);   // RecordProgress, RecordingFinished, RecordingFailed, PlaybackEnded
+void OnAskForHelp(Ctx& c);
+bool OnHelpChoice(Ctx& c, const std::string& id); // kHelpToWrite / kHelpTime choices; false: not one
+void LeaveAside(Ctx& c);                           // Back from a side trip: the recorder is stopped and the take dropped
+void WipeVoice(JourneyState& state);
+
 // Zeroes and clears every answer and the receipt; keeps settings and time.
 void WipeAnswers(JourneyState& state);
 void OnTick(JourneyState& state, const ev::Tick& tick, std::vector<JourneyEffect>& effects);

@@ -62,6 +62,8 @@ void WipeAnswers(JourneyState& s) {
   s.check_status = CheckStatusKind::kNone;
   s.committing = false;
   s.idle_warning = false;
+  WipeVoice(s);
+  s.aside_from = Step::kWelcome;
 }
 
 void MarkActivity(JourneyState& s) {
@@ -73,6 +75,8 @@ void OnTick(JourneyState& s, const ev::Tick& tick, std::vector<JourneyEffect>& e
   s.now_ms = tick.now_ms;
   s.now_utc = tick.now_utc;
   s.today = tick.today;
+  // Someone listening to what they said (up to 3 minutes) is someone there.
+  if (s.place.step == Step::kRecord && s.voice.phase == VoicePhase::kPlaying) s.last_activity_ms = s.now_ms;
   if (!NeedsTimer(s) || s.committing) {
     // Nothing to protect (or a commit in flight that must not be lost): keep the clock fresh.
     s.last_activity_ms = s.now_ms;
@@ -102,6 +106,8 @@ JourneyState WipeJourney(JourneyState& s) {
   journey_detail::WipeAnswers(s);
   JourneyState fresh = NewJourney(s.default_settings, s.idle, s.languages);
   fresh.printer = s.printer;
+  fresh.voice_available = s.voice_available;       // the kiosk's microphone, not the person's
+  fresh.voice_max_s = s.voice_max_s;
   fresh.now_ms = s.now_ms;
   fresh.now_utc = s.now_utc;
   fresh.today = s.today;

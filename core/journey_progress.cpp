@@ -54,8 +54,11 @@ std::optional<JourneyProgress> CheckProgress(Step step) {
 }
 
 // A side trip off the usual path counts as the step after the one it leaves from.
-std::optional<Step> BranchesFrom(Step step) {
+std::optional<Step> BranchesFrom(Step step, const JourneyState& state) {
   switch (step) {
+    case Step::kRecord:
+    case Step::kHelpToWrite:
+    case Step::kHelpTime: return state.aside_from;
     case Step::kWhenOlder:
     case Step::kPickDate: return Step::kWhen;
     case Step::kContactDetails: return Step::kContact;
@@ -92,9 +95,9 @@ std::optional<JourneyProgress> Progress(const JourneyState& state, const Policy&
   // Side trips (the date grid, contact details...) share the number of the step they
   // leave from, so the total only changes when an answer changes the way (anonymous).
   int count = 0, at = 0, branch = 0;
-  const std::optional<Step> parent = BranchesFrom(current);
+  const std::optional<Step> parent = BranchesFrom(current, state);
   for (int guard = 0; guard < 64; ++guard) {
-    if (!BranchesFrom(probe.place.step)) ++count;
+    if (!BranchesFrom(probe.place.step, state)) ++count;
     if (probe.place == state.place) at = count;
     if (parent && probe.place.step == *parent) branch = count;
     if (probe.place.step == last) break;

@@ -16,13 +16,8 @@ namespace tellus {
 
 using namespace journey_detail;
 
-namespace {
-
-struct Ctx {
-  JourneyState& s;
-  const Policy& p;
-  std::vector<JourneyEffect>& fx;
-};
+// Shared with journey_voice.cpp (journey_flow.h).
+namespace journey_detail {
 
 void SpeakIfListening(Ctx& c) {
   if (c.s.settings.listen) c.fx.push_back(fx::SpeakScreen{});
@@ -69,6 +64,10 @@ void SetNotice(Ctx& c, Notice notice) {
   c.fx.push_back(fx::PlaySound{fx::Sound::kError});
   c.fx.push_back(fx::SpeakKey{NoticeKey(notice), {}});
 }
+
+}  // namespace journey_detail
+
+namespace {
 
 void StartJourney(Ctx& c, JourneyKind kind) {
   WipeAnswers(c.s);
@@ -122,9 +121,10 @@ void ChooseAnonymous(Ctx& c) {
   c.s.contact_answered = false;
   c.s.anonymous_chosen = true;
   if (c.s.share == ShareConsent::kWithName) c.s.share = ShareConsent::kNotAsked;
-  // Support needs are about letters we send; an anonymous person gets none.
+  // Support needs are about letters we send; an anonymous person gets none, nor a call-back.
   WipeString(personal.support.language);
   personal.support = SupportNeeds{};
+  personal.help = HelpRequest{};
 }
 
 void AskStatus(Ctx& c) {
@@ -335,6 +335,10 @@ void OnChoose(Ctx& c, const std::string& id) {
     case Step::kCheckResult:
       OnCheckChoice(c, id);
       return;
+    case Step::kHelpToWrite:
+    case Step::kHelpTime:
+      OnHelpChoice(c, id);
+      return;
     case Step::kCheckConfirm:
       if (id == "yes" && s.check_request != CaseRequest::kNone) {
         s.request_outcome = RequestOutcome::kWaiting;
@@ -425,7 +429,7 @@ void OnNext(Ctx& c) {
       Forward(c, s.place.step);
       return;
     case Step::kPraise:
-      if (personal.praise.empty() && s.praise_choices.empty()) return SetNotice(c, Notice::kChooseOne);
+      if (!Answered(s, SpokenQuestion::kPraise) && s.praise_choices.empty()) return SetNotice(c, Notice::kChooseOne);
       Forward(c, Step::kPraise);
       return;
     case Step::kCategories:
@@ -433,7 +437,7 @@ void OnNext(Ctx& c) {
       Forward(c, Step::kCategories);
       return;
     case Step::kWhatHappened:
-      if (personal.what_happened.empty()) return SetNotice(c, Notice::kNeedText);
+      if (!Answered(s, SpokenQuestion::kWhatHappened)) return SetNotice(c, Notice::kNeedText);
       Forward(c, Step::kWhatHappened);
       return;
     case Step::kName:
@@ -564,6 +568,7 @@ void OnBack(Ctx& c) {
     return;
   }
   if (s.history.empty()) return;
+  LeaveAside(c);                                   // off the record screen: the microphone stops, the take goes
   Place back = s.history.back();
   s.history.pop_back();
   s.place = back;
@@ -590,7 +595,10 @@ void OnChange(Ctx& c, Step step) {
 bool IsActivity(const JourneyEvent& e) {
   return !std::holds_alternative<ev::Tick>(e) && !std::holds_alternative<ev::CommitSucceeded>(e) &&
          !std::holds_alternative<ev::CommitFailed>(e) && !std::holds_alternative<ev::StatusResult>(e) &&
-         !std::holds_alternative<ev::RequestResult>(e) && !std::holds_alternative<ev::PrintResult>(e);
+         !std::holds_alternative<ev::RequestResult>(e) && !std::holds_alternative<ev::PrintResult>(e) &&
+         !std::holds_alternative<ev::RecordProgress>(e) &&
+         !std::holds_alternative<ev::RecordingFinished>(e) && !std::holds_alternative<ev::RecordingFailed>(e) &&
+         !std::holds_alternative<ev::PlaybackEnded>(e);
 }
 
 bool KeepsNotice(const JourneyEvent& e) {
@@ -731,6 +739,15 @@ ReduceResult Reduce(JourneyState&& state, const JourneyEvent& event, const Polic
           if (!s.committing) OnPrint(c);
         } else if constexpr (std::is_same_v<E, ev::PrintResult>) {
           OnPrintResult(c, e.printed);
+        } else if constexpr (std::is_same_v<E, ev::SayIt>) {
+          if (!s.committing) OnSayIt(c);
+        } else if constexpr (std::is_same_v<E, ev::AskForHelp>) {
+          if (!s.committing) OnAskForHelp(c);
+        } else if constexpr (std::is_same_v<E, ev::Voice>) {
+          OnVoice(c, e.action);
+        } else if constexpr (std::is_same_v<E, ev::RecordProgress> || std::is_same_v<E, ev::RecordingFinished> ||
+                             std::is_same_v<E, ev::RecordingFailed> || std::is_same_v<E, ev::PlaybackEnded>) {
+          OnVoiceResult(c, e);
         } else if constexpr (std::is_same_v<E, ev::StatusResult>) {
           if (s.place.step != Step::kCheckResult || s.check_status != CheckStatusKind::kWaiting) return;
           s.check_status = e.status == CheckStatusKind::kWaiting ? CheckStatusKind::kUnavailable : e.status;

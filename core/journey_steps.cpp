@@ -140,10 +140,10 @@ std::optional<Place> FirstMissing(const JourneyState& s, const Policy& p) {
   const PersonalPart& personal = s.personal;
   if (!p.services.empty() && s.service_id.empty()) return At(Step::kService);
   if (s.kind == JourneyKind::kCompliment) {
-    if (personal.praise.empty() && s.praise_choices.empty()) return At(Step::kPraise);
+    if (!Answered(s, SpokenQuestion::kPraise) && s.praise_choices.empty()) return At(Step::kPraise);
   }
   if (s.kind == JourneyKind::kComplaint && !p.categories.empty() && s.categories.empty()) return At(Step::kCategories);
-  if (s.kind != JourneyKind::kCompliment && personal.what_happened.empty()) return At(Step::kWhatHappened);
+  if (s.kind != JourneyKind::kCompliment && !Answered(s, SpokenQuestion::kWhatHappened)) return At(Step::kWhatHappened);
   if (s.kind == JourneyKind::kComplaint && s.when_choice == WhenChoice::kNone) return At(Step::kWhen);
   if (!s.anonymous_chosen) return At(p.compliments.anonymous_accepted || s.kind != JourneyKind::kCompliment ? Step::kAnonymous : Step::kName);
   if (!personal.person.anonymous) {

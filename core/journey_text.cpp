@@ -38,6 +38,9 @@ const char* StepKey(Step step) {
     case Step::kCheckOutcome: return "check_outcome";
     case Step::kAbout: return "about";
     case Step::kCheckFeedback: return "check_feedback";
+    case Step::kRecord: return "record";
+    case Step::kHelpToWrite: return "help_to_write";
+    case Step::kHelpTime: return "help_time";
   }
   return "welcome";
 }

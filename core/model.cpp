@@ -34,6 +34,24 @@ constexpr std::array<std::pair<ShareConsent, std::string_view>, 4> kShareNames{{
     {ShareConsent::kNo, "no"},
 }};
 
+constexpr std::array<std::pair<SpokenQuestion, std::string_view>, 5> kQuestionNames{{
+    {SpokenQuestion::kSubject, "subject"},
+    {SpokenQuestion::kPraise, "praise"},
+    {SpokenQuestion::kWhatHappened, "what_happened"},
+    {SpokenQuestion::kHowAffected, "how_affected"},
+    {SpokenQuestion::kPutRight, "put_right"},
+}};
+constexpr std::array<std::pair<HelpWay, std::string_view>, 3> kHelpWayNames{{
+    {HelpWay::kNone, "none"},
+    {HelpWay::kCallBack, "call_back"},
+    {HelpWay::kMeeting, "meeting"},
+}};
+constexpr std::array<std::pair<HelpTime, std::string_view>, 3> kHelpTimeNames{{
+    {HelpTime::kAnyTime, "any_time"},
+    {HelpTime::kMorning, "morning"},
+    {HelpTime::kAfternoon, "afternoon"},
+}};
+
 template <typename Enum, std::size_t N>
 std::string NameOf(const std::array<std::pair<Enum, std::string_view>, N>& table, Enum value) {
   for (const auto& [e, name] : table) {
@@ -97,7 +115,34 @@ class Reader {
       Fail(key, "expected a date (YYYY-MM-DD) or empty");
     }
   }
+  int Int(const char* key) const {
+    const json& value = Get(key);
+    if (!value.is_number_integer()) Fail(key, "expected a whole number");
+    return value.get<int>();
+  }
   Reader Object(const char* key) const { return Reader(Get(key), Path(key)); }
+  Reader Item(const char* key, std::size_t index) const {
+    return Reader(Get(key).at(index), Path(key) + "[" + std::to_string(index) + "]");
+  }
+  std::size_t ArraySize(const char* key) const {
+    const json& value = Get(key);
+    if (!value.is_array()) Fail(key, "expected an array");
+    return value.size();
+  }
+  // Standard base64; the bytes are wiped by the caller's owner (Wipe).
+  std::vector<unsigned char> Bytes(const char* key) const {
+    const json& value = Get(key);
+    if (!value.is_string()) Fail(key, "expected base64 text");
+    const std::string& text = value.get_ref<const std::string&>();
+    std::vector<unsigned char> out(text.size() / 4 * 3 + 3);
+    std::size_t length = 0;
+    if (sodium_base642bin(out.data(), out.size(), text.data(), text.size(), nullptr, &length, nullptr,
+                          sodium_base64_VARIANT_ORIGINAL) != 0) {
+      Fail(key, "not valid base64");
+    }
+    out.resize(length);
+    return out;
+  }
 
   template <typename Enum, std::size_t N>
   Enum Choice(const char* key, const std::array<std::pair<Enum, std::string_view>, N>& table) const {
@@ -143,6 +188,32 @@ Kind ParseKind(const std::string& text) {
 }
 
 std::string ToString(ContactPreference contact) { return NameOf(kContactNames, contact); }
+std::string ToString(SpokenQuestion question) { return NameOf(kQuestionNames, question); }
+std::string ToString(HelpWay way) { return NameOf(kHelpWayNames, way); }
+std::string ToString(HelpTime time) { return NameOf(kHelpTimeNames, time); }
+
+const Recording* FindRecording(const PersonalPart& part, SpokenQuestion question) {
+  for (const Recording& r : part.recordings)
+    if (r.question == question) return &r;
+  return nullptr;
+}
+
+AudioBuffer::AudioBuffer(std::vector<unsigned char> bytes)
+    : data_(new std::vector<unsigned char>(std::move(bytes)), [](const std::vector<unsigned char>* held) {
+        auto* owned = const_cast<std::vector<unsigned char>*>(held);
+        WipeBytes(*owned);
+        delete owned;
+      }) {}
+
+const std::vector<unsigned char>& AudioBuffer::bytes() const {
+  static const std::vector<unsigned char> kNone;
+  return data_ ? *data_ : kNone;
+}
+
+void WipeBytes(std::vector<unsigned char>& bytes) {
+  if (bytes.capacity() > 0) sodium_memzero(bytes.data(), bytes.capacity());
+  bytes.clear();
+}
 std::string ToString(ShareConsent share) { return NameOf(kShareNames, share); }
 
 void WipeString(std::string& text) {
@@ -164,6 +235,9 @@ void Wipe(PersonalPart& part) {
   part.on_behalf.permission_given = false;
   part.support.easy_read = part.support.large_print = part.support.interpreter = false;
   part.support.bsl = part.support.advocate = part.support.help_to_write = false;
+  for (Recording& r : part.recordings) r.opus.Reset();   // zeroed when its last holder lets go
+  part.recordings.clear();
+  part.help = HelpRequest{};
 }
 
 std::string PersonalToJson(const PersonalPart& part) {
@@ -195,8 +269,21 @@ std::string PersonalToJson(const PersonalPart& part) {
         {"bsl", s.bsl},
         {"advocate", s.advocate},
         {"help_to_write", s.help_to_write}}},
+      {"help", {{"way", ToString(part.help.way)}, {"best_time", ToString(part.help.best_time)}}},
   };
-  return Dump(doc);
+  json recordings = json::array();
+  for (const Recording& r : part.recordings) {
+    const std::vector<unsigned char>& audio = r.opus.bytes();
+    std::string opus(sodium_base64_encoded_len(audio.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+    sodium_bin2base64(opus.data(), opus.size(), audio.data(), audio.size(), sodium_base64_VARIANT_ORIGINAL);
+    opus.resize(opus.size() - 1);
+    recordings.push_back({{"question", ToString(r.question)}, {"length_ms", r.length_ms}, {"opus", std::move(opus)}});
+  }
+  doc["recordings"] = std::move(recordings);
+  std::string text = Dump(doc);
+  // The JSON tree's copies of the audio are zeroed before it frees them (the caller wipes `text`).
+  for (json& r : doc["recordings"]) WipeString(r["opus"].get_ref<std::string&>());
+  return text;
 }
 
 PersonalPart PersonalFromJson(const std::string& text) {
@@ -228,6 +315,22 @@ PersonalPart PersonalFromJson(const std::string& text) {
   part.support.bsl = support.Bool("bsl");
   part.support.advocate = support.Bool("advocate");
   part.support.help_to_write = support.Bool("help_to_write");
+  // Kiosks before spoken answers and help requests wrote neither.
+  if (root.Has("help")) {
+    Reader help = root.Object("help");
+    part.help.way = help.Choice("way", kHelpWayNames);
+    part.help.best_time = help.Choice("best_time", kHelpTimeNames);
+  }
+  if (root.Has("recordings")) {
+    for (std::size_t i = 0, n = root.ArraySize("recordings"); i < n; ++i) {
+      Reader item = root.Item("recordings", i);
+      Recording r;
+      r.question = item.Choice("question", kQuestionNames);
+      r.length_ms = item.Int("length_ms");
+      r.opus = AudioBuffer(item.Bytes("opus"));
+      part.recordings.push_back(std::move(r));
+    }
+  }
   return part;
 }
 
@@ -247,6 +350,7 @@ std::string ClearToJson(const ClearPart& part) {
       {"share", ToString(part.share)},
       {"reference", part.reference},
       {"language", part.language},
+      {"help_to_write", part.help_to_write},
   };
   return Dump(doc);
 }
@@ -279,6 +383,7 @@ ClearPart ClearFromJson(const std::string& text) {
   part.share = root.Choice("share", kShareNames);
   part.reference = root.String("reference");
   part.language = root.String("language");
+  part.help_to_write = root.Has("help_to_write") && root.Bool("help_to_write");
   return part;
 }
 

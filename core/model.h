@@ -2,6 +2,7 @@
 // What people tell us: compliments, complaints and comments, with every field the
 // seed procedures ask for. Split into the part that travels in clear (what the
 // register needs for deadlines and reports) and the personal part that is sealed.
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -47,6 +48,44 @@ struct OnBehalf {
   bool operator==(const OnBehalf&) const = default;
 };
 
+// A spoken answer: Ogg Opus (16 kHz mono, speech bit rate), held in memory until Send,
+// then sealed with the rest of the personal part. Never stored or sent in clear.
+enum class SpokenQuestion { kSubject, kPraise, kWhatHappened, kHowAffected, kPutRight };
+// Audio bytes held once however often the journey state is copied (the progress strip
+// copies it every frame): copies share one buffer, zeroed when the last holder lets go.
+class AudioBuffer {
+ public:
+  AudioBuffer() = default;
+  explicit AudioBuffer(std::vector<unsigned char> bytes);
+  const std::vector<unsigned char>& bytes() const;  // empty when none
+  bool empty() const { return bytes().empty(); }
+  std::size_t size() const { return bytes().size(); }
+  void Reset() { data_.reset(); }                  // this holder lets go
+  bool operator==(const AudioBuffer& other) const { return bytes() == other.bytes(); }
+
+ private:
+  std::shared_ptr<const std::vector<unsigned char>> data_;
+};
+std::string ToString(SpokenQuestion question);     // "subject" | "praise" | "what_happened" | "how_affected" | "put_right"
+struct Recording {
+  SpokenQuestion question = SpokenQuestion::kWhatHappened;
+  AudioBuffer opus;                                // a whole Ogg Opus stream
+  int length_ms = 0;                               // the decoded length
+  bool operator==(const Recording&) const = default;
+};
+
+// "I want help to tell you": someone phones the person back, or meets them, to write it with them.
+enum class HelpWay { kNone, kCallBack, kMeeting };
+enum class HelpTime { kAnyTime, kMorning, kAfternoon };
+std::string ToString(HelpWay way);                 // "none" | "call_back" | "meeting"
+std::string ToString(HelpTime time);               // "any_time" | "morning" | "afternoon"
+struct HelpRequest {
+  HelpWay way = HelpWay::kNone;
+  HelpTime best_time = HelpTime::kAnyTime;
+  bool Requested() const { return way != HelpWay::kNone; }
+  bool operator==(const HelpRequest&) const = default;
+};
+
 // Sealed before it is stored: only the register's private key opens it.
 struct PersonalPart {
   Person person;
@@ -58,8 +97,12 @@ struct PersonalPart {
   std::string put_right;
   std::string praise;                              // compliment: what they did well
   SupportNeeds support;
+  std::vector<Recording> recordings;               // at most one per question
+  HelpRequest help;
   bool operator==(const PersonalPart&) const = default;
 };
+// The recording kept for `question`, or null.
+const Recording* FindRecording(const PersonalPart& part, SpokenQuestion question);
 
 // When it happened, as exactly as the person said it: one day (from == to), a span of
 // days they chose instead of a date ("2 to 4 weeks ago"), a span open at the start
@@ -85,6 +128,9 @@ struct ClearPart {
   ShareConsent share = ShareConsent::kNotAsked;
   std::string reference;                           // public, e.g. "SG-4K7Q-298X"
   std::string language;                            // the kiosk language used, "en-GB"
+  // The person asked for help to tell us (a call-back or meeting): staff list these first.
+  // Says nothing about who; JSON "help_to_write", absent from older kiosks (false).
+  bool help_to_write = false;
   bool operator==(const ClearPart&) const = default;
 };
 
@@ -93,8 +139,9 @@ struct Submission {
   PersonalPart personal;
 };
 
-// Zeroes every string's storage before clearing it (journey wipe, shared terminal).
+// Zeroes every string's (and recording's) storage before clearing it (journey wipe, shared terminal).
 void Wipe(PersonalPart& part);
+void WipeBytes(std::vector<unsigned char>& bytes);
 void WipeString(std::string& text);
 
 // JSON forms (nlohmann) used for sealing and for the sync protocol. Readers need every

@@ -292,14 +292,18 @@ bool Store::Enqueue(const ClearPart& clear, const std::vector<unsigned char>& se
   return sqlite3_changes(db_) == 1;
 }
 
-std::vector<OutboxItem> Store::Pending(int limit) const {
+std::vector<OutboxItem> Store::Pending(int limit, std::size_t max_sealed_bytes) const {
   assert(db_ && "use of a moved-from Store");
   Statement select(db_, path_,
-                   "SELECT id, clear_json, sealed, tracking_hash, attempts, last_error, created_at "
+                   "SELECT id, clear_json, sealed, tracking_hash, attempts, last_error, created_at, length(sealed) "
                    "FROM outbox ORDER BY id LIMIT ?1");
   select.Bind(1, std::int64_t{limit});
   std::vector<OutboxItem> items;
+  std::size_t total = 0;
   while (select.Step()) {
+    const auto size = static_cast<std::size_t>(select.Int(7));
+    if (!items.empty() && (size > max_sealed_bytes || total + size > max_sealed_bytes)) break;
+    total += size;
     OutboxItem item;
     item.id = select.Int(0);
     try {

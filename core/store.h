@@ -6,6 +6,7 @@
 // An empty (0-byte) file is refused, never taken for a new outbox.
 // Every failure is a StoreError carrying SQLite's message and the file path, never
 // personal data (the outbox holds none in clear). One Store per thread.
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -43,7 +44,10 @@ class Store {
   // Seals nothing itself: takes what the caller sealed. Commits durably before returning.
   // Idempotent on clear.uuid: returns false (and changes nothing) if that uuid is already queued.
   bool Enqueue(const ClearPart& clear, const std::vector<unsigned char>& sealed, const std::string& tracking_hash);
-  std::vector<OutboxItem> Pending(int limit) const;        // oldest first
+  // Oldest first: up to `limit` items, stopping before the sealed parts would pass
+  // `max_sealed_bytes` in all (the first item always comes, however large), so a few
+  // long recordings make small batches instead of one the register refuses.
+  std::vector<OutboxItem> Pending(int limit, std::size_t max_sealed_bytes = SIZE_MAX) const;
   std::int64_t PendingCount() const;
   bool MarkSent(const std::string& uuid);          // removes after the register acknowledged it; false if absent
   // MarkSent for a whole acknowledged batch in one durable transaction (one fsync, not

@@ -116,7 +116,8 @@ def pick_choice(k, has_next):
     """A choice that keeps the walk going: 'No' to eligibility questions, a name over anonymity.
     None where something is chosen already and Next goes on (a side trip may have chosen)."""
     nodes = [n for n in k.tree()["nodes"] if n["role"] in ("choice", "checkbox") and n["enabled"]]
-    nodes = [n for n in nodes if not n["id"].startswith("choice.welcome.")]
+    # Not a setting, and not Say it instead / help to tell us (side trips of their own: scripts/screenshots_voice).
+    nodes = [n for n in nodes if not n["id"].startswith(("choice.welcome.", "voice."))]
     if not nodes or (has_next and any(n["selected"] for n in nodes)):
         return None
     for wanted in ("No", "None of these", "Give my name", "Today", "Yes, share it with my name", "No, do not share it"):

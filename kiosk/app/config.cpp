@@ -103,7 +103,7 @@ KioskConfig LoadConfigText(const std::string& text, const std::string& source_na
   const Reader top{source_name, root, ""};
   top.CheckKeys({"policy", "store", "identity", "register_public_key", "kiosk_number", "kiosk_name", "staff_pin_hash",
                  "assets_dir", "easyread_dir", "pictogram_dir", "font_dir", "usb_dir", "idle", "display", "access",
-                 "speech", "printer"});
+                 "speech", "printer", "voice"});
   top.String("policy", c.policy);
   top.String("store", c.store_path);
   top.String("identity", c.identity_file);
@@ -203,6 +203,12 @@ KioskConfig LoadConfigText(const std::string& text, const std::string& source_na
     if (c.printer.kind == print::PrinterKind::kEscPos && c.printer.device.empty())
       throw ConfigError(Where(source_name, r.Node("kind"), "printer.device") +
                         "missing: the receipt printer's device file (for example /dev/usb/lp0)");
+  }
+  if (const toml::table* voice = top.Table("voice")) {
+    const Reader r{source_name, *voice, "voice."};
+    r.CheckKeys({"microphone", "max_seconds"});
+    r.Bool("microphone", c.microphone);
+    r.Int("max_seconds", c.voice_max_seconds, 10, 180);
   }
   return c;
 }

@@ -23,6 +23,10 @@
 //             defaults a person starts with; the welcome screen changes them until the idle wipe.
 //   [printer] kind = "cups" | "escpos", queue = "receipt" (cups), device = "/dev/usb/lp0" (escpos),
 //             timeout_seconds = 60 (5 to 600). Without [printer] no receipt is offered for printing.
+//   [voice]   microphone = true, max_seconds = 180 (10 to 180)
+//             "Say it instead" records each spoken answer up to max_seconds; it is offered only
+//             when SDL finds a capture device (and microphone is not false). 180 s keeps three
+//             spoken answers, sealed, inside one register request (4 MiB).
 //   [speech]  rate = 150 (words a minute, 80 to 450), pitch = 50 (0 to 100), volume = 80 (0 to 100),
 //             earcon_volume = 60 (0 to 100), earcons = true
 #include <stdexcept>
@@ -63,6 +67,8 @@ struct KioskConfig {
   bool touch_to_hear = false;
   SpeechSettings speech;                           // passed to MakeSpeaker
   print::PrinterConfig printer;                    // [printer]; kind kNone when absent
+  bool microphone = true;                          // [voice] offer "Say it instead" if SDL has a capture device
+  int voice_max_seconds = 180;                     // [voice] max_seconds
 };
 
 KioskConfig LoadConfigFile(const std::string& path);                        // throws ConfigError

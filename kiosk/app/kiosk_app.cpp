@@ -148,6 +148,9 @@ KioskApp::KioskApp(AppDeps deps)
   for (const auto& [tag, catalog] : deps_.catalogs) languages.push_back({tag, catalog.language().native_name});
   state_ = NewJourney(deps_.defaults, deps_.idle, languages);
   state_.printer = printer_->configured();
+  state_.voice_available = deps_.recorder != nullptr;
+  state_.voice_max_s = deps_.voice_max_s;
+  player_ = std::make_unique<voice::VoicePlayer>(deps_.speaker->Output(), deps_.speaker->OutputRate());
   language_ = deps_.defaults.language;
   ApplyLanguageLabels();
 }
@@ -155,6 +158,8 @@ KioskApp::KioskApp(AppDeps deps)
 KioskApp::~KioskApp() {
   link_.reset();                                   // stops the sync thread, abandons look-ups in flight
   printer_.reset();                                // a slip still printing finishes first
+  player_.reset();
+  if (deps_.recorder) deps_.recorder->Discard();
   WipeJourney(state_);
 }
 
@@ -216,6 +221,7 @@ void KioskApp::Frame(const Clock& clock) {
     last_tick_ms_ = clock.now_ms;
     Dispatch(ev::Tick{clock.now_ms, clock.now_utc, clock.today});
   }
+  PumpVoice();
   ui::SetTheme(state_.settings.theme);
   ui::SetTextSize(state_.settings.text_size);
 
@@ -257,8 +263,8 @@ void KioskApp::Frame(const Clock& clock) {
   const bool speak_focus =
       state_.settings.listen || state_.settings.touch_to_hear || state_.settings.scanning != ScanMode::kOff;
   for (const std::string& text : ui::TakeSpeechRequests())
-    if (speak_focus && !text.empty()) deps_.speaker->Say(text, Voice());
-  if (speak_after_draw && speak_screen_pending_) SpeakScreenFromNodes();
+    if (speak_focus && !text.empty() && !Quiet()) deps_.speaker->Say(text, Voice());
+  if (speak_after_draw && speak_screen_pending_ && !Quiet()) SpeakScreenFromNodes();
   if (!dump_path_.empty() && (ui::LastFrameChanged() || ScreenName() != last_dump_screen_)) WriteDump();
   NoteMissingGlyphs();
 }
@@ -324,14 +330,14 @@ void KioskApp::RunEffect(const JourneyEffect& effect) {
         if constexpr (std::is_same_v<E, fx::SpeakScreen>) {
           speak_screen_pending_ = true;            // after the new screen has been drawn once
         } else if constexpr (std::is_same_v<E, fx::SpeakKey>) {
-          deps_.speaker->Say(catalog().Spoken(e.key, e.values), Voice());
+          if (!Quiet()) deps_.speaker->Say(catalog().Spoken(e.key, e.values), Voice());
         } else if constexpr (std::is_same_v<E, fx::SpeakText>) {
-          deps_.speaker->Say(e.text, Voice());
+          if (!Quiet()) deps_.speaker->Say(e.text, Voice());
         } else if constexpr (std::is_same_v<E, fx::StopSpeech>) {
           deps_.speaker->Stop();
           speak_screen_pending_ = false;
         } else if constexpr (std::is_same_v<E, fx::PlaySound>) {
-          deps_.speaker->Play(ToEarcon(e.sound));
+          if (!MicrophoneOpen(state_)) deps_.speaker->Play(ToEarcon(e.sound));
         } else if constexpr (std::is_same_v<E, fx::LoadLanguage>) {
           if (!deps_.catalogs.count(e.tag)) {
             try {
@@ -370,7 +376,13 @@ void KioskApp::RunEffect(const JourneyEffect& effect) {
           print::SlipWords words = print::WordsFor(slip, found != deps_.catalogs.end() ? found->second : catalog());
           WipeSlip(slip);
           printer_->Print(words);                    // wipes words
+        } else if constexpr (std::is_same_v<E, fx::StartRecording> || std::is_same_v<E, fx::StopRecording> ||
+                             std::is_same_v<E, fx::PlayRecording> || std::is_same_v<E, fx::StopPlayback> ||
+                             std::is_same_v<E, fx::DiscardRecording>) {
+          RunVoiceEffect(e);
         } else if constexpr (std::is_same_v<E, fx::WipeAndRestart>) {
+          if (deps_.recorder) deps_.recorder->Discard();   // the microphone closes with the journey
+          player_->Stop();
           link_->ForgetPending();                    // an answer still on its way was for the person who left
           printer_->ForgetPending();
           deps_.speaker->Stop();
@@ -468,8 +480,61 @@ void KioskApp::ApplyAccess(double now_s) {
   ui::SetSpokenWord(drawn_word_ >= 0 ? deps_.speaker->CurrentText() : std::string(), drawn_word_);
 }
 
+bool KioskApp::Quiet() const {
+  return MicrophoneOpen(state_) || (state_.place.step == Step::kRecord && state_.voice.phase == VoicePhase::kPlaying);
+}
+
+void KioskApp::PumpVoice() {
+  if (deps_.recorder && deps_.recorder->recording()) {
+    try {
+      const voice::RecorderProgress p = deps_.recorder->Pump();
+      Dispatch(ev::RecordProgress{p.elapsed_ms, p.level});
+    } catch (const voice::OpusError& e) {
+      deps_.recorder->Discard();
+      errors_.push_back(std::string("recording: ") + e.what());
+      Dispatch(ev::RecordingFailed{e.what()});
+    }
+  }
+  if (player_->playing() && !player_->Pump()) Dispatch(ev::PlaybackEnded{});
+}
+
+void KioskApp::RunVoiceEffect(const JourneyEffect& effect) {
+  if (const auto* start = std::get_if<fx::StartRecording>(&effect)) {
+    player_->Stop();
+    deps_.speaker->Stop();                         // read-aloud pauses: the microphone must not hear it
+    speak_screen_pending_ = false;
+    std::string why = "no microphone";
+    if (!deps_.recorder || !deps_.recorder->Start(start->max_ms, &why)) {
+      errors_.push_back("recording: " + why);
+      std::cerr << "tellus-kiosk: recording: " << why << "\n";
+      Dispatch(ev::RecordingFailed{why});
+    }
+  } else if (std::holds_alternative<fx::StopRecording>(effect)) {
+    if (!deps_.recorder || !deps_.recorder->recording()) return;
+    const auto stopped = std::chrono::steady_clock::now();
+    ev::RecordingFinished finished;
+    try {
+      finished.opus = AudioBuffer(deps_.recorder->Finish(&finished.length_ms));
+    } catch (const voice::OpusError& e) {
+      errors_.push_back(std::string("recording: ") + e.what());
+      Dispatch(ev::RecordingFailed{e.what()});
+      return;
+    }
+    Dispatch(finished);
+    stop_to_ready_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - stopped).count();
+  } else if (const auto* play = std::get_if<fx::PlayRecording>(&effect)) {
+    deps_.speaker->Stop();
+    speak_screen_pending_ = false;
+    if (!player_->Start(play->opus.bytes())) Dispatch(ev::PlaybackEnded{});   // no output, or nothing to play
+  } else if (std::holds_alternative<fx::StopPlayback>(effect)) {
+    player_->Stop();
+  } else if (std::holds_alternative<fx::DiscardRecording>(effect)) {
+    if (deps_.recorder) deps_.recorder->Discard();
+  }
+}
+
 void KioskApp::EchoTyping(const std::vector<JourneyEvent>& events) {
-  if (!state_.settings.listen) return;
+  if (!state_.settings.listen || Quiet()) return;
   const std::string* text = FieldText(state_, state_.focused);
   for (const JourneyEvent& e : events) {
     const auto* typed = std::get_if<ev::TypeText>(&e);
@@ -502,6 +567,8 @@ double KioskApp::SecondsToNextWake(const Clock& clock) const {
   };
   if (NeedsTimer(state_)) consider(std::max(0.0, (last_tick_ms_ + 1000 - clock.now_ms) / 1000.0));
   if (speak_screen_pending_) consider(0);
+  // The level meter moves and playback is fed while a take records or plays.
+  if ((deps_.recorder && deps_.recorder->recording()) || player_->playing()) consider(0.04);
   // The register's answer: a frame as soon as it is here; till then look again every 50 ms.
   if (link_->AnswerReady() || printer_->AnswerReady()) consider(0);
   else if (link_->Pending() || printer_->Pending()) consider(0.05);

@@ -25,6 +25,7 @@
 #include "kiosk/print/receipt_printer.h"
 #include "kiosk/speech/speaker.h"
 #include "kiosk/staff/staff_mode.h"
+#include "kiosk/voice/recorder.h"
 
 struct ImFontAtlas;
 
@@ -53,6 +54,8 @@ struct AppDeps {
   double scan_seconds = 1.5;                       // [access] scan_seconds: one-switch scanning step
   print::PrinterConfig printer;                    // [printer]: none, a CUPS queue or an ESC/POS device
   print::SlipAssets slip_assets;                   // the receipt's font and pictures
+  std::unique_ptr<voice::Recorder> recorder;       // null: no microphone, "Say it instead" not offered
+  int voice_max_s = 180;                           // [voice] max_seconds
 };
 
 // Fills deps.policy_words for every catalog language that lacks it. A language whose
@@ -108,6 +111,8 @@ class KioskApp {
   void SetDumpPath(std::string path) { dump_path_ = std::move(path); }
   // Failures seen by the effect runner (for logs and tests; never personal data).
   const std::vector<std::string>& errors() const { return errors_; }
+  // Wall time from Stop to the take being ready to Listen to, for the last take (ms; <0: none yet).
+  double stop_to_ready_ms() const { return stop_to_ready_ms_; }
 
  private:
   void RunEffect(const JourneyEffect& effect);
@@ -120,6 +125,9 @@ class KioskApp {
   void ApplyAccess(double now_s);                  // touch-to-hear, scanning and the read-along word, before a frame
   void EchoTyping(const std::vector<JourneyEvent>& events);
   void NoteMissingGlyphs();                        // after a frame: characters drawn without a glyph
+  void PumpVoice();                                // before a frame: the recorder's progress, playback's end
+  void RunVoiceEffect(const JourneyEffect& effect);
+  bool Quiet() const;                              // the microphone is open or a take is playing: no speech
 
   struct FontKey {
     int text_size = -1;
@@ -146,6 +154,8 @@ class KioskApp {
   int drawn_word_ = -1;                            // read-along word offset last drawn
   FontKey baked_fonts_;
   std::string extra_glyphs_;                       // UTF-8, each character once
+  std::unique_ptr<voice::VoicePlayer> player_;     // "Listen to what you said", on the speech output
+  double stop_to_ready_ms_ = -1;
 };
 
 }  // namespace tellus

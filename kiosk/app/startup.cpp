@@ -115,6 +115,12 @@ AppDeps LoadAppDeps(const KioskConfig& c, std::unique_ptr<Speaker> speaker) {
   deps.printer = c.printer;
   deps.slip_assets.font_dir = c.font_dir;
   deps.slip_assets.pictogram_dir = c.pictogram_dir;
+  deps.voice_max_s = c.voice_max_seconds;
+  if (c.microphone) {
+    std::string why;
+    deps.recorder = voice::Recorder::Open(&why);
+    if (!deps.recorder) std::cerr << "tellus-kiosk: " << why << ": \"Say it instead\" is not offered\n";
+  }
   deps.idle.warn_after_s = c.warn_after_seconds;
   deps.idle.countdown_s = c.countdown_seconds;
   return deps;

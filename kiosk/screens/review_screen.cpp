@@ -31,6 +31,26 @@ void AddItem(ShownAnswer& a, const std::vector<NamedItem>& items, const std::str
   a.Add(id, fallback);
 }
 
+// What was said instead of (or as well as) typing, and a request for help to tell us.
+bool OtherAnswers(const ScreenContext& c, ShownAnswer& a, SpokenQuestion question) {
+  const PersonalPart& p = c.state.personal;
+  bool any = false;
+  if (const Recording* r = FindRecording(p, question)) {
+    a.Add(c.Text("voice.review_spoken", {{"time", ClockText(r->length_ms)}}), c.Pictogram("voice.review_spoken"));
+    any = true;
+  }
+  if (p.help.Requested() && (question == SpokenQuestion::kWhatHappened || question == SpokenQuestion::kPraise)) {
+    const std::string way = p.help.way == HelpWay::kCallBack ? "voice.review_help_call_back" : "voice.review_help_meeting";
+    a.Add(c.Text(way), c.Pictogram(way));
+    const char* time = p.help.best_time == HelpTime::kMorning     ? "help_time.choice.morning"
+                       : p.help.best_time == HelpTime::kAfternoon ? "help_time.choice.afternoon"
+                                                                   : "help_time.choice.any-time";
+    a.Add(c.Text(time));
+    any = true;
+  }
+  return any;
+}
+
 // The person's own words, or "You did not write anything here."
 void Words(const ScreenContext& c, ShownAnswer& a, const std::string& text) {
   if (text.empty()) {
@@ -47,15 +67,23 @@ ShownAnswer Answer(const ScreenContext& c, Step section) {
   auto say = [&](const std::string& key) { a.Add(c.Text(key), c.Pictogram(key)); };
   switch (section) {
     case Step::kService: AddItem(a, c.policy.services, s.service_id, "service"); break;
-    case Step::kSubject: Words(c, a, p.subject); break;
+    case Step::kSubject:
+      if (!OtherAnswers(c, a, SpokenQuestion::kSubject) || !p.subject.empty()) Words(c, a, p.subject);
+      break;
     case Step::kPraise:
       for (const std::string& id : s.praise_choices) say("praise.choice." + id);
-      if (!p.praise.empty() || s.praise_choices.empty()) Words(c, a, p.praise);
+      if (!OtherAnswers(c, a, SpokenQuestion::kPraise) && (!p.praise.empty() || s.praise_choices.empty())) {
+        Words(c, a, p.praise);
+      } else if (!p.praise.empty()) {
+        Words(c, a, p.praise);
+      }
       break;
     case Step::kCategories:
       for (const std::string& id : s.categories) AddItem(a, c.policy.categories, id, "complaint");
       break;
-    case Step::kWhatHappened: Words(c, a, p.what_happened); break;
+    case Step::kWhatHappened:
+      if (!OtherAnswers(c, a, SpokenQuestion::kWhatHappened) || !p.what_happened.empty()) Words(c, a, p.what_happened);
+      break;
     case Step::kWhen:
       // A span is shown as the span it is (its name and its first and last day), never as one day.
       if (s.when_choice == WhenChoice::kNone || !s.incident.Given()) {
@@ -71,8 +99,12 @@ ShownAnswer Answer(const ScreenContext& c, Step section) {
         }
       }
       break;
-    case Step::kAffected: Words(c, a, p.how_affected); break;
-    case Step::kPutRight: Words(c, a, p.put_right); break;
+    case Step::kAffected:
+      if (!OtherAnswers(c, a, SpokenQuestion::kHowAffected) || !p.how_affected.empty()) Words(c, a, p.how_affected);
+      break;
+    case Step::kPutRight:
+      if (!OtherAnswers(c, a, SpokenQuestion::kPutRight) || !p.put_right.empty()) Words(c, a, p.put_right);
+      break;
     case Step::kAnonymous:
     case Step::kName:
       if (p.person.anonymous) {

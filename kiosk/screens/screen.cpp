@@ -59,6 +59,9 @@ void DrawScreen(const JourneyState& state, const Catalog& catalog, const Policy&
     case Step::kCheckOutcome: DrawCheckOutcome(c); break;
     case Step::kAbout: DrawAbout(c); break;
     case Step::kCheckFeedback: DrawCheckFeedback(c); break;
+    case Step::kRecord: DrawRecord(c); break;
+    case Step::kHelpToWrite:
+    case Step::kHelpTime: DrawHelpToWrite(c); break;
   }
   BottomBar(c);
 }

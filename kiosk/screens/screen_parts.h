@@ -89,6 +89,13 @@ bool TypingView(const ScreenContext& c, const std::string& title_key, bool done_
 // {name} and its grammatical forms ({name.accusative}, {date.genitive}) for a sentence (easyread/grammar.h).
 Values DurationValues(const ScreenContext& c, const std::string& name, const Duration& duration);
 Values DateValues(const ScreenContext& c, const std::string& name, Date date);
+// Under a text question: what was said or asked for instead of typing, then "Say it
+// instead" (when the kiosk has a microphone) and "I want help to tell you" side by side.
+void OtherWaysToAnswer(const ScreenContext& c);
+// One line saying what stands for the answer besides typing: help asked for, else a
+// kept recording. True when drawn (text questions then leave out their second sentence).
+bool SayOtherAnswer(const ScreenContext& c);
+std::string ClockText(int ms);                     // "1:05": minutes and seconds of a recording
 std::string DateText(const ScreenContext& c, Date date, bool with_year = false);
 void BottomBar(const ScreenContext& c);
 void HelpPanel(const ScreenContext& c);
@@ -124,5 +131,7 @@ void DrawCheckConfirm(const ScreenContext& c);     // check_confirm_screen.cpp
 void DrawCheckOutcome(const ScreenContext& c);     // check_outcome_screen.cpp
 void DrawAbout(const ScreenContext& c);            // about_screen.cpp
 void DrawCheckFeedback(const ScreenContext& c);    // check_feedback_screen.cpp
+void DrawRecord(const ScreenContext& c);           // record_screen.cpp (Say it instead)
+void DrawHelpToWrite(const ScreenContext& c);      // help_to_write_screen.cpp (way, and best time)
 
 }  // namespace tellus::screens

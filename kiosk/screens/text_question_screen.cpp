@@ -29,9 +29,10 @@ void DrawTextQuestion(const ScreenContext& c) {
   }
   Title(c, step.key + ".title");
   Say(c, step.key + ".body_1");
-  SayIfPresent(c, step.key + ".body_2");
+  if (!SayOtherAnswer(c)) SayIfPresent(c, step.key + ".body_2");
   Notice(c);
   TextBox(c, step.field);
+  OtherWaysToAnswer(c);
   if (MainButton(c, "button.next", "common.next")) c.Emit(ev::Next{});
 }
 

@@ -41,6 +41,7 @@ class SdlSpeaker : public Speaker {
   std::string CurrentText() const override { return queue_->CurrentText(); }
   bool HasAudio() const override { return true; }
   std::string Status() const override { return queue_->Status(); }
+  PcmSink* Output() override { return audio_.get(); }
 
  private:
   std::unique_ptr<SdlAudio> audio_;

@@ -6,6 +6,8 @@
 #include <memory>
 #include <string>
 
+#include "kiosk/speech/pcm_sink.h"
+
 namespace tellus {
 
 enum class Earcon { kPress, kBack, kError, kDone };
@@ -36,6 +38,9 @@ class Speaker {
   virtual std::string CurrentText() const { return {}; }
   virtual bool HasAudio() const = 0;               // false: no sound device, text only
   virtual std::string Status() const = 0;          // "speech ready", "no audio device: text only"
+  // The output speech plays through (a recording is played back on it too), and its rate; null: none.
+  virtual PcmSink* Output() { return nullptr; }
+  virtual int OutputRate() const { return 22050; }
 };
 
 std::unique_ptr<Speaker> MakeSilentSpeaker();      // for tests and machines with no audio

@@ -131,6 +131,10 @@ void SetWidgetLabels(const WidgetLabels& labels);
 void BigCode(const std::string& grouped_text, const std::string& spoken = {});
 void QrCode(const std::string& text);              // QR of a reference (libqrencode)
 void Spacer(float height_in_lines);
+// "We can hear you": a row-wide bar rising with `level` (0..100) under a line of text
+// (e.g. "Recording 0:12 of 3:00"). A kImage node whose value is the level. level_meter.cpp
+void LevelMeter(const std::string& id, int level, const std::string& label, const std::string& spoken,
+                const std::string& pictogram = {});
 // Side by side: BeginColumns(2) ... NextColumn() ... EndColumns(); items inside take the
 // column's width and the layout continues under the tallest column.
 void BeginColumns(int count);

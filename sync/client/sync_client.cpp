@@ -68,7 +68,7 @@ SyncStatus SyncClient::Status() const {
 
 DrainResult SyncClient::DrainOnce(Store& store) {
   DrainResult result;
-  std::vector<OutboxItem> pending = store.Pending(options_.batch_size);
+  std::vector<OutboxItem> pending = store.Pending(options_.batch_size, options_.batch_bytes);
   if (pending.empty()) return result;
   RegisterClient client(identity_, options_.timeouts, &stop_);
   std::int64_t waiting = store.PendingCount();

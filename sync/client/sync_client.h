@@ -22,6 +22,9 @@ namespace tellus::sync {
 
 struct SyncOptions {
   int batch_size = 200;
+  // Sealed bytes in one request (base64 makes them 4/3 as many on the wire): well under
+  // the register's body limit (proto::kMaxBodyBytes), so recordings split into small batches.
+  std::size_t batch_bytes = 1024 * 1024;
   std::chrono::milliseconds min_backoff{1000};
   std::chrono::milliseconds max_backoff{std::chrono::minutes(5)};
   std::chrono::milliseconds idle_check{std::chrono::seconds(30)};   // look for new items this often anyway

@@ -1,5 +1,11 @@
-// tellus-register cases, case show|ack|reply|escalate|close, kiosks, report, purge, import.
+// tellus-register cases, case show|audio|ack|reply|escalate|close, kiosks, report, purge, import.
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
@@ -49,6 +55,13 @@ std::string Or(const std::string& text, const char* fallback) { return text.empt
 // Anything that came from a kiosk, made safe for the terminal (terminal_text.h).
 std::string Safe(const std::string& text) { return TerminalSafe(text); }
 
+std::string LengthText(int ms) {
+  const int seconds = (ms + 500) / 1000;
+  char text[32];
+  std::snprintf(text, sizeof text, "%d:%02d", seconds / 60, seconds % 60);
+  return text;
+}
+
 // When it happened, as the person said it: a span stays a span (never shown as one day).
 std::string IncidentText(const IncidentPeriod& when) {
   if (!when.Given()) return "not given";
@@ -68,11 +81,16 @@ void ListCases(const Common& c, bool overdue, const std::string& stage, const st
             << std::setw(12) << "stage" << std::setw(13) << "state" << std::setw(12) << "sent" << std::setw(12)
             << "ack by" << std::setw(12) << "answer by" << "flags\n";
   int shown = 0;
-  for (const CaseRecord& rec : s.storage->Cases(filter)) {
+  // People who asked for help to tell us come first: someone has to phone or meet them.
+  std::vector<CaseRecord> records = s.storage->Cases(filter);
+  std::stable_partition(records.begin(), records.end(),
+                        [](const CaseRecord& rec) { return ClearFromJson(rec.clear_json).help_to_write; });
+  for (const CaseRecord& rec : records) {
     bool late = s.workflow.IsOverdue(rec, today);
     if (overdue && !late) continue;
     const StageRecord& st = rec.stages.back();
-    std::string flags = late ? "OVERDUE" : "";
+    std::string flags = ClearFromJson(rec.clear_json).help_to_write ? "HELP-TO-WRITE" : "";
+    if (late) flags += flags.empty() ? "OVERDUE" : " OVERDUE";
     if (!rec.deadline_note.empty()) flags += flags.empty() ? "NO-DEADLINE" : " NO-DEADLINE";
     if (rec.via == "usb") flags += flags.empty() ? "usb" : " usb";
     const CaseWorkflow::Projection projected = s.workflow.ProjectionOf(rec, st);
@@ -151,6 +169,21 @@ void ShowCase(const Common& c, const std::string& reference) {
   if (p.support.advocate) support += "advocate; ";
   if (p.support.help_to_write) support += "help to write; ";
   line("support needs", support);
+  if (p.help.Requested()) {
+    std::cout << "  " << std::left << std::setw(18) << "HELP TO WRITE"
+              << (p.help.way == HelpWay::kCallBack ? "phone them back" : "meet them in person") << ", best time "
+              << (p.help.best_time == HelpTime::kMorning     ? "morning"
+                  : p.help.best_time == HelpTime::kAfternoon ? "afternoon"
+                                                              : "any time")
+              << " (contact by " << ToString(p.person.contact) << ")\n";
+  }
+  if (!p.recordings.empty()) {
+    std::cout << "\nspoken answers (write them out with: tellus-register case audio " << rec.reference << " --out DIR)\n";
+    for (const Recording& r : p.recordings) {
+      std::cout << "  " << std::left << std::setw(18) << ToString(r.question) << LengthText(r.length_ms) << "  ("
+                << r.opus.size() / 1024 << " KiB Ogg Opus)\n";
+    }
+  }
   Wipe(p);
   if (!rec.latest_reply.empty()) std::cout << "\nlatest reply to the person\n  " << Safe(rec.latest_reply) << "\n";
   auto requests = s.storage->Requests(rec.uuid);
@@ -165,6 +198,38 @@ void ShowCase(const Common& c, const std::string& reference) {
     std::cout << "  " << Safe(a.at) << "  " << Safe(a.actor) << "  " << Safe(a.action)
               << (a.detail.empty() ? "" : "  " + Safe(a.detail)) << "\n";
   }
+}
+
+// Writes the opened recordings as <REF>-<question>.opus, readable by the owner only; audited.
+void WriteAudio(const Common& c, const std::string& reference, const std::string& out_dir) {
+  Session s(c);
+  CaseRecord rec = s.workflow.Require(reference);
+  RegisterKeys keys = LoadRegisterKeys(KeysPathFor(c.db));
+  PersonalPart p = OpenPersonal(rec.sealed, keys.box);
+  if (p.recordings.empty()) {
+    Wipe(p);
+    std::cout << rec.reference << " has no spoken answers\n";
+    return;
+  }
+  std::filesystem::create_directories(out_dir);
+  std::string written;
+  for (const Recording& r : p.recordings) {
+    const std::filesystem::path path = std::filesystem::path(out_dir) / (rec.reference + "-" + ToString(r.question) + ".opus");
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    const std::vector<unsigned char>& audio = r.opus.bytes();
+    const bool ok = fd >= 0 && ::write(fd, audio.data(), audio.size()) == static_cast<ssize_t>(audio.size()) &&
+                    ::fsync(fd) == 0;
+    if (fd >= 0) ::close(fd);
+    if (!ok) {
+      Wipe(p);
+      throw std::runtime_error(path.string() + ": cannot write the recording (is the folder writable?)");
+    }
+    std::cout << path.string() << "  " << ToString(r.question) << "  " << LengthText(r.length_ms) << "\n";
+    written += (written.empty() ? "" : ", ") + ToString(r.question);
+  }
+  Wipe(p);
+  // Hearing what someone said is opening personal data: it goes in the log with who and where.
+  s.storage->Audit(s.actor, "audio", rec.reference, "wrote " + written + " to " + out_dir);
 }
 
 void ListKiosks(const Common& c) {
@@ -218,6 +283,11 @@ void AddCaseCommands(CLI::App& app) {
     return sub;
   };
   add("show", "Show a case, opening its sealed part with the register key")->callback([] { ShowCase(common, reference); });
+  static std::string audio_dir;
+  add("audio", "Write the case's spoken answers as .opus files (opened with the register key; audited)")
+      ->callback([] { WriteAudio(common, reference, audio_dir); })
+      ->add_option("--out", audio_dir, "Folder to write them to")
+      ->required();
   add("ack", "Record that the case was acknowledged")->callback([] {
     Session s(common);
     s.workflow.Acknowledge(reference, s.actor);

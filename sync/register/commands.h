@@ -11,7 +11,7 @@ void AddPolicyCommands(CLI::App& app);
 void AddSetupCommands(CLI::App& app);
 // serve (sync/register/serve_command.cpp)
 void AddServeCommand(CLI::App& app);
-// cases, case show|ack|reply|escalate|close, kiosks, report, purge, import (sync/register/case_commands.cpp)
+// cases, case show|audio|ack|reply|escalate|close, kiosks, report, purge, import (sync/register/case_commands.cpp)
 void AddCaseCommands(CLI::App& app);
 
 }  // namespace tellus::reg

@@ -81,6 +81,11 @@ earcons = false
             "kiosk.toml:15: access.scanning: 'fast' is not one of off, auto, step");
   EXPECT_EQ(ErrorOf(std::string(kGood) + "[access]\nscan_seconds = 0.1\n"),
             "kiosk.toml:15: access.scan_seconds: 0.1 is outside 0.5 to 10");
+  // Three spoken answers of 180 s, sealed, fill most of one register request: no longer.
+  EXPECT_EQ(ErrorOf(std::string(kGood) + "[voice]\nmax_seconds = 300\n"),
+            "kiosk.toml:15: voice.max_seconds: 300 is more than 180");
+  EXPECT_EQ(ErrorOf(std::string(kGood) + "[voice]\nmicrophone = \"yes\"\n"),
+            "kiosk.toml:15: voice.microphone: must be true or false");
   EXPECT_EQ(ErrorOf(std::string(kGood) + "[speech]\nrate = 20\n"), "kiosk.toml:15: speech.rate: 20 is less than 80");
   EXPECT_EQ(ErrorOf(std::string(kGood) + "[speech]\nearcons = 1\n"),
             "kiosk.toml:15: speech.earcons: must be true or false");
@@ -90,7 +95,7 @@ TEST(KioskConfig, BadValuesNameFileLineAndKey) {
   EXPECT_EQ(ErrorOf("colour = \"red\"\n" + std::string(kGood)),
             "kiosk.toml:1: colour: unknown key (known: access, assets_dir, display, easyread_dir, font_dir, identity, "
             "idle, kiosk_name, kiosk_number, pictogram_dir, policy, printer, register_public_key, speech, "
-            "staff_pin_hash, store, usb_dir)");
+            "staff_pin_hash, store, usb_dir, voice)");
   auto replaced = [&](const std::string& from, const std::string& to) {
     std::string t = kGood;
     t.replace(t.find(from), from.size(), to);

@@ -115,6 +115,12 @@ Harness::Harness(HarnessOptions options) : options_(std::move(options)), clock_(
   deps.scan_seconds = options_.scan_seconds;
   deps.printer = options_.printer;
   deps.slip_assets.pictogram_dir = TELLUS_PICTOGRAM_DIR;
+  deps.voice_max_s = options_.voice_max_s;
+  if (options_.microphone) {
+    std::string why;
+    deps.recorder = voice::Recorder::Open(&why);
+    if (!deps.recorder) throw std::runtime_error("harness: no microphone: " + why);
+  }
   deps.idle.warn_after_s = options_.warn_after_seconds;
   deps.idle.countdown_s = options_.countdown_seconds;
   app_ = std::make_unique<KioskApp>(std::move(deps));

@@ -50,6 +50,8 @@ struct HarnessOptions {
   std::string usb_dir;                             // "Save to USB" folder
   sync::SyncOptions sync_options;
   print::PrinterConfig printer;                    // [printer]: none by default
+  bool microphone = false;                         // open SDL capture (tests set SDL_AUDIODRIVER=disk + SDL_DISKAUDIOFILEIN)
+  int voice_max_s = 180;
 };
 
 class Harness {

@@ -173,5 +173,47 @@ TEST(Layout, PrintMyReceiptOnTheDoneAndCheckScreensFits) {
   }
 }
 
+// Say it instead and help to tell us: the sweep has no microphone, so the record screen in
+// each of its moments, and the fullest text question (a kept recording and a help request),
+// are set up here in the languages with the longest words.
+TEST(Layout, SayItInsteadScreensFitInEveryMoment) {
+  for (const std::string language : {"en-GB", "cy", "pl", "uk", "lt"}) {
+    HarnessOptions o;
+    o.policy_id = "next-steps";
+    o.language = language;
+    Harness h(o);
+    SweepResult r;
+    auto show = [&](Step step, VoicePhase phase) {
+      JourneyState& s = h.app().mutable_state();
+      s.kind = JourneyKind::kComplaint;
+      s.voice_available = true;
+      s.history = {Place{Step::kWelcome, 0}, Place{Step::kWhatHappened, 0}};
+      s.place = Place{step, 0};
+      s.aside_from = Step::kWhatHappened;
+      s.voice.phase = phase;
+      s.voice.elapsed_ms = 83000;
+      s.voice.level = 70;
+      s.voice.opus = AudioBuffer({1, 2, 3});
+      s.personal.recordings = {Recording{SpokenQuestion::kWhatHappened, AudioBuffer({1, 2, 3}), 83000}};
+      s.personal.help = {HelpWay::kCallBack, HelpTime::kMorning};
+      s.now_ms = h.clock().now_ms;
+      s.last_activity_ms = h.clock().now_ms;
+      h.Frame(3);
+      r.screens.insert(h.app().ScreenName() + "|" + std::to_string(static_cast<int>(phase)));
+      CheckLayout(h, r);
+    };
+    for (VoicePhase phase : {VoicePhase::kReady, VoicePhase::kRecording, VoicePhase::kFinishing, VoicePhase::kRecorded,
+                             VoicePhase::kPlaying, VoicePhase::kFailed}) {
+      show(Step::kRecord, phase);
+    }
+    show(Step::kWhatHappened, VoicePhase::kReady);
+    show(Step::kAffected, VoicePhase::kReady);
+    show(Step::kSubject, VoicePhase::kReady);
+    show(Step::kHelpToWrite, VoicePhase::kReady);
+    show(Step::kHelpTime, VoicePhase::kReady);
+    ExpectClean(r, language, 10);
+  }
+}
+
 }  // namespace
 }  // namespace tellus

@@ -65,6 +65,11 @@ enum class Step {
   kRecord,           // "Say it instead": record, listen, record again, keep (a side trip from a text question)
   kHelpToWrite,      // "I want help to tell you": a call-back or a meeting (side trip from a text question)
   kHelpTime,         // ... and the best time for it
+  kSafeguarding,     // complaint, first when the policy has it: "Is someone being hurt, or in danger?"
+  kTellStaff,        // a yes: "Please tell a member of staff now", then the complaint goes on (urgent)
+  kOtherPlaces,      // the policy's other places to go (external bodies), from signpost, done or check
+  kEscalateReason,   // check my complaint: why the person wants the next stage (their words)
+  kProcess,          // from done: the procedure's stages and their times, and places to go at any stage
 };
 
 // Catalog key prefix of a step: "complaint.when" etc. Titles are "<key>.title",
@@ -78,6 +83,7 @@ enum class Field {
   kName, kPhone, kEmail, kAddress, kTheirName, kOtherLanguage,
   kReference, kTrackingCode,
   kFeedback,                                       // check my complaint: how we handled it
+  kEscalateReason,                                 // check my complaint: why they ask for the next stage
 };
 int FieldLimit(Field field);                       // characters (UTF-8 code points)
 const char* FieldKey(Field field);                 // catalog key of its label: "field.name"
@@ -208,6 +214,9 @@ struct CaseView {
   std::string next_stage_name;
   std::optional<Date> escalate_by;                 // last day to ask; nullopt: no limit given
   bool can_withdraw = false;
+  std::optional<Date> extended_to;                 // staff gave a new date for the answer
+  std::string extension_reason;                    // why, in staff's words (shown as written)
+  bool withdraw_requested = false;                 // asked to stop; the policy lets staff carry on
   bool operator==(const CaseView&) const = default;
 };
 
@@ -259,6 +268,9 @@ struct JourneyState {
   // Per eligibility rule: which of its questions got the answer that cleared it (-1: not yet).
   // Cleared after the first ("long ago, but I found out recently") keeps old dates eligible.
   std::vector<int> eligibility_cleared_at;
+  std::optional<bool> safeguarding_answer;         // kSafeguarding answered (nullopt: not asked yet)
+  bool urgent = false;                             // yes: someone is being hurt or in danger
+  bool other_places_all = false;                   // kOtherPlaces lists every body (else "at any stage" ones)
 
   // Check my complaint.
   std::string check_reference;
@@ -268,6 +280,7 @@ struct JourneyState {
   CaseRequest check_request = CaseRequest::kNone;  // being confirmed or sent
   RequestOutcome request_outcome = RequestOutcome::kNone;
   std::string check_feedback;                      // typed on kCheckFeedback (wiped with the rest)
+  std::string check_reason;                        // typed on kEscalateReason (wiped with the rest)
 
   // Printed receipt (done and check result screens).
   PrintStatus print_status = PrintStatus::kNone;
@@ -442,6 +455,10 @@ std::vector<std::chrono::year_month> MonthListMonths(const Policy& policy, Date 
 // The eligibility questions already cleared the time limit ("it happened long ago, but
 // I found out recently"): the dates asked later do not turn the person away.
 bool TimeLimitWaived(const JourneyState& state, const Policy& policy);
+// The other places to go the kOtherPlaces screen lists now.
+std::vector<const ExternalBody*> OtherPlacesNow(const JourneyState& state, const Policy& policy);
+// Whether a case at this stage (by name) has come to the procedure's last stage.
+bool AtLastStage(const Policy& policy, const std::string& stage_name);
 // The single yes/no question asked at `place` (a kEligibility place), or nullptr.
 const YesNoQuestion* EligibilityQuestionAt(const Policy& policy, const Place& place);
 // Whether a text question has an answer: typed, spoken, or a request for help to tell us.

@@ -23,14 +23,18 @@ Submission BuildSubmission(const JourneyState& s, const Policy& policy) {
     }
   }
   clear.incident = s.incident;
-  clear.anonymous = s.personal.person.anonymous;
+  // A policy whose comments never carry a name (Works for Us "minor issues"): none is kept,
+  // whatever the state holds.
+  const bool nameless = s.kind == JourneyKind::kComment && !policy.comments_keep_name;
+  clear.anonymous = s.personal.person.anonymous || nameless;
+  clear.urgent = s.kind == JourneyKind::kComplaint && s.urgent;
   clear.share = s.kind == JourneyKind::kCompliment ? s.share : ShareConsent::kNotAsked;
   clear.language = s.settings.language;
 
   PersonalPart& p = out.personal;
   const PersonalPart& from = s.personal;
-  p.person.anonymous = from.person.anonymous;
-  if (!from.person.anonymous) {
+  p.person.anonymous = clear.anonymous;
+  if (!clear.anonymous) {
     p.person.name = from.person.name;
     p.person.contact = from.person.contact;
     switch (from.person.contact) {

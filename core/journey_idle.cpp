@@ -31,6 +31,7 @@ void WipeAnswers(JourneyState& s) {
   s.request_outcome = RequestOutcome::kNone;
   s.print_status = PrintStatus::kNone;
   WipeString(s.check_feedback);
+  WipeString(s.check_reason);
   if (s.receipt) {
     WipeString(s.receipt->tracking_code);
     WipeString(s.receipt->reference);
@@ -59,6 +60,9 @@ void WipeAnswers(JourneyState& s) {
   s.contact_answered = false;
   s.older_than_limit.reset();
   s.eligibility_cleared_at.clear();
+  s.safeguarding_answer.reset();
+  s.urgent = false;
+  s.other_places_all = false;
   s.check_status = CheckStatusKind::kNone;
   s.committing = false;
   s.idle_warning = false;

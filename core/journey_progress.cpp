@@ -10,6 +10,8 @@ namespace {
 
 JourneySection SectionOfStep(Step step) {
   switch (step) {
+    case Step::kSafeguarding:
+    case Step::kTellStaff:
     case Step::kEligibility:
     case Step::kExclusions: return JourneySection::kBeforeYouStart;
     case Step::kAnonymous:
@@ -28,7 +30,8 @@ JourneySection SectionOfStep(Step step) {
     case Step::kCheckResult:
     case Step::kCheckConfirm:
     case Step::kCheckOutcome:
-    case Step::kCheckFeedback: return JourneySection::kCheckMyComplaint;
+    case Step::kCheckFeedback:
+    case Step::kEscalateReason: return JourneySection::kCheckMyComplaint;
     default: return JourneySection::kWhatHappened;
   }
 }
@@ -36,7 +39,7 @@ JourneySection SectionOfStep(Step step) {
 // The receipt ends the journey: "Thank you" is not a step to count.
 bool OutsideJourney(Step step) {
   return step == Step::kWelcome || step == Step::kLanguage || step == Step::kAbout || step == Step::kSignpost ||
-         step == Step::kDone;
+         step == Step::kDone || step == Step::kOtherPlaces || step == Step::kProcess;
 }
 
 // The check journey is short and fixed: the receipt, the answer, then a request.
@@ -46,6 +49,7 @@ std::optional<JourneyProgress> CheckProgress(Step step) {
     case Step::kCheckEntry: at = 1; break;
     case Step::kCheckResult: at = 2; break;
     case Step::kCheckConfirm:
+    case Step::kEscalateReason:
     case Step::kCheckFeedback: at = 3; break;
     case Step::kCheckOutcome: at = 4; break;
     default: return std::nullopt;
@@ -64,6 +68,7 @@ std::optional<Step> BranchesFrom(Step step, const JourneyState& state) {
     case Step::kContactDetails: return Step::kContact;
     case Step::kOnBehalfDetails: return Step::kOnBehalf;
     case Step::kAnonymousMeaning: return Step::kAnonymous;
+    case Step::kTellStaff: return Step::kSafeguarding;
     default: return std::nullopt;
   }
 }

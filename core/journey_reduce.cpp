@@ -76,6 +76,10 @@ void StartJourney(Ctx& c, JourneyKind kind) {
     c.s.personal.person.anonymous = false;
     c.s.anonymous_chosen = true;
   }
+  if (kind == JourneyKind::kComment && !c.p.comments_keep_name) {
+    c.s.personal.person.anonymous = true;          // never asked: the policy keeps no name with a comment
+    c.s.anonymous_chosen = true;
+  }
   Enter(c, FirstPlace(kind, c.p));
 }
 
@@ -143,8 +147,17 @@ void ReturnToStatus(Ctx& c) {
   s.check_request = CaseRequest::kNone;
   s.request_outcome = RequestOutcome::kNone;
   WipeString(s.check_feedback);                    // sent, or not wanted after all
+  WipeString(s.check_reason);
   s.focused = Field::kNone;
   SpeakIfListening(c);
+}
+
+// The policy's other places to go: every one (after the last stage, or when turned away),
+// else only those the policy allows at any stage. Nothing to open when none apply.
+void OpenOtherPlaces(Ctx& c, bool all) {
+  c.s.other_places_all = all;
+  if (OtherPlacesNow(c.s, c.p).empty()) return;
+  Enter(c, Place{Step::kOtherPlaces, 0});
 }
 
 void OnCheckChoice(Ctx& c, const std::string& id) {
@@ -154,7 +167,9 @@ void OnCheckChoice(Ctx& c, const std::string& id) {
     Finish(c);
   } else if (id == "escalate" && found && s.check_case->can_escalate) {
     s.check_request = CaseRequest::kEscalate;
-    Enter(c, Place{Step::kCheckConfirm, 0});
+    Enter(c, Place{Step::kEscalateReason, 0});     // why, in their words, before "are you sure?"
+  } else if (id == "other-places" && found) {
+    OpenOtherPlaces(c, AtLastStage(c.p, s.check_case->stage_name));
   } else if (id == "feedback" && found && s.check_case->kind == JourneyKind::kComplaint) {
     s.check_request = CaseRequest::kFeedback;
     Enter(c, Place{Step::kCheckFeedback, 0});
@@ -207,10 +222,28 @@ void OnChoose(Ctx& c, const std::string& id) {
       StartJourney(c, kind);
       return;
     }
+    case Step::kSafeguarding:
+      if (id == "yes") {
+        s.safeguarding_answer = true;
+        s.urgent = true;
+        c.fx.push_back(fx::PlaySound{fx::Sound::kAttention});
+        Enter(c, Place{Step::kTellStaff, 0});
+      } else if (id == "no") {
+        s.safeguarding_answer = false;
+        s.urgent = false;
+        Forward(c, Step::kSafeguarding);
+      }
+      return;
     case Step::kEligibility: {
       if (id != "yes" && id != "no") return;
       const YesNoQuestion* q = EligibilityQuestionAt(c.p, s.place);
       if (!q) return;
+      if (q->marks == AnswerMark::kDeceased) {
+        // "Has the person died?": no permission can be asked for; the family question follows.
+        const bool died = (id == "yes") != q->blocking_answer;
+        s.personal.on_behalf.deceased = died;
+        if (died) s.personal.on_behalf.on_behalf = true;
+      }
       if ((id == "yes") != q->blocking_answer) {
         auto& cleared = s.eligibility_cleared_at;
         cleared.resize(std::max(cleared.size(), static_cast<std::size_t>(s.place.index) + 1), -1);
@@ -294,6 +327,7 @@ void OnChoose(Ctx& c, const std::string& id) {
       } else if (id == "no") {
         s.personal.on_behalf.on_behalf = false;
         s.personal.on_behalf.permission_given = false;
+        s.personal.on_behalf.deceased = false;
         WipeString(s.personal.on_behalf.their_name);
       } else {
         return;
@@ -327,10 +361,16 @@ void OnChoose(Ctx& c, const std::string& id) {
         StartJourney(c, JourneyKind::kCompliment);
       } else if (id == "comment" && c.p.comments_accepted) {
         StartJourney(c, JourneyKind::kComment);
+      } else if (id == "other-places") {
+        OpenOtherPlaces(c, true);                  // turned away: every other place, each says when
       }
       return;
     case Step::kDone:
       if (id == "finish") Finish(c);
+      else if (id == "process" && s.receipt && s.receipt->kind == JourneyKind::kComplaint) Enter(c, Place{Step::kProcess, 0});
+      return;
+    case Step::kProcess:
+      if (id == "other-places") OpenOtherPlaces(c, false);   // those the policy allows at any stage
       return;
     case Step::kCheckResult:
       OnCheckChoice(c, id);
@@ -342,7 +382,8 @@ void OnChoose(Ctx& c, const std::string& id) {
     case Step::kCheckConfirm:
       if (id == "yes" && s.check_request != CaseRequest::kNone) {
         s.request_outcome = RequestOutcome::kWaiting;
-        c.fx.push_back(fx::SendRequest{s.check_request, s.check_reference, s.check_tracking, {}});
+        c.fx.push_back(fx::SendRequest{s.check_request, s.check_reference, s.check_tracking,
+                                       s.check_request == CaseRequest::kEscalate ? s.check_reason : std::string()});
         Enter(c, Place{Step::kCheckOutcome, 0});
       } else if (id == "no") {
         ReturnToStatus(c);
@@ -421,6 +462,7 @@ void OnNext(Ctx& c) {
   JourneyState& s = c.s;
   const PersonalPart& personal = s.personal;
   switch (s.place.step) {
+    case Step::kTellStaff:
     case Step::kAnonymousMeaning:
     case Step::kSubject:
     case Step::kAffected:
@@ -462,6 +504,14 @@ void OnNext(Ctx& c) {
       if (s.kind != JourneyKind::kComplaint) return;  // compliments and comments Send from review
       if (auto missing = FirstMissing(s, c.p)) return GoToMissing(c, *missing);
       Enter(c, Place{Step::kConsent, 0});
+      return;
+    case Step::kOnBehalfDetails:
+      // About someone who has died there is no permission to ask for (Seetec 2.3.5).
+      if (s.personal.on_behalf.deceased) Forward(c, Step::kOnBehalfDetails);
+      return;
+    case Step::kEscalateReason:
+      if (s.check_reason.empty()) return SetNotice(c, Notice::kNeedText);
+      Enter(c, Place{Step::kCheckConfirm, 0});
       return;
     case Step::kCheckFeedback:
       if (s.check_feedback.empty()) return SetNotice(c, Notice::kNeedText);
@@ -563,7 +613,7 @@ void OnBack(Ctx& c) {
   if (s.committing) return;
   if (s.place.step == Step::kDone || s.place.step == Step::kCheckResult) return Finish(c);
   if (s.place.step == Step::kCheckOutcome || s.place.step == Step::kCheckConfirm ||
-      s.place.step == Step::kCheckFeedback) {
+      s.place.step == Step::kCheckFeedback || s.place.step == Step::kEscalateReason) {
     if (s.request_outcome != RequestOutcome::kWaiting) ReturnToStatus(c);
     return;
   }
@@ -639,7 +689,9 @@ ReduceResult Reduce(JourneyState&& state, const JourneyEvent& event, const Polic
             if (s.request_outcome == RequestOutcome::kWaiting) return;  // the register is being asked
             if (s.place.step == Step::kDone || s.place.step == Step::kCheckResult ||
                 s.place.step == Step::kCheckConfirm || s.place.step == Step::kCheckOutcome ||
-                s.place.step == Step::kCheckFeedback) {
+                s.place.step == Step::kCheckFeedback || s.place.step == Step::kEscalateReason ||
+                ((s.place.step == Step::kOtherPlaces || s.place.step == Step::kProcess) &&
+                 (s.receipt || s.kind == JourneyKind::kCheck))) {
               Finish(c);
             } else {
               Restart(c);

@@ -22,6 +22,24 @@ Place AfterEligibilityAll(const Policy& p) {
   return p.exclusions.empty() ? At(Step::kAnonymous) : At(Step::kExclusions);
 }
 
+// A rule asked only about someone who has died is skipped unless an answer said so.
+bool RuleApplies(const JourneyState& s, const EligibilityQuestion& rule) {
+  return rule.asked_when == AnswerMark::kNone ||
+         (rule.asked_when == AnswerMark::kDeceased && s.personal.on_behalf.deceased);
+}
+
+// The first eligibility rule from `index` on that applies, else what follows them all.
+Place EligibilityFrom(const JourneyState& s, const Policy& p, int index) {
+  for (int i = index; i < static_cast<int>(p.eligibility.size()); ++i) {
+    if (RuleApplies(s, p.eligibility[static_cast<std::size_t>(i)])) return At(Step::kEligibility, i);
+  }
+  return AfterEligibilityAll(p);
+}
+
+bool NamelessComment(const JourneyState& s, const Policy& p) {
+  return s.kind == JourneyKind::kComment && !p.comments_keep_name;
+}
+
 Place AfterService(const JourneyState& s, const Policy& p) {
   switch (s.kind) {
     case JourneyKind::kCompliment: return At(Step::kSubject);
@@ -60,8 +78,11 @@ bool ContactNeedsDetails(ContactPreference contact) {
 
 Place FirstPlace(JourneyKind kind, const Policy& policy) {
   switch (kind) {
-    case JourneyKind::kComplaint:
-      return policy.eligibility.empty() ? AfterEligibilityAll(policy) : At(Step::kEligibility, 0);
+    case JourneyKind::kComplaint: {
+      if (policy.safeguarding) return At(Step::kSafeguarding);
+      JourneyState probe;
+      return EligibilityFrom(probe, policy, 0);
+    }
     case JourneyKind::kCompliment:
     case JourneyKind::kComment: {
       JourneyState probe;
@@ -76,9 +97,9 @@ Place FirstPlace(JourneyKind kind, const Policy& policy) {
 
 Place After(const JourneyState& s, const Policy& p, Step from) {
   switch (from) {
-    case Step::kEligibility:
-      if (s.place.index + 1 < static_cast<int>(p.eligibility.size())) return At(Step::kEligibility, s.place.index + 1);
-      return AfterEligibilityAll(p);
+    case Step::kSafeguarding:
+    case Step::kTellStaff: return EligibilityFrom(s, p, 0);
+    case Step::kEligibility: return EligibilityFrom(s, p, s.place.index + 1);
     case Step::kExclusions: return At(Step::kAnonymous);
     case Step::kAnonymous:
       if (Anonymous(s)) {
@@ -94,6 +115,7 @@ Place After(const JourneyState& s, const Policy& p, Step from) {
       return p.compliments.anonymous_accepted ? At(Step::kAnonymous) : At(Step::kName);
     case Step::kCategories: return At(Step::kWhatHappened);
     case Step::kWhatHappened:
+      if (NamelessComment(s, p)) return At(Step::kReview);   // "The customers name will not be included"
       return s.kind == JourneyKind::kComplaint ? At(Step::kWhen) : At(Step::kAnonymous);
     case Step::kWhen:
       // Ask about the time limit only if no eligibility question already did.
@@ -185,7 +207,7 @@ std::vector<Step> ReviewSections(const JourneyState& s, const Policy& p) {
       break;
     case JourneyKind::kComment:
       out.push_back(Step::kWhatHappened);
-      out.push_back(Step::kAnonymous);
+      if (p.comments_keep_name) out.push_back(Step::kAnonymous);
       break;
     case JourneyKind::kComplaint:
       if (!p.categories.empty()) out.push_back(Step::kCategories);
@@ -200,6 +222,14 @@ std::vector<Step> ReviewSections(const JourneyState& s, const Policy& p) {
     default: break;
   }
   return out;
+}
+
+std::vector<const ExternalBody*> OtherPlacesNow(const JourneyState& state, const Policy& policy) {
+  return policy.PlacesToGo(state.other_places_all);
+}
+
+bool AtLastStage(const Policy& policy, const std::string& stage_name) {
+  return !policy.stages.empty() && !stage_name.empty() && policy.stages.back().name == stage_name;
 }
 
 const YesNoQuestion* EligibilityQuestionAt(const Policy& policy, const Place& place) {

@@ -41,6 +41,11 @@ const char* StepKey(Step step) {
     case Step::kRecord: return "record";
     case Step::kHelpToWrite: return "help_to_write";
     case Step::kHelpTime: return "help_time";
+    case Step::kSafeguarding: return "safeguarding";
+    case Step::kTellStaff: return "tell_staff";
+    case Step::kOtherPlaces: return "other_places";
+    case Step::kEscalateReason: return "escalate_reason";
+    case Step::kProcess: return "process";
   }
   return "welcome";
 }
@@ -62,6 +67,7 @@ int FieldLimit(Field field) {
     case Field::kReference: return 20;
     case Field::kTrackingCode: return 16;
     case Field::kFeedback: return 1000;
+    case Field::kEscalateReason: return 1000;
   }
   return 0;
 }
@@ -83,6 +89,7 @@ const char* FieldKey(Field field) {
     case Field::kReference: return "field.reference";
     case Field::kTrackingCode: return "field.tracking_code";
     case Field::kFeedback: return "field.feedback";
+    case Field::kEscalateReason: return "field.escalate_reason";
   }
   return "field.none";
 }
@@ -139,6 +146,7 @@ auto FieldTextImpl(S& s, Field field) -> decltype(&s.personal.subject) {
     case Field::kReference: return &s.check_reference;
     case Field::kTrackingCode: return &s.check_tracking;
     case Field::kFeedback: return &s.check_feedback;
+    case Field::kEscalateReason: return &s.check_reason;
   }
   return nullptr;
 }
@@ -153,7 +161,8 @@ namespace tellus {
 
 bool FieldMultiline(Field field) {
   return field == Field::kPraise || field == Field::kWhatHappened || field == Field::kAffected ||
-         field == Field::kPutRight || field == Field::kAddress || field == Field::kFeedback;
+         field == Field::kPutRight || field == Field::kAddress || field == Field::kFeedback ||
+         field == Field::kEscalateReason;
 }
 
 std::vector<Field> StepFields(const JourneyState& s) {
@@ -175,6 +184,7 @@ std::vector<Field> StepFields(const JourneyState& s) {
     case Step::kSupport: return {Field::kOtherLanguage};
     case Step::kCheckEntry: return {Field::kReference, Field::kTrackingCode};
     case Step::kCheckFeedback: return {Field::kFeedback};
+    case Step::kEscalateReason: return {Field::kEscalateReason};
     default: return {};
   }
 }

@@ -233,6 +233,7 @@ void Wipe(PersonalPart& part) {
   part.person.contact = Person{}.contact;
   part.on_behalf.on_behalf = false;
   part.on_behalf.permission_given = false;
+  part.on_behalf.deceased = false;
   part.support.easy_read = part.support.large_print = part.support.interpreter = false;
   part.support.bsl = part.support.advocate = part.support.help_to_write = false;
   for (Recording& r : part.recordings) r.opus.Reset();   // zeroed when its last holder lets go
@@ -254,7 +255,8 @@ std::string PersonalToJson(const PersonalPart& part) {
       {"on_behalf",
        {{"on_behalf", part.on_behalf.on_behalf},
         {"their_name", part.on_behalf.their_name},
-        {"permission_given", part.on_behalf.permission_given}}},
+        {"permission_given", part.on_behalf.permission_given},
+        {"deceased", part.on_behalf.deceased}}},
       {"subject", part.subject},
       {"what_happened", part.what_happened},
       {"when_text", part.when_text},
@@ -301,6 +303,7 @@ PersonalPart PersonalFromJson(const std::string& text) {
   part.on_behalf.on_behalf = behalf.Bool("on_behalf");
   part.on_behalf.their_name = behalf.String("their_name");
   part.on_behalf.permission_given = behalf.Bool("permission_given");
+  part.on_behalf.deceased = behalf.Has("deceased") && behalf.Bool("deceased");   // absent from older kiosks
   part.subject = root.String("subject");
   part.what_happened = root.String("what_happened");
   part.when_text = root.String("when_text");
@@ -351,6 +354,7 @@ std::string ClearToJson(const ClearPart& part) {
       {"reference", part.reference},
       {"language", part.language},
       {"help_to_write", part.help_to_write},
+      {"urgent", part.urgent},
   };
   return Dump(doc);
 }
@@ -384,6 +388,7 @@ ClearPart ClearFromJson(const std::string& text) {
   part.reference = root.String("reference");
   part.language = root.String("language");
   part.help_to_write = root.Has("help_to_write") && root.Bool("help_to_write");
+  part.urgent = root.Has("urgent") && root.Bool("urgent");   // absent from older kiosks: not urgent
   return part;
 }
 

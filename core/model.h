@@ -45,6 +45,7 @@ struct OnBehalf {
   bool on_behalf = false;
   std::string their_name;
   bool permission_given = false;
+  bool deceased = false;                           // the person has died (Seetec 2.3.5): family or advocate
   bool operator==(const OnBehalf&) const = default;
 };
 
@@ -131,6 +132,7 @@ struct ClearPart {
   // The person asked for help to tell us (a call-back or meeting): staff list these first.
   // Says nothing about who; JSON "help_to_write", absent from older kiosks (false).
   bool help_to_write = false;
+  bool urgent = false;                             // "someone is being hurt or in danger" (safeguarding)
   bool operator==(const ClearPart&) const = default;
 };
 

@@ -5,7 +5,15 @@
 //   acknowledge_within, time_limit, retention          optional durations ("5 working days")
 //   on_behalf_needs_permission                          optional bool (false)
 //   retention_note                                      optional string
-//   services = [{id, name, picture, image}]             required arrays (may be empty); picture is a
+//   retention_own_choice                                optional bool: the seed gives no figure, so the
+//                                                       kiosk does not promise it (the register uses it)
+//   post_received_after                                 optional duration: a posted reply counts as
+//                                                       received this long after it was sent
+//   withdrawal ("close" | "may-continue"), withdrawal_note, withdrawal_note_easy_read
+//   [safeguarding] question, easy_read, tell_staff, tell_staff_easy_read (required),
+//                  staff_steps (array of strings), [[safeguarding.contacts]] name, phone (optional)
+//   services = [{id, name, picture, image,              required arrays (may be empty); picture is a
+//                outcome_within}]                       (services: outcome due from the complaint's date)
 //   categories = [{id, name, picture, image}]           pictogram id, image a picture file of the
 //                                                       organisation's own (logo, photo) next to the
 //                                                       policy file, which must exist
@@ -15,14 +23,17 @@
 //                   question, easy_read, blocking_answer (bool, default true)
 //                 or several single questions asked one after the other, which block the
 //                 complaint only when every one gets its blocking answer:
-//                   [[eligibility.questions]] question, easy_read, blocking_answer
+//                   [[eligibility.questions]] question, easy_read, blocking_answer, marks
+//                 marks = "deceased": the other answer means the person has died (no permission asked);
+//                 asked_when = "deceased": the rule is asked only then; staff_note: shown to staff
 //   [[exclusions]]  id, text, easy_read, signpost, signpost_easy_read
-//   [comments]    accepted (bool), handling
+//   [comments]    accepted (bool), handling, handling_easy_read, keep_name (bool, default true)
 //   [compliments] accepted, anonymous_accepted, ask_permission_to_share (bools),
-//                 acknowledge_within, pass_on_within (durations), handling
+//                 acknowledge_within, pass_on_within (durations), handling, handling_easy_read
 //   [[stages]]    id, name, handled_by (required); informal (bool); acknowledge_within,
-//                 respond_within, request_within (durations); how_to_request
-//   [[external_bodies]] name, when (required); contact
+//                 respond_within, request_within (durations); respond_own_choice (bool); how_to_request
+//   [[external_bodies]] name, when (required), when_easy_read; contact, contact_easy_read;
+//                 at_any_stage (bool); picture; phone; address
 //
 // Easy Read: next to each text the kiosk shows (`question`, `text`, `signpost`,
 // `explanation`) an array of sentences, each with its own picture:
@@ -223,8 +234,12 @@ std::vector<NamedItem> ReadNamedItems(TableReader& root, const std::string& key,
   const fs::path folder = fs::path(errors.source).parent_path();
   ForEachTable(root, key, true, "an array of { id, name, picture } tables, may be empty", errors,
                [&](const toml::table& table, const std::string& path) {
-                 TableReader r(table, path, errors, {"id", "name", "picture", "image"});
+                 TableReader r(table, path, errors, {"id", "name", "picture", "image", "outcome_within"});
                  NamedItem item;
+                 item.outcome_within = r.DurationAt("outcome_within");
+                 if (item.outcome_within && key != "services") {
+                   r.Fail("outcome_within", "only a service can set an outcome time");
+                 }
                  item.id = ids.Check(r);
                  item.name = r.Text("name", true);
                  item.picture = ReadPicture(r, "picture");
@@ -285,28 +300,38 @@ void ReadCompliments(TableReader& root, Policy& p, Errors& errors) {
   if (!table) return;
   TableReader r(*table, "compliments", errors,
                 {"accepted", "anonymous_accepted", "acknowledge_within", "pass_on_within", "ask_permission_to_share",
-                 "handling"});
+                 "handling", "handling_easy_read"});
   ComplimentRules& c = p.compliments;
   c.accepted = r.Bool("accepted", true);
   c.anonymous_accepted = r.Bool("anonymous_accepted", true);
   c.acknowledge_within = r.DurationAt("acknowledge_within");
   c.pass_on_within = r.DurationAt("pass_on_within");
   c.ask_permission_to_share = r.Bool("ask_permission_to_share", true);
-  c.handling = r.Text("handling", false);
+  c.handling = ReadText(r, "handling", "handling_easy_read", false, nullptr, errors);
 }
 
 void ReadComments(TableReader& root, Policy& p, Errors& errors) {
   const toml::table* table = root.Table("comments", false);
   if (!table) return;
-  TableReader r(*table, "comments", errors, {"accepted", "handling"});
+  TableReader r(*table, "comments", errors, {"accepted", "handling", "handling_easy_read", "keep_name"});
   p.comments_accepted = r.Bool("accepted", true);
-  p.comments_handling = r.Text("handling", false);
+  p.comments_handling = ReadText(r, "handling", "handling_easy_read", false, nullptr, errors);
+  p.comments_keep_name = r.Bool("keep_name", true);
+}
+
+AnswerMark ReadMark(TableReader& r, const std::string& key) {
+  std::string text = r.Text(key, false);
+  if (text.empty()) return AnswerMark::kNone;
+  if (text == "deceased") return AnswerMark::kDeceased;
+  r.Fail(key, "\"" + text + "\" is not known (expected \"deceased\")");
+  return AnswerMark::kNone;
 }
 
 YesNoQuestion ReadYesNo(TableReader& r, Errors& errors) {
   YesNoQuestion q;
   q.question = ReadText(r, "question", "easy_read", true, "a single yes/no question", errors);
   q.blocking_answer = r.Bool("blocking_answer", true);
+  q.marks = ReadMark(r, "marks");
   return q;
 }
 
@@ -315,12 +340,12 @@ void ReadEligibility(TableReader& root, Policy& p, Errors& errors) {
   ForEachTable(root, "eligibility", false, "an array of tables", errors,
                [&](const toml::table& table, const std::string& path) {
                  TableReader r(table, path, errors,
-                               {"id", "question", "easy_read", "blocking_answer", "questions", "signpost",
-                                "signpost_easy_read"});
+                               {"id", "question", "easy_read", "blocking_answer", "marks", "questions", "signpost",
+                                "signpost_easy_read", "asked_when", "staff_note"});
                  EligibilityQuestion rule;
                  rule.id = ids.Check(r);
                  if (table.contains("questions")) {
-                   for (const char* single : {"question", "easy_read", "blocking_answer"}) {
+                   for (const char* single : {"question", "easy_read", "blocking_answer", "marks"}) {
                      if (table.contains(single)) {
                        r.Fail(single, "give either one question here or [[" + path.substr(0, path.find('[')) +
                                           ".questions]], not both");
@@ -328,7 +353,8 @@ void ReadEligibility(TableReader& root, Policy& p, Errors& errors) {
                    }
                    ForEachTable(r, "questions", true, "an array of { question, easy_read, blocking_answer } tables",
                                 errors, [&](const toml::table& part, const std::string& part_path) {
-                                  TableReader q(part, part_path, errors, {"question", "easy_read", "blocking_answer"});
+                                  TableReader q(part, part_path, errors,
+                                                {"question", "easy_read", "blocking_answer", "marks"});
                                   rule.questions.push_back(ReadYesNo(q, errors));
                                 });
                    if (const toml::node* node = r.Node("questions"); node && node->is_array() &&
@@ -340,8 +366,20 @@ void ReadEligibility(TableReader& root, Policy& p, Errors& errors) {
                  }
                  rule.signpost = ReadText(r, "signpost", "signpost_easy_read", true, "what the person can do instead",
                                           errors);
+                 rule.asked_when = ReadMark(r, "asked_when");
+                 rule.staff_note = r.Text("staff_note", false);
                  p.eligibility.push_back(std::move(rule));
                });
+  // A rule asked only about someone who has died needs a question that can say so.
+  bool marks_deceased = false;
+  for (const EligibilityQuestion& rule : p.eligibility) {
+    for (const YesNoQuestion& q : rule.questions) marks_deceased = marks_deceased || q.marks == AnswerMark::kDeceased;
+  }
+  for (std::size_t i = 0; i < p.eligibility.size(); ++i) {
+    if (p.eligibility[i].asked_when != AnswerMark::kDeceased || marks_deceased) continue;
+    const std::string key = "eligibility[" + std::to_string(i) + "].asked_when";
+    errors.Add(errors.where[key], key, "\"deceased\" is never answered: no question has marks = \"deceased\"");
+  }
   IdChecker exclusion_ids;
   ForEachTable(root, "exclusions", false, "an array of tables", errors,
                [&](const toml::table& table, const std::string& path) {
@@ -361,7 +399,7 @@ void ReadStages(TableReader& root, Policy& p, Errors& errors) {
                [&](const toml::table& table, const std::string& path) {
                  TableReader r(table, path, errors,
                                {"id", "name", "handled_by", "informal", "acknowledge_within", "respond_within",
-                                "request_within", "how_to_request"});
+                                "respond_own_choice", "request_within", "how_to_request"});
                  Stage s;
                  s.id = ids.Check(r);
                  s.name = r.Text("name", true);
@@ -369,6 +407,10 @@ void ReadStages(TableReader& root, Policy& p, Errors& errors) {
                  s.informal = r.Bool("informal", false);
                  s.acknowledge_within = r.DurationAt("acknowledge_within");
                  s.respond_within = r.DurationAt("respond_within");
+                 s.respond_own_choice = r.Bool("respond_own_choice", false);
+                 if (s.respond_own_choice && !s.respond_within) {
+                   r.Fail("respond_own_choice", "marks respond_within, which is not given");
+                 }
                  s.request_within = r.DurationAt("request_within");
                  s.how_to_request = r.Text("how_to_request", false);
                  p.stages.push_back(std::move(s));
@@ -378,11 +420,18 @@ void ReadStages(TableReader& root, Policy& p, Errors& errors) {
   }
   ForEachTable(root, "external_bodies", false, "an array of tables", errors,
                [&](const toml::table& table, const std::string& path) {
-                 TableReader r(table, path, errors, {"name", "when", "contact"});
+                 TableReader r(table, path, errors,
+                               {"name", "when", "when_easy_read", "contact", "contact_easy_read", "at_any_stage",
+                                "picture", "phone", "address"});
                  ExternalBody b;
                  b.name = r.Text("name", true);
-                 b.when = r.Text("when", true, "e.g. \"after the last stage\" or \"at any stage\"");
-                 b.contact = r.Text("contact", false);
+                 b.when = ReadText(r, "when", "when_easy_read", true,
+                                   "e.g. \"after the last stage\" or \"at any stage\"", errors);
+                 b.contact = ReadText(r, "contact", "contact_easy_read", false, nullptr, errors);
+                 b.at_any_stage = r.Bool("at_any_stage", false);
+                 b.picture = ReadPicture(r, "picture");
+                 b.phone = r.Text("phone", false);
+                 b.address = r.Text("address", false);
                  p.external_bodies.push_back(std::move(b));
                });
 }
@@ -409,7 +458,51 @@ void ReadTopLevel(TableReader& r, Policy& p) {
   p.time_limit = r.DurationAt("time_limit");
   p.on_behalf_needs_permission = r.Bool("on_behalf_needs_permission", false);
   p.retention = r.DurationAt("retention");
+  p.retention_own_choice = r.Bool("retention_own_choice", false);
+  if (p.retention_own_choice && !p.retention) r.Fail("retention_own_choice", "marks retention, which is not given");
   p.retention_note = r.Text("retention_note", false);
+  p.post_received_after = r.DurationAt("post_received_after");
+  if (auto withdrawal = r.String("withdrawal", false)) {
+    if (*withdrawal == "close") {
+      p.withdrawal = Withdrawal::kClose;
+    } else if (*withdrawal == "may-continue") {
+      p.withdrawal = Withdrawal::kMayContinue;
+    } else {
+      r.Fail("withdrawal", "\"" + *withdrawal + "\" is not known (expected \"close\" or \"may-continue\")");
+    }
+  }
+}
+
+void ReadWithdrawalNote(TableReader& r, Policy& p, Errors& errors) {
+  p.withdrawal_note = ReadText(r, "withdrawal_note", "withdrawal_note_easy_read", p.withdrawal == Withdrawal::kMayContinue,
+                               "what a withdrawal means when the case may continue", errors);
+}
+
+void ReadSafeguarding(TableReader& root, Policy& p, Errors& errors) {
+  const toml::table* table = root.Table("safeguarding", false);
+  if (!table) return;
+  TableReader r(*table, "safeguarding", errors,
+                {"question", "easy_read", "tell_staff", "tell_staff_easy_read", "staff_steps", "contacts"});
+  Safeguarding g;
+  g.question = ReadText(r, "question", "easy_read", true, "one yes/no question, e.g. \"Is someone being hurt, or in danger?\"", errors);
+  g.tell_staff = ReadText(r, "tell_staff", "tell_staff_easy_read", true, "what the person should do now", errors);
+  if (const toml::array* steps = r.Array("staff_steps", false, "an array of strings")) {
+    for (std::size_t i = 0; i < steps->size(); ++i) {
+      const toml::node& step = (*steps)[i];
+      if (!step.is_string() || Trimmed(step.as_string()->get()).empty()) {
+        errors.Add(step.source().begin.line, "safeguarding.staff_steps[" + std::to_string(i) + "]",
+                   "expected a non-empty string");
+        continue;
+      }
+      g.staff_steps.push_back(Trimmed(step.as_string()->get()));
+    }
+  }
+  ForEachTable(r, "contacts", true, "an array of { name, phone } tables: who staff tell", errors,
+               [&](const toml::table& contact, const std::string& path) {
+                 TableReader c(contact, path, errors, {"name", "phone"});
+                 g.contacts.push_back({c.Text("name", true), c.Text("phone", false)});
+               });
+  p.safeguarding = std::move(g);
 }
 
 std::string ReadWholeFile(const std::string& path) {
@@ -433,6 +526,21 @@ const Stage* Policy::FindStage(const std::string& stage_id) const {
     if (s.id == stage_id) return &s;
   }
   return nullptr;
+}
+
+const NamedItem* Policy::FindService(const std::string& service_id) const {
+  for (const NamedItem& s : services) {
+    if (s.id == service_id) return &s;
+  }
+  return nullptr;
+}
+
+std::vector<const ExternalBody*> Policy::PlacesToGo(bool after_last_stage) const {
+  std::vector<const ExternalBody*> out;
+  for (const ExternalBody& b : external_bodies) {
+    if (after_last_stage || b.at_any_stage) out.push_back(&b);
+  }
+  return out;
 }
 
 const Stage* Policy::NextStage(const std::string& stage_id) const {
@@ -478,9 +586,13 @@ Policy LoadPolicyText(const std::string& text, const std::string& source_name) {
   }
   TableReader r(root, "", errors,
                 {"organisation", "reference_prefix", "division", "acknowledge_within", "time_limit",
-                 "on_behalf_needs_permission", "retention", "retention_note", "services", "categories", "anonymous",
-                 "eligibility", "exclusions", "comments", "compliments", "stages", "external_bodies"});
+                 "on_behalf_needs_permission", "retention", "retention_own_choice", "retention_note",
+                 "post_received_after", "withdrawal", "withdrawal_note", "withdrawal_note_easy_read", "safeguarding",
+                 "services", "categories", "anonymous", "eligibility", "exclusions", "comments", "compliments",
+                 "stages", "external_bodies"});
   ReadTopLevel(r, p);
+  ReadWithdrawalNote(r, p, errors);
+  ReadSafeguarding(r, p, errors);
   p.services = ReadNamedItems(r, "services", errors);
   p.categories = ReadNamedItems(r, "categories", errors);
   ReadAnonymous(r, p, errors);

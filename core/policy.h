@@ -38,12 +38,21 @@ struct NamedItem {
   std::string picture{};                           // pictogram id shown beside it; empty: none given
   std::string image{};                             // an image file of the organisation's own (logo, photo),
                                                    // resolved next to the policy file; empty: none
+  std::optional<Duration> outcome_within{};        // services: the outcome is due this long after the complaint
+                                                   // was made, at every stage (Stepping Stones childcare)
+};
+
+// What a yes/no answer tells the journey besides eligibility.
+enum class AnswerMark {
+  kNone,
+  kDeceased,                                       // "the person has died" (Seetec 2.3.5): no permission asked
 };
 
 // One single yes/no question, on one screen.
 struct YesNoQuestion {
   PolicyText question;                             // e.g. "Did this happen more than 12 months ago?"
   bool blocking_answer = true;                     // the answer that counts against the complaint
+  AnswerMark marks = AnswerMark::kNone;            // set when the other (not blocking) answer is given
 };
 
 // An eligibility rule asked before a complaint: one or more single questions asked one
@@ -54,6 +63,8 @@ struct EligibilityQuestion {
   std::string id;                                  // "older-than-limit", "on-behalf-no-permission", "colleague"...
   std::vector<YesNoQuestion> questions;            // at least one; asked in order
   PolicyText signpost;                             // what to do instead, never a dead end
+  AnswerMark asked_when = AnswerMark::kNone;       // kDeceased: asked only about someone who has died
+  std::string staff_note{};                        // shown to staff with a case this rule let through
 };
 
 struct Exclusion {
@@ -69,14 +80,43 @@ struct Stage {
   bool informal = false;
   std::optional<Duration> acknowledge_within;      // per-stage acknowledgement (escalations)
   std::optional<Duration> respond_within;          // absent where the seed gives no time
+  bool respond_own_choice = false;                 // the seed gives no time: the register uses it, the kiosk
+                                                   // does not promise it
   std::optional<Duration> request_within;          // how long the person has to ask for this stage
   std::string how_to_request;                      // "in writing to the Chief Executive Officer"
 };
 
+// Another place to go: shown at the kiosk (signposting screens, after the last stage, and at
+// any stage where the policy allows) and to staff with the case.
 struct ExternalBody {
   std::string name;
-  std::string when;                                // "after the last stage" / "at any stage"
-  std::string contact;
+  PolicyText when;                                 // "after the last stage" / "at any stage"
+  PolicyText contact;                              // how to reach them, in the seed's words
+  bool at_any_stage = false;                       // the seed lets the person go there at any stage
+  std::string picture;                             // pictogram id
+  std::string phone;                               // as written in the seed; empty: none given
+  std::string address;                             // postal or web address; empty: none given
+};
+
+// A phone number or address for staff when someone may be at risk (never shown at the kiosk).
+struct SafeguardingContact {
+  std::string name;                                // "Local Authority Designated Officer (LADO)"
+  std::string phone;
+};
+
+// "Is someone being hurt, or in danger?": asked first in a complaint when the policy has it.
+// A yes tells the person to speak to staff now and marks the case urgent.
+struct Safeguarding {
+  PolicyText question;
+  PolicyText tell_staff;                           // "Please tell a member of staff now."
+  std::vector<std::string> staff_steps;            // what staff do, as the seed lists it
+  std::vector<SafeguardingContact> contacts;       // Ofsted, LADO, local authority, police...
+};
+
+// What a withdrawal at the kiosk does.
+enum class Withdrawal {
+  kClose,                                          // the case closes as withdrawn
+  kMayContinue,                                    // staff may go on with a serious complaint (Works for Us)
 };
 
 struct ComplimentRules {
@@ -85,7 +125,7 @@ struct ComplimentRules {
   std::optional<Duration> acknowledge_within;
   std::optional<Duration> pass_on_within;
   bool ask_permission_to_share = true;
-  std::string handling;                            // what happens to a compliment, plain words
+  PolicyText handling;                             // what happens to a compliment (done screen)
 };
 
 struct Policy {
@@ -106,14 +146,23 @@ struct Policy {
   std::vector<Exclusion> exclusions;
 
   bool comments_accepted = true;                   // "minor issue / misunderstanding"
-  std::string comments_handling;
+  PolicyText comments_handling;                    // what happens to a comment (done screen)
+  bool comments_keep_name = true;                  // false: a comment never carries a name (Works for Us)
   ComplimentRules compliments;
 
   std::optional<Duration> acknowledge_within;      // first acknowledgement of a complaint
   std::vector<Stage> stages;                       // in procedure order
   std::vector<ExternalBody> external_bodies;
   std::optional<Duration> retention;               // how long after closure data is kept
+  bool retention_own_choice = false;               // the seed is silent: the register purges by it, the
+                                                   // kiosk says "only as long as we need to"
   std::string retention_note;                      // where the seed is silent, what we chose and why
+  std::optional<Safeguarding> safeguarding;
+  // A reply sent by post counts as received this long after it was sent (escalation windows
+  // run from receipt); the organisation's own choice where the seed is silent.
+  std::optional<Duration> post_received_after;
+  Withdrawal withdrawal = Withdrawal::kClose;
+  PolicyText withdrawal_note;                      // kMayContinue: shown to the person and to staff
 
   // Where each key of the file is written, "eligibility[0].questions[1].easy_read[0]" -> 57
   // (check-policy reports "file:line: key: rule: what").
@@ -123,6 +172,9 @@ struct Policy {
 
   const Stage* FindStage(const std::string& id) const;
   const Stage* NextStage(const std::string& id) const;   // nullptr after the last stage
+  const NamedItem* FindService(const std::string& id) const;
+  // The other places to go that apply now: at any stage, or every one after the last stage.
+  std::vector<const ExternalBody*> PlacesToGo(bool after_last_stage) const;
 };
 
 // One promised date of a procedure: "acknowledge" or "<stage-id>.respond".

@@ -49,7 +49,12 @@ std::vector<SlipSentence> ReceiptNextSteps(const Receipt& r) {
 
 std::vector<SlipSentence> CaseNextSteps(const CaseView& v) {
   std::vector<SlipSentence> next;
-  if (v.state == "closed") {
+  const bool open = v.state != "closed" && v.state != "answered";
+  if (open && v.extended_to) {
+    // Staff gave a new date (the check screen adds their reason, as they wrote it).
+    Add(next, "check_result.extended");
+    Add(next, "check_result.extended_by", v.extended_to);
+  } else if (v.state == "closed") {
     Add(next, v.outcome == "withdrawn" ? "check_result.state_withdrawn" : "check_result.state_closed");
   } else if (v.state == "answered") {
     Add(next, "check_result.state_answered");
@@ -59,7 +64,8 @@ std::vector<SlipSentence> CaseNextSteps(const CaseView& v) {
     Add(next, "check_result.state_received");
     if (v.acknowledge_by) Add(next, "check_result.acknowledge_by", v.acknowledge_by);
   }
-  if (v.state != "closed" && v.state != "answered" && v.respond_by) Add(next, "check_result.respond_by", v.respond_by);
+  if (open && !v.extended_to && v.respond_by) Add(next, "check_result.respond_by", v.respond_by);
+  if (v.withdraw_requested) Add(next, "check_result.withdraw_asked");
   if (v.can_escalate && v.escalate_by) Add(next, "check_result.escalate_until", v.escalate_by);
   return next;
 }

@@ -39,7 +39,7 @@ std::optional<Date> DateAfter(Date received, const std::optional<Duration>& with
 }  // namespace
 
 PromisedDates ComputePromisedDates(JourneyKind kind, const Policy& policy, const HolidayCalendar& calendar,
-                                   Date received) {
+                                   Date received, const std::string& service_id) {
   PromisedDates dates;
   switch (kind) {
     case JourneyKind::kCompliment:
@@ -47,7 +47,17 @@ PromisedDates ComputePromisedDates(JourneyKind kind, const Policy& policy, const
       break;
     case JourneyKind::kComplaint:
       dates.acknowledge_by = DateAfter(received, policy.acknowledge_within, calendar);
-      if (!policy.stages.empty()) dates.respond_by = DateAfter(received, policy.stages.front().respond_within, calendar);
+      // A time the seed does not give is not promised; a service's outcome time from the
+      // complaint's date is (Stepping Stones childcare), and the earlier of the two holds.
+      if (!policy.stages.empty() && !policy.stages.front().respond_own_choice) {
+        dates.respond_by = DateAfter(received, policy.stages.front().respond_within, calendar);
+      }
+      if (const NamedItem* service = policy.FindService(service_id); service && service->outcome_within) {
+        if (std::optional<Date> outcome = DateAfter(received, service->outcome_within, calendar);
+            outcome && (!dates.respond_by || *outcome < *dates.respond_by)) {
+          dates.respond_by = outcome;
+        }
+      }
       break;
     case JourneyKind::kComment:
       dates.acknowledge_by = DateAfter(received, policy.acknowledge_within, calendar);
@@ -68,7 +78,7 @@ Receipt CommitSubmission(const JourneyState& state, const Policy& policy, const 
   InitSodium();
   // The dates never stop a save: the calendar projects past the published holidays, and a
   // date it cannot count is left off the done screen (ComputePromisedDates).
-  PromisedDates dates = ComputePromisedDates(state.kind, policy, calendar, received);
+  PromisedDates dates = ComputePromisedDates(state.kind, policy, calendar, received, state.service_id);
 
   Submission submission = BuildSubmission(state, policy);
   submission.clear.uuid = NewUuid();

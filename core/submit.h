@@ -34,8 +34,10 @@ struct PromisedDates {
   std::optional<Date> acknowledge_by;
   std::optional<Date> respond_by;
 };
+// A stage time marked respond_own_choice is not promised; a service's outcome_within is,
+// counted from `received` (the earlier of the two).
 PromisedDates ComputePromisedDates(JourneyKind kind, const Policy& policy, const HolidayCalendar& calendar,
-                                   Date received);
+                                   Date received, const std::string& service_id = {});
 
 // A random (version 4) UUID from libsodium's CSPRNG: submission and request ids.
 std::string NewUuid();

@@ -334,6 +334,14 @@ class PolicyChecker {
     }
   }
 
+  void Picture(const std::string& key, const std::string& name, const std::string& picture) {
+    if (picture.empty()) {
+      Add(key, "missing-pictogram", "'" + name + "' needs a picture (a pictogram id)");
+    } else if (!rules_.pictograms.count(picture)) {
+      Add(key + ".picture", "unknown-pictogram", "'" + picture + "' is not in assets/pictograms/manifest.toml");
+    }
+  }
+
   void Items(const std::string& list, const std::vector<NamedItem>& items) {
     for (std::size_t i = 0; i < items.size(); ++i) {
       const std::string key = list + "[" + std::to_string(i) + "]";
@@ -405,6 +413,20 @@ std::vector<CheckProblem> CheckPolicy(const Policy& policy, const EasyReadRules&
   check.Text("anonymous.signpost", "anonymous.signpost_easy_read", policy.anonymous_signpost);
   check.Items("services", policy.services);
   check.Items("categories", policy.categories);
+  check.Text("comments.handling", "comments.handling_easy_read", policy.comments_handling);
+  check.Text("compliments.handling", "compliments.handling_easy_read", policy.compliments.handling);
+  check.Text("withdrawal_note", "withdrawal_note_easy_read", policy.withdrawal_note);
+  if (policy.safeguarding) {
+    check.Text("safeguarding.question", "safeguarding.easy_read", policy.safeguarding->question);
+    check.Text("safeguarding.tell_staff", "safeguarding.tell_staff_easy_read", policy.safeguarding->tell_staff);
+  }
+  for (std::size_t i = 0; i < policy.external_bodies.size(); ++i) {
+    const ExternalBody& body = policy.external_bodies[i];
+    const std::string key = "external_bodies[" + std::to_string(i) + "]";
+    check.Text(key + ".when", key + ".when_easy_read", body.when);
+    check.Text(key + ".contact", key + ".contact_easy_read", body.contact);
+    check.Picture(key, body.name, body.picture);
+  }
   return check.out;
 }
 

@@ -100,10 +100,19 @@ void AppendPolicyTexts(const Policy& p, std::string& out) {
     add_text(e.text);
     add_text(e.signpost);
   }
-  add(p.comments_handling);
-  add(p.compliments.handling);
+  add_text(p.comments_handling);
+  add_text(p.compliments.handling);
+  add_text(p.withdrawal_note);
+  if (p.safeguarding) {
+    add_text(p.safeguarding->question);
+    add_text(p.safeguarding->tell_staff);
+  }
   for (const Stage& s : p.stages) add(s.name + s.handled_by + s.how_to_request);
-  for (const ExternalBody& b : p.external_bodies) add(b.name + b.when + b.contact);
+  for (const ExternalBody& b : p.external_bodies) {
+    add(b.name + b.phone + b.address);
+    add_text(b.when);
+    add_text(b.contact);
+  }
 }
 
 // A language left out because the policy's words are not all in it: why, for logs and staff.

@@ -55,6 +55,9 @@ CaseView ToCaseView(const proto::CaseStatus& s) {
   v.next_stage_name = s.next_stage_name;
   v.escalate_by = DateOrNothing(s.escalate_by);
   v.can_withdraw = s.can_withdraw;
+  v.extended_to = DateOrNothing(s.extended_to);
+  v.extension_reason = s.extension_reason;
+  v.withdraw_requested = s.withdraw_requested;
   return v;
 }
 

@@ -14,6 +14,10 @@ void DrawCheckOutcome(const ScreenContext& c) {
       if (s.check_request == CaseRequest::kFeedback) {
         Title(c, "check_outcome.feedback_title");
         Say(c, "check_outcome.feedback");
+      } else if (s.check_request == CaseRequest::kWithdraw && s.check_case && s.check_case->withdraw_requested) {
+        // The policy may carry on with a serious complaint (Works for Us): say so, in its words.
+        Title(c, "check_outcome.withdraw_asked_title");
+        SayEasyRead(c, c.policy.withdrawal_note, "withdraw");
       } else if (s.check_request == CaseRequest::kWithdraw) {
         Title(c, "check_outcome.withdrawn_title");
         Say(c, "check_outcome.withdrawn");

@@ -44,8 +44,11 @@ void ExplainStage(const ScreenContext& c, const std::string& stage_name) {
 // The state and the dates still ahead (the printed slip says the same: core/receipt_slip.h).
 void StateSentences(const ScreenContext& c, const CaseView& v) {
   ExplainStage(c, v.stage_name);
-  for (const SlipSentence& line : CaseNextSteps(v))
+  for (const SlipSentence& line : CaseNextSteps(v)) {
     Say(c, line.key, line.date ? DateValues(c, "date", *line.date) : Values{});
+    if (line.key == "check_result.extended_by") SayData(v.extension_reason, "memo");   // staff's reason, as written
+    if (line.key == "check_result.withdraw_asked") SayEasyRead(c, c.policy.withdrawal_note, "withdraw");
+  }
 }
 
 // The staff's reply, set apart in a box with its own Listen.
@@ -66,6 +69,9 @@ void Requests(const ScreenContext& c, const CaseView& v) {
   if (v.can_escalate) items.push_back({"escalate", "check_result.escalate"});
   if (v.kind == JourneyKind::kComplaint) items.push_back({"feedback", "check_result.feedback"});
   if (v.can_withdraw) items.push_back({"withdraw", "check_result.withdraw"});
+  // After the last stage every other place; before it, those the policy allows at any stage.
+  if (v.kind == JourneyKind::kComplaint && !c.policy.PlacesToGo(AtLastStage(c.policy, v.stage_name)).empty())
+    items.push_back({"other-places", "other_places.open"});
   const float share = items.empty() ? 1.f : 1.f / static_cast<float>(items.size());
   for (std::size_t i = 0; i < items.size(); ++i) {
     if (i > 0) ui::SameLine();

@@ -5,7 +5,9 @@ namespace tellus::screens {
 
 void DrawConsent(const ScreenContext& c) {
   Title(c, "consent.title");
-  if (c.policy.retention) {
+  if (c.policy.retention_own_choice) {
+    Say(c, "consent.body_keep_need");            // the seed gives no time: none is promised
+  } else if (c.policy.retention) {
     Say(c, "consent.body_keep", DurationValues(c, "retention", *c.policy.retention));
   } else {
     Say(c, "consent.body_keep_unknown");

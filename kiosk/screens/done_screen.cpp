@@ -1,10 +1,12 @@
 // Done: the reference and tracking code, large and grouped, a QR code of the reference,
-// and what happens next with real dates from the policy.
+// and what happens next with real dates from the policy; for a complaint, the way to the
+// procedure's stages and their times (process_screen.cpp).
 #include "core/reference.h"
 #include "kiosk/screens/screen_parts.h"
 #include "kiosk/ui/a11y.h"
 
 namespace tellus::screens {
+
 
 void DrawDone(const ScreenContext& c) {
   if (!c.state.receipt) return;
@@ -32,13 +34,18 @@ void DrawDone(const ScreenContext& c) {
         if (r.acknowledge_by) Say(c, "done.ack", DateValues(c, "date", *r.acknowledge_by));
         if (r.respond_by) Say(c, "done.respond", DateValues(c, "date", *r.respond_by));
       }
+      // "We will also send you out the complaints process and timescales" (Steps to Work).
+      if (ChoiceItem(c, "choice.done.process", "process.open")) c.Emit(ev::Choose{"process"});
       break;
     case JourneyKind::kCompliment:
-      Say(c, "done.compliment_pass_on");
+      // What the policy says happens to it, else our plain promise.
+      if (c.policy.compliments.handling.empty()) Say(c, "done.compliment_pass_on");
+      SayEasyRead(c, c.policy.compliments.handling, "heart");
       if (!r.anonymous && r.acknowledge_by) Say(c, "done.compliment_ack", DateValues(c, "date", *r.acknowledge_by));
       break;
     default:
-      Say(c, "done.comment_read");
+      if (c.policy.comments_handling.empty()) Say(c, "done.comment_read");
+      SayEasyRead(c, c.policy.comments_handling, "comment");
       if (!r.anonymous && r.acknowledge_by) Say(c, "done.ack", DateValues(c, "date", *r.acknowledge_by));
       break;
   }

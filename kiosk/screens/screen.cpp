@@ -37,6 +37,7 @@ void DrawScreen(const JourneyState& state, const Catalog& catalog, const Policy&
     case Step::kWhatHappened:
     case Step::kAffected:
     case Step::kPutRight:
+    case Step::kEscalateReason:
     case Step::kName: DrawTextQuestion(c); break;
     case Step::kPraise: DrawPraise(c); break;
     case Step::kCategories: DrawCategories(c); break;
@@ -62,6 +63,10 @@ void DrawScreen(const JourneyState& state, const Catalog& catalog, const Policy&
     case Step::kRecord: DrawRecord(c); break;
     case Step::kHelpToWrite:
     case Step::kHelpTime: DrawHelpToWrite(c); break;
+    case Step::kSafeguarding: DrawSafeguarding(c); break;
+    case Step::kTellStaff: DrawTellStaff(c); break;
+    case Step::kOtherPlaces: DrawOtherPlaces(c); break;
+    case Step::kProcess: DrawProcess(c); break;
   }
   BottomBar(c);
 }

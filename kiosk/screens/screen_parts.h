@@ -133,5 +133,9 @@ void DrawAbout(const ScreenContext& c);            // about_screen.cpp
 void DrawCheckFeedback(const ScreenContext& c);    // check_feedback_screen.cpp
 void DrawRecord(const ScreenContext& c);           // record_screen.cpp (Say it instead)
 void DrawHelpToWrite(const ScreenContext& c);      // help_to_write_screen.cpp (way, and best time)
+void DrawSafeguarding(const ScreenContext& c);     // safeguarding_screen.cpp
+void DrawTellStaff(const ScreenContext& c);        // safeguarding_screen.cpp
+void DrawOtherPlaces(const ScreenContext& c);      // other_places_screen.cpp
+void DrawProcess(const ScreenContext& c);          // process_screen.cpp
 
 }  // namespace tellus::screens

@@ -1,5 +1,5 @@
 // A question answered in the person's own words: who to thank, what happened, how it
-// affected them, what would put it right, their name.
+// affected them, what would put it right, their name, why they ask for the next stage.
 #include "kiosk/screens/screen_parts.h"
 
 namespace tellus::screens {
@@ -16,6 +16,7 @@ TextStep ForStep(const JourneyState& s) {
       return {s.kind == JourneyKind::kComment ? "comment_text" : "what_happened", Field::kWhatHappened};
     case Step::kAffected: return {"affected", Field::kAffected};
     case Step::kPutRight: return {"put_right", Field::kPutRight};
+    case Step::kEscalateReason: return {"escalate_reason", Field::kEscalateReason};
     default: return {"name", Field::kName};
   }
 }

@@ -90,7 +90,8 @@ json StatusObject(const CaseStatus& s) {
           {"respond_by", s.respond_by},     {"latest_reply", s.latest_reply},
           {"outcome", s.outcome},           {"can_escalate", s.can_escalate},
           {"next_stage_name", s.next_stage_name}, {"escalate_by", s.escalate_by},
-          {"can_withdraw", s.can_withdraw}};
+          {"can_withdraw", s.can_withdraw}, {"extended_to", s.extended_to},
+          {"extension_reason", s.extension_reason}, {"withdraw_requested", s.withdraw_requested}};
 }
 
 CaseStatus StatusFrom(const json& doc, const char* what) {
@@ -109,6 +110,10 @@ CaseStatus StatusFrom(const json& doc, const char* what) {
   s.next_stage_name = Str(doc, "next_stage_name", what);
   s.escalate_by = Str(doc, "escalate_by", what);
   s.can_withdraw = Bool(doc, "can_withdraw", what);
+  // Added later: a register that does not send them has no extensions.
+  s.extended_to = OptStr(doc, "extended_to", what);
+  s.extension_reason = OptStr(doc, "extension_reason", what);
+  s.withdraw_requested = doc.contains("withdraw_requested") && Bool(doc, "withdraw_requested", what);
   return s;
 }
 

@@ -85,6 +85,9 @@ struct CaseStatus {
   std::string next_stage_name;
   std::string escalate_by;                               // last day to ask, empty when unlimited
   bool can_withdraw = false;
+  std::string extended_to;                               // staff gave a new date for the answer (YYYY-MM-DD)
+  std::string extension_reason;                          // why, in staff's words
+  bool withdraw_requested = false;                       // asked to stop; the policy lets staff carry on
 };
 
 struct RequestReply {

@@ -15,6 +15,7 @@
 #include "core/seal.h"
 #include "sync/register/audit_actor.h"
 #include "sync/register/bundle_import.h"
+#include "sync/register/case_routes.h"
 #include "sync/register/case_workflow.h"
 #include "sync/register/commands.h"
 #include "sync/register/register_keys.h"
@@ -70,9 +71,11 @@ std::string IncidentText(const IncidentPeriod& when) {
   return "between " + ToIso(*when.from) + " and " + ToIso(*when.to) + " (a span they chose, no exact day)";
 }
 
-void ListCases(const Common& c, bool overdue, const std::string& stage, const std::string& kind, bool all) {
+void ListCases(const Common& c, bool overdue, const std::string& stage, const std::string& kind, bool all,
+               bool urgent) {
   Session s(c);
   CaseFilter filter;
+  filter.urgent_only = urgent;                     // urgent cases come first either way
   filter.stage = stage;
   filter.kind = kind;
   filter.open_only = !all;
@@ -81,15 +84,18 @@ void ListCases(const Common& c, bool overdue, const std::string& stage, const st
             << std::setw(12) << "stage" << std::setw(13) << "state" << std::setw(12) << "sent" << std::setw(12)
             << "ack by" << std::setw(12) << "answer by" << "flags\n";
   int shown = 0;
-  // People who asked for help to tell us come first: someone has to phone or meet them.
+  // Urgent cases first (someone may be in danger), then people who asked for help to tell
+  // us (someone has to phone or meet them), then the rest in the storage's order.
   std::vector<CaseRecord> records = s.storage->Cases(filter);
-  std::stable_partition(records.begin(), records.end(),
-                        [](const CaseRecord& rec) { return ClearFromJson(rec.clear_json).help_to_write; });
+  auto rank = [](const CaseRecord& rec) { return rec.urgent ? 0 : ClearFromJson(rec.clear_json).help_to_write ? 1 : 2; };
+  std::stable_sort(records.begin(), records.end(),
+                   [&](const CaseRecord& a, const CaseRecord& b) { return rank(a) < rank(b); });
   for (const CaseRecord& rec : records) {
     bool late = s.workflow.IsOverdue(rec, today);
     if (overdue && !late) continue;
     const StageRecord& st = rec.stages.back();
-    std::string flags = ClearFromJson(rec.clear_json).help_to_write ? "HELP-TO-WRITE" : "";
+    std::string flags = rec.urgent ? "URGENT" : "";
+    if (ClearFromJson(rec.clear_json).help_to_write) flags += flags.empty() ? "HELP-TO-WRITE" : " HELP-TO-WRITE";
     if (late) flags += flags.empty() ? "OVERDUE" : " OVERDUE";
     if (!rec.deadline_note.empty()) flags += flags.empty() ? "NO-DEADLINE" : " NO-DEADLINE";
     if (rec.via == "usb") flags += flags.empty() ? "usb" : " usb";
@@ -125,6 +131,14 @@ void ShowCase(const Common& c, const std::string& reference) {
   std::cout << "happened      " << IncidentText(ClearFromJson(rec.clear_json).incident) << "\n";
   if (!rec.deadline_note.empty()) std::cout << "NO DEADLINES: " << Safe(rec.deadline_note) << "\n";
   for (const auto& flag : rec.flags) std::cout << "FLAGGED: " << Safe(flag) << "\n";
+  const Policy* policy = nullptr;
+  try {
+    policy = &s.policies.Get(rec.policy_id);
+  } catch (const std::exception& e) {
+    std::cout << "policy        cannot be read: " << e.what() << "\n";
+  }
+  if (policy) PrintSafeguarding(std::cout, rec, *policy);
+  if (policy) PrintRoutes(std::cout, rec, *policy, s.workflow);
   std::cout << "\nstages\n";
   bool any_projected = false;
   for (const StageRecord& st : rec.stages) {
@@ -133,7 +147,8 @@ void ShowCase(const Common& c, const std::string& reference) {
     std::cout << "  " << std::left << std::setw(12) << Or(st.stage_id, "-") << "from " << st.entered_on
               << "  ack by " << Or(st.acknowledge_due, "-") << (projected.acknowledge ? " (projected)" : "")
               << (st.acknowledged_at.empty() ? "" : " (done " + st.acknowledged_at.substr(0, 10) + ")")
-              << "  answer by " << Or(st.respond_due, "-") << (projected.respond ? " (projected)" : "")
+              << "  answer by " << Or(s.workflow.AnswerDue(st), "-")
+              << (projected.respond && st.extended_to.empty() ? " (projected)" : "")
               << (st.responded_at.empty() ? "" : " (done " + st.responded_at.substr(0, 10) + ")") << "\n";
   }
   if (any_projected) {
@@ -152,8 +167,9 @@ void ShowCase(const Common& c, const std::string& reference) {
   line("contact by", p.person.contact == ContactPreference::kNone ? "" : ToString(p.person.contact));
   if (p.on_behalf.on_behalf) {
     line("on behalf of", p.on_behalf.their_name);
-    line("permission", p.on_behalf.permission_given ? "given" : "NOT given");
+    if (!p.on_behalf.deceased) line("permission", p.on_behalf.permission_given ? "given" : "NOT given");
   }
+  if (policy) PrintEligibilityNotes(std::cout, p, *policy);
   line("about", p.subject);
   line("what happened", p.what_happened);
   line("when", p.when_text);
@@ -264,14 +280,15 @@ void AddCaseCommands(CLI::App& app) {
 
   auto* cases = app.add_subcommand("cases", "List cases (open ones unless --all)");
   AddCommon(cases, common);
-  static bool overdue = false, all = false;
+  static bool overdue = false, all = false, urgent = false;
   static std::string stage, kind;
   cases->add_flag("--overdue", overdue, "Only cases past an acknowledgement or answer deadline");
   cases->add_option("--stage", stage, "Only cases at this stage id");
   cases->add_option("--kind", kind, "compliment | complaint | comment")
       ->check(CLI::IsMember({"compliment", "complaint", "comment"}));
   cases->add_flag("--all", all, "Include closed cases");
-  cases->callback([] { ListCases(common, overdue, stage, kind, all); });
+  cases->add_flag("--urgent", urgent, "Only urgent cases (someone may be hurt or in danger); they are listed first anyway");
+  cases->callback([] { ListCases(common, overdue, stage, kind, all, urgent); });
 
   auto* kase = app.add_subcommand("case", "Handle one case");
   kase->require_subcommand(1);
@@ -295,10 +312,50 @@ void AddCaseCommands(CLI::App& app) {
   });
   auto* reply = add("reply", "Record the answer; the text is what the kiosk shows the person");
   reply->add_option("--text", text, "The reply, in plain words")->required();
+  static std::string sent_by;
+  reply->add_option("--sent-by", sent_by, "How the written reply went: post | email | in-person | phone "
+                                          "(a posted reply counts as received later, per policy)")
+      ->check(CLI::IsMember({"post", "email", "in-person", "phone"}));
   reply->callback([] {
     Session s(common);
-    s.workflow.Reply(reference, text, s.actor);
+    s.workflow.Reply(reference, text, s.actor, sent_by);
     std::cout << "replied to " << reference << "\n";
+  });
+
+  // Staff change the plan (each audited; deadlines recomputed).
+  static std::string extend_to, reason, note;
+  auto* extend = add("extend", "Give a new answer date for the current stage, with the reason the person is told");
+  extend->add_option("--to", extend_to, "The new date, YYYY-MM-DD")->required();
+  extend->add_option("--reason", reason, "Why, in plain words (shown at the kiosk)")->required();
+  extend->callback([] {
+    Session s(common);
+    s.workflow.Extend(reference, extend_to, reason, s.actor);
+    std::cout << reference << ": answer by " << extend_to << "\n";
+  });
+  add("reopen", "Open a closed case again at its last stage (its clock starts today)")->callback([] {
+    Session s(common);
+    s.workflow.Reopen(reference, s.actor);
+    const StageRecord& st = s.workflow.Require(reference).stages.back();
+    std::cout << reference << " is open again at " << Or(st.stage_id, "-") << "; answer by " << Or(st.respond_due, "-")
+              << "\n";
+  });
+  static std::string back_to;
+  auto* send_back = add("send-back", "Send the case back to an earlier stage (its clock starts today)");
+  send_back->add_option("--to", back_to, "The stage id, e.g. stage-2")->required();
+  send_back->callback([] {
+    Session s(common);
+    s.workflow.SendBack(reference, back_to, s.actor);
+    const StageRecord& st = s.workflow.Require(reference).stages.back();
+    std::cout << reference << " is back at " << st.stage_id << "; answer by " << Or(st.respond_due, "-") << "\n";
+  });
+  static bool carry_on = false;
+  auto* withdraw = add("withdraw", "The person asked to stop: close as withdrawn, or carry on where the policy allows");
+  withdraw->add_flag("--continue", carry_on, "Keep looking into it (only where the policy may continue)");
+  withdraw->add_option("--note", note, "Why it continues (with --continue)");
+  withdraw->callback([] {
+    Session s(common);
+    s.workflow.Withdraw(reference, carry_on, note, s.actor);
+    std::cout << reference << (carry_on ? ": withdrawal noted; the case continues\n" : ": closed (withdrawn)\n");
   });
   add("escalate", "Move the case to the next stage of its procedure")->callback([] {
     Session s(common);

@@ -9,6 +9,10 @@
 
 namespace tellus::reg {
 
+namespace {
+std::string Or(const std::string& text, const char* fallback) { return text.empty() ? fallback : text; }
+}  // namespace
+
 PolicyBook::PolicyBook(std::string policies_dir, std::string holidays_dir)
     : policies_dir_(std::move(policies_dir)), holidays_dir_(std::move(holidays_dir)) {}
 
@@ -76,7 +80,7 @@ StageDurations DurationsOf(const Policy& policy, const Stage* stage, Kind kind) 
 }  // namespace
 
 StageRecord CaseWorkflow::EnterStage(const Policy& policy, const Stage* stage, Kind kind,
-                                     const std::string& entered_on) {
+                                     const std::string& entered_on, const std::optional<std::string>& outcome_due) {
   StageRecord st;
   st.entered_on = entered_on;
   if (stage && kind != Kind::kCompliment && kind != Kind::kComment) st.stage_id = stage->id;
@@ -85,6 +89,8 @@ StageRecord CaseWorkflow::EnterStage(const Policy& policy, const Stage* stage, K
   Date from = ParseIsoDate(entered_on);
   if (within.acknowledge) st.acknowledge_due = ToIso(AddDuration(from, *within.acknowledge, calendar));
   if (within.respond) st.respond_due = ToIso(AddDuration(from, *within.respond, calendar));
+  // An outcome due from the complaint's date holds at every stage: a new stage never moves it later.
+  if (outcome_due && (st.respond_due.empty() || *outcome_due < st.respond_due)) st.respond_due = *outcome_due;
   return st;
 }
 
@@ -105,6 +111,18 @@ CaseWorkflow::Projection CaseWorkflow::ProjectionOf(const CaseRecord& record, co
   }
 }
 
+std::optional<std::string> CaseWorkflow::OutcomeDue(const Policy& policy, const CaseRecord& c) {
+  if (c.kind != "complaint") return std::nullopt;
+  const NamedItem* service = policy.FindService(c.service_id);
+  if (!service || !service->outcome_within) return std::nullopt;
+  return ToIso(AddDuration(ParseIsoDate(LocalDateOf(c.submitted_at)), *service->outcome_within,
+                           policies_.Calendar(policy.division)));
+}
+
+std::string CaseWorkflow::AnswerDue(const StageRecord& st) {
+  return st.extended_to.empty() ? st.respond_due : st.extended_to;
+}
+
 CaseRecord CaseWorkflow::NewCase(const proto::SubmitItem& item, int kiosk, const std::string& via) {
   CaseRecord c;
   c.uuid = item.clear.uuid;
@@ -122,11 +140,12 @@ CaseRecord CaseWorkflow::NewCase(const proto::SubmitItem& item, int kiosk, const
   c.tracking_hash = item.tracking_hash;
   c.via = via;
   c.state = "received";
+  c.urgent = item.clear.urgent && item.clear.kind == Kind::kComplaint;
   std::string entered_on = LocalDateOf(item.clear.submitted_at);
   try {
     const Policy& policy = policies_.Get(c.policy_id);
     const Stage* first = policy.stages.empty() ? nullptr : &policy.stages.front();
-    c.stages.push_back(EnterStage(policy, first, item.clear.kind, entered_on));
+    c.stages.push_back(EnterStage(policy, first, item.clear.kind, entered_on, OutcomeDue(policy, c)));
   } catch (const std::exception& e) {
     // Keep the case: losing a complaint is worse than a missing deadline. Staff see why.
     c.deadline_note = e.what();
@@ -158,9 +177,13 @@ void CaseWorkflow::Acknowledge(const std::string& reference, const std::string& 
   });
 }
 
-void CaseWorkflow::Reply(const std::string& reference, const std::string& text, const std::string& actor) {
+void CaseWorkflow::Reply(const std::string& reference, const std::string& text, const std::string& actor,
+                         const std::string& sent_by) {
   if (text.empty()) throw CaseError("a reply needs some text");
   if (text.size() > proto::kMaxTextBytes) throw CaseError("a reply is limited to 8000 bytes");
+  if (!sent_by.empty() && sent_by != "post" && sent_by != "email" && sent_by != "in-person" && sent_by != "phone") {
+    throw CaseError("--sent-by '" + sent_by + "' is not one of post, email, in-person, phone");
+  }
   storage_.Transaction([&] {
     CaseRecord c = Require(reference);
     if (c.state == "closed") throw CaseError(c.reference + " is closed");
@@ -168,10 +191,110 @@ void CaseWorkflow::Reply(const std::string& reference, const std::string& text, 
     std::string now = now_();
     if (st.acknowledged_at.empty()) st.acknowledged_at = now;   // a reply acknowledges too
     st.responded_at = now;
+    st.reply_sent_by = sent_by;
+    st.reply_received_on = LocalDateOf(now);
+    if (sent_by == "post") {
+      // "within 10 working days of receiving the response": a letter arrives later than it leaves.
+      try {
+        const Policy& policy = policies_.Get(c.policy_id);
+        if (policy.post_received_after) {
+          st.reply_received_on = ToIso(AddDuration(ParseIsoDate(st.reply_received_on), *policy.post_received_after,
+                                                   policies_.Calendar(policy.division)));
+        }
+      } catch (const PolicyError&) {
+        // no policy: the day it was sent stands
+      }
+    }
     c.latest_reply = text;
     c.state = "answered";
     storage_.UpdateCase(c);
-    storage_.Audit(actor, "reply", c.reference, st.stage_id);
+    storage_.Audit(actor, "reply", c.reference,
+                   st.stage_id + (sent_by.empty() ? "" : "; sent by " + sent_by + ", counts as received " +
+                                                             st.reply_received_on));
+  });
+}
+
+void CaseWorkflow::Extend(const std::string& reference, const std::string& to, const std::string& reason,
+                          const std::string& actor) {
+  Date day{};
+  try {
+    day = ParseIsoDate(to);
+  } catch (const std::exception&) {
+    throw CaseError("--to '" + to + "' is not a date (YYYY-MM-DD)");
+  }
+  if (reason.empty()) throw CaseError("an extension needs a reason (--reason): the person is told it");
+  if (reason.size() > proto::kMaxTextBytes) throw CaseError("a reason is limited to 8000 bytes");
+  storage_.Transaction([&] {
+    CaseRecord c = Require(reference);
+    if (c.state == "closed") throw CaseError(c.reference + " is closed");
+    if (ToIso(day) < Today()) throw CaseError("--to " + ToIso(day) + " is in the past");
+    StageRecord& st = c.stages.back();
+    std::string before = AnswerDue(st);
+    st.extended_to = ToIso(day);
+    st.extension_reason = reason;
+    storage_.UpdateCase(c);
+    storage_.Audit(actor, "extend", c.reference,
+                   Or(st.stage_id, "-") + ": answer by " + st.extended_to + " (was " + Or(before, "none") + "): " + reason);
+  });
+}
+
+void CaseWorkflow::Restart(CaseRecord& c, const Policy& policy, const Stage* stage, const std::string& action,
+                           const std::string& actor) {
+  std::string now = now_();
+  if (c.stages.back().left_at.empty()) c.stages.back().left_at = now;
+  c.stages.push_back(EnterStage(policy, stage, ParseKind(c.kind), LocalDateOf(now), OutcomeDue(policy, c)));
+  c.state = "received";
+  c.outcome.clear();
+  c.closed_at.clear();
+  c.withdraw_requested.clear();
+  storage_.UpdateCase(c);
+  const StageRecord& st = c.stages.back();
+  storage_.Audit(actor, action, c.reference,
+                 Or(st.stage_id, "-") + ": ack by " + Or(st.acknowledge_due, "-") + ", answer by " + Or(st.respond_due, "-"));
+}
+
+void CaseWorkflow::Reopen(const std::string& reference, const std::string& actor) {
+  storage_.Transaction([&] {
+    CaseRecord c = Require(reference);
+    if (c.state != "closed") throw CaseError(c.reference + " is not closed");
+    const Policy& policy = policies_.Get(c.policy_id);
+    Restart(c, policy, policy.FindStage(c.stages.back().stage_id), "reopen", actor);
+  });
+}
+
+void CaseWorkflow::SendBack(const std::string& reference, const std::string& stage_id, const std::string& actor) {
+  storage_.Transaction([&] {
+    CaseRecord c = Require(reference);
+    if (c.kind != "complaint") throw CaseError(c.reference + " is a " + c.kind + ": only complaints have stages");
+    const Policy& policy = policies_.Get(c.policy_id);
+    const Stage* to = policy.FindStage(stage_id);
+    if (!to) {
+      std::string ids;
+      for (const Stage& s : policy.stages) ids += (ids.empty() ? "" : ", ") + s.id;
+      throw CaseError("policy " + policy.id + " has no stage '" + stage_id + "' (its stages: " + ids + ")");
+    }
+    const Stage* now_at = policy.FindStage(c.stages.back().stage_id);
+    if (!now_at || to >= now_at) {
+      throw CaseError(c.reference + " is at " + c.stages.back().stage_id + "; send-back goes to an earlier stage");
+    }
+    Restart(c, policy, to, "send-back", actor);
+  });
+}
+
+void CaseWorkflow::Withdraw(const std::string& reference, bool carry_on, const std::string& note,
+                            const std::string& actor) {
+  storage_.Transaction([&] {
+    CaseRecord c = Require(reference);
+    if (c.state == "closed") throw CaseError(c.reference + " is already closed (" + c.outcome + ")");
+    if (!carry_on) return DoClose(c, "withdrawn", actor);
+    const Policy& policy = policies_.Get(c.policy_id);
+    if (policy.withdrawal != Withdrawal::kMayContinue) {
+      throw CaseError("policy " + policy.id + " closes a withdrawn complaint; it cannot be continued");
+    }
+    if (note.empty()) throw CaseError("carrying on after a withdrawal needs a --note saying why");
+    c.withdraw_requested = now_();
+    storage_.UpdateCase(c);
+    storage_.Audit(actor, "withdraw-continued", c.reference, note);
   });
 }
 
@@ -198,6 +321,9 @@ CaseWorkflow::EscalationWindow CaseWorkflow::WindowFor(const CaseRecord& c) {
     w.why_not = "this is the last stage of the procedure";
     return w;
   }
+  // The window runs from when the person received the answer (a posted one arrives later).
+  const std::string answered_on = st.reply_received_on.empty() ? LocalDateOf(st.responded_at) : st.reply_received_on;
+  const std::string due = AnswerDue(st);
   w.next_stage_id = next->id;
   w.next_stage_name = next->name;
   std::string today = Today();
@@ -205,7 +331,7 @@ CaseWorkflow::EscalationWindow CaseWorkflow::WindowFor(const CaseRecord& c) {
     // The person has a window after the answer, where the policy gives one.
     if (next->request_within) {
       try {
-        w.last_day = ToIso(AddDuration(ParseIsoDate(LocalDateOf(st.responded_at)), *next->request_within,
+        w.last_day = ToIso(AddDuration(ParseIsoDate(answered_on), *next->request_within,
                                        policies_.Calendar(policy->division)));
       } catch (const std::exception& e) {
         w.why_not = e.what();
@@ -217,7 +343,7 @@ CaseWorkflow::EscalationWindow CaseWorkflow::WindowFor(const CaseRecord& c) {
       }
     }
     w.possible = true;
-  } else if (!st.respond_due.empty() && today > st.respond_due) {
+  } else if (!due.empty() && today > due) {
     w.possible = true;   // no answer in time: the person may take it further
   } else {
     w.why_not = "the answer at this stage is not due yet";
@@ -231,7 +357,7 @@ void CaseWorkflow::DoEscalate(CaseRecord& c, const std::string& actor) {
   if (!next) throw CaseError(c.reference + " is at the last stage of its procedure");
   std::string now = now_();
   c.stages.back().left_at = now;
-  c.stages.push_back(EnterStage(policy, next, Kind::kComplaint, LocalDateOf(now)));
+  c.stages.push_back(EnterStage(policy, next, Kind::kComplaint, LocalDateOf(now), OutcomeDue(policy, c)));
   c.state = "received";
   storage_.UpdateCase(c);
   storage_.Audit(actor, "escalate", c.reference, next->id);
@@ -276,19 +402,29 @@ proto::CaseStatus CaseWorkflow::StatusOf(const CaseRecord& c) {
   s.stage_id = st.stage_id;
   s.acknowledge_by = st.acknowledge_due;
   s.respond_by = st.respond_due;
+  s.extended_to = st.extended_to;
+  s.extension_reason = st.extension_reason;
+  s.withdraw_requested = !c.withdraw_requested.empty();
   if (!st.stage_id.empty()) {
     try {
-      const Stage* stage = policies_.Get(c.policy_id).FindStage(st.stage_id);
+      const Policy& policy = policies_.Get(c.policy_id);
+      const Stage* stage = policy.FindStage(st.stage_id);
       if (stage) s.stage_name = stage->name;
+      // A time the seed does not give is the register's own; the person is not promised it
+      // (unless it is the outcome date the seed does give, or staff gave a new one).
+      if (stage && stage->respond_own_choice && OutcomeDue(policy, c) != std::optional<std::string>(st.respond_due)) {
+        s.respond_by.clear();
+      }
     } catch (const std::exception&) {
       s.stage_name = st.stage_id;
     }
   }
+  if (!st.extended_to.empty()) s.respond_by = st.extended_to;
   EscalationWindow w = WindowFor(c);
   s.can_escalate = w.possible;
   s.next_stage_name = w.next_stage_name;
   s.escalate_by = w.possible ? w.last_day : "";
-  s.can_withdraw = c.state != "closed" && c.kind == "complaint";
+  s.can_withdraw = c.state != "closed" && c.kind == "complaint" && c.withdraw_requested.empty();
   return s;
 }
 
@@ -296,7 +432,8 @@ bool CaseWorkflow::IsOverdue(const CaseRecord& c, const std::string& today) {
   if (c.state == "closed" || c.stages.empty()) return false;
   const StageRecord& st = c.stages.back();
   if (st.acknowledged_at.empty() && !st.acknowledge_due.empty() && today > st.acknowledge_due) return true;
-  return st.responded_at.empty() && !st.respond_due.empty() && today > st.respond_due;
+  const std::string due = AnswerDue(st);
+  return st.responded_at.empty() && !due.empty() && today > due;
 }
 
 proto::RequestReply CaseWorkflow::HandleRequest(const proto::KioskRequest& request, const CaseRecord& record,
@@ -320,6 +457,12 @@ proto::RequestReply CaseWorkflow::HandleRequest(const proto::KioskRequest& reque
       case proto::RequestAction::kWithdraw:
         if (c.state == "closed") {
           reply.reason = "the case is already closed";
+        } else if (policies_.Get(c.policy_id).withdrawal == Withdrawal::kMayContinue) {
+          // "reserves the right to continue to investigate serious complaints": staff decide.
+          if (c.withdraw_requested.empty()) c.withdraw_requested = now_();
+          storage_.UpdateCase(c);
+          storage_.Audit("kiosk", "withdraw-request", c.reference, "the policy may continue: staff decide");
+          reply.done = true;
         } else {
           DoClose(c, "withdrawn", "kiosk");
           reply.done = true;

@@ -52,7 +52,10 @@ class CaseWorkflow {
 
   CaseRecord Require(const std::string& reference);        // throws CaseError "no case <ref>"
   void Acknowledge(const std::string& reference, const std::string& actor);
-  void Reply(const std::string& reference, const std::string& text, const std::string& actor);
+  // `sent_by`: post | email | in-person | phone, or empty. A posted reply counts as received
+  // the policy's post_received_after later; windows for the next stage run from receipt.
+  void Reply(const std::string& reference, const std::string& text, const std::string& actor,
+             const std::string& sent_by = "");
   void Escalate(const std::string& reference, const std::string& actor);   // throws CaseError when not possible
   void Close(const std::string& reference, const std::string& outcome, const std::string& actor);
 
@@ -64,6 +67,22 @@ class CaseWorkflow {
     bool acknowledge = false, respond = false;
   };
   Projection ProjectionOf(const CaseRecord& record, const StageRecord& stage);
+  // Staff change the plan; each is audited and recomputes the deadlines it touches.
+  // A new answer date for the current stage (YYYY-MM-DD, not before today) and why.
+  void Extend(const std::string& reference, const std::string& to, const std::string& reason,
+              const std::string& actor);
+  // A closed case opens again at its last stage, with that stage's clock started today.
+  void Reopen(const std::string& reference, const std::string& actor);
+  // Back to an earlier stage (Seetec's appeal panel, Works for Us' Trustees), clock from today.
+  void SendBack(const std::string& reference, const std::string& stage_id, const std::string& actor);
+  // The person asked to stop, by the policy: closed as withdrawn; or, where the policy may
+  // continue (Works for Us) and staff say so, kept open with `note` in the audit log.
+  void Withdraw(const std::string& reference, bool carry_on, const std::string& note, const std::string& actor);
+
+  // The answer date a service's outcome_within fixes from the complaint's date, if any.
+  std::optional<std::string> OutcomeDue(const Policy& policy, const CaseRecord& record);
+  // The current stage's answer date as the person is told it (an extension replaces it).
+  static std::string AnswerDue(const StageRecord& stage);
 
   // What the person sees at the kiosk.
   proto::CaseStatus StatusOf(const CaseRecord& record);
@@ -85,7 +104,10 @@ class CaseWorkflow {
     std::string next_stage_id, next_stage_name, last_day, why_not;
   };
   EscalationWindow WindowFor(const CaseRecord& record);
-  StageRecord EnterStage(const Policy& policy, const Stage* stage, Kind kind, const std::string& entered_on);
+  StageRecord EnterStage(const Policy& policy, const Stage* stage, Kind kind, const std::string& entered_on,
+                         const std::optional<std::string>& outcome_due = std::nullopt);
+  void Restart(CaseRecord& record, const Policy& policy, const Stage* stage, const std::string& action,
+               const std::string& actor);
   void DoEscalate(CaseRecord& record, const std::string& actor);
   void DoClose(CaseRecord& record, const std::string& outcome, const std::string& actor);
 

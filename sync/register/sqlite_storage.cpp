@@ -15,7 +15,7 @@ namespace tellus::reg {
 
 namespace {
 
-constexpr int kSchemaVersion = 2;
+constexpr int kSchemaVersion = 3;
 
 // 2: what staff must check on a case (admission.h), the references on receipts of cases stored
 // under a new one after a clash, tombstones of purged cases, and each kiosk's highest sequence.
@@ -51,6 +51,16 @@ CREATE TABLE bundles (body_sha256 TEXT PRIMARY KEY, kiosk INTEGER NOT NULL, item
 CREATE TABLE audit (
   id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
   reference TEXT NOT NULL, detail TEXT NOT NULL);
+)sql";
+
+// Version 3: extensions, how a reply was sent and received, urgent cases, withdrawal requests.
+const char* kSchema3 = R"sql(
+ALTER TABLE stages ADD COLUMN extended_to TEXT NOT NULL DEFAULT '';
+ALTER TABLE stages ADD COLUMN extension_reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE stages ADD COLUMN reply_sent_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE stages ADD COLUMN reply_received_on TEXT NOT NULL DEFAULT '';
+ALTER TABLE cases ADD COLUMN urgent INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE cases ADD COLUMN withdraw_requested TEXT NOT NULL DEFAULT '';
 )sql";
 
 // A prepared statement that finalises itself; Bind* are 1-based like SQLite.
@@ -101,7 +111,8 @@ class Stmt {
 
 constexpr const char* kInsertStage =
     "INSERT INTO stages(case_uuid, seq, stage_id, entered_on, acknowledge_due, acknowledged_at, respond_due, "
-    "responded_at, left_at) VALUES (?,?,?,?,?,?,?,?,?)";
+    "responded_at, left_at, extended_to, extension_reason, reply_sent_by, reply_received_on) "
+    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
 void InsertStages(Stmt& ins, const CaseRecord& c) {
   std::int64_t seq = 0;
@@ -109,6 +120,8 @@ void InsertStages(Stmt& ins, const CaseRecord& c) {
     ins.Reset();
     ins.Bind(1, c.uuid).Bind(2, seq++).Bind(3, st.stage_id).Bind(4, st.entered_on).Bind(5, st.acknowledge_due);
     ins.Bind(6, st.acknowledged_at).Bind(7, st.respond_due).Bind(8, st.responded_at).Bind(9, st.left_at);
+    ins.Bind(10, st.extended_to).Bind(11, st.extension_reason).Bind(12, st.reply_sent_by);
+    ins.Bind(13, st.reply_received_on);
     ins.Step();
   }
 }
@@ -130,7 +143,8 @@ KioskRecord KioskFrom(const Stmt& s) {
 
 constexpr const char* kCaseColumns =
     "uuid, reference, kiosk, kind, policy_id, service_id, categories, submitted_at, received_at, anonymous, "
-    "clear_json, sealed, tracking_hash, via, state, outcome, closed_at, latest_reply, deadline_note, flags";
+    "clear_json, sealed, tracking_hash, via, state, outcome, closed_at, latest_reply, deadline_note, flags, urgent, "
+    "withdraw_requested";
 
 std::vector<std::string> JsonList(const std::string& text) {
   try {
@@ -162,6 +176,8 @@ CaseRecord CaseFrom(const Stmt& s) {
   c.latest_reply = s.Text(17);
   c.deadline_note = s.Text(18);
   c.flags = JsonList(s.Text(19));
+  c.urgent = s.Int(20) != 0;
+  c.withdraw_requested = s.Text(21);
   return c;
 }
 
@@ -214,7 +230,18 @@ std::unique_ptr<SqliteRegisterStorage> SqliteRegisterStorage::Open(const std::st
     });
     version = 1;
   }
-  if (version == 1) storage->Migrate2();
+  if (version == 1) {
+    storage->Migrate2();
+    version = 2;
+  }
+  if (version == 2) {
+    storage->Transaction([&] {
+      Stmt v(storage->db_, "PRAGMA user_version");
+      if (v.Step() && v.Int(0) != 2) return;   // another process migrated meanwhile
+      storage->Exec(kSchema3);
+      storage->Exec("PRAGMA user_version=3");
+    });
+  }
   return storage;
 }
 
@@ -342,7 +369,7 @@ IngestResult SqliteRegisterStorage::Ingest(const std::vector<CaseRecord>& cases)
     Stmt exists(db_, "SELECT 1 FROM cases WHERE uuid = ?1 UNION ALL SELECT 1 FROM tombstones WHERE uuid = ?1");
     Stmt taken(db_, "SELECT 1 FROM cases WHERE reference = ?");
     Stmt insert(db_, (std::string("INSERT INTO cases(") + kCaseColumns +
-                      ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)").c_str());
+                      ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)").c_str());
     Stmt stage(db_, kInsertStage);
     Stmt alias(db_, "INSERT OR IGNORE INTO receipt_references(reference, case_uuid) VALUES (?,?)");
     for (const CaseRecord& given : cases) {
@@ -382,6 +409,7 @@ IngestResult SqliteRegisterStorage::Ingest(const std::vector<CaseRecord>& cases)
       insert.Bind(11, c.clear_json).BindBlob(12, c.sealed.data(), c.sealed.size()).Bind(13, c.tracking_hash);
       insert.Bind(14, c.via).Bind(15, c.state).Bind(16, c.outcome).Bind(17, c.closed_at);
       insert.Bind(18, c.latest_reply).Bind(19, c.deadline_note).Bind(20, nlohmann::json(c.flags).dump());
+      insert.Bind(21, std::int64_t{c.urgent ? 1 : 0}).Bind(22, c.withdraw_requested);
       insert.Step();
       InsertStages(stage, c);   // a new case has no stages yet: no delete needed
       for (const std::string& r : c.receipt_references) {
@@ -406,12 +434,13 @@ void SqliteRegisterStorage::WriteStages(const CaseRecord& c) {
 }
 
 std::vector<StageRecord> SqliteRegisterStorage::ReadStages(const std::string& uuid) {
-  Stmt s(db_, "SELECT stage_id, entered_on, acknowledge_due, acknowledged_at, respond_due, responded_at, left_at "
-              "FROM stages WHERE case_uuid = ? ORDER BY seq");
+  Stmt s(db_, "SELECT stage_id, entered_on, acknowledge_due, acknowledged_at, respond_due, responded_at, left_at, "
+              "extended_to, extension_reason, reply_sent_by, reply_received_on FROM stages WHERE case_uuid = ? ORDER BY seq");
   s.Bind(1, uuid);
   std::vector<StageRecord> out;
   while (s.Step()) {
-    out.push_back({s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5), s.Text(6)});
+    out.push_back({s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5), s.Text(6), s.Text(7), s.Text(8),
+                   s.Text(9), s.Text(10)});
   }
   return out;
 }
@@ -446,9 +475,11 @@ std::vector<CaseRecord> SqliteRegisterStorage::Cases(const CaseFilter& f) {
   std::string sql = std::string("SELECT ") + kCaseColumns +
                     " FROM cases WHERE (?1 = '' OR kind = ?1) AND (?2 = 0 OR state <> 'closed')"
                     " AND (?3 = '' OR substr(submitted_at, 1, 10) >= ?3) AND (?4 = '' OR substr(submitted_at, 1, 10) <= ?4)"
-                    " ORDER BY submitted_at, reference";
+                    " AND (?5 = 0 OR urgent <> 0)"
+                    " ORDER BY urgent DESC, submitted_at, reference";
   Stmt s(db_, sql.c_str());
   s.Bind(1, f.kind).Bind(2, std::int64_t{f.open_only ? 1 : 0}).Bind(3, f.submitted_from).Bind(4, f.submitted_to);
+  s.Bind(5, std::int64_t{f.urgent_only ? 1 : 0});
   std::vector<CaseRecord> out;
   while (s.Step()) {
     CaseRecord c = Complete(CaseFrom(s));
@@ -461,9 +492,9 @@ std::vector<CaseRecord> SqliteRegisterStorage::Cases(const CaseFilter& f) {
 void SqliteRegisterStorage::UpdateCase(const CaseRecord& c) {
   Transaction([&] {
     Stmt s(db_, "UPDATE cases SET state = ?, outcome = ?, closed_at = ?, latest_reply = ?, deadline_note = ?, "
-                "flags = ? WHERE uuid = ?");
+                "flags = ?, withdraw_requested = ? WHERE uuid = ?");
     s.Bind(1, c.state).Bind(2, c.outcome).Bind(3, c.closed_at).Bind(4, c.latest_reply).Bind(5, c.deadline_note);
-    s.Bind(6, nlohmann::json(c.flags).dump()).Bind(7, c.uuid);
+    s.Bind(6, nlohmann::json(c.flags).dump()).Bind(7, c.withdraw_requested).Bind(8, c.uuid);
     s.Step();
     if (sqlite3_changes(db_) != 1) throw StorageError("no case with uuid " + c.uuid);
     WriteStages(c);

@@ -37,6 +37,10 @@ struct StageRecord {
   std::string respond_due;
   std::string responded_at;
   std::string left_at;                             // when it ended (escalated or closed)
+  std::string extended_to{};                       // staff gave a new answer date (replaces respond_due)
+  std::string extension_reason{};                  // why, shown to the person as written
+  std::string reply_sent_by{};                     // post | email | in-person | phone (empty: not recorded)
+  std::string reply_received_on{};                 // the day the person had the reply: windows count from it
 };
 
 struct CaseRecord {
@@ -61,6 +65,8 @@ struct CaseRecord {
   std::string deadline_note;                       // why deadlines could not be computed, if so
   std::vector<std::string> flags;                  // what staff must check (admission.h), plain sentences
   std::vector<std::string> receipt_references;     // references on the person's receipt other than `reference`
+  bool urgent = false;                             // safeguarding: someone may be hurt or in danger
+  std::string withdraw_requested;                  // when the person asked to stop (policy may continue)
   std::vector<StageRecord> stages;                 // oldest first; back() is the current one
 };
 
@@ -68,6 +74,7 @@ struct CaseFilter {
   std::string stage;                               // empty: any
   std::string kind;
   bool open_only = false;
+  bool urgent_only = false;
   std::string submitted_from;                      // YYYY-MM-DD inclusive, empty: unbounded
   std::string submitted_to;
 };

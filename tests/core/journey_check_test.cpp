@@ -109,13 +109,20 @@ TEST(JourneyCheck, EscalateIsConfirmedThenSentThenReported) {
   Driver d(policy);
   Checked(d, OpenComplaint());
   d.Choose("escalate");
-  ASSERT_EQ(d.step(), Step::kCheckConfirm);
+  // Seetec 3.1.5-6: the request "must state the reasons": asked first, in their words.
+  ASSERT_EQ(d.step(), Step::kEscalateReason);
   EXPECT_EQ(d.state().check_request, CaseRequest::kEscalate);
+  d.Next();
+  EXPECT_EQ(d.state().notice, Notice::kNeedText) << "a reason is needed";
+  EXPECT_EQ(d.step(), Step::kEscalateReason);
+  d.Type(Field::kEscalateReason, "The answer did not look at the missed calls.").Next();
+  ASSERT_EQ(d.step(), Step::kCheckConfirm);
   EXPECT_FALSE(d.Emitted<fx::SendRequest>());
   d.Choose("yes");
   const auto* sent = d.Find<fx::SendRequest>();
   ASSERT_NE(sent, nullptr);
   EXPECT_EQ(sent->action, CaseRequest::kEscalate);
+  EXPECT_EQ(sent->text, "The answer did not look at the missed calls.");
   EXPECT_EQ(sent->reference, FormatReference({"SG", 10, 1234}));
   EXPECT_EQ(sent->tracking_code, "7D2K9-QX4MB");
   EXPECT_EQ(d.step(), Step::kCheckOutcome);

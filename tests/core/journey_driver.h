@@ -84,6 +84,7 @@ struct Answers {
   bool on_behalf = false;
   std::string when = "yesterday";
   ContactPreference contact = ContactPreference::kEmail;
+  bool someone_in_danger = false;                  // the safeguarding question, where the policy asks it
 };
 
 // Answers the current step in a way that keeps the journey going, until `stop` is
@@ -92,6 +93,8 @@ inline Step WalkTo(Driver& d, Step stop, const Answers& a = {}, int max_steps = 
   const Policy& p = d.policy();
   for (int i = 0; i < max_steps && d.step() != stop && d.step() != Step::kSignpost; ++i) {
     switch (d.step()) {
+      case Step::kSafeguarding: d.Choose(a.someone_in_danger ? "yes" : "no"); break;
+      case Step::kTellStaff: d.Next(); break;
       case Step::kEligibility: {
         const YesNoQuestion* q = EligibilityQuestionAt(p, d.state().place);
         d.Choose(q && q->blocking_answer ? "no" : "yes");

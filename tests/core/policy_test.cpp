@@ -268,7 +268,7 @@ TEST(SeedPolicies, SteppingStones) {
   EXPECT_EQ(p.stages[2].request_within, (Duration{10, Unit::kDays}));
   EXPECT_EQ(p.stages[2].acknowledge_within, (Duration{1, Unit::kWeeks}));
   ASSERT_EQ(p.external_bodies.size(), 2u);
-  EXPECT_EQ(p.external_bodies[0].when, "at any stage");
+  EXPECT_EQ(p.external_bodies[0].when.words, "at any stage");
 }
 
 TEST(SeedPolicies, Seetec) {
@@ -287,12 +287,19 @@ TEST(SeedPolicies, Seetec) {
   }
   // 2.3.2: too old only when it happened AND was known of more than 12 months ago, asked
   // as two single questions; written permission likewise.
-  ASSERT_EQ(p.eligibility.size(), 3u);
+  ASSERT_EQ(p.eligibility.size(), 4u);
   ASSERT_EQ(p.eligibility[0].questions.size(), 2u);
   EXPECT_EQ(p.eligibility[0].questions[0].question.words, "Did this happen more than 12 months ago?");
   EXPECT_EQ(p.eligibility[0].questions[1].question.words, "Did you know about it more than 12 months ago?");
-  ASSERT_EQ(p.eligibility[1].questions.size(), 2u);
-  EXPECT_FALSE(p.eligibility[1].questions[1].blocking_answer) << "no written permission is what blocks";
+  // 2.3.3 written permission, unless (2.3.5) the person has died.
+  ASSERT_EQ(p.eligibility[1].questions.size(), 3u);
+  EXPECT_EQ(p.eligibility[1].questions[1].marks, AnswerMark::kDeceased);
+  EXPECT_FALSE(p.eligibility[1].questions[1].blocking_answer) << "a death ends the permission rule";
+  EXPECT_FALSE(p.eligibility[1].questions[2].blocking_answer) << "no written permission is what blocks";
+  // 2.3.5: "immediate family or a nominated person/advocate", asked only then, case by case.
+  EXPECT_EQ(p.eligibility[2].asked_when, AnswerMark::kDeceased);
+  EXPECT_FALSE(p.eligibility[2].questions[0].blocking_answer);
+  EXPECT_NE(p.eligibility[2].staff_note.find("case by case"), std::string::npos);
   // Four services, four different pictures.
   std::set<std::string> pictures;
   for (const NamedItem& service : p.services) pictures.insert(service.picture);

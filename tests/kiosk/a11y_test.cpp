@@ -105,7 +105,7 @@ TEST(A11ySweep, CheckScreensWithTheRegistersAnswerAreSpokenAndBigEnough) {
   o.theme = ThemeId::kYellowOnBlack;
   CheckEveryCheckScreen(o, CheckScreen, r);
   EXPECT_TRUE(r.problems.empty()) << Join(r.problems);
-  EXPECT_EQ(r.screens.size(), 23u);
+  EXPECT_EQ(r.screens.size(), 25u);   // with the other places to go and why the next stage
   EXPECT_GE(r.nodes_checked, 100);
 }
 
@@ -120,6 +120,19 @@ TEST(A11ySweep, PrintMyReceiptInEachStateIsSpokenAndBigEnough) {
   EXPECT_TRUE(r.problems.empty()) << Join(r.problems);
   EXPECT_EQ(r.screens.size(), 32u);
   EXPECT_GE(r.nodes_checked, 200);
+}
+
+// Each seed's promises on the check screens: a new date with its reason at the last stage,
+// every page of its other places to go, and why the person asks for the next stage.
+TEST(A11ySweep, EachSeedsCheckScreensWithItsPromisesAreSpokenAndBigEnough) {
+  for (const char* policy : kSeedPolicies) {
+    SweepResult r;
+    HarnessOptions o;
+    o.policy_id = policy;
+    CheckEveryCheckScreen(o, CheckScreen, r);
+    EXPECT_TRUE(r.problems.empty()) << policy << "\n" << Join(r.problems);
+    EXPECT_GE(r.nodes_checked, 100) << policy;
+  }
 }
 
 TEST(A11yIdle, WarningIsSpokenShownAndWipes) {

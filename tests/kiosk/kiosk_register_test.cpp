@@ -115,11 +115,17 @@ TEST(KioskRegister, AnonymousComplaintSyncsOnceThenStatusReplyEscalationAndWithd
   EXPECT_TRUE(h.ShowsText("We have spoken to the team.")) << h.Describe();
   EXPECT_TRUE(h.ShowsText("Second response")) << "the timeline shows the next stage\n" << h.Describe();
   Tap(h, "Ask for the next stage");
+  // Why, in their words first (the register keeps them with the request, sealed).
+  EXPECT_TRUE(h.Has("Why are you not happy with our answer?")) << h.Describe();
+  TypeInto(h, "field.escalate_reason", "Nobody has called me back");
+  TapId(h, "button.next");
   EXPECT_TRUE(h.Has("Ask for the next stage?")) << h.Describe();
   Tap(h, "Yes, ask for it");
   WaitForOutcome(h);
   EXPECT_TRUE(h.Has("You asked for the next stage")) << h.Describe();
   EXPECT_TRUE(h.ShowsText("It is at this stage: Second response.")) << h.Describe();
+  ASSERT_EQ(RunRegister({"case", "show", receipt.reference, "--db", f.db}, &out), 0) << out;
+  EXPECT_NE(out.find("escalate: Nobody has called me back"), std::string::npos) << out;
 
   // Says how it was handled: the register keeps the words (sealed) with the case.
   Tap(h, "See my complaint");

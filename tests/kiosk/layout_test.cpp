@@ -132,6 +132,14 @@ TEST(Layout, CheckScreensWithTheRegistersAnswer) {
     CheckEveryCheckScreen(o, CheckLayout, r);
     ExpectClean(r, ToString(size), 20);
   }
+  // Each seed's other places to go and new dates, at the standard size.
+  for (const char* policy : kSeedPolicies) {
+    SweepResult r;
+    HarnessOptions o;
+    o.policy_id = policy;
+    CheckEveryCheckScreen(o, CheckLayout, r);
+    ExpectClean(r, policy, 20);
+  }
 }
 
 TEST(Layout, EveryTextSizeInEveryTheme) {

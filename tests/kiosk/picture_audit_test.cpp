@@ -172,8 +172,11 @@ void WalkJourney(Audit& audit, Harness& h, const std::string& choice, const Answ
 void WalkBranches(Audit& audit, Harness& h) {
   const Policy& p = h.app().policy();
   for (std::size_t i = 0; i < p.eligibility.size(); ++i) {
+    if (p.eligibility[i].asked_when != AnswerMark::kNone) continue;   // only about someone who has died
     TapId(h, "choice.welcome.complaint");
-    for (std::size_t j = 0; j < i; ++j) Tap(h, p.eligibility[j].questions[0].blocking_answer ? "No" : "Yes");
+    for (std::size_t j = 0; j < i; ++j) {
+      if (p.eligibility[j].asked_when == AnswerMark::kNone) Tap(h, p.eligibility[j].questions[0].blocking_answer ? "No" : "Yes");
+    }
     for (const YesNoQuestion& q : p.eligibility[i].questions) Tap(h, q.blocking_answer ? "Yes" : "No");
     audit.Look(h, Where(h, "eligibility " + p.eligibility[i].id));
     BackToWelcome(h);

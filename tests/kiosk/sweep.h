@@ -162,6 +162,45 @@ inline void CheckEveryCheckScreen(HarnessOptions o, const ScreenCheck& CheckScre
     EXPECT_TRUE(h.Has(h.app().catalog().Text("check_result.found_title_other"))) << h.Describe();  // in any language
     EXPECT_FALSE(h.Has(h.app().catalog().Text("check_result.feedback")));
   }
+  // The policy's promises on the check screens: a new date with staff's reason at the last
+  // stage, every other place to go from there (each page), and why the person asks for the
+  // next stage.
+  const Policy& policy = h.app().policy();
+  {
+    JourneyState s = base;
+    s.place = Place{Step::kCheckResult, 0};
+    s.check_status = CheckStatusKind::kFound;
+    s.check_case = SomeCase();
+    s.check_case->state = "acknowledged";
+    s.check_case->stage_name = policy.stages.back().name;
+    s.check_case->can_escalate = false;
+    s.check_case->extended_to = Date{std::chrono::year{2027}, std::chrono::month{2}, std::chrono::day{12}};
+    s.check_case->extension_reason = "We are waiting for records from the council.";
+    Restore(h, s);
+    CheckScreen(h, out);
+    EXPECT_TRUE(h.ShowsText("We will answer by")) << h.Describe();
+    EXPECT_TRUE(h.ShowsText("We are waiting for records from the council.")) << h.Describe();
+    s.history.push_back(s.place);
+    s.place = Place{Step::kOtherPlaces, 0};
+    s.other_places_all = true;
+    const std::size_t pages = policy.external_bodies.size();   // one place a page
+    for (std::size_t page = 0; page < pages; ++page) {
+      s.list_page = static_cast<int>(page);
+      Restore(h, s);
+      CheckScreen(h, out);
+      out.screens.insert("other_places|" + std::to_string(page));
+    }
+  }
+  {
+    JourneyState s = base;
+    s.history.push_back(Place{Step::kCheckResult, 0});
+    s.check_status = CheckStatusKind::kFound;
+    s.check_case = SomeCase();
+    s.check_request = CaseRequest::kEscalate;
+    s.check_reason = "The answer did not look at the missed calls.";
+    s.place = Place{Step::kEscalateReason, 0};
+    show(s);
+  }
   for (CaseRequest request : {CaseRequest::kEscalate, CaseRequest::kWithdraw, CaseRequest::kFeedback}) {
     JourneyState s = base;
     s.history.push_back(Place{Step::kCheckResult, 0});

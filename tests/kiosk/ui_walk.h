@@ -58,6 +58,8 @@ inline void ExpectAccessible(Harness& h) {
 inline bool UiAnswer(Harness& h, const Answers& a = {}) {
   const Policy& p = h.app().policy();
   switch (StepOf(h)) {
+    case Step::kSafeguarding: TapId(h, a.someone_in_danger ? "choice.safeguarding.yes" : "choice.safeguarding.no"); break;
+    case Step::kTellStaff: TapId(h, "button.next"); break;
     case Step::kEligibility: {
       const YesNoQuestion* q = EligibilityQuestionAt(p, h.state().place);
       Tap(h, q && q->blocking_answer ? "No" : "Yes");

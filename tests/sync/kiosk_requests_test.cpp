@@ -17,14 +17,7 @@ using testing::RegisterFixture;
 using testing::RegisterProcess;
 using testing::RunRegister;
 
-std::string NewUuid() {
-  unsigned char raw[16];
-  randombytes_buf(raw, sizeof raw);
-  char hex[33];
-  sodium_bin2hex(hex, sizeof hex, raw, sizeof raw);
-  std::string h = hex;
-  return h.substr(0, 8) + "-" + h.substr(8, 4) + "-4" + h.substr(13, 3) + "-8" + h.substr(17, 3) + "-" + h.substr(20, 12);
-}
+std::string NewUuid() { return testing::NewRequestUuid(); }
 
 TEST(KioskRequests, AnonymousComplainantEscalatesAndWithdrawsWithTheReceiptOnly) {
   RegisterFixture f("seetec");

@@ -41,6 +41,14 @@ void WriteFile(const std::string& path, const std::string& text) {
 
 std::string Seed(const std::string& id) { return kSource + "/assets/policies/" + id + ".toml"; }
 
+// A seed policy file's text, to edit into a broken one.
+std::string SeedText(const std::string& id) {
+  std::ifstream seed(Seed(id));
+  std::stringstream text;
+  text << seed.rdbuf();
+  return text.str();
+}
+
 TEST(CheckPolicyCli, EverySeedPolicyIsOk) {
   Result r = RunCli({"check-policy", Seed("steps-to-work"), Seed("works-for-us"), Seed("stepping-stones"), Seed("seetec"),
                   Seed("next-steps")});
@@ -83,10 +91,7 @@ TEST(CheckPolicyCli, AMissingTranslationIsNamedByLanguageFileAndKey) {
 
 TEST(CheckPolicyCli, BadFileIsNamedWithLineAndKeyAndFails) {
   TempDir dir;
-  std::ifstream seed(Seed("seetec"));
-  std::stringstream text;
-  text << seed.rdbuf();
-  std::string policy = text.str();
+  std::string policy = SeedText("seetec");
   std::string from = "respond_within = \"20 working days\"";
   std::size_t at = policy.rfind(from);
   ASSERT_NE(at, std::string::npos);
@@ -121,10 +126,7 @@ TEST(CheckPolicyCli, TwentyWordQuestionIsRejectedWithFileLineAndRule) {
 
 TEST(CheckPolicyCli, EasyReadFaultsAreNamedByRule) {
   TempDir dir;
-  std::ifstream seed(Seed("next-steps"));
-  std::stringstream text;
-  text << seed.rdbuf();
-  std::string policy = text.str();
+  std::string policy = SeedText("next-steps");
   auto replace = [&](const std::string& from, const std::string& to) {
     std::size_t at = policy.find(from);
     ASSERT_NE(at, std::string::npos) << from;
@@ -144,6 +146,71 @@ TEST(CheckPolicyCli, EasyReadFaultsAreNamedByRule) {
   EXPECT_NE(r.err.find("anonymous.explanation_easy_read[0]: unknown-pictogram: 'no-such-picture'"), std::string::npos)
       << r.err;
   EXPECT_NE(r.err.find("categories[0]: missing-pictogram"), std::string::npos) << r.err;
+}
+
+// The promise fields (other places to go, safeguarding, own-choice figures, withdrawal,
+// Seetec 2.3.5) are checked like the rest: file:line: key: what.
+TEST(CheckPolicyCli, PromiseFieldsAreNamedWithFileLineAndKey) {
+  TempDir dir;
+  std::string policy = SeedText("stepping-stones");
+  auto line_of = [&](const std::string& part) {
+    std::size_t at = policy.find(part);
+    EXPECT_NE(at, std::string::npos) << part;
+    return std::to_string(1 + std::count(policy.begin(), policy.begin() + static_cast<long>(at), '\n'));
+  };
+  auto replace = [&](const std::string& from, const std::string& to) {
+    std::size_t at = policy.find(from);
+    ASSERT_NE(at, std::string::npos) << from;
+    policy.replace(at, from.size(), to);
+  };
+  replace("retention_own_choice = true", "retention_own_choice = \"yes\"");
+  replace("post_received_after = \"2 working days\"", "post_received_after = \"by return\"\nwithdrawal = \"maybe\"");
+  replace("picture = \"school\"", "picture = \"no-such-picture\"");
+  replace("{ text = \"You can go to them at any time.\", picture = \"calendar\" }",
+          "{ text = \"You can investigate it with them at any time.\", picture = \"calendar\" }");
+  replace("tell_staff = \"Please tell a member of staff now.", "tell_staf = \"Please tell a member of staff now.");
+  replace("name = \"Ofsted\"\nphone = \"0300 123 1231\"", "phone = \"0300 123 1231\"");
+  const std::string own = line_of("retention_own_choice"), post = line_of("post_received_after"),
+                    withdrawal = line_of("withdrawal = "), staf = line_of("tell_staf ="),
+                    safeguarding = line_of("[safeguarding]");
+  WriteFile(dir / "stepping-stones.toml", policy);
+  const std::string file = dir / "stepping-stones.toml";
+  Result r = RunCli({"check-policy", file});
+  EXPECT_NE(r.code, 0);
+  EXPECT_NE(r.err.find(file + ":" + own + ": retention_own_choice: expected true or false, found a string"), std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find(file + ":" + post + ": post_received_after: \"by return\" is not a duration"), std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find(file + ":" + withdrawal + ": withdrawal: \"maybe\" is not known"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(file + ":" + staf + ": safeguarding.tell_staf: unknown key"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(file + ":" + safeguarding + ": safeguarding.tell_staff: missing"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("safeguarding.contacts[0].name: missing"), std::string::npos) << r.err;
+
+  // Loading errors first; the Easy Read rules once it loads.
+  policy = SeedText("stepping-stones");
+  replace("picture = \"school\"", "picture = \"no-such-picture\"");
+  replace("{ text = \"You can go to them at any time.\", picture = \"calendar\" }",
+          "{ text = \"You can investigate it with them at any time.\", picture = \"calendar\" }");
+  replace("tell_staff_easy_read = [\n  { text = \"Please tell a member of staff now.\", picture = \"staff\" },\n", "tell_staff_easy_read = [\n");
+  replace("handling_easy_read = [{ text = \"We give your thank you to the people it is about.\", picture = \"heart\" }]\n", "");
+  WriteFile(file, policy);
+  r = RunCli({"check-policy", file});
+  EXPECT_NE(r.code, 0);
+  EXPECT_NE(r.err.find("external_bodies[1].picture: unknown-pictogram: 'no-such-picture'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("external_bodies[0].when_easy_read[0]: hard-word: 'investigate'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("compliments.handling: missing-easy-read"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("tell_staff_easy_read: missing"), std::string::npos) << "still two sentences left";
+
+  // Seetec 2.3.5: a rule asked about someone who has died needs a question that says so.
+  policy = SeedText("seetec");
+  const std::string asked = line_of("asked_when = \"deceased\"");
+  replace("marks = \"deceased\"\n", "");
+  WriteFile(dir / "seetec.toml", policy);
+  r = RunCli({"check-policy", dir / "seetec.toml"});
+  EXPECT_NE(r.code, 0);
+  EXPECT_NE(r.err.find("seetec.toml:" + std::to_string(std::stoi(asked) - 1) + ": eligibility[2].asked_when: \"deceased\" is never answered"),
+            std::string::npos)
+      << r.err;
 }
 
 // The same hand-worked dates as tests/core/deadlines_test.cpp, through the binary: received

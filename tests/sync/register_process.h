@@ -73,6 +73,16 @@ inline int RunProgram(const std::string& binary, const std::vector<std::string>&
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+// A fresh random UUID (v4), as the kiosk gives each request.
+inline std::string NewRequestUuid() {
+  unsigned char raw[16];
+  randombytes_buf(raw, sizeof raw);
+  char hex[33];
+  sodium_bin2hex(hex, sizeof hex, raw, sizeof raw);
+  std::string h = hex;
+  return h.substr(0, 8) + "-" + h.substr(8, 4) + "-4" + h.substr(13, 3) + "-8" + h.substr(17, 3) + "-" + h.substr(20, 12);
+}
+
 // Runs tellus-register to completion; returns its exit code, stdout+stderr in `output`.
 inline int RunRegister(const std::vector<std::string>& args, std::string* output = nullptr) {
   return RunProgram(RegisterBinary(), args, output);

@@ -74,12 +74,19 @@ void VisitShownTexts(Policy& p, const ShownTextVisitor& visit) {
   }
   for (Stage& s : p.stages) visit("stages." + s.id + ".name", s.name);
   for (std::size_t i = 0; i < p.external_bodies.size(); ++i) {
-    ExternalBody& b = p.external_bodies[i];
+    ExternalBody& b = p.external_bodies[i];           // phone and address stay as written
     const std::string key = "external_bodies[" + std::to_string(i) + "]";
     visit(key + ".name", b.name);
-    visit(key + ".when", b.when);
-    if (!b.contact.empty()) visit(key + ".contact", b.contact);
+    VisitText(key + ".when", key + ".when_easy_read", b.when, visit);
+    VisitText(key + ".contact", key + ".contact_easy_read", b.contact, visit);
   }
+  if (p.safeguarding) {                                // its staff steps and contacts are for staff only
+    VisitText("safeguarding.question", "safeguarding.easy_read", p.safeguarding->question, visit);
+    VisitText("safeguarding.tell_staff", "safeguarding.tell_staff_easy_read", p.safeguarding->tell_staff, visit);
+  }
+  VisitText("comments.handling", "comments.handling_easy_read", p.comments_handling, visit);
+  VisitText("compliments.handling", "compliments.handling_easy_read", p.compliments.handling, visit);
+  VisitText("withdrawal_note", "withdrawal_note_easy_read", p.withdrawal_note, visit);
 }
 
 std::vector<std::pair<std::string, std::string>> ShownTexts(const Policy& policy) {

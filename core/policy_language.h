@@ -18,7 +18,10 @@
 //   easy_read = ["..."]
 //   [exclusions.<id>]  text, easy_read, signpost, signpost_easy_read
 //   [stages.<id>]      name
-//   [[external_bodies]] name, when, contact (in the English order)
+//   [[external_bodies]] name, when, when_easy_read, contact, contact_easy_read (in the English order)
+//   [safeguarding]     question, easy_read, tell_staff, tell_staff_easy_read
+//   [comments] and [compliments]  handling, handling_easy_read
+//   withdrawal_note, withdrawal_note_easy_read     (top level, before any [table])
 //
 // Every text the kiosk shows must be there: a missing one is a problem naming the language,
 // the file and the key, and the kiosk leaves that language out rather than show English.

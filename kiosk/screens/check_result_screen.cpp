@@ -70,7 +70,7 @@ void Requests(const ScreenContext& c, const CaseView& v) {
   if (v.kind == JourneyKind::kComplaint) items.push_back({"feedback", "check_result.feedback"});
   if (v.can_withdraw) items.push_back({"withdraw", "check_result.withdraw"});
   // After the last stage every other place; before it, those the policy allows at any stage.
-  if (v.kind == JourneyKind::kComplaint && !c.policy.PlacesToGo(AtLastStage(c.policy, v.stage_name)).empty())
+  if (v.kind == JourneyKind::kComplaint && !c.policy.PlacesToGo(AtLastStage(c.Written(), v.stage_name)).empty())
     items.push_back({"other-places", "other_places.open"});
   const float share = items.empty() ? 1.f : 1.f / static_cast<float>(items.size());
   for (std::size_t i = 0; i < items.size(); ++i) {

@@ -42,12 +42,12 @@ std::string ScreenContext::Key(const std::string& rest) const {
 }
 
 std::size_t ScreenContext::StageIndex(const std::string& written_name) const {
-  const std::size_t at = StageIndexNamed(written ? *written : policy, written_name);
+  const std::size_t at = StageIndexNamed(Written(), written_name);
   return at < policy.stages.size() ? at : std::string::npos;
 }
 
 std::string ScreenContext::StageName(const std::string& written_name) const {
-  return ShownStageName(written ? *written : policy, policy, written_name);
+  return ShownStageName(Written(), policy, written_name);
 }
 
 void Title(const ScreenContext& c, const std::string& key) { ui::Heading(c.Text(key), c.Pictogram(key)); }

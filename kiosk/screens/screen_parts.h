@@ -31,6 +31,8 @@ struct ScreenContext {
   void Emit(JourneyEvent event) const { out.push_back(std::move(event)); }
   // "<step key>.<rest>" for the current step.
   std::string Key(const std::string& rest) const;
+  // The policy as its file writes it: the names the register's answers use.
+  const Policy& Written() const { return written ? *written : policy; }
   // A stage as the register names it (the policy file's words), in the catalog's language.
   std::string StageName(const std::string& written_name) const;
   // The stage the register names, by its place in the procedure; npos when not the policy's.

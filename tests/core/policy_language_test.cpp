@@ -93,10 +93,13 @@ TEST(PolicyLanguage, TheTranslationKeepsTheStructurePicturesAndAnswers) {
   const Policy english = LoadPolicy("seetec", kPolicies);
   const Policy polish = PolicyForLanguage(english, "pl").policy;
   ASSERT_EQ(polish.eligibility.size(), english.eligibility.size());
-  const YesNoQuestion& asked = polish.eligibility[1].questions[1];
+  const YesNoQuestion& asked = polish.eligibility[1].questions[2];
   EXPECT_EQ(asked.question.words, "Czy ta osoba dała pisemną zgodę?");
   EXPECT_EQ(asked.question.easy_read.at(0).text, "Czy ta osoba zgodziła się na piśmie?");
-  EXPECT_EQ(asked.question.easy_read.at(0).picture, english.eligibility[1].questions[1].question.easy_read.at(0).picture);
+  EXPECT_EQ(asked.question.easy_read.at(0).picture, english.eligibility[1].questions[2].question.easy_read.at(0).picture);
+  EXPECT_EQ(polish.eligibility[1].questions[1].question.words, "Czy ta osoba zmarła?");
+  EXPECT_EQ(polish.eligibility[1].questions[1].marks, english.eligibility[1].questions[1].marks);
+  EXPECT_EQ(polish.eligibility[2].asked_when, english.eligibility[2].asked_when);
   EXPECT_FALSE(asked.blocking_answer) << "\"no\" still blocks, as in seetec.toml";
   EXPECT_EQ(polish.categories.at(0).id, "action");
   EXPECT_EQ(polish.categories.at(0).picture, english.categories.at(0).picture);

@@ -178,7 +178,8 @@ inline void CheckEveryCheckScreen(HarnessOptions o, const ScreenCheck& CheckScre
     s.check_case->extension_reason = "We are waiting for records from the council.";
     Restore(h, s);
     CheckScreen(h, out);
-    EXPECT_TRUE(h.ShowsText("We will answer by")) << h.Describe();
+    const std::string extended = h.app().catalog().Text("check_result.extended_by");  // in any language
+    EXPECT_TRUE(h.ShowsText(extended.substr(0, extended.find('{')))) << h.Describe();
     EXPECT_TRUE(h.ShowsText("We are waiting for records from the council.")) << h.Describe();
     s.history.push_back(s.place);
     s.place = Place{Step::kOtherPlaces, 0};

@@ -430,6 +430,34 @@ std::vector<CheckProblem> CheckPolicy(const Policy& policy, const EasyReadRules&
   return check.out;
 }
 
+std::vector<CheckProblem> CheckPolicyLanguage(const PolicyInLanguage& policy, const EasyReadRules& rules,
+                                              const Catalog& catalog) {
+  std::vector<CheckProblem> out;
+  for (const TranslationProblem& p : policy.problems)
+    out.push_back({p.language, p.key.empty() ? "(file)" : p.key, "missing-translation", p.what, p.file, p.line});
+  if (!policy.problems.empty()) return out;        // the words below are not all this language's yet
+  std::map<std::string, CatalogEntry> entries;
+  for (const auto& [key, text] : ShownTexts(policy.policy)) {
+    CatalogEntry entry;
+    entry.text = text;
+    entries[key] = entry;
+    if (key.find("easy_read[") == std::string::npos) continue;
+    CheckText(key, entry, policy.language, rules, catalog, [&](const std::string& rule, const std::string& message) {
+      if (rule == "missing-pictogram" || rule == "unknown-pictogram") return;  // the English file's pictures
+      out.push_back({policy.language, key, rule, message, policy.file, policy.LineOf(key)});
+    });
+  }
+  std::vector<CheckProblem> words = CheckGlossary(catalog.language(), entries);
+  std::vector<CheckProblem> address = CheckAddress(catalog.language(), entries);
+  words.insert(words.end(), address.begin(), address.end());
+  for (CheckProblem& problem : words) {
+    problem.file = policy.file;
+    problem.line = policy.LineOf(problem.key);
+    out.push_back(std::move(problem));
+  }
+  return out;
+}
+
 std::vector<CheckProblem> CheckSameKeys(const Catalog& reference, const Catalog& translation) {
   std::vector<CheckProblem> out;
   auto names = [](const std::string& text) {

@@ -46,6 +46,7 @@
 #include <vector>
 
 #include "core/policy.h"
+#include "core/policy_language.h"
 #include "easyread/catalog.h"
 
 namespace tellus {
@@ -101,11 +102,22 @@ std::vector<std::string> Placeholders(const std::string& text);
 std::vector<CheckProblem> CheckCatalog(const Catalog& catalog, const EasyReadRules& rules);
 std::vector<CheckProblem> CheckGlossary(const Catalog& catalog);
 std::vector<CheckProblem> CheckAddress(const Catalog& catalog);
+// The same two rules over any texts in `language` (a policy's translation, by its keys).
+std::vector<CheckProblem> CheckGlossary(const LanguageInfo& language, const std::map<std::string, CatalogEntry>& entries);
+std::vector<CheckProblem> CheckAddress(const LanguageInfo& language, const std::map<std::string, CatalogEntry>& entries);
 std::vector<CheckProblem> CheckGrammar(const Catalog& catalog);
 bool IsGrammarForm(const std::string& key);               // duration.*, count.*, date.pattern.*, date.label.*
 std::string PlaceholderName(const std::string& placeholder);   // "limit.accusative" -> "limit"
 // `catalog` (en-GB: policies are written in English) explains the hard words it may use.
 std::vector<CheckProblem> CheckPolicy(const Policy& policy, const EasyReadRules& rules, const Catalog& catalog);
+// A policy's words in one language (core/policy_language.h), each problem with the
+// translation file and line: every missing, unknown or empty key ("missing-translation"),
+// then the language's Easy Read rules on the easy_read sentences (pictures are the
+// English file's and checked there) and its glossary and address rules on every text.
+// `catalog` is that language's catalog (its glossary, address rules and hard-word
+// explanations).
+std::vector<CheckProblem> CheckPolicyLanguage(const PolicyInLanguage& policy, const EasyReadRules& rules,
+                                              const Catalog& catalog);
 std::vector<CheckProblem> CheckSameKeys(const Catalog& reference, const Catalog& translation);
 
 // Flesch reading ease (English): 206.835 - 1.015 words/sentence - 84.6 syllables/word.

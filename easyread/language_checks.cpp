@@ -75,9 +75,13 @@ bool IsGrammarKey(const std::string& key) {
   return false;
 }
 
+void Add(std::vector<CheckProblem>& out, const LanguageInfo& language, const std::string& key, const std::string& rule,
+         const std::string& message) {
+  out.push_back({language.tag, key, rule, message, {}, 0});
+}
 void Add(std::vector<CheckProblem>& out, const Catalog& catalog, const std::string& key, const std::string& rule,
          const std::string& message) {
-  out.push_back({catalog.language().tag, key, rule, message, {}, 0});
+  Add(out, catalog.language(), key, rule, message);
 }
 
 }  // namespace
@@ -87,9 +91,13 @@ bool IsGrammarForm(const std::string& key) { return IsGrammarKey(key); }
 std::string PlaceholderName(const std::string& placeholder) { return placeholder.substr(0, placeholder.find('.')); }
 
 std::vector<CheckProblem> CheckGlossary(const Catalog& catalog) {
+  return CheckGlossary(catalog.language(), catalog.entries());
+}
+
+std::vector<CheckProblem> CheckGlossary(const LanguageInfo& language, const std::map<std::string, CatalogEntry>& entries) {
   std::vector<CheckProblem> out;
-  const auto& glossary = catalog.language().glossary;
-  for (const auto& [key, entry] : catalog.entries()) {
+  const auto& glossary = language.glossary;
+  for (const auto& [key, entry] : entries) {
     for (const Field& field : FieldsOf(entry)) {
       if (field.text->empty()) continue;
       const std::vector<std::string> words = LowerWords(*field.text);
@@ -97,7 +105,7 @@ std::vector<CheckProblem> CheckGlossary(const Catalog& catalog) {
         for (const std::string& avoid : term.avoid) {
           const std::string found = FindPattern(words, avoid);
           if (found.empty()) continue;
-          Add(out, catalog, key, "glossary",
+          Add(out, language, key, "glossary",
               std::string(field.name) + " says \"" + found + "\" for '" + term.term + "': this language says \"" +
                   term.use + "\" (glossary " + term.source + ")");
         }
@@ -108,10 +116,14 @@ std::vector<CheckProblem> CheckGlossary(const Catalog& catalog) {
 }
 
 std::vector<CheckProblem> CheckAddress(const Catalog& catalog) {
+  return CheckAddress(catalog.language(), catalog.entries());
+}
+
+std::vector<CheckProblem> CheckAddress(const LanguageInfo& language, const std::map<std::string, CatalogEntry>& entries) {
   std::vector<CheckProblem> out;
-  const AddressRules& rules = catalog.language().address;
+  const AddressRules& rules = language.address;
   const std::string why = rules.why.empty() ? "" : " (" + rules.why + ")";
-  for (const auto& [key, entry] : catalog.entries()) {
+  for (const auto& [key, entry] : entries) {
     if (IsGrammarKey(key) || key.rfind("speech.", 0) == 0) continue;
     for (const Field& field : FieldsOf(entry)) {
       if (field.text->empty()) continue;
@@ -119,7 +131,7 @@ std::vector<CheckProblem> CheckAddress(const Catalog& catalog) {
       for (const std::string& avoid : rules.avoid) {
         const std::string found = FindPattern(words, avoid);
         if (found.empty()) continue;
-        Add(out, catalog, key, "address",
+        Add(out, language, key, "address",
             std::string(field.name) + " says \"" + found + "\": the person is addressed " + rules.form +
                 (rules.gender_neutral ? " and gender-neutrally" : "") + why + " (address " + rules.source + ")");
       }

@@ -115,12 +115,43 @@ void AppendPolicyTexts(const Policy& p, std::string& out) {
   }
 }
 
+// A language left out because the policy's words are not all in it: why, for logs and staff.
+void ReportLeftOut(const std::vector<TranslationProblem>& problems, std::vector<std::string>& errors) {
+  for (const TranslationProblem& problem : problems) {
+    errors.push_back(Describe(problem));
+    std::cerr << "tellus-kiosk: language " << problem.language << " left out: " << Describe(problem) << "\n";
+  }
+}
+
 }  // namespace
+
+std::vector<TranslationProblem> AddPolicyLanguages(AppDeps& deps) {
+  std::vector<TranslationProblem> problems;
+  for (auto it = deps.catalogs.begin(); it != deps.catalogs.end();) {
+    if (deps.policy_words.count(it->first)) {
+      ++it;
+      continue;
+    }
+    PolicyInLanguage words = PolicyForLanguage(deps.policy, it->first);
+    if (words.problems.empty()) {
+      deps.policy_words.emplace(it->first, std::move(words.policy));
+      ++it;
+    } else {
+      problems.insert(problems.end(), words.problems.begin(), words.problems.end());
+      it = deps.catalogs.erase(it);
+    }
+  }
+  return problems;
+}
 
 KioskApp::KioskApp(AppDeps deps)
     : deps_(std::move(deps)), staff_(NewStaffState(deps_.staff_pin_hash, LoadStaffLock(*deps_.store))),
       link_(std::make_unique<RegisterLink>(deps_.identity, deps_.store_path, deps_.sync_options)) {
   link_->StartSync();                              // no-op without a register URL
+  ReportLeftOut(AddPolicyLanguages(deps_), errors_);
+  if (!deps_.catalogs.count(deps_.defaults.language))
+    throw std::runtime_error("the policy's words are not all in the kiosk's language " + deps_.defaults.language +
+                             (errors_.empty() ? std::string() : ": " + errors_.front()));
   printer_ = std::make_unique<print::ReceiptPrinter>(deps_.printer, deps_.slip_assets);
   std::vector<LanguageOption> languages;
   for (const auto& [tag, catalog] : deps_.catalogs) languages.push_back({tag, catalog.language().native_name});
@@ -145,6 +176,11 @@ const Catalog& KioskApp::catalog() const {
   auto found = deps_.catalogs.find(language_);
   if (found != deps_.catalogs.end()) return found->second;
   return deps_.catalogs.begin()->second;
+}
+
+const Policy& KioskApp::shown_policy() const {
+  auto found = deps_.policy_words.find(catalog().language().tag);
+  return found != deps_.policy_words.end() ? found->second : deps_.policy;  // every catalog has its words (ctor)
 }
 
 std::string KioskApp::Voice() const { return catalog().language().voice; }
@@ -218,7 +254,7 @@ void KioskApp::Frame(const Clock& clock) {
     if (ui::InputThisFrame()) DispatchStaff(staff::ev::Activity{});
     DrawStaff(staff_, catalog(), MakeStaffInfo(), staff_events);
   } else {
-    DrawScreen(state_, catalog(), deps_.policy, events);
+    DrawScreen(state_, catalog(), shown_policy(), events, &deps_.policy);
     // Keypad commands no widget answered still reach the journey.
     if (ui::CommandPressed(ui::Shortcut::kBack) && !Contains<ev::Back>(events) && CanGoBack(state_))
       events.push_back(ev::Back{});
@@ -254,7 +290,7 @@ std::string KioskApp::FontTexts() const {
     texts += entry.text;
     texts += entry.standard;
   }
-  AppendPolicyTexts(deps_.policy, texts);
+  AppendPolicyTexts(shown_policy(), texts);
   for (const LanguageOption& language : state_.languages) texts += language.native_name;  // each in its own script
   texts += extra_glyphs_;
   return texts;
@@ -320,6 +356,8 @@ void KioskApp::RunEffect(const JourneyEffect& effect) {
               std::cerr << "tellus-kiosk: " << error.what() << "\n";
               return;
             }
+            ReportLeftOut(AddPolicyLanguages(deps_), errors_);  // never English words instead
+            if (!deps_.catalogs.count(e.tag)) return;
           }
           language_ = e.tag;
           ApplyLanguageLabels();
@@ -340,7 +378,12 @@ void KioskApp::RunEffect(const JourneyEffect& effect) {
         } else if constexpr (std::is_same_v<E, fx::PrintReceipt>) {
           // The words in the person's language here (the catalog is the UI thread's); the worker draws and prints.
           auto found = deps_.catalogs.find(e.language);
-          print::SlipWords words = print::WordsFor(e.slip, found != deps_.catalogs.end() ? found->second : catalog());
+          ReceiptSlip slip = e.slip;
+          auto shown = deps_.policy_words.find(e.language);    // the register names stages as the file writes them
+          if (shown != deps_.policy_words.end())
+            for (SlipSentence& line : slip.next) line.stage = ShownStageName(deps_.policy, shown->second, line.stage);
+          print::SlipWords words = print::WordsFor(slip, found != deps_.catalogs.end() ? found->second : catalog());
+          WipeSlip(slip);
           printer_->Print(words);                    // wipes words
         } else if constexpr (std::is_same_v<E, fx::StartRecording> || std::is_same_v<E, fx::StopRecording> ||
                              std::is_same_v<E, fx::PlayRecording> || std::is_same_v<E, fx::StopPlayback> ||

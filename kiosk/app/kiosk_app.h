@@ -17,6 +17,7 @@
 #include "core/kiosk_identity.h"
 #include "core/journey.h"
 #include "core/policy.h"
+#include "core/policy_language.h"
 #include "core/store.h"
 #include "core/submit.h"
 #include "easyread/catalog.h"
@@ -36,6 +37,9 @@ struct AppDeps {
   HolidayCalendar calendar;
   std::string lang_root;                           // easyread/lang
   std::map<std::string, Catalog> catalogs;         // by tag; at least the default language
+  // The policy in each language of `catalogs` (core/policy_language.h); KioskApp fills the
+  // ones missing and leaves out a language whose translation of the policy is incomplete.
+  std::map<std::string, Policy> policy_words;
   std::unique_ptr<Store> store;
   SubmitTarget target;
   std::string kiosk_name;
@@ -53,6 +57,12 @@ struct AppDeps {
   std::unique_ptr<voice::Recorder> recorder;       // null: no microphone, "Say it instead" not offered
   int voice_max_s = 180;                           // [voice] max_seconds
 };
+
+// Fills deps.policy_words for every catalog language that lacks it. A language whose
+// translation of the policy has any problem is left out (its catalog removed): never
+// English words on a screen in another language. Returns the problems of the languages left
+// out, each naming the language, the translation file and the key.
+std::vector<TranslationProblem> AddPolicyLanguages(AppDeps& deps);
 
 // [SECTION] clock: time arrives from outside (real or simulated).
 struct Clock {
@@ -87,7 +97,8 @@ class KioskApp {
 
   const JourneyState& state() const { return state_; }
   JourneyState& mutable_state() { return state_; }
-  const Policy& policy() const { return deps_.policy; }
+  const Policy& policy() const { return deps_.policy; }   // as its file writes it (the journey, the register)
+  const Policy& shown_policy() const;                      // in the language shown now
   const Catalog& catalog() const;
   Store& store() { return *deps_.store; }
   Speaker& speaker() { return *deps_.speaker; }

@@ -58,6 +58,17 @@ AppDeps LoadAppDeps(const KioskConfig& c, std::unique_ptr<Speaker> speaker) {
   } catch (const std::exception& e) {
     std::cerr << "tellus-kiosk: " << e.what() << "\n";
   }
+  // The policy's own words in each language: the kiosk's language must have every one; another
+  // language missing one is left out, named with its file and key (never English on its screens).
+  const std::vector<TranslationProblem> untranslated = AddPolicyLanguages(deps);
+  std::string mine;
+  for (const TranslationProblem& problem : untranslated) {
+    if (problem.language == c.language) mine += "\n  " + Describe(problem);
+    else std::cerr << "tellus-kiosk: language " << problem.language << " left out: " << Describe(problem) << "\n";
+  }
+  if (!mine.empty())
+    throw ConfigError(c.source + ": display.language: '" + c.language + "': the policy '" + deps.policy.id +
+                      "' has no words in this language for:" + mine);
 
   if (!c.identity_file.empty()) {
     try {

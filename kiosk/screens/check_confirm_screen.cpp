@@ -9,7 +9,7 @@ void DrawCheckConfirm(const ScreenContext& c) {
   if (escalate) {
     Title(c, "check_confirm.escalate_title");
     if (s.check_case && !s.check_case->next_stage_name.empty())
-      Say(c, "check_result.escalate_stage", {{"stage", s.check_case->next_stage_name}});
+      Say(c, "check_result.escalate_stage", {{"stage", c.StageName(s.check_case->next_stage_name)}});
     Say(c, "check_confirm.escalate_body");
   } else {
     Title(c, "check_confirm.withdraw_title");

@@ -24,7 +24,7 @@ void DrawCheckOutcome(const ScreenContext& c) {
       } else {
         Title(c, "check_outcome.escalated_title");
         if (s.check_case && !s.check_case->stage_name.empty())
-          Say(c, "check_result.stage", {{"stage", s.check_case->stage_name}});
+          Say(c, "check_result.stage", {{"stage", c.StageName(s.check_case->stage_name)}});
         Say(c, "check_outcome.escalated");
       }
       break;

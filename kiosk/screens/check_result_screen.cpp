@@ -14,12 +14,11 @@ namespace {
 // stage is not one of the policy's (compliments, comments).
 void StagesTimeline(const ScreenContext& c, const CaseView& v) {
   const auto& stages = c.policy.stages;
-  const auto current = std::find_if(stages.begin(), stages.end(), [&](const Stage& st) { return st.name == v.stage_name; });
-  if (current == stages.end()) {
+  const std::size_t at = c.StageIndex(v.stage_name);
+  if (at == std::string::npos) {
     if (!v.stage_name.empty()) Say(c, "check_result.stage", {{"stage", v.stage_name}});
     return;
   }
-  const std::size_t at = static_cast<std::size_t>(current - stages.begin());
   std::vector<ui::TimelineStage> row;
   for (std::size_t i = 0; i < stages.size(); ++i) {
     ui::TimelineStage t;
@@ -38,8 +37,8 @@ void StagesTimeline(const ScreenContext& c, const CaseView& v) {
 // What "informal" means, where the policy marks this case's stage so (the timeline
 // already shows where it sits in the procedure).
 void ExplainStage(const ScreenContext& c, const std::string& stage_name) {
-  for (const Stage& stage : c.policy.stages)
-    if (stage.name == stage_name && stage.informal) Say(c, "check_result.stage_informal");
+  const std::size_t at = c.StageIndex(stage_name);
+  if (at != std::string::npos && c.policy.stages[at].informal) Say(c, "check_result.stage_informal");
 }
 
 // The state and the dates still ahead (the printed slip says the same: core/receipt_slip.h).
@@ -71,7 +70,7 @@ void Requests(const ScreenContext& c, const CaseView& v) {
   if (v.kind == JourneyKind::kComplaint) items.push_back({"feedback", "check_result.feedback"});
   if (v.can_withdraw) items.push_back({"withdraw", "check_result.withdraw"});
   // After the last stage every other place; before it, those the policy allows at any stage.
-  if (v.kind == JourneyKind::kComplaint && !c.policy.PlacesToGo(AtLastStage(c.policy, v.stage_name)).empty())
+  if (v.kind == JourneyKind::kComplaint && !c.policy.PlacesToGo(AtLastStage(c.Written(), v.stage_name)).empty())
     items.push_back({"other-places", "other_places.open"});
   const float share = items.empty() ? 1.f : 1.f / static_cast<float>(items.size());
   for (std::size_t i = 0; i < items.size(); ++i) {

@@ -12,8 +12,9 @@ bool ShowsProgress(const JourneyState& state, const Policy& policy) {
   return !state.help_open && !state.idle_warning && Progress(state, policy).has_value();
 }
 
-void DrawScreen(const JourneyState& state, const Catalog& catalog, const Policy& policy, std::vector<JourneyEvent>& out) {
-  const ScreenContext c{state, catalog, policy, out};
+void DrawScreen(const JourneyState& state, const Catalog& catalog, const Policy& policy, std::vector<JourneyEvent>& out,
+                const Policy* written) {
+  const ScreenContext c{state, catalog, policy, out, written};
   ProgressStrip(c);
   if (state.idle_warning) {
     IdlePanel(c);                                  // modal: nothing else to touch

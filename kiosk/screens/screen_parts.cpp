@@ -41,6 +41,15 @@ std::string ScreenContext::Key(const std::string& rest) const {
   return std::string(StepKey(state.place.step)) + "." + rest;
 }
 
+std::size_t ScreenContext::StageIndex(const std::string& written_name) const {
+  const std::size_t at = StageIndexNamed(Written(), written_name);
+  return at < policy.stages.size() ? at : std::string::npos;
+}
+
+std::string ScreenContext::StageName(const std::string& written_name) const {
+  return ShownStageName(Written(), policy, written_name);
+}
+
 void Title(const ScreenContext& c, const std::string& key) { ui::Heading(c.Text(key), c.Pictogram(key)); }
 
 void Say(const ScreenContext& c, const std::string& key, const Values& values) {

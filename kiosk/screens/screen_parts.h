@@ -10,6 +10,7 @@
 #include "core/duration.h"
 #include "core/journey.h"
 #include "core/policy.h"
+#include "core/policy_language.h"
 #include "easyread/catalog.h"
 
 namespace tellus::screens {
@@ -19,8 +20,9 @@ using Values = std::map<std::string, std::string>;
 struct ScreenContext {
   const JourneyState& state;
   const Catalog& catalog;
-  const Policy& policy;
+  const Policy& policy;                            // in the catalog's language
   std::vector<JourneyEvent>& out;
+  const Policy* written = nullptr;                 // as its file writes it (the register's names); null: `policy`
 
   // Shown text: Easy Read, or the Standard wording when the person chose it.
   std::string Text(const std::string& key, const Values& values = {}) const;
@@ -29,6 +31,12 @@ struct ScreenContext {
   void Emit(JourneyEvent event) const { out.push_back(std::move(event)); }
   // "<step key>.<rest>" for the current step.
   std::string Key(const std::string& rest) const;
+  // The policy as its file writes it: the names the register's answers use.
+  const Policy& Written() const { return written ? *written : policy; }
+  // A stage as the register names it (the policy file's words), in the catalog's language.
+  std::string StageName(const std::string& written_name) const;
+  // The stage the register names, by its place in the procedure; npos when not the policy's.
+  std::size_t StageIndex(const std::string& written_name) const;
 };
 
 // --- shared pieces (screen_parts.cpp) -----------------------------------------

@@ -14,8 +14,11 @@ namespace tellus {
 // Draws the whole screen for the current step: the step itself, then the help overlay
 // or the idle warning when they are open, and the fixed bar (Back, Start again, Help,
 // Listen). Call once per frame between the ui frame begin and end.
+// `policy` is the policy in the catalog's language (core/policy_language.h); `written` the
+// policy as its file writes it, whose names the register's answers use (stage names);
+// null: `policy` is that.
 void DrawScreen(const JourneyState& state, const Catalog& catalog, const Policy& policy,
-                std::vector<JourneyEvent>& out);
+                std::vector<JourneyEvent>& out, const Policy* written = nullptr);
 // Whether DrawScreen will show "Step N of M" at the top (ui::BeginFrame reserves the strip).
 bool ShowsProgress(const JourneyState& state, const Policy& policy);
 

@@ -1,6 +1,7 @@
 // tellus-register check-policy and deadlines: the policy and calendar code of core/, from a shell.
 // check-policy also holds each policy's Easy Read texts to the catalogs' rules (easyread/checks.h).
 #include <iostream>
+#include <map>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -10,6 +11,7 @@
 #include "core/calendar.h"
 #include "core/date.h"
 #include "core/policy.h"
+#include "core/policy_language.h"
 #include "easyread/catalog.h"
 #include "easyread/checks.h"
 #include "sync/register/commands.h"
@@ -41,14 +43,42 @@ void CheckPolicies(const CheckOptions& options) {
   } catch (const CatalogError& e) {
     throw std::runtime_error(std::string("check-policy: the Easy Read rules cannot be read: ") + e.what());
   }
+  // Every catalog language needs the policy's words too (core/policy_language.h).
+  std::map<std::string, Catalog> languages;
+  const std::string lang_root = options.easyread + "/lang";
+  try {
+    for (const std::string& tag : Catalog::AvailableTags(lang_root))
+      if (tag != kPolicySourceLanguage) languages.emplace(tag, Catalog::LoadLanguage(lang_root, tag));
+  } catch (const CatalogError& e) {
+    throw std::runtime_error(std::string("check-policy: a catalog cannot be read: ") + e.what());
+  }
   int bad = 0;
   for (const std::string& file : options.files) {
     try {
       Policy policy = LoadPolicyFile(file);
       std::vector<CheckProblem> problems = CheckPolicy(policy, rules, english);
+      std::vector<std::string> unreviewed;
+      for (const auto& [tag, catalog] : languages) {
+        const PolicyInLanguage translated = PolicyForLanguage(policy, tag);
+        std::vector<CheckProblem> more = CheckPolicyLanguage(translated, rules, catalog);
+        problems.insert(problems.end(), more.begin(), more.end());
+        if (translated.needs_review) unreviewed.push_back(tag);
+      }
+      for (const std::string& tag : PolicyTranslationTags(policy)) {
+        if (!languages.count(tag) && tag != kPolicySourceLanguage)
+          problems.push_back({tag, "(file)", "unknown-language",
+                              "no catalog easyread/lang/" + tag + " for this translation: the kiosk cannot offer it",
+                              PolicyTranslationPath(policy, tag), 1});
+      }
       for (const CheckProblem& problem : problems) std::cerr << Describe(problem) << "\n";
       if (problems.empty()) {
-        std::cout << "ok " << policy.id << "\n";
+        std::cout << "ok " << policy.id;
+        if (!unreviewed.empty()) {
+          std::cout << " (words not yet checked by a native speaker:";
+          for (const std::string& tag : unreviewed) std::cout << " " << tag;
+          std::cout << ")";
+        }
+        std::cout << "\n";
       } else {
         ++bad;
       }

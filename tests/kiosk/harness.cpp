@@ -88,6 +88,10 @@ Harness::Harness(HarnessOptions options) : options_(std::move(options)), clock_(
       // A language another helper is still writing is left out here, as the kiosk does.
     }
   }
+  // A policy written in a test has no translation files: its words stand as written in every
+  // language. A seed policy is shown through its translations, as the kiosk shows it.
+  if (options_.policy && options_.policy->source.empty())
+    for (const auto& [tag, catalog] : deps.catalogs) deps.policy_words.emplace(tag, deps.policy);
   deps.store = std::make_unique<Store>(Store::Open(options_.store_path));
   deps.store_path = options_.store_path;
   if (options_.identity) {

@@ -25,14 +25,18 @@ Date Iso(const std::string& text) { return ParseIsoDate(text); }
 // "2029-01-01 2029-03-30 ..." for the rules' dates of one year.
 std::string RuleDates(int year, Division division) {
   std::string out;
-  for (const BankHoliday& h : StatutoryHolidays(year, division)) out += (out.empty() ? "" : " ") + ToIso(h.date);
+  for (const BankHoliday& h : StatutoryHolidays(year, division)) {
+    if (!out.empty()) out += ' ';
+    out += ToIso(h.date);
+  }
   return out;
 }
 
 std::string CalendarDates(const HolidayCalendar& calendar, const std::string& from, const std::string& to) {
   std::string out;
   for (const BankHoliday& h : calendar.HolidaysBetween(Iso(from), Iso(to))) {
-    out += (out.empty() ? "" : " ") + ToIso(h.date);
+    if (!out.empty()) out += ' ';
+    out += ToIso(h.date);
   }
   return out;
 }

@@ -42,7 +42,10 @@ inline std::string ShellQuote(const std::string& arg) {
 inline int RunProgram(const std::string& binary, const std::vector<std::string>& args, std::string* output,
                       std::string* errors = nullptr) {
   std::string command = ShellQuote(binary);
-  for (const auto& a : args) command += " " + ShellQuote(a);
+  for (const auto& a : args) {
+    command += ' ';                                // appended apart: GCC 12 -Wrestrict misreads " " + string
+    command += ShellQuote(a);
+  }
   std::string err_path;
   if (errors) {
     char pattern[] = "/tmp/tellus-stderr-XXXXXX";

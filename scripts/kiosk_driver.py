@@ -114,27 +114,33 @@ class Kiosk:
 
 def pick_choice(k, has_next):
     """A choice that keeps the walk going: 'No' to eligibility questions, a name over anonymity.
-    None where something is chosen already and Next goes on (a side trip may have chosen)."""
+    None where something is chosen already and Next goes on (a side trip may have chosen).
+    Chosen by widget id, never by label, so the walk runs the same in every language."""
     nodes = [n for n in k.tree()["nodes"] if n["role"] in ("choice", "checkbox") and n["enabled"]]
     # Not a setting, and not Say it instead / help to tell us (side trips of their own: scripts/screenshots_voice).
     nodes = [n for n in nodes if not n["id"].startswith(("choice.welcome.", "voice."))]
     if not nodes or (has_next and any(n["selected"] for n in nodes)):
         return None
-    for wanted in ("No", "None of these", "Give my name", "Today", "Yes, share it with my name", "No, do not share it"):
+    for wanted in WALK_CHOICES:
         for n in nodes:
-            if n["label"] == wanted:
+            if n["id"] == wanted:
                 return n
     return nodes[0]
 
 
+# The answers the walk gives where the first choice would leave the journey or skip screens.
+WALK_CHOICES = ("choice.eligibility.no", "choice.safeguarding.no", "choice.exclusions.none", "choice.anonymous.name",
+                "choice.when.today", "choice.share.no")
+
+
 # Answers that lead off the walk's path to a screen of their own: the walk visits each
 # (screenshot) and comes back with Back before going on.
-SIDE_TRIPS = {"when": ("More than a year ago", "Pick the day"), "anonymous": ("I do not want to give my name", "Stay anonymous")}
+SIDE_TRIPS = {"when": ("choice.when.over-a-year", "choice.when.day"), "anonymous": ("choice.anonymous.anonymous",)}
 
 
 def side_trips(k, name, out, theme, seen, screen):
-    for label in SIDE_TRIPS.get(screen, ()):
-        node = k.find(lambda n, lab=label: n["label"] == lab and n["enabled"])
+    for ident in SIDE_TRIPS.get(screen, ()):
+        node = k.find(lambda n, i=ident: n["id"] == i and n["enabled"])
         if not node:
             continue
         k.press(node)

@@ -4,6 +4,7 @@
 
 #include "core/journey.h"
 #include "core/model.h"
+#include "core/policy.h"
 
 namespace tellus {
 
@@ -11,6 +12,13 @@ namespace {
 
 void Add(std::vector<SlipSentence>& out, const char* key, std::optional<Date> date = std::nullopt) {
   out.push_back(SlipSentence{key, date, {}});
+}
+
+// What the policy says happens to it, else our own plain promise.
+void AddHandling(std::vector<SlipSentence>& out, const Policy& policy, PolicyWords handling, const char* fallback_key,
+                 const char* picture) {
+  if (PolicyWordsIn(policy, handling).empty()) return Add(out, fallback_key);
+  out.push_back(SlipSentence{"", std::nullopt, {}, handling, picture});
 }
 
 std::vector<SlipSentence> CheckBack() {
@@ -23,7 +31,11 @@ std::vector<SlipSentence> CheckBack() {
 
 }  // namespace
 
-std::vector<SlipSentence> ReceiptNextSteps(const Receipt& r) {
+const PolicyText& PolicyWordsIn(const Policy& policy, PolicyWords which) {
+  return which == PolicyWords::kComplimentHandling ? policy.compliments.handling : policy.comments_handling;
+}
+
+std::vector<SlipSentence> ReceiptNextSteps(const Receipt& r, const Policy& policy) {
   std::vector<SlipSentence> next;
   switch (r.kind) {
     case JourneyKind::kComplaint:
@@ -36,11 +48,11 @@ std::vector<SlipSentence> ReceiptNextSteps(const Receipt& r) {
       }
       break;
     case JourneyKind::kCompliment:
-      Add(next, "done.compliment_pass_on");
+      AddHandling(next, policy, PolicyWords::kComplimentHandling, "done.compliment_pass_on", "heart");
       if (!r.anonymous && r.acknowledge_by) Add(next, "done.compliment_ack", r.acknowledge_by);
       break;
     default:
-      Add(next, "done.comment_read");
+      AddHandling(next, policy, PolicyWords::kCommentHandling, "done.comment_read", "comment");
       if (!r.anonymous && r.acknowledge_by) Add(next, "done.ack", r.acknowledge_by);
       break;
   }
@@ -77,7 +89,7 @@ std::optional<ReceiptSlip> SlipFor(const JourneyState& s, const Policy& policy) 
     slip.reference = s.receipt->reference;
     slip.tracking_code = s.receipt->tracking_code;
     slip.received = s.receipt->received;
-    slip.next = ReceiptNextSteps(*s.receipt);
+    slip.next = ReceiptNextSteps(*s.receipt, policy);
   } else if (s.place.step == Step::kCheckResult && s.check_status == CheckStatusKind::kFound && s.check_case) {
     slip.reference = s.check_reference;
     slip.tracking_code = s.check_tracking;

@@ -13,13 +13,22 @@ namespace tellus {
 
 struct JourneyState;
 struct Policy;
+struct PolicyText;
+
+// A text of the policy's own that the slip and the done screen show, named rather than
+// copied so each shows it in the person's language (core/policy_language.h).
+enum class PolicyWords { kNone, kComplimentHandling, kCommentHandling };
+const PolicyText& PolicyWordsIn(const Policy& policy, PolicyWords which);   // which != kNone
 
 // One Easy Read sentence of the slip: a catalog key, and the date or stage name for its
-// {date} / {stage} when it has one.
+// {date} / {stage} when it has one; or the policy's own text (what happens to a compliment
+// or a comment), shown in its Easy Read sentences with their pictures.
 struct SlipSentence {
-  std::string key;                                 // "done.respond"
+  std::string key;                                 // "done.respond"; empty for a policy text
   std::optional<Date> date;                        // fills {date}
   std::string stage;                               // fills {stage} (the policy's stage name, as written)
+  PolicyWords policy_words = PolicyWords::kNone;   // not kNone: this policy text, not a catalog sentence
+  std::string picture{};                           // the policy text's picture where its sentences name none
   bool operator==(const SlipSentence&) const = default;
 };
 
@@ -35,9 +44,10 @@ struct ReceiptSlip {
 
 struct Receipt;
 struct CaseView;
-// What happens next after Send, as the done screen says it (receipt kind, anonymous or
-// not, with its acknowledge and respond dates).
-std::vector<SlipSentence> ReceiptNextSteps(const Receipt& receipt);
+// What happens next after Send: the done screen draws these and the slip prints them
+// (receipt kind, anonymous or not, the acknowledge and respond dates, and what the policy
+// says happens to a compliment or a comment).
+std::vector<SlipSentence> ReceiptNextSteps(const Receipt& receipt, const Policy& policy);
 // Where a found case is and by when, as the check screen says it under its timeline
 // (state, then the dates that still lie ahead); the stage line is the slip's own.
 std::vector<SlipSentence> CaseNextSteps(const CaseView& view);

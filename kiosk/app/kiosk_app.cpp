@@ -380,9 +380,10 @@ void KioskApp::RunEffect(const JourneyEffect& effect) {
           auto found = deps_.catalogs.find(e.language);
           ReceiptSlip slip = e.slip;
           auto shown = deps_.policy_words.find(e.language);    // the register names stages as the file writes them
-          if (shown != deps_.policy_words.end())
-            for (SlipSentence& line : slip.next) line.stage = ShownStageName(deps_.policy, shown->second, line.stage);
-          print::SlipWords words = print::WordsFor(slip, found != deps_.catalogs.end() ? found->second : catalog());
+          const Policy& words_policy = shown != deps_.policy_words.end() ? shown->second : deps_.policy;
+          for (SlipSentence& line : slip.next) line.stage = ShownStageName(deps_.policy, words_policy, line.stage);
+          print::SlipWords words =
+              print::WordsFor(slip, found != deps_.catalogs.end() ? found->second : catalog(), words_policy);
           WipeSlip(slip);
           printer_->Print(words);                    // wipes words
         } else if constexpr (std::is_same_v<E, fx::StartRecording> || std::is_same_v<E, fx::StopRecording> ||

@@ -2,6 +2,7 @@
 #include "kiosk/print/slip_words.h"
 
 #include "core/model.h"
+#include "core/policy.h"
 #include "easyread/grammar.h"
 
 namespace tellus::print {
@@ -12,9 +13,16 @@ SlipLine Line(const Catalog& catalog, const std::string& key, const std::map<std
   return SlipLine{catalog.Format(key, values), catalog.Entry(key).pictogram};
 }
 
-std::vector<SlipLine> Lines(const Catalog& catalog, const std::vector<SlipSentence>& sentences) {
+std::vector<SlipLine> Lines(const Catalog& catalog, const Policy& policy, const std::vector<SlipSentence>& sentences) {
   std::vector<SlipLine> lines;
   for (const SlipSentence& s : sentences) {
+    if (s.policy_words != PolicyWords::kNone) {     // the policy's own words: Easy Read where written
+      const PolicyText& text = PolicyWordsIn(policy, s.policy_words);
+      if (text.easy_read.empty()) lines.push_back(SlipLine{text.words, s.picture});
+      for (const EasyReadSentence& e : text.easy_read)
+        lines.push_back(SlipLine{e.text, e.picture.empty() ? s.picture : e.picture});
+      continue;
+    }
     // The sentence picks the date's grammatical form ({date} or {date.genitive}), as on screen.
     std::map<std::string, std::string> values = s.date ? DateValues(catalog, "date", *s.date) : std::map<std::string, std::string>{};
     if (!s.stage.empty()) values["stage"] = s.stage;
@@ -32,7 +40,7 @@ std::string GroupedCode(const std::string& code) {
   return spaced;
 }
 
-SlipWords WordsFor(const ReceiptSlip& slip, const Catalog& catalog) {
+SlipWords WordsFor(const ReceiptSlip& slip, const Catalog& catalog, const Policy& policy) {
   SlipWords w;
   w.organisation = slip.organisation;
   w.title = Line(catalog, "slip.title");
@@ -44,9 +52,9 @@ SlipWords WordsFor(const ReceiptSlip& slip, const Catalog& catalog) {
   w.keep = {Line(catalog, "slip.keep_safe"), Line(catalog, "slip.secret")};
   w.qr = slip.reference;
   w.next_title = Line(catalog, "slip.next_title");
-  w.next = Lines(catalog, slip.next);
+  w.next = Lines(catalog, policy, slip.next);
   w.check_title = Line(catalog, "slip.check_title");
-  w.check_back = Lines(catalog, slip.check_back);
+  w.check_back = Lines(catalog, policy, slip.check_back);
   return w;
 }
 

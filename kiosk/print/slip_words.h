@@ -8,6 +8,10 @@
 #include "core/receipt_slip.h"
 #include "easyread/catalog.h"
 
+namespace tellus {
+struct Policy;
+}
+
 namespace tellus::print {
 
 struct SlipLine {
@@ -33,7 +37,8 @@ struct SlipWords {
 
 // Groups shown apart, as the screen's big codes show them: "SG-0070-002Z" -> "SG  0070  002Z".
 std::string GroupedCode(const std::string& code);
-SlipWords WordsFor(const ReceiptSlip& slip, const Catalog& catalog);
+// `policy`: in the slip's language (core/policy_language.h), for the policy's own texts.
+SlipWords WordsFor(const ReceiptSlip& slip, const Catalog& catalog, const Policy& policy);
 // Zeroes every string (the codes are secret) and empties the lists.
 void Wipe(SlipWords& words);
 

@@ -45,7 +45,7 @@ void ExplainStage(const ScreenContext& c, const std::string& stage_name) {
 void StateSentences(const ScreenContext& c, const CaseView& v) {
   ExplainStage(c, v.stage_name);
   for (const SlipSentence& line : CaseNextSteps(v)) {
-    Say(c, line.key, line.date ? DateValues(c, "date", *line.date) : Values{});
+    SayNextStep(c, line);
     if (line.key == "check_result.extended_by") SayData(v.extension_reason, "memo");   // staff's reason, as written
     if (line.key == "check_result.withdraw_asked") SayEasyRead(c, c.policy.withdrawal_note, "withdraw");
   }

@@ -29,32 +29,11 @@ void DrawDone(const ScreenContext& c) {
   ui::NextColumn();
   Say(c, "done.body_saved");
   ui::QrCode(r.reference);
-  switch (r.kind) {
-    case JourneyKind::kComplaint:
-      if (r.anonymous) {
-        Say(c, "done.anonymous_no_reply");
-        if (auto date = r.respond_by ? r.respond_by : r.acknowledge_by) {
-          Say(c, "done.anonymous_check", DateValues(c, "date", *date));
-        }
-      } else {
-        if (r.acknowledge_by) Say(c, "done.ack", DateValues(c, "date", *r.acknowledge_by));
-        if (r.respond_by) Say(c, "done.respond", DateValues(c, "date", *r.respond_by));
-      }
-      // "We will also send you out the complaints process and timescales" (Steps to Work).
-      if (ChoiceItem(c, "choice.done.process", "process.open")) c.Emit(ev::Choose{"process"});
-      break;
-    case JourneyKind::kCompliment:
-      // What the policy says happens to it, else our plain promise.
-      if (c.policy.compliments.handling.empty()) Say(c, "done.compliment_pass_on");
-      SayEasyRead(c, c.policy.compliments.handling, "heart");
-      if (!r.anonymous && r.acknowledge_by) Say(c, "done.compliment_ack", DateValues(c, "date", *r.acknowledge_by));
-      break;
-    default:
-      if (c.policy.comments_handling.empty()) Say(c, "done.comment_read");
-      SayEasyRead(c, c.policy.comments_handling, "comment");
-      if (!r.anonymous && r.acknowledge_by) Say(c, "done.ack", DateValues(c, "date", *r.acknowledge_by));
-      break;
-  }
+  // What happens next, as the slip prints it; for a complaint, the way to the procedure's
+  // stages and times ("We will also send you out the complaints process and timescales", Steps to Work).
+  for (const SlipSentence& line : ReceiptNextSteps(r, c.policy)) SayNextStep(c, line);
+  if (r.kind == JourneyKind::kComplaint && ChoiceItem(c, "choice.done.process", "process.open"))
+    c.Emit(ev::Choose{"process"});
   ui::EndColumns();
   if (MainButton(c, "button.finish", "common.finish")) c.Emit(ev::Choose{"finish"});
 }

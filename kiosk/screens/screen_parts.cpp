@@ -126,6 +126,13 @@ bool ChoiceData(const std::string& id, const std::string& label, bool selected, 
   return ui::Choice(id, label, label, selected, style);
 }
 
+void SayNextStep(const ScreenContext& c, const SlipSentence& line) {
+  if (line.policy_words != PolicyWords::kNone) return SayEasyRead(c, PolicyWordsIn(c.policy, line.policy_words), line.picture);
+  Values values = line.date ? DateValues(c, "date", *line.date) : Values{};
+  if (!line.stage.empty()) values["stage"] = line.stage;
+  Say(c, line.key, values);
+}
+
 void PrintButton(const ScreenContext& c, float width_fraction) {
   const PrintStatus status = c.state.print_status;
   if (!c.state.printer) return;
@@ -169,11 +176,13 @@ void MoreButton(const ScreenContext& c, const PageSpan& span, float width_fracti
   if (span.pages <= 1) return;
   const int page = c.state.list_page % span.pages;
   const Values values{{"page", std::to_string(page + 1)}, {"pages", std::to_string(span.pages)}};
+  // On the last page there is no more: the button goes back to the first page and says so.
+  const char* key = page + 1 == span.pages ? "list.again" : "list.more";
   ui::ItemStyle style;
-  style.pictogram = c.Pictogram("list.more");
+  style.pictogram = c.Pictogram(key);
   style.wide = width_fraction <= 0;
   style.width_fraction = width_fraction;
-  if (ui::Button("list.more", c.Text("list.more", values), c.Spoken("list.more", values), style))
+  if (ui::Button("list.more", c.Text(key, values), c.Spoken(key, values), style))
     c.Emit(ev::ListPage{(page + 1) % span.pages});
 }
 

@@ -11,6 +11,7 @@
 #include "core/journey.h"
 #include "core/policy.h"
 #include "core/policy_language.h"
+#include "core/receipt_slip.h"
 #include "easyread/catalog.h"
 
 namespace tellus::screens {
@@ -91,6 +92,8 @@ bool TypingView(const ScreenContext& c, const std::string& title_key, bool done_
 // {name} and its grammatical forms ({name.accusative}, {date.genitive}) for a sentence (easyread/grammar.h).
 Values DurationValues(const ScreenContext& c, const std::string& name, const Duration& duration);
 Values DateValues(const ScreenContext& c, const std::string& name, Date date);
+// One sentence of what happens next, as the printed slip has it (core/receipt_slip.h).
+void SayNextStep(const ScreenContext& c, const SlipSentence& line);
 // Under a text question: what was said or asked for instead of typing, then "Say it
 // instead" (when the kiosk has a microphone) and "I want help to tell you" side by side.
 void OtherWaysToAnswer(const ScreenContext& c);

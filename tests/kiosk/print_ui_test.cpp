@@ -92,7 +92,7 @@ TEST(PrintUi, PrintMyReceiptPrintsOffTheUiThreadAndSaysSo) {
   EXPECT_TRUE(printer.received.empty()) << "nothing is printed unless asked";
   // The slip's "what happens next" is what the done screen says, dates and all.
   const Catalog& catalog = h.app().catalog();
-  for (const SlipSentence& line : ReceiptNextSteps(*h.state().receipt)) {
+  for (const SlipSentence& line : ReceiptNextSteps(*h.state().receipt, h.app().shown_policy())) {
     Values values;
     if (line.date) values["date"] = LocalDate(catalog, *line.date);
     EXPECT_TRUE(h.ShowsText(catalog.Format(line.key, values))) << line.key << "\n" << h.Describe();

@@ -106,6 +106,12 @@ TEST(UiPromises, SteppingStonesOffersItsOtherPlacesAtStageOne) {
   EXPECT_EQ(h.Find("Ofsted").pictogram, "school");
   EXPECT_TRUE(h.ShowsText("Phone: 0300 123 1231")) << h.Describe();
   ExpectAccessible(h);
+  // The last page: no "More", but the way back to the first page, saying so.
+  EXPECT_FALSE(h.Has("More (2 of 2)")) << h.Describe();
+  EXPECT_TRUE(h.Has("See page 1 again (2 of 2)")) << h.Describe();
+  TapId(h, "list.more");
+  EXPECT_TRUE(h.Has("The Charity Commission")) << h.Describe();
+  EXPECT_TRUE(h.Has("More (1 of 2)")) << h.Describe();
   Tap(h, "Go back");
   EXPECT_EQ(StepOf(h), Step::kCheckResult) << h.Describe();
 }

@@ -64,9 +64,10 @@ inline JourneyState DoneState(const std::string& reference = "SG-0070-002Z",
 
 inline SlipWords Words(const std::string& language, const JourneyState& state = DoneState()) {
   const Catalog catalog = Catalog::LoadLanguage(LangRoot(), language);
-  const std::optional<ReceiptSlip> slip = SlipFor(state, Seetec());
+  const Policy policy = Seetec();
+  const std::optional<ReceiptSlip> slip = SlipFor(state, policy);
   if (!slip) throw std::runtime_error("no slip for this state");
-  return WordsFor(*slip, catalog);
+  return WordsFor(*slip, catalog, policy);
 }
 
 // Runs a shell command; its standard output, or throws with its exit status.

@@ -2,9 +2,11 @@
 // printer prints, and every sentence wrapped whole in each of the nine languages.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 
+#include "core/policy_language.h"
 #include "kiosk/print/slip_layout.h"
 #include "tests/print/print_fixtures.h"
 
@@ -51,6 +53,38 @@ TEST(SlipLayout, EveryElementIsOnTheSlipInOrder) {
   EXPECT_LT(WithRole(layout, "reference")[0]->y, WithRole(layout, "tracking_code")[0]->y);
   EXPECT_LT(WithRole(layout, "tracking_code")[0]->y, WithRole(layout, "qr")[0]->y);
   EXPECT_LT(WithRole(layout, "qr")[0]->y, WithRole(layout, "next")[0]->y);
+}
+
+// Seetec says what happens to a compliment and a comment: the slip prints the policy's own
+// Easy Read sentences, in the person's language, where our plain promise would otherwise be.
+TEST(SlipLayout, ComplimentAndCommentSlipsSayWhatThePolicySaysHappensToThem) {
+  const Policy written = Seetec();
+  for (const std::string language : {"en-GB", "pl", "cy"}) {
+    const Catalog catalog = Catalog::LoadLanguage(LangRoot(), language);
+    const PolicyInLanguage shown = PolicyForLanguage(written, language);
+    ASSERT_TRUE(shown.problems.empty()) << language;
+    for (JourneyKind kind : {JourneyKind::kCompliment, JourneyKind::kComment}) {
+      const std::optional<ReceiptSlip> slip = SlipFor(DoneState("SG-0070-002Z", "XHWTS-15AW5", kind), written);
+      ASSERT_TRUE(slip);
+      const SlipWords words = WordsFor(*slip, catalog, shown.policy);
+      const PolicyText& handling =
+          kind == JourneyKind::kCompliment ? shown.policy.compliments.handling : shown.policy.comments_handling;
+      ASSERT_FALSE(handling.easy_read.empty());
+      std::vector<std::string> next;
+      for (const SlipLine& line : words.next) next.push_back(line.text);
+      for (const EasyReadSentence& sentence : handling.easy_read) {
+        EXPECT_NE(std::find(next.begin(), next.end(), sentence.text), next.end())
+            << language << ": the slip leaves out \"" << sentence.text << "\"";
+      }
+      for (const char* plain : {"done.compliment_pass_on", "done.comment_read"})
+        EXPECT_EQ(std::find(next.begin(), next.end(), catalog.Text(plain)), next.end()) << language << ": " << plain;
+      if (language != "en-GB") {
+        for (const EasyReadSentence& english : (kind == JourneyKind::kCompliment ? written.compliments.handling
+                                                                                 : written.comments_handling).easy_read)
+          EXPECT_EQ(std::find(next.begin(), next.end(), english.text), next.end()) << language << " slip in English";
+      }
+    }
+  }
 }
 
 TEST(SlipLayout, EverySentenceHasItsPictureAndEveryPictureIsThere) {

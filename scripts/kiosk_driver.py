@@ -88,8 +88,8 @@ class Kiosk:
         self.xdo("mousemove", str(x), str(y))
         time.sleep(0.05)
         self.xdo("click", "1")
-        try:
-            self.wait(lambda t: t is not None and json.dumps(t) != before, 3)
+        try:                                          # a loaded machine may take seconds to draw the next frame
+            self.wait(lambda t: t is not None and json.dumps(t) != before, 8)
         except SystemExit:
             pass
         time.sleep(0.15)

@@ -10,12 +10,12 @@
 
 #include "core/date.h"
 #include "core/reference.h"
+#include "core/sqlite_db.h"
+#include "sync/register/column_text.h"
 
 namespace tellus::reg {
 
 namespace {
-
-constexpr int kSchemaVersion = 3;
 
 // 2: what staff must check on a case (admission.h), the references on receipts of cases stored
 // under a new one after a clash, tombstones of purged cases, and each kiosk's highest sequence.
@@ -63,51 +63,9 @@ ALTER TABLE cases ADD COLUMN urgent INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE cases ADD COLUMN withdraw_requested TEXT NOT NULL DEFAULT '';
 )sql";
 
-// A prepared statement that finalises itself; Bind* are 1-based like SQLite.
-class Stmt {
- public:
-  Stmt(sqlite3* db, const char* sql) : db_(db) {
-    if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK) {
-      throw StorageError(std::string("register database: ") + sqlite3_errmsg(db));
-    }
-  }
-  ~Stmt() { sqlite3_finalize(stmt_); }
-  Stmt& Bind(int i, const std::string& text) {
-    sqlite3_bind_text(stmt_, i, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
-    return *this;
-  }
-  Stmt& Bind(int i, std::int64_t value) {
-    sqlite3_bind_int64(stmt_, i, value);
-    return *this;
-  }
-  Stmt& BindBlob(int i, const unsigned char* data, std::size_t size) {
-    sqlite3_bind_blob(stmt_, i, data, static_cast<int>(size), SQLITE_TRANSIENT);
-    return *this;
-  }
-  bool Step() {
-    int rc = sqlite3_step(stmt_);
-    if (rc == SQLITE_ROW) return true;
-    if (rc == SQLITE_DONE) return false;
-    throw StorageError(std::string("register database: ") + sqlite3_errmsg(db_));
-  }
-  void Reset() {
-    sqlite3_reset(stmt_);
-    sqlite3_clear_bindings(stmt_);
-  }
-  std::string Text(int col) const {
-    auto* p = sqlite3_column_text(stmt_, col);
-    return p ? std::string(reinterpret_cast<const char*>(p), sqlite3_column_bytes(stmt_, col)) : std::string();
-  }
-  std::int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
-  std::vector<unsigned char> Blob(int col) const {
-    auto* p = static_cast<const unsigned char*>(sqlite3_column_blob(stmt_, col));
-    return p ? std::vector<unsigned char>(p, p + sqlite3_column_bytes(stmt_, col)) : std::vector<unsigned char>();
-  }
+using Stmt = sqlite::Statement;
 
- private:
-  sqlite3* db_;
-  sqlite3_stmt* stmt_ = nullptr;
-};
+void ThrowStorageError(const std::string& message) { throw StorageError(message); }
 
 constexpr const char* kInsertStage =
     "INSERT INTO stages(case_uuid, seq, stage_id, entered_on, acknowledge_due, acknowledged_at, respond_due, "
@@ -118,10 +76,11 @@ void InsertStages(Stmt& ins, const CaseRecord& c) {
   std::int64_t seq = 0;
   for (const StageRecord& st : c.stages) {
     ins.Reset();
-    ins.Bind(1, c.uuid).Bind(2, seq++).Bind(3, st.stage_id).Bind(4, st.entered_on).Bind(5, st.acknowledge_due);
-    ins.Bind(6, st.acknowledged_at).Bind(7, st.respond_due).Bind(8, st.responded_at).Bind(9, st.left_at);
-    ins.Bind(10, st.extended_to).Bind(11, st.extension_reason).Bind(12, st.reply_sent_by);
-    ins.Bind(13, st.reply_received_on);
+    ins.Bind(1, c.uuid).Bind(2, seq++).Bind(3, st.stage_id).Bind(4, ToIso(st.entered_on));
+    ins.Bind(5, ColumnText(st.acknowledge_due)).Bind(6, ColumnText(st.acknowledged_at));
+    ins.Bind(7, ColumnText(st.respond_due)).Bind(8, ColumnText(st.responded_at)).Bind(9, ColumnText(st.left_at));
+    ins.Bind(10, ColumnText(st.extended_to)).Bind(11, st.extension_reason).Bind(12, ColumnText(st.reply_sent_by));
+    ins.Bind(13, ColumnText(st.reply_received_on));
     ins.Step();
   }
 }
@@ -133,11 +92,11 @@ KioskRecord KioskFrom(const Stmt& s) {
   k.policy = s.Text(2);
   auto key = s.Blob(3);
   if (key.size() == 32) std::copy(key.begin(), key.end(), k.sign_public_key.begin());
-  k.enrolled_at = s.Text(4);
-  k.last_contact = s.Text(5);
+  k.enrolled_at = RequiredTimeColumn(s.Text(4), "kiosks.enrolled_at");
+  k.last_contact = TimeColumn(s.Text(5), "kiosks.last_contact");
   k.waiting = s.Int(6);
   k.last_lag_seconds = s.Int(7);
-  k.revoked_at = s.Text(8);
+  k.revoked_at = TimeColumn(s.Text(8), "kiosks.revoked_at");
   return k;
 }
 
@@ -159,7 +118,7 @@ CaseRecord CaseFrom(const Stmt& s) {
   c.uuid = s.Text(0);
   c.reference = s.Text(1);
   c.kiosk = static_cast<int>(s.Int(2));
-  c.kind = s.Text(3);
+  c.kind = EnumColumn(s.Text(3), kKindNames, "cases.kind");
   c.policy_id = s.Text(4);
   c.service_id = s.Text(5);
   c.categories = JsonList(s.Text(6));
@@ -169,21 +128,51 @@ CaseRecord CaseFrom(const Stmt& s) {
   c.clear_json = s.Text(10);
   c.sealed = s.Blob(11);
   c.tracking_hash = s.Text(12);
-  c.via = s.Text(13);
-  c.state = s.Text(14);
-  c.outcome = s.Text(15);
-  c.closed_at = s.Text(16);
+  c.via = EnumColumn(s.Text(13), kViaNames, "cases.via");
+  c.state = EnumColumn(s.Text(14), kCaseStateNames, "cases.state");
+  c.outcome = OptionalEnumColumn(s.Text(15), kOutcomeNames, "cases.outcome");
+  c.closed_at = TimeColumn(s.Text(16), "cases.closed_at");
   c.latest_reply = s.Text(17);
   c.deadline_note = s.Text(18);
   c.flags = JsonList(s.Text(19));
   c.urgent = s.Int(20) != 0;
-  c.withdraw_requested = s.Text(21);
+  c.withdraw_requested = TimeColumn(s.Text(21), "cases.withdraw_requested");
   return c;
+}
+
+void RaiseHighestSequence(sqlite::Connection& db, int kiosk, std::uint64_t sequence) {
+  Stmt s(db, "UPDATE kiosks SET highest_sequence = max(highest_sequence, ?) WHERE number = ?");
+  s.Bind(1, static_cast<std::int64_t>(sequence)).Bind(2, std::int64_t{kiosk});
+  s.Step();
+}
+
+// The register's schema steps (core/sqlite_db.h): step i takes user_version i to i + 1.
+// Append, never edit: registers in use hold databases at every earlier version.
+const std::vector<sqlite::Migration>& RegisterMigrations() {
+  static const std::vector<sqlite::Migration> steps = {
+      {kSchema},
+      {kSchema2, [](sqlite::Connection& db) {
+         // Each kiosk's high-water mark from the references it already has here.
+         std::map<int, std::uint64_t> highest;
+         Stmt s(db, "SELECT kiosk, reference FROM cases");
+         while (s.Step()) {
+           if (auto ref = ParseReference(s.Text(1))) {
+             auto& h = highest[static_cast<int>(s.Int(0))];
+             h = std::max<std::uint64_t>(h, ref->sequence);
+           }
+         }
+         for (const auto& [kiosk, sequence] : highest) RaiseHighestSequence(db, kiosk, sequence);
+       }},
+      {kSchema3},
+  };
+  return steps;
 }
 
 }  // namespace
 
-std::string IsoNow() { return ToIsoUtc(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now())); }
+std::string IsoNow() { return ToIsoUtc(UtcNow()); }
+
+int SqliteRegisterStorage::LatestSchemaVersion() { return static_cast<int>(RegisterMigrations().size()); }
 
 std::unique_ptr<SqliteRegisterStorage> SqliteRegisterStorage::Open(const std::string& path, bool create) {
   struct stat st{};
@@ -195,114 +184,34 @@ std::unique_ptr<SqliteRegisterStorage> SqliteRegisterStorage::Open(const std::st
     throw StorageError(path + ": the file is empty (0 bytes), not a register database; restore it from a backup "
                               "(`tellus-register init` makes a new register only where no file exists)");
   }
-  sqlite3* db = nullptr;
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
-  if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
-    std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
-    sqlite3_close(db);
-    throw StorageError(path + ": " + msg);
-  }
-  std::unique_ptr<SqliteRegisterStorage> storage(new SqliteRegisterStorage(db, path));
+  std::unique_ptr<SqliteRegisterStorage> storage(
+      new SqliteRegisterStorage(std::make_unique<sqlite::Connection>(path, flags, path, ThrowStorageError), path));
+  sqlite::Connection& db = *storage->db_;
   // Sealed parts and tracking-code hashes: readable by the register's user only. SQLite
   // gives the -wal and -shm files the database file's mode.
   if (create) ::chmod(path.c_str(), 0600);
-  storage->Exec("PRAGMA journal_mode=WAL");
-  storage->Exec("PRAGMA synchronous=FULL");
-  storage->Exec("PRAGMA foreign_keys=ON");
-  sqlite3_busy_timeout(db, 5000);
-  int version = 0;
-  {
-    Stmt s(db, "PRAGMA user_version");
-    if (s.Step()) version = static_cast<int>(s.Int(0));
+  db.Exec("PRAGMA journal_mode=WAL");
+  db.Exec("PRAGMA synchronous=FULL");
+  db.Exec("PRAGMA foreign_keys=ON");
+  db.BusyTimeout(5000);
+  if (!create && db.UserVersion() == 0) {
+    Stmt s(db, "SELECT count(*) FROM sqlite_master");
+    if (s.Step() && s.Int(0) > 0) throw StorageError(path + ": not a Tell Us register database");
   }
-  if (version > kSchemaVersion) {
-    throw StorageError(path + ": schema version " + std::to_string(version) + " is newer than this program's " +
-                       std::to_string(kSchemaVersion));
-  }
-  if (version == 0) {
-    if (!create) {
-      Stmt s(db, "SELECT count(*) FROM sqlite_master");
-      if (s.Step() && s.Int(0) > 0) throw StorageError(path + ": not a Tell Us register database");
-    }
-    storage->Transaction([&] {
-      storage->Exec(kSchema);
-      storage->Exec("PRAGMA user_version=1");
-    });
-    version = 1;
-  }
-  if (version == 1) {
-    storage->Migrate2();
-    version = 2;
-  }
-  if (version == 2) {
-    storage->Transaction([&] {
-      Stmt v(storage->db_, "PRAGMA user_version");
-      if (v.Step() && v.Int(0) != 2) return;   // another process migrated meanwhile
-      storage->Exec(kSchema3);
-      storage->Exec("PRAGMA user_version=3");
-    });
-  }
+  sqlite::Migrate(db, RegisterMigrations());
   return storage;
 }
 
-SqliteRegisterStorage::SqliteRegisterStorage(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+SqliteRegisterStorage::SqliteRegisterStorage(std::unique_ptr<sqlite::Connection> db, std::string path)
+    : db_(std::move(db)), path_(std::move(path)) {}
 
-SqliteRegisterStorage::~SqliteRegisterStorage() { sqlite3_close(db_); }
+SqliteRegisterStorage::~SqliteRegisterStorage() = default;
 
-void SqliteRegisterStorage::Migrate2() {
-  Transaction([&] {
-    Stmt v(db_, "PRAGMA user_version");
-    if (v.Step() && v.Int(0) != 1) return;   // another process migrated meanwhile
-    Exec(kSchema2);
-    // Each kiosk's high-water mark from the references it already has here.
-    std::map<int, std::uint64_t> highest;
-    Stmt s(db_, "SELECT kiosk, reference FROM cases");
-    while (s.Step()) {
-      if (auto ref = ParseReference(s.Text(1))) {
-        auto& h = highest[static_cast<int>(s.Int(0))];
-        h = std::max<std::uint64_t>(h, ref->sequence);
-      }
-    }
-    for (const auto& [kiosk, sequence] : highest) RaiseHighestSequence(kiosk, sequence);
-    Exec("PRAGMA user_version=2");
-  });
-}
-
-void SqliteRegisterStorage::RaiseHighestSequence(int kiosk, std::uint64_t sequence) {
-  Stmt s(db_, "UPDATE kiosks SET highest_sequence = max(highest_sequence, ?) WHERE number = ?");
-  s.Bind(1, static_cast<std::int64_t>(sequence)).Bind(2, std::int64_t{kiosk});
-  s.Step();
-}
-
-void SqliteRegisterStorage::Exec(const char* sql) {
-  char* err = nullptr;
-  if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
-    std::string msg = err ? err : "unknown error";
-    sqlite3_free(err);
-    throw StorageError(path_ + ": " + msg);
-  }
-}
-
-void SqliteRegisterStorage::Transaction(const std::function<void()>& work) {
-  if (depth_ > 0) {
-    work();
-    return;
-  }
-  Exec("BEGIN IMMEDIATE");
-  ++depth_;
-  try {
-    work();
-    --depth_;
-    Exec("COMMIT");
-  } catch (...) {
-    depth_ = 0;
-    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-    throw;
-  }
-}
+void SqliteRegisterStorage::Transaction(const std::function<void()>& work) { db_->Transaction(work); }
 
 int SqliteRegisterStorage::AllocateKioskNumber() {
-  Stmt s(db_, "SELECT coalesce(max(number), 0) + 1 FROM kiosks");
+  Stmt s(*db_, "SELECT coalesce(max(number), 0) + 1 FROM kiosks");
   s.Step();
   std::int64_t next = s.Int(0);
   if (next > 32767) throw StorageError(path_ + ": all 32767 kiosk numbers are in use");
@@ -310,14 +219,14 @@ int SqliteRegisterStorage::AllocateKioskNumber() {
 }
 
 void SqliteRegisterStorage::AddKiosk(const KioskRecord& k) {
-  Stmt s(db_, "INSERT INTO kiosks(number, name, policy, sign_public_key, enrolled_at) VALUES (?,?,?,?,?)");
+  Stmt s(*db_, "INSERT INTO kiosks(number, name, policy, sign_public_key, enrolled_at) VALUES (?,?,?,?,?)");
   s.Bind(1, std::int64_t{k.number}).Bind(2, k.name).Bind(3, k.policy);
-  s.BindBlob(4, k.sign_public_key.data(), k.sign_public_key.size()).Bind(5, k.enrolled_at);
+  s.BindBlob(4, k.sign_public_key.data(), k.sign_public_key.size()).Bind(5, ToIsoUtc(k.enrolled_at));
   s.Step();
 }
 
 std::optional<KioskRecord> SqliteRegisterStorage::FindKiosk(int number) {
-  Stmt s(db_, "SELECT number, name, policy, sign_public_key, enrolled_at, last_contact, waiting, last_lag_seconds, "
+  Stmt s(*db_, "SELECT number, name, policy, sign_public_key, enrolled_at, last_contact, waiting, last_lag_seconds, "
               "revoked_at FROM kiosks WHERE number = ?");
   s.Bind(1, std::int64_t{number});
   if (!s.Step()) return std::nullopt;
@@ -325,22 +234,22 @@ std::optional<KioskRecord> SqliteRegisterStorage::FindKiosk(int number) {
 }
 
 std::vector<KioskRecord> SqliteRegisterStorage::Kiosks() {
-  Stmt s(db_, "SELECT number, name, policy, sign_public_key, enrolled_at, last_contact, waiting, last_lag_seconds, "
+  Stmt s(*db_, "SELECT number, name, policy, sign_public_key, enrolled_at, last_contact, waiting, last_lag_seconds, "
               "revoked_at FROM kiosks ORDER BY number");
   std::vector<KioskRecord> out;
   while (s.Step()) out.push_back(KioskFrom(s));
   return out;
 }
 
-bool SqliteRegisterStorage::RevokeKiosk(int number, const std::string& at) {
-  Stmt s(db_, "UPDATE kiosks SET revoked_at = ? WHERE number = ? AND revoked_at = ''");
-  s.Bind(1, at).Bind(2, std::int64_t{number});
+bool SqliteRegisterStorage::RevokeKiosk(int number, UtcTime at) {
+  Stmt s(*db_, "UPDATE kiosks SET revoked_at = ? WHERE number = ? AND revoked_at = ''");
+  s.Bind(1, ToIsoUtc(at)).Bind(2, std::int64_t{number});
   s.Step();
-  return sqlite3_changes(db_) == 1;
+  return db_->Changes() == 1;
 }
 
 std::string SqliteRegisterStorage::BindKioskPolicy(int number, const std::string& policy) {
-  Stmt bind(db_, "UPDATE kiosks SET policy = ? WHERE number = ? AND policy = ''");
+  Stmt bind(*db_, "UPDATE kiosks SET policy = ? WHERE number = ? AND policy = ''");
   bind.Bind(1, policy).Bind(2, std::int64_t{number});
   bind.Step();
   auto kiosk = FindKiosk(number);
@@ -348,16 +257,16 @@ std::string SqliteRegisterStorage::BindKioskPolicy(int number, const std::string
 }
 
 std::uint64_t SqliteRegisterStorage::HighestSequence(int number) {
-  Stmt s(db_, "SELECT highest_sequence FROM kiosks WHERE number = ?");
+  Stmt s(*db_, "SELECT highest_sequence FROM kiosks WHERE number = ?");
   s.Bind(1, std::int64_t{number});
   return s.Step() ? static_cast<std::uint64_t>(s.Int(0)) : 0;
 }
 
-void SqliteRegisterStorage::NoteKioskContact(int number, const std::string& at, std::int64_t waiting,
+void SqliteRegisterStorage::NoteKioskContact(int number, UtcTime at, std::int64_t waiting,
                                              std::optional<std::int64_t> lag_seconds) {
-  Stmt s(db_, "UPDATE kiosks SET last_contact = ?, waiting = ?, last_lag_seconds = coalesce(?, last_lag_seconds) "
+  Stmt s(*db_, "UPDATE kiosks SET last_contact = ?, waiting = ?, last_lag_seconds = coalesce(?, last_lag_seconds) "
               "WHERE number = ?");
-  s.Bind(1, at).Bind(2, waiting);
+  s.Bind(1, ToIsoUtc(at)).Bind(2, waiting);
   if (lag_seconds) s.Bind(3, *lag_seconds);
   s.Bind(4, std::int64_t{number});
   s.Step();
@@ -366,12 +275,12 @@ void SqliteRegisterStorage::NoteKioskContact(int number, const std::string& at, 
 IngestResult SqliteRegisterStorage::Ingest(const std::vector<CaseRecord>& cases) {
   IngestResult result;
   Transaction([&] {
-    Stmt exists(db_, "SELECT 1 FROM cases WHERE uuid = ?1 UNION ALL SELECT 1 FROM tombstones WHERE uuid = ?1");
-    Stmt taken(db_, "SELECT 1 FROM cases WHERE reference = ?");
-    Stmt insert(db_, (std::string("INSERT INTO cases(") + kCaseColumns +
+    Stmt exists(*db_, "SELECT 1 FROM cases WHERE uuid = ?1 UNION ALL SELECT 1 FROM tombstones WHERE uuid = ?1");
+    Stmt taken(*db_, "SELECT 1 FROM cases WHERE reference = ?");
+    Stmt insert(*db_, (std::string("INSERT INTO cases(") + kCaseColumns +
                       ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)").c_str());
-    Stmt stage(db_, kInsertStage);
-    Stmt alias(db_, "INSERT OR IGNORE INTO receipt_references(reference, case_uuid) VALUES (?,?)");
+    Stmt stage(*db_, kInsertStage);
+    Stmt alias(*db_, "INSERT OR IGNORE INTO receipt_references(reference, case_uuid) VALUES (?,?)");
     for (const CaseRecord& given : cases) {
       exists.Reset();
       exists.Bind(1, given.uuid);
@@ -403,13 +312,14 @@ IngestResult SqliteRegisterStorage::Ingest(const std::vector<CaseRecord>& cases)
         throw StorageError("submission " + c.uuid + ": reference " + c.reference + " is already used by another case");
       }
       insert.Reset();
-      insert.Bind(1, c.uuid).Bind(2, c.reference).Bind(3, std::int64_t{c.kiosk}).Bind(4, c.kind);
+      insert.Bind(1, c.uuid).Bind(2, c.reference).Bind(3, std::int64_t{c.kiosk}).Bind(4, ToString(c.kind));
       insert.Bind(5, c.policy_id).Bind(6, c.service_id).Bind(7, nlohmann::json(c.categories).dump());
       insert.Bind(8, c.submitted_at).Bind(9, c.received_at).Bind(10, std::int64_t{c.anonymous ? 1 : 0});
       insert.Bind(11, c.clear_json).BindBlob(12, c.sealed.data(), c.sealed.size()).Bind(13, c.tracking_hash);
-      insert.Bind(14, c.via).Bind(15, c.state).Bind(16, c.outcome).Bind(17, c.closed_at);
+      insert.Bind(14, ToString(c.via)).Bind(15, ToString(c.state)).Bind(16, ColumnText(c.outcome));
+      insert.Bind(17, ColumnText(c.closed_at));
       insert.Bind(18, c.latest_reply).Bind(19, c.deadline_note).Bind(20, nlohmann::json(c.flags).dump());
-      insert.Bind(21, std::int64_t{c.urgent ? 1 : 0}).Bind(22, c.withdraw_requested);
+      insert.Bind(21, std::int64_t{c.urgent ? 1 : 0}).Bind(22, ColumnText(c.withdraw_requested));
       insert.Step();
       InsertStages(stage, c);   // a new case has no stages yet: no delete needed
       for (const std::string& r : c.receipt_references) {
@@ -417,7 +327,7 @@ IngestResult SqliteRegisterStorage::Ingest(const std::vector<CaseRecord>& cases)
         alias.Bind(1, r).Bind(2, c.uuid);
         alias.Step();
       }
-      if (auto stored = ParseReference(c.reference)) RaiseHighestSequence(c.kiosk, stored->sequence);
+      if (auto stored = ParseReference(c.reference)) RaiseHighestSequence(*db_, c.kiosk, stored->sequence);
       if (clash) Audit("register", "new-reference", c.reference, "the receipt's reference " + given.reference + " was taken");
       result.accepted.push_back(c.uuid);
     }
@@ -426,42 +336,53 @@ IngestResult SqliteRegisterStorage::Ingest(const std::vector<CaseRecord>& cases)
 }
 
 void SqliteRegisterStorage::WriteStages(const CaseRecord& c) {
-  Stmt del(db_, "DELETE FROM stages WHERE case_uuid = ?");
+  Stmt del(*db_, "DELETE FROM stages WHERE case_uuid = ?");
   del.Bind(1, c.uuid);
   del.Step();
-  Stmt ins(db_, kInsertStage);
+  Stmt ins(*db_, kInsertStage);
   InsertStages(ins, c);
 }
 
 std::vector<StageRecord> SqliteRegisterStorage::ReadStages(const std::string& uuid) {
-  Stmt s(db_, "SELECT stage_id, entered_on, acknowledge_due, acknowledged_at, respond_due, responded_at, left_at, "
+  Stmt s(*db_, "SELECT stage_id, entered_on, acknowledge_due, acknowledged_at, respond_due, responded_at, left_at, "
               "extended_to, extension_reason, reply_sent_by, reply_received_on FROM stages WHERE case_uuid = ? ORDER BY seq");
   s.Bind(1, uuid);
   std::vector<StageRecord> out;
   while (s.Step()) {
-    out.push_back({s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5), s.Text(6), s.Text(7), s.Text(8),
-                   s.Text(9), s.Text(10)});
+    StageRecord st;
+    st.stage_id = s.Text(0);
+    st.entered_on = RequiredDateColumn(s.Text(1), "stages.entered_on");
+    st.acknowledge_due = DateColumn(s.Text(2), "stages.acknowledge_due");
+    st.acknowledged_at = TimeColumn(s.Text(3), "stages.acknowledged_at");
+    st.respond_due = DateColumn(s.Text(4), "stages.respond_due");
+    st.responded_at = TimeColumn(s.Text(5), "stages.responded_at");
+    st.left_at = TimeColumn(s.Text(6), "stages.left_at");
+    st.extended_to = DateColumn(s.Text(7), "stages.extended_to");
+    st.extension_reason = s.Text(8);
+    st.reply_sent_by = OptionalEnumColumn(s.Text(9), kReplyChannelNames, "stages.reply_sent_by");
+    st.reply_received_on = DateColumn(s.Text(10), "stages.reply_received_on");
+    out.push_back(std::move(st));
   }
   return out;
 }
 
 CaseRecord SqliteRegisterStorage::Complete(CaseRecord c) {
   c.stages = ReadStages(c.uuid);
-  Stmt s(db_, "SELECT reference FROM receipt_references WHERE case_uuid = ? ORDER BY reference");
+  Stmt s(*db_, "SELECT reference FROM receipt_references WHERE case_uuid = ? ORDER BY reference");
   s.Bind(1, c.uuid);
   while (s.Step()) c.receipt_references.push_back(s.Text(0));
   return c;
 }
 
 std::optional<CaseRecord> SqliteRegisterStorage::FindCase(const std::string& reference) {
-  Stmt s(db_, (std::string("SELECT ") + kCaseColumns + " FROM cases WHERE reference = ?").c_str());
+  Stmt s(*db_, (std::string("SELECT ") + kCaseColumns + " FROM cases WHERE reference = ?").c_str());
   s.Bind(1, reference);
   if (!s.Step()) return std::nullopt;
   return Complete(CaseFrom(s));
 }
 
 std::vector<CaseRecord> SqliteRegisterStorage::FindCasesForReceipt(const std::string& reference) {
-  Stmt s(db_, (std::string("SELECT ") + kCaseColumns +
+  Stmt s(*db_, (std::string("SELECT ") + kCaseColumns +
                " FROM cases WHERE reference = ?1 OR uuid IN (SELECT case_uuid FROM receipt_references WHERE "
                "reference = ?1) ORDER BY received_at, rowid")
                   .c_str());
@@ -473,13 +394,14 @@ std::vector<CaseRecord> SqliteRegisterStorage::FindCasesForReceipt(const std::st
 
 std::vector<CaseRecord> SqliteRegisterStorage::Cases(const CaseFilter& f) {
   std::string sql = std::string("SELECT ") + kCaseColumns +
-                    " FROM cases WHERE (?1 = '' OR kind = ?1) AND (?2 = 0 OR state <> 'closed')"
+                    " FROM cases WHERE (?1 = '' OR kind = ?1) AND (?2 = 0 OR state <> ?6)"
                     " AND (?3 = '' OR substr(submitted_at, 1, 10) >= ?3) AND (?4 = '' OR substr(submitted_at, 1, 10) <= ?4)"
                     " AND (?5 = 0 OR urgent <> 0)"
                     " ORDER BY urgent DESC, submitted_at, reference";
-  Stmt s(db_, sql.c_str());
-  s.Bind(1, f.kind).Bind(2, std::int64_t{f.open_only ? 1 : 0}).Bind(3, f.submitted_from).Bind(4, f.submitted_to);
-  s.Bind(5, std::int64_t{f.urgent_only ? 1 : 0});
+  Stmt s(*db_, sql.c_str());
+  s.Bind(1, ColumnText(f.kind)).Bind(2, std::int64_t{f.open_only ? 1 : 0});
+  s.Bind(3, ColumnText(f.submitted_from)).Bind(4, ColumnText(f.submitted_to));
+  s.Bind(5, std::int64_t{f.urgent_only ? 1 : 0}).Bind(6, ToString(CaseState::kClosed));
   std::vector<CaseRecord> out;
   while (s.Step()) {
     CaseRecord c = Complete(CaseFrom(s));
@@ -491,30 +413,31 @@ std::vector<CaseRecord> SqliteRegisterStorage::Cases(const CaseFilter& f) {
 
 void SqliteRegisterStorage::UpdateCase(const CaseRecord& c) {
   Transaction([&] {
-    Stmt s(db_, "UPDATE cases SET state = ?, outcome = ?, closed_at = ?, latest_reply = ?, deadline_note = ?, "
+    Stmt s(*db_, "UPDATE cases SET state = ?, outcome = ?, closed_at = ?, latest_reply = ?, deadline_note = ?, "
                 "flags = ?, withdraw_requested = ? WHERE uuid = ?");
-    s.Bind(1, c.state).Bind(2, c.outcome).Bind(3, c.closed_at).Bind(4, c.latest_reply).Bind(5, c.deadline_note);
-    s.Bind(6, nlohmann::json(c.flags).dump()).Bind(7, c.withdraw_requested).Bind(8, c.uuid);
+    s.Bind(1, ToString(c.state)).Bind(2, ColumnText(c.outcome)).Bind(3, ColumnText(c.closed_at));
+    s.Bind(4, c.latest_reply).Bind(5, c.deadline_note);
+    s.Bind(6, nlohmann::json(c.flags).dump()).Bind(7, ColumnText(c.withdraw_requested)).Bind(8, c.uuid);
     s.Step();
-    if (sqlite3_changes(db_) != 1) throw StorageError("no case with uuid " + c.uuid);
+    if (db_->Changes() != 1) throw StorageError("no case with uuid " + c.uuid);
     WriteStages(c);
   });
 }
 
 void SqliteRegisterStorage::DeleteCase(const std::string& uuid) {
   Transaction([&] {
-    Stmt tomb(db_, "INSERT OR IGNORE INTO tombstones(uuid, reference, purged_at) SELECT uuid, reference, ? FROM cases "
+    Stmt tomb(*db_, "INSERT OR IGNORE INTO tombstones(uuid, reference, purged_at) SELECT uuid, reference, ? FROM cases "
                    "WHERE uuid = ?");
     tomb.Bind(1, IsoNow()).Bind(2, uuid);
     tomb.Step();
-    Stmt s(db_, "DELETE FROM cases WHERE uuid = ?");
+    Stmt s(*db_, "DELETE FROM cases WHERE uuid = ?");
     s.Bind(1, uuid);
     s.Step();
   });
 }
 
 std::int64_t SqliteRegisterStorage::CaseCount() {
-  Stmt s(db_, "SELECT count(*) FROM cases");
+  Stmt s(*db_, "SELECT count(*) FROM cases");
   s.Step();
   return s.Int(0);
 }
@@ -522,16 +445,16 @@ std::int64_t SqliteRegisterStorage::CaseCount() {
 bool SqliteRegisterStorage::RecordRequest(const std::string& request_id, const std::string& case_uuid,
                                           const std::string& action, const std::vector<unsigned char>& sealed_text,
                                           const std::string& at) {
-  Stmt s(db_, "INSERT OR IGNORE INTO requests(request_id, case_uuid, action, sealed_text, at) VALUES (?,?,?,?,?)");
+  Stmt s(*db_, "INSERT OR IGNORE INTO requests(request_id, case_uuid, action, sealed_text, at) VALUES (?,?,?,?,?)");
   s.Bind(1, request_id).Bind(2, case_uuid).Bind(3, action);
   if (!sealed_text.empty()) s.BindBlob(4, sealed_text.data(), sealed_text.size());
   s.Bind(5, at);
   s.Step();
-  return sqlite3_changes(db_) == 1;
+  return db_->Changes() == 1;
 }
 
 std::vector<RequestRecord> SqliteRegisterStorage::Requests(const std::string& case_uuid) {
-  Stmt s(db_, "SELECT request_id, action, at, sealed_text FROM requests WHERE case_uuid = ? ORDER BY at, rowid");
+  Stmt s(*db_, "SELECT request_id, action, at, sealed_text FROM requests WHERE case_uuid = ? ORDER BY at, rowid");
   s.Bind(1, case_uuid);
   std::vector<RequestRecord> out;
   while (s.Step()) out.push_back({s.Text(0), s.Text(1), s.Text(2), s.Blob(3)});
@@ -540,21 +463,21 @@ std::vector<RequestRecord> SqliteRegisterStorage::Requests(const std::string& ca
 
 bool SqliteRegisterStorage::RecordBundle(const std::string& body_sha256, int kiosk, std::int64_t items,
                                          const std::string& at) {
-  Stmt s(db_, "INSERT OR IGNORE INTO bundles(body_sha256, kiosk, items, at) VALUES (?,?,?,?)");
+  Stmt s(*db_, "INSERT OR IGNORE INTO bundles(body_sha256, kiosk, items, at) VALUES (?,?,?,?)");
   s.Bind(1, body_sha256).Bind(2, std::int64_t{kiosk}).Bind(3, items).Bind(4, at);
   s.Step();
-  return sqlite3_changes(db_) == 1;
+  return db_->Changes() == 1;
 }
 
 void SqliteRegisterStorage::Audit(const std::string& actor, const std::string& action, const std::string& reference,
                                   const std::string& detail) {
-  Stmt s(db_, "INSERT INTO audit(at, actor, action, reference, detail) VALUES (?,?,?,?,?)");
+  Stmt s(*db_, "INSERT INTO audit(at, actor, action, reference, detail) VALUES (?,?,?,?,?)");
   s.Bind(1, IsoNow()).Bind(2, actor).Bind(3, action).Bind(4, reference).Bind(5, detail);
   s.Step();
 }
 
 std::vector<AuditEntry> SqliteRegisterStorage::AuditLog(const std::string& reference) {
-  Stmt s(db_, "SELECT id, at, actor, action, reference, detail FROM audit WHERE (?1 = '' OR reference = ?1) ORDER BY id");
+  Stmt s(*db_, "SELECT id, at, actor, action, reference, detail FROM audit WHERE (?1 = '' OR reference = ?1) ORDER BY id");
   s.Bind(1, reference);
   std::vector<AuditEntry> out;
   while (s.Step()) out.push_back({s.Int(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5)});

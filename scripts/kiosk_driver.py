@@ -38,6 +38,7 @@ class Kiosk:
         self.proc = subprocess.Popen(["timeout", "300", binary, "--config", config, "--a11y-dump", self.dump,
                                       "--speech", "silent", *extra_args], env=self.env, stderr=subprocess.PIPE)
         self.wait(lambda t: t is not None, 20)
+        time.sleep(1.0)                               # the first frames: fonts baked, pictures uploaded
 
     def tree(self):
         try:
@@ -59,6 +60,10 @@ class Kiosk:
 
     def screen(self):
         return self.tree()["screen"]
+
+    def wait_screen(self, name, seconds=20):
+        """Until the kiosk shows `name` (a press that moves on may take a few frames)."""
+        return self.wait(lambda t: t is not None and t["screen"] == name, seconds)
 
     def xdo(self, *args):
         run(["xdotool", *args], env=self.env)

@@ -15,7 +15,7 @@ namespace tellus::reg {
 
 namespace {
 
-constexpr int kSchemaVersion = 3;
+constexpr int kSchemaVersion = 4;
 
 // 2: what staff must check on a case (admission.h), the references on receipts of cases stored
 // under a new one after a clash, tombstones of purged cases, and each kiosk's highest sequence.
@@ -61,6 +61,18 @@ ALTER TABLE stages ADD COLUMN reply_sent_by TEXT NOT NULL DEFAULT '';
 ALTER TABLE stages ADD COLUMN reply_received_on TEXT NOT NULL DEFAULT '';
 ALTER TABLE cases ADD COLUMN urgent INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE cases ADD COLUMN withdraw_requested TEXT NOT NULL DEFAULT '';
+)sql";
+
+// Version 4: staff accounts and their sessions (staff_store.h, read by sqlite_staff_store.cpp).
+const char* kSchema4 = R"sql(
+CREATE TABLE staff (
+  name TEXT PRIMARY KEY, role TEXT NOT NULL CHECK (role IN ('handler', 'manager', 'admin')),
+  policy TEXT NOT NULL DEFAULT '', service TEXT NOT NULL DEFAULT '', password_hash TEXT NOT NULL,
+  disabled INTEGER NOT NULL DEFAULT 0, failed_logins INTEGER NOT NULL DEFAULT 0,
+  locked_until INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL);
+CREATE TABLE staff_sessions (
+  token_hash TEXT PRIMARY KEY, name TEXT NOT NULL REFERENCES staff(name) ON DELETE CASCADE,
+  csrf TEXT NOT NULL, created INTEGER NOT NULL, last_seen INTEGER NOT NULL);
 )sql";
 
 // A prepared statement that finalises itself; Bind* are 1-based like SQLite.
@@ -240,6 +252,15 @@ std::unique_ptr<SqliteRegisterStorage> SqliteRegisterStorage::Open(const std::st
       if (v.Step() && v.Int(0) != 2) return;   // another process migrated meanwhile
       storage->Exec(kSchema3);
       storage->Exec("PRAGMA user_version=3");
+    });
+    version = 3;
+  }
+  if (version == 3) {
+    storage->Transaction([&] {
+      Stmt v(storage->db_, "PRAGMA user_version");
+      if (v.Step() && v.Int(0) != 3) return;   // another process migrated meanwhile
+      storage->Exec(kSchema4);
+      storage->Exec("PRAGMA user_version=4");
     });
   }
   return storage;

@@ -104,6 +104,7 @@ TEST(RegisterStorage, ASchemaOneRegisterIsMigratedWithItsHighWaterMarks) {
                          "ALTER TABLE stages DROP COLUMN extended_to; ALTER TABLE stages DROP COLUMN extension_reason; "
                          "ALTER TABLE stages DROP COLUMN reply_sent_by; ALTER TABLE stages DROP COLUMN reply_received_on; "
                          "ALTER TABLE cases DROP COLUMN urgent; ALTER TABLE cases DROP COLUMN withdraw_requested; "
+                         "DROP TABLE staff_sessions; DROP TABLE staff; "   // and schema 4's
                          "PRAGMA user_version=1",
                          nullptr, nullptr, nullptr),
             SQLITE_OK);

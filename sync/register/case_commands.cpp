@@ -16,8 +16,10 @@
 #include "sync/register/audit_actor.h"
 #include "sync/register/bundle_import.h"
 #include "sync/register/case_routes.h"
+#include "sync/register/case_text.h"
 #include "sync/register/case_workflow.h"
 #include "sync/register/commands.h"
+#include "sync/register/kiosk_health.h"
 #include "sync/register/register_keys.h"
 #include "sync/register/report.h"
 #include "sync/register/sqlite_storage.h"
@@ -55,21 +57,6 @@ struct Session {
 std::string Or(const std::string& text, const char* fallback) { return text.empty() ? fallback : TerminalSafe(text); }
 // Anything that came from a kiosk, made safe for the terminal (terminal_text.h).
 std::string Safe(const std::string& text) { return TerminalSafe(text); }
-
-std::string LengthText(int ms) {
-  const int seconds = (ms + 500) / 1000;
-  char text[32];
-  std::snprintf(text, sizeof text, "%d:%02d", seconds / 60, seconds % 60);
-  return text;
-}
-
-// When it happened, as the person said it: a span stays a span (never shown as one day).
-std::string IncidentText(const IncidentPeriod& when) {
-  if (!when.Given()) return "not given";
-  if (when.OneDay()) return ToIso(*when.from);
-  if (!when.from) return "on or before " + ToIso(*when.to) + " (no exact day)";
-  return "between " + ToIso(*when.from) + " and " + ToIso(*when.to) + " (a span they chose, no exact day)";
-}
 
 void ListCases(const Common& c, bool overdue, const std::string& stage, const std::string& kind, bool all,
                bool urgent) {
@@ -176,23 +163,8 @@ void ShowCase(const Common& c, const std::string& reference) {
   line("how it affected", p.how_affected);
   line("to put it right", p.put_right);
   line("praise", p.praise);
-  std::string support;
-  if (p.support.easy_read) support += "Easy Read; ";
-  if (p.support.large_print) support += "large print; ";
-  if (!p.support.language.empty()) support += "language " + p.support.language + "; ";
-  if (p.support.interpreter) support += "interpreter; ";
-  if (p.support.bsl) support += "BSL; ";
-  if (p.support.advocate) support += "advocate; ";
-  if (p.support.help_to_write) support += "help to write; ";
-  line("support needs", support);
-  if (p.help.Requested()) {
-    std::cout << "  " << std::left << std::setw(18) << "HELP TO WRITE"
-              << (p.help.way == HelpWay::kCallBack ? "phone them back" : "meet them in person") << ", best time "
-              << (p.help.best_time == HelpTime::kMorning     ? "morning"
-                  : p.help.best_time == HelpTime::kAfternoon ? "afternoon"
-                                                              : "any time")
-              << " (contact by " << ToString(p.person.contact) << ")\n";
-  }
+  line("support needs", SupportText(p.support));
+  if (p.help.Requested()) std::cout << "  " << std::left << std::setw(18) << "HELP TO WRITE" << HelpText(p) << "\n";
   if (!p.recordings.empty()) {
     std::cout << "\nspoken answers (write them out with: tellus-register case audio " << rec.reference << " --out DIR)\n";
     for (const Recording& r : p.recordings) {
@@ -254,22 +226,10 @@ void ListKiosks(const Common& c) {
             << std::setw(22) << "last contact" << std::setw(9) << "waiting" << std::setw(10) << "lag" << "flags\n";
   std::time_t now = std::time(nullptr);
   for (const KioskRecord& k : s.storage->Kiosks()) {
-    std::tm tm{};
-    bool stale = true;
-    if (!k.last_contact.empty() && strptime(k.last_contact.c_str(), "%Y-%m-%dT%H:%M:%S", &tm)) {
-      stale = now - timegm(&tm) > 24 * 3600;
-    }
-    std::string lag = std::to_string(k.last_lag_seconds / 3600) + "h" + std::to_string(k.last_lag_seconds % 3600 / 60) + "m";
-    // Deadlines count from Send at the kiosk: items that wait, or arrive days late, eat into them.
-    std::string flags;
-    if (!k.revoked_at.empty()) flags = "REVOKED " + k.revoked_at;
-    else if (k.last_contact.empty()) flags = "never-synced";
-    else if (stale && k.waiting > 0) flags = "AT-RISK: items waiting, no contact for over a day";
-    else if (k.last_lag_seconds > 24 * 3600) flags = "AT-RISK: items arrived over a day late";
-    else if (stale) flags = "quiet";
+    const KioskHealth health = HealthOf(k, now);
     std::cout << std::setw(7) << k.number << std::setw(24) << Safe(k.name) << std::setw(16) << Or(k.policy, "-")
-              << std::setw(22) << Or(k.last_contact, "never") << std::setw(9) << k.waiting << std::setw(10) << lag
-              << flags << "\n";
+              << std::setw(22) << Or(k.last_contact, "never") << std::setw(9) << k.waiting << std::setw(10) << health.lag
+              << health.flag << "\n";
   }
 }
 

@@ -1,0 +1,29 @@
+#include "sync/register/kiosk_health.h"
+
+namespace tellus::reg {
+
+KioskHealth HealthOf(const KioskRecord& k, std::time_t now) {
+  KioskHealth h;
+  std::tm tm{};
+  bool stale = true;
+  if (!k.last_contact.empty() && strptime(k.last_contact.c_str(), "%Y-%m-%dT%H:%M:%S", &tm)) {
+    stale = now - timegm(&tm) > 24 * 3600;
+  }
+  h.lag = std::to_string(k.last_lag_seconds / 3600) + "h" + std::to_string(k.last_lag_seconds % 3600 / 60) + "m";
+  if (!k.revoked_at.empty()) {
+    h.flag = "REVOKED " + k.revoked_at;
+  } else if (k.last_contact.empty()) {
+    h.flag = "never-synced";
+  } else if (stale && k.waiting > 0) {
+    h.flag = "AT-RISK: items waiting, no contact for over a day";
+    h.at_risk = true;
+  } else if (k.last_lag_seconds > 24 * 3600) {
+    h.flag = "AT-RISK: items arrived over a day late";
+    h.at_risk = true;
+  } else if (stale) {
+    h.flag = "quiet";
+  }
+  return h;
+}
+
+}  // namespace tellus::reg

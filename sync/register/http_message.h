@@ -15,10 +15,10 @@ namespace tellus::reg {
 struct HttpRequest {
   std::string method;                              // "GET", "POST"
   std::string path;                                // URL-decoded, no query string
-  std::vector<std::pair<std::string, std::string>> query;   // the query string's arguments, URL-decoded
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;                                // never more than the server's body cap
   std::string peer;                                // the client's address, e.g. "127.0.0.1"
+  std::vector<std::pair<std::string, std::string>> query{};   // the query string's arguments, URL-decoded
 
   // The first header of that name (case-insensitive), or "".
   std::string get_header_value(const std::string& name) const {

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "core/model.h"
+#include "sync/register/case_workflow.h"
 #include "sync/register/storage.h"
 
 namespace tellus::reg {
@@ -27,14 +28,14 @@ QueueEntry EntryOf(const CaseRecord& c) {
   if (!c.stages.empty()) {
     const StageRecord& st = c.stages.back();
     e.stage_id = st.stage_id;
-    if (st.acknowledged_at.empty() && !st.acknowledge_due.empty()) {
+    if (!st.acknowledged_at && st.acknowledge_due) {
       e.next_due = st.acknowledge_due;
-      e.what_due = "acknowledge";
+      e.what_due = DueNext::kAcknowledge;
     }
-    const std::string answer = st.extended_to.empty() ? st.respond_due : st.extended_to;
-    if (st.responded_at.empty() && !answer.empty() && (e.next_due.empty() || answer < e.next_due)) {
+    const std::optional<Date> answer = CaseWorkflow::AnswerDue(st);
+    if (!st.responded_at && answer && (!e.next_due || *answer < *e.next_due)) {
       e.next_due = answer;
-      e.what_due = "answer";
+      e.what_due = DueNext::kAnswer;
     }
   }
   return e;
@@ -46,10 +47,11 @@ int Rank(const QueueEntry& e) { return e.urgent ? 0 : e.help_to_write ? 1 : 2; }
 
 QueuePage QueueFromCases(const std::vector<CaseRecord>& open_cases, const QueueQuery& q) {
   QueuePage page;
-  std::set<std::string> policies, services, kinds, stages;
+  std::set<std::string> policies, services, stages;
+  std::set<CaseKind> kinds;
   std::vector<QueueEntry> matching;
   for (const CaseRecord& c : open_cases) {
-    if (c.state == "closed") continue;
+    if (c.state == CaseState::kClosed) continue;
     if ((!q.scope_policy.empty() && c.policy_id != q.scope_policy) ||
         (!q.scope_service.empty() && c.service_id != q.scope_service)) {
       continue;
@@ -60,15 +62,15 @@ QueuePage QueueFromCases(const std::vector<CaseRecord>& open_cases, const QueueQ
     kinds.insert(e.kind);
     if (!e.stage_id.empty()) stages.insert(e.stage_id);
     if ((!q.policy.empty() && e.policy_id != q.policy) || (!q.service.empty() && e.service_id != q.service) ||
-        (!q.kind.empty() && e.kind != q.kind) || (!q.stage.empty() && e.stage_id != q.stage)) {
+        (q.kind && e.kind != *q.kind) || (!q.stage.empty() && e.stage_id != q.stage)) {
       continue;
     }
     matching.push_back(std::move(e));
   }
   std::sort(matching.begin(), matching.end(), [](const QueueEntry& a, const QueueEntry& b) {
     if (Rank(a) != Rank(b)) return Rank(a) < Rank(b);
-    if (a.next_due.empty() != b.next_due.empty()) return b.next_due.empty();
-    if (a.next_due != b.next_due) return a.next_due < b.next_due;
+    if (a.next_due.has_value() != b.next_due.has_value()) return a.next_due.has_value();   // no date: last
+    if (a.next_due != b.next_due) return *a.next_due < *b.next_due;
     return a.reference < b.reference;
   });
   page.total = matching.size();
@@ -77,8 +79,11 @@ QueuePage QueueFromCases(const std::vector<CaseRecord>& open_cases, const QueueQ
   }
   page.policies.assign(policies.begin(), policies.end());
   page.services.assign(services.begin(), services.end());
-  page.kinds.assign(kinds.begin(), kinds.end());
   page.stages.assign(stages.begin(), stages.end());
+  std::vector<std::string> kind_names;
+  for (CaseKind k : kinds) kind_names.push_back(ToString(k));
+  std::sort(kind_names.begin(), kind_names.end());   // by name, as SQL sorts them
+  for (const std::string& name : kind_names) page.kinds.push_back(ParseKind(name));
   return page;
 }
 

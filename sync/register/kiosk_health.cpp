@@ -2,17 +2,13 @@
 
 namespace tellus::reg {
 
-KioskHealth HealthOf(const KioskRecord& k, std::time_t now) {
+KioskHealth HealthOf(const KioskRecord& k, UtcTime now) {
   KioskHealth h;
-  std::tm tm{};
-  bool stale = true;
-  if (!k.last_contact.empty() && strptime(k.last_contact.c_str(), "%Y-%m-%dT%H:%M:%S", &tm)) {
-    stale = now - timegm(&tm) > 24 * 3600;
-  }
+  const bool stale = !k.last_contact || now - *k.last_contact > std::chrono::hours(24);
   h.lag = std::to_string(k.last_lag_seconds / 3600) + "h" + std::to_string(k.last_lag_seconds % 3600 / 60) + "m";
-  if (!k.revoked_at.empty()) {
-    h.flag = "REVOKED " + k.revoked_at;
-  } else if (k.last_contact.empty()) {
+  if (k.revoked_at) {
+    h.flag = "REVOKED " + ToIsoUtc(*k.revoked_at);
+  } else if (!k.last_contact) {
     h.flag = "never-synced";
   } else if (stale && k.waiting > 0) {
     h.flag = "AT-RISK: items waiting, no contact for over a day";

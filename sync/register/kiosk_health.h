@@ -2,7 +2,6 @@
 // How a kiosk is doing, as `tellus-register kiosks` and the staff pages' kiosks page say it:
 // deadlines count from Send at the kiosk, so items that wait there, or arrive days late,
 // eat into them.
-#include <ctime>
 #include <string>
 
 #include "sync/register/storage.h"
@@ -15,6 +14,6 @@ struct KioskHealth {
   std::string lag;                                 // the newest arrival's lag, "2h5m"
 };
 
-KioskHealth HealthOf(const KioskRecord& kiosk, std::time_t now);
+KioskHealth HealthOf(const KioskRecord& kiosk, UtcTime now);
 
 }  // namespace tellus::reg

@@ -17,25 +17,24 @@ using kainjow::mustache::object;
 
 HttpResponse StaffWeb::Kiosks(const HttpRequest& req, const Visitor& v) {
   std::vector<KioskRecord> kiosks;
-  std::vector<CaseRecord> open_cases;
   {
     std::lock_guard lock(storage_mutex_);
     kiosks = storage_.Kiosks();
   }
-  const std::time_t now = static_cast<std::time_t>(now_());
+  const UtcTime now{std::chrono::seconds(now_())};
   list rows;
   for (const KioskRecord& k : kiosks) {
     const KioskHealth h = HealthOf(k, now);
     rows.push_back(object{{"number", std::to_string(k.number)},
                           {"name", k.name},
                           {"policy", k.policy.empty() ? "-" : k.policy},
-                          {"last_contact", k.last_contact.empty() ? "never" : k.last_contact},
+                          {"last_contact", k.last_contact ? ToIsoUtc(*k.last_contact) : "never"},
                           {"waiting", std::to_string(k.waiting)},
                           {"lag", h.lag},
                           {"flag", h.flag.empty() ? "OK" : h.flag},
                           {"at_risk", h.at_risk},
-                          {"revoked", !k.revoked_at.empty()},
-                          {"can_revoke", v.account.role == StaffRole::kAdmin && k.revoked_at.empty()}});
+                          {"revoked", k.revoked_at.has_value()},
+                          {"can_revoke", v.account.role == StaffRole::kAdmin && !k.revoked_at}});
   }
   Data d;
   d.set("kiosks", rows);
@@ -60,7 +59,7 @@ HttpResponse StaffWeb::RevokeKiosk(const HttpRequest& req, const Visitor& v, con
                    "/staff/kiosks/" + number + "/revoke", form, "Yes, revoke the kiosk", "/staff/kiosks");
   }
   std::lock_guard lock(storage_mutex_);
-  if (!storage_.RevokeKiosk(n, IsoNow())) {
+  if (!storage_.RevokeKiosk(n, UtcNow())) {
     return Refusal(&v, 409, "Not revoked", "Kiosk " + number + " is unknown or already revoked.");
   }
   storage_.Audit(v.account.name, "revoke-kiosk", "", "kiosk " + number + " (staff pages)");
@@ -93,8 +92,10 @@ HttpResponse StaffWeb::Purge(const HttpRequest& req, const Visitor& v) {
   }
   list rows;
   for (const CaseRecord& c : due) {
-    rows.push_back(object{{"reference", c.reference}, {"policy", c.policy_id}, {"closed", c.closed_at.substr(0, 10)},
-                          {"outcome", c.outcome}});
+    rows.push_back(object{{"reference", c.reference},
+                          {"policy", c.policy_id},
+                          {"closed", c.closed_at ? ToIso(LocalDateOf(*c.closed_at)) : "-"},
+                          {"outcome", c.outcome ? ToString(*c.outcome) : "-"}});
   }
   d.set("due", rows);
   d.set("count", std::to_string(due.size()));

@@ -16,8 +16,6 @@ namespace {
 using kainjow::mustache::list;
 using kainjow::mustache::object;
 
-constexpr const char* kSentBy[] = {"post", "email", "in-person", "phone"};
-
 void Line(list& lines, const char* label, const std::string& value) {
   if (!value.empty()) lines.push_back(object{{"label", label}, {"value", value}});
 }
@@ -82,19 +80,19 @@ HttpResponse StaffWeb::CasePage(const HttpRequest& req, const Visitor& v, const 
     policy_problem = e.what();
   }
   list facts;
-  Line(facts, "Kind", rec.kind);
+  Line(facts, "Kind", ToString(rec.kind));
   Line(facts, "Policy", rec.policy_id + (policy ? " (" + policy->organisation + ")" : ""));
   Line(facts, "Service", Or(rec.service_id, "-"));
   std::string categories;
   for (const auto& c : rec.categories) categories += (categories.empty() ? "" : ", ") + c;
   Line(facts, "Categories", Or(categories, "-"));
   Line(facts, "Sent at the kiosk", rec.submitted_at + " (kiosk " + std::to_string(rec.kiosk) + ")");
-  Line(facts, "Received", rec.received_at + " via " + rec.via);
-  Line(facts, "State", rec.state + (rec.outcome.empty() ? "" : " (" + rec.outcome + ")"));
+  Line(facts, "Received", rec.received_at + " via " + ToString(rec.via));
+  Line(facts, "State", ToString(rec.state) + (rec.outcome ? " (" + ToString(*rec.outcome) + ")" : ""));
   Line(facts, "Anonymous", rec.anonymous ? "yes" : "no");
   for (const auto& r : rec.receipt_references) Line(facts, "On the receipt", r);
   Line(facts, "Happened", IncidentText(ClearFromJson(rec.clear_json).incident));
-  Line(facts, "Asked to withdraw", rec.withdraw_requested);
+  Line(facts, "Asked to withdraw", rec.withdraw_requested ? ToIsoUtc(*rec.withdraw_requested) : "");
   Line(facts, "Policy problem", policy_problem);
   d.set("facts", facts);
   d.set("urgent", rec.urgent);
@@ -104,31 +102,34 @@ HttpResponse StaffWeb::CasePage(const HttpRequest& req, const Visitor& v, const 
   d.set("warnings", warnings);
 
   list stages;
-  const std::string today = workflow_.Today();
+  const Date today = workflow_.Today();
   for (std::size_t i = 0; i < rec.stages.size(); ++i) {
     const StageRecord& st = rec.stages[i];
     const Stage* def = policy ? policy->FindStage(st.stage_id) : nullptr;
     const CaseWorkflow::Projection projected = workflow_.ProjectionOf(rec, st);
-    const std::string answer = CaseWorkflow::AnswerDue(st);
-    const bool current = i + 1 == rec.stages.size() && rec.state != "closed";
-    auto due_words = [&](const std::string& due, const std::string& done_at) -> std::string {
-      if (!done_at.empty()) return "done " + done_at.substr(0, 10);
-      if (due.empty()) return "no date";
-      if (current && today > due) return "OVERDUE";
+    const std::optional<Date> answer = CaseWorkflow::AnswerDue(st);
+    const bool current = i + 1 == rec.stages.size() && rec.state != CaseState::kClosed;
+    auto due_words = [&](const std::optional<Date>& due, const std::optional<UtcTime>& done_at) -> std::string {
+      if (done_at) return "done " + ToIso(LocalDateOf(*done_at));
+      if (!due) return "no date";
+      if (current && today > *due) return "OVERDUE";
       return "not yet";
     };
+    auto late = [&](const std::optional<Date>& due, const std::optional<UtcTime>& done_at) {
+      return current && !done_at && due && today > *due;
+    };
     stages.push_back(object{
-        {"name", def ? def->name + " (" + st.stage_id + ")" : Or(st.stage_id, "No stages (" + rec.kind + ")")},
+        {"name", def ? def->name + " (" + st.stage_id + ")" : Or(st.stage_id, "No stages (" + ToString(rec.kind) + ")")},
         {"handled_by", Text(def ? def->handled_by : "")},
-        {"entered", st.entered_on},
-        {"ack_due", Or(st.acknowledge_due, "-") + (projected.acknowledge ? " (projected)" : "")},
+        {"entered", ToIso(st.entered_on)},
+        {"ack_due", DayText(st.acknowledge_due, "-") + (projected.acknowledge ? " (projected)" : "")},
         {"ack_state", due_words(st.acknowledge_due, st.acknowledged_at)},
-        {"ack_late", current && st.acknowledged_at.empty() && !st.acknowledge_due.empty() && today > st.acknowledge_due},
-        {"answer_due", Or(answer, "-") + (projected.respond && st.extended_to.empty() ? " (projected)" : "")},
+        {"ack_late", late(st.acknowledge_due, st.acknowledged_at)},
+        {"answer_due", DayText(answer, "-") + (projected.respond && !st.extended_to ? " (projected)" : "")},
         {"answer_state", due_words(answer, st.responded_at)},
-        {"answer_late", current && st.responded_at.empty() && !answer.empty() && today > answer},
-        {"extension", Text(st.extended_to.empty() ? "" : "Extended to " + st.extended_to + ": " + st.extension_reason)},
-        {"left", Text(st.left_at)},
+        {"answer_late", late(answer, st.responded_at)},
+        {"extension", Text(st.extended_to ? "Extended to " + ToIso(*st.extended_to) + ": " + st.extension_reason : "")},
+        {"left", Text(st.left_at ? ToIsoUtc(*st.left_at) : "")},
         {"current", current}});
   }
   d.set("stages", stages);
@@ -171,21 +172,25 @@ HttpResponse StaffWeb::CasePage(const HttpRequest& req, const Visitor& v, const 
 
   const proto::CaseStatus shown = workflow_.StatusOf(rec);
   list kiosk;
-  Line(kiosk, "State", shown.state);
+  Line(kiosk, "State", ToString(shown.state));
   Line(kiosk, "Stage", shown.stage_name);
   Line(kiosk, "Acknowledge by", shown.acknowledge_by);
   Line(kiosk, "Answer by", shown.respond_by);
   Line(kiosk, "New answer date", shown.extended_to);
   Line(kiosk, "Why", shown.extension_reason);
-  Line(kiosk, "Outcome", shown.outcome);
+  Line(kiosk, "Outcome", shown.outcome ? ToString(*shown.outcome) : "");
   Line(kiosk, "Can ask for", shown.can_escalate ? shown.next_stage_name + (shown.escalate_by.empty() ? "" : " until " + shown.escalate_by) : "");
   d.set("kiosk", kiosk);
   d.set("reply", Text(shown.latest_reply));
 
-  const bool open = rec.state != "closed";
-  d.set("open", open);
-  d.set("can_acknowledge", open && !rec.stages.empty() && rec.stages.back().acknowledged_at.empty());
-  d.set("complaint", rec.kind == "complaint");
+  // Which actions the case's state allows (core/case_lifecycle.h's one table).
+  auto can = [&](tellus::CaseAction action) { return CanMove(rec.kind, rec.state, action); };
+  d.set("can_acknowledge", can(tellus::CaseAction::kAcknowledge) && !rec.stages.empty() && !rec.stages.back().acknowledged_at);
+  d.set("can_reply", can(tellus::CaseAction::kReply));
+  d.set("can_escalate", can(tellus::CaseAction::kEscalate));
+  d.set("can_extend", can(tellus::CaseAction::kExtend) && rec.kind == CaseKind::kComplaint);
+  d.set("can_close", can(tellus::CaseAction::kClose));
+  d.set("can_reopen", can(tellus::CaseAction::kReopen));
   list earlier;
   if (policy && !rec.stages.empty()) {
     for (const Stage& s : policy->stages) {
@@ -194,14 +199,14 @@ HttpResponse StaffWeb::CasePage(const HttpRequest& req, const Visitor& v, const 
     }
   }
   d.set("earlier", earlier);
-  d.set("can_send_back", !earlier.empty());
+  d.set("can_send_back", can(tellus::CaseAction::kSendBack) && !earlier.empty());
   list outcomes;
-  for (const char* o : kOutcomes) outcomes.push_back(object{{"value", o}});
+  for (const std::string& o : NamesOf(kOutcomeNames)) outcomes.push_back(object{{"value", o}});
   d.set("outcomes", outcomes);
   list sent_by;
-  for (const char* s : kSentBy) sent_by.push_back(object{{"value", s}});
+  for (const std::string& c : NamesOf(kReplyChannelNames)) sent_by.push_back(object{{"value", c}});
   d.set("sent_by", sent_by);
-  d.set("today", today);
+  d.set("today", ToIso(today));
 
   list audit;
   for (const auto& a : storage_.AuditLog(rec.reference)) {
@@ -263,17 +268,28 @@ HttpResponse StaffWeb::CaseAction(const HttpRequest& req, const Visitor& v, cons
       const std::string text = FieldOf(form, "text");
       if (text.find_first_not_of(" \r\n\t") == std::string::npos) throw CaseError("the reply is empty: write it first");
       const std::string sent_by = FieldOf(form, "sent_by");
-      bool known = sent_by.empty();
-      for (const char* s : kSentBy) known = known || sent_by == s;
-      if (!known) throw CaseError("'" + sent_by + "' is not a way a reply is sent");
-      workflow_.Reply(reference, text, who, sent_by);
+      std::optional<ReplyChannel> channel;
+      if (!sent_by.empty()) {
+        channel = ParseReplyChannel(sent_by);
+        if (!channel) throw CaseError(NotOneOf("how the reply went", sent_by, kReplyChannelNames));
+      }
+      workflow_.Reply(reference, text, who, channel);
     }
     if (action == "escalate") workflow_.Escalate(reference, who);
-    if (action == "extend") workflow_.Extend(reference, FieldOf(form, "to"), FieldOf(form, "reason"), who);
+    if (action == "extend") {
+      Date to{};
+      try {
+        to = ParseIsoDate(FieldOf(form, "to"));
+      } catch (const std::invalid_argument&) {
+        throw CaseError("the new answer date '" + FieldOf(form, "to") + "' is not a date (YYYY-MM-DD)");
+      }
+      workflow_.Extend(reference, to, FieldOf(form, "reason"), who);
+    }
     if (action == "send-back") workflow_.SendBack(reference, FieldOf(form, "to"), who);
     if (action == "close") {
-      if (!IsOutcome(FieldOf(form, "outcome"))) throw CaseError("choose an outcome before closing");
-      workflow_.Close(reference, FieldOf(form, "outcome"), who);
+      const std::optional<Outcome> outcome = ParseOutcome(FieldOf(form, "outcome"));
+      if (!outcome) throw CaseError("choose an outcome before closing (" + ChoicesOf(kOutcomeNames) + ")");
+      workflow_.Close(reference, *outcome, who);
     }
     if (action == "reopen") workflow_.Reopen(reference, who);
   } catch (const std::exception& e) {

@@ -2,6 +2,7 @@
 // acknowledged and answered on time (report.h, as `tellus-register report`), with charts
 // drawn as SVG here and the same figures as CSV.
 #include <cstdio>
+#include <optional>
 
 #include "core/date.h"
 #include "sync/register/report.h"
@@ -29,16 +30,14 @@ std::string PercentText(const OnTime& t) {
   return text;
 }
 
-}  // namespace
-
 // The report for the request's from/to (default: the last 365 days), or an error for a bad date.
-static std::optional<Report> ReportFor(const HttpRequest& req, RegisterStorage& storage, CaseWorkflow& workflow,
-                                       std::string& from, std::string& to, std::string& error) {
-  const std::string today = workflow.Today();
+std::optional<Report> ReportFor(const HttpRequest& req, RegisterStorage& storage, CaseWorkflow& workflow,
+                                std::string& from, std::string& to, std::string& error) {
+  const Date today = workflow.Today();
   from = req.query_value("from");
   to = req.query_value("to");
-  if (from.empty()) from = ToIso(AddDays(ParseIsoDate(today), -365));
-  if (to.empty()) to = today;
+  if (from.empty()) from = ToIso(AddDays(today, -365));
+  if (to.empty()) to = ToIso(today);
   for (const std::string* d : {&from, &to}) {
     if (!IsDate(*d)) {
       error = "'" + *d + "' is not a date: write it as YYYY-MM-DD, e.g. 2026-04-01.";
@@ -46,8 +45,10 @@ static std::optional<Report> ReportFor(const HttpRequest& req, RegisterStorage& 
     }
   }
   CaseFilter all;
-  return MakeReport(storage.Cases(all), from, to, today);
+  return MakeReport(storage.Cases(all), ParseIsoDate(from), ParseIsoDate(to), today);
 }
+
+}  // namespace
 
 HttpResponse StaffWeb::Reports(const HttpRequest& req, const Visitor& v) {
   std::string from, to, error;

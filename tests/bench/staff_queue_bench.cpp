@@ -101,7 +101,7 @@ int main(int argc, char** argv) {
     item.clear.service_id = seetec.services[static_cast<std::size_t>(i) % seetec.services.size()].id;
     item.clear.urgent = i % 97 == 0;
     item.clear.help_to_write = i % 53 == 0;
-    batch.push_back(workflow.NewCase({item.clear, item.sealed, item.tracking_hash}, f.identity.kiosk_number, "network"));
+    batch.push_back(workflow.NewCase({item.clear, item.sealed, item.tracking_hash}, f.identity.kiosk_number, Via::kNetwork));
     if (batch.size() == 500 || i == count) {
       storage->Ingest(batch);
       batch.clear();

@@ -20,7 +20,7 @@ TEST(StaffQueue, SqliteOrderMatchesTheReferenceOrderForEveryScopeFilterAndPage) 
   auto storage = SqliteRegisterStorage::Open(f.db);
   PolicyBook policies(std::string(TELLUS_SOURCE_DIR) + "/assets/policies",
                       std::string(TELLUS_SOURCE_DIR) + "/assets/holidays");
-  std::string now = "2026-11-02T10:00:00Z";
+  const UtcTime now = *ParseIsoUtc("2026-11-02T10:00:00Z");
   CaseWorkflow workflow(*storage, policies, [&] { return now; });
   const Policy seetec = LoadPolicy("seetec", std::string(TELLUS_SOURCE_DIR) + "/assets/policies");
   std::vector<CaseRecord> made;
@@ -30,15 +30,15 @@ TEST(StaffQueue, SqliteOrderMatchesTheReferenceOrderForEveryScopeFilterAndPage) 
     item.clear.service_id = seetec.services[static_cast<std::size_t>(i) % 3].id;
     item.clear.urgent = i % 7 == 0;
     item.clear.help_to_write = i % 5 == 0;
-    made.push_back(workflow.NewCase({item.clear, item.sealed, item.tracking_hash}, f.identity.kiosk_number, "network"));
+    made.push_back(workflow.NewCase({item.clear, item.sealed, item.tracking_hash}, f.identity.kiosk_number, Via::kNetwork));
   }
   storage->Ingest(made);
   workflow.Acknowledge(made[1].reference, "t");
   workflow.Acknowledge(made[2].reference, "t");
   workflow.Reply(made[2].reference, "answered", "t");
-  workflow.Extend(made[3].reference, "2026-12-24", "waiting for a witness", "t");
+  workflow.Extend(made[3].reference, ParseIsoDate("2026-12-24"), "waiting for a witness", "t");
   workflow.Escalate(made[4].reference, "t");
-  workflow.Close(made[5].reference, "upheld", "t");
+  workflow.Close(made[5].reference, Outcome::kUpheld, "t");
 
   CaseFilter open;
   open.open_only = true;

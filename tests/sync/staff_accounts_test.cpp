@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "register_process.h"
+#include "sync/register/case_workflow.h"
 #include "sync/register/sqlite_staff_store.h"
 #include "sync/register/sqlite_storage.h"
 #include "sync/register/staff_auth.h"
@@ -131,6 +132,52 @@ TEST(StaffAccounts, SessionsAreKeptAsHashesAndEndWhenTheAccountIsReset) {
   EXPECT_TRUE(SameToken("abc", "abc"));
   EXPECT_FALSE(SameToken("abc", "abd"));
   EXPECT_FALSE(SameToken("", ""));
+}
+
+}  // namespace
+}  // namespace tellus::reg
+
+namespace tellus::reg {
+namespace {
+
+TEST(StaffAccounts, CommandLineAsNameSignsInAppliesTheRoleAndNamesThePersonInTheAudit) {
+  testing::RegisterFixture f;
+  std::string out;
+  ASSERT_EQ(RunWithInput("hal's long password", {"staff", "add", "--db", f.db, "--name", "hal", "--role", "handler",
+                                                  "--policy", "seetec", "--service", "somewhere-else"}, &out), 0) << out;
+  ASSERT_EQ(RunWithInput("mia's long password", {"staff", "add", "--db", f.db, "--name", "mia", "--role", "manager"},
+                         &out), 0) << out;
+  std::string reference;
+  {
+    auto storage = SqliteRegisterStorage::Open(f.db);
+    PolicyBook policies(std::string(TELLUS_SOURCE_DIR) + "/assets/policies",
+                        std::string(TELLUS_SOURCE_DIR) + "/assets/holidays");
+    CaseWorkflow workflow(*storage, policies);
+    auto item = testing::MakeItem(f.identity, 1, "seetec", nullptr, IsoNow());
+    storage->Ingest({workflow.NewCase({item.clear, item.sealed, item.tracking_hash}, f.identity.kiosk_number,
+                                      Via::kNetwork)});
+    reference = item.clear.reference;
+  }
+  // A handler of another service may not touch the case, nor see it listed, nor reach the report.
+  EXPECT_NE(RunWithInput("hal's long password", {"case", "ack", "--db", f.db, "--as", "hal", reference}, &out), 0);
+  EXPECT_NE(out.find("is not one of theirs"), std::string::npos) << out;
+  ASSERT_EQ(RunWithInput("hal's long password", {"cases", "--db", f.db, "--as", "hal"}, &out), 0) << out;
+  EXPECT_EQ(out.find(reference), std::string::npos) << out;
+  EXPECT_NE(RunWithInput("hal's long password", {"report", "--db", f.db, "--as", "hal", "--from", "2026-01-01",
+                                                 "--to", "2026-12-31"}, &out), 0);
+  EXPECT_NE(out.find("needs a manager"), std::string::npos) << out;
+  // A wrong password is refused and counted, like on the staff pages.
+  EXPECT_NE(RunWithInput("not the password", {"case", "ack", "--db", f.db, "--as", "mia", reference}, &out), 0);
+  EXPECT_NE(out.find("wrong"), std::string::npos) << out;
+  EXPECT_EQ(SqliteStaffStore::Open(f.db)->FindStaff("mia")->failed_logins, 1);
+  // The manager acts, and the audit log names her, not the operating-system user.
+  ASSERT_EQ(RunWithInput("mia's long password", {"case", "ack", "--db", f.db, "--as", "mia", reference}, &out), 0)
+      << out;
+  bool named = false;
+  for (const AuditEntry& a : SqliteRegisterStorage::Open(f.db)->AuditLog(reference)) {
+    named = named || (a.action == "ack" && a.actor == "mia");
+  }
+  EXPECT_TRUE(named);
 }
 
 }  // namespace

@@ -1,14 +1,13 @@
 #pragma once
 // StaffStore on SQLite: the staff and staff_sessions tables of the register's own database
 // (made by the register's schema migrations, sqlite_storage.cpp), on a connection of its
-// own so the staff pages never wait on a kiosk's batch. WAL and synchronous=FULL, as the
-// register: a call that returns has committed durably.
+// own (core/sqlite_db.h) so the staff pages never wait on a kiosk's batch; synchronous=FULL,
+// as the register: a call that returns has committed durably.
 #include <memory>
 #include <string>
 
+#include "core/sqlite_db.h"
 #include "sync/register/staff_store.h"
-
-struct sqlite3;
 
 namespace tellus::reg {
 
@@ -16,7 +15,6 @@ class SqliteStaffStore : public StaffStore {
  public:
   // Opens the register at `path`, which SqliteRegisterStorage::Open has already migrated.
   static std::unique_ptr<SqliteStaffStore> Open(const std::string& path);
-  ~SqliteStaffStore() override;
   SqliteStaffStore(const SqliteStaffStore&) = delete;
   SqliteStaffStore& operator=(const SqliteStaffStore&) = delete;
 
@@ -31,8 +29,8 @@ class SqliteStaffStore : public StaffStore {
   void EndSessionsOf(const std::string& name) override;
 
  private:
-  explicit SqliteStaffStore(sqlite3* db) : db_(db) {}
-  sqlite3* db_ = nullptr;
+  explicit SqliteStaffStore(sqlite::Connection db) : db_(std::move(db)) {}
+  sqlite::Connection db_;
 };
 
 }  // namespace tellus::reg

@@ -135,7 +135,11 @@ HttpResponse StaffWeb::Confirm(const Visitor& v, const std::string& title, const
   for (const auto& [name, value] : fields) {
     if (name == "csrf" || name == "confirm") continue;
     hidden.push_back(object{{"name", name}, {"value", value}});
-    if (!value.empty()) shown.push_back(object{{"name", name}, {"value", value}});
+    // What each field is called on the form it came from.
+    static const std::map<std::string, std::string> kLabels = {
+        {"text", "Reply"}, {"sent_by", "Also sent by"}, {"to", "To"}, {"reason", "Why"}, {"outcome", "Outcome"}};
+    auto label = kLabels.find(name);
+    if (!value.empty()) shown.push_back(object{{"name", label == kLabels.end() ? name : label->second}, {"value", value}});
   }
   d.set("fields", hidden);
   d.set("shown", shown);

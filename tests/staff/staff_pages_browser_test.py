@@ -211,8 +211,20 @@ def main():
         check(b.heading() == "Sign in", "an unsigned visitor is sent to the sign-in page")
         b.axe("sign-in")
         b.shot("sign-in")
-        b.sign_in(base, "mia", PASSWORDS["mia"])
-        check(b.heading() == "Queue", "a manager signs in and sees the queue")
+        # Keyboard only: Tab to the skip link (with a visible focus ring), on to the fields, Enter to sign in.
+        from selenium.webdriver.common.action_chains import ActionChains
+        from selenium.webdriver.common.keys import Keys
+        keys = ActionChains(b.driver)
+        keys.send_keys(Keys.TAB).perform()
+        focused = b.driver.execute_script(
+            "const e = document.activeElement, s = getComputedStyle(e);"
+            "return [e.textContent.trim(), s.outlineStyle, s.outlineWidth, e.getBoundingClientRect().left];")
+        check(focused[0] == "Skip to the main content" and focused[1] != "none" and focused[3] >= 0,
+              f"the first Tab shows the skip link with a visible focus ring: {focused}")
+        page = b.driver.find_element(By.TAG_NAME, "html")
+        ActionChains(b.driver).send_keys(Keys.TAB, "mia", Keys.TAB, PASSWORDS["mia"], Keys.ENTER).perform()
+        WebDriverWait(b.driver, 30).until(expected_conditions.staleness_of(page))
+        check(b.heading() == "Queue", "a manager signs in with the keyboard alone and sees the queue")
         session = b.driver.get_cookie("tellus_staff")
         check(session is not None and session.get("httpOnly") and session.get("sameSite") == "Strict",
               "the session cookie is HttpOnly and SameSite=Strict")

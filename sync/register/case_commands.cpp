@@ -16,8 +16,13 @@
 #include "sync/register/audit_actor.h"
 #include "sync/register/bundle_import.h"
 #include "sync/register/case_routes.h"
+#include "sync/register/case_text.h"
 #include "sync/register/case_workflow.h"
 #include "sync/register/commands.h"
+#include "sync/register/password_prompt.h"
+#include "sync/register/sqlite_staff_store.h"
+#include "sync/register/staff_auth.h"
+#include "sync/register/kiosk_health.h"
 #include "sync/register/register_keys.h"
 #include "sync/register/report.h"
 #include "sync/register/sqlite_storage.h"
@@ -29,6 +34,7 @@ namespace {
 
 struct Common {
   std::string db;
+  std::string as;                                  // --as NAME: a staff account, verified by its password
   std::string policies = std::string(TELLUS_ASSETS_DIR) + "/policies";
   std::string holidays = std::string(TELLUS_ASSETS_DIR) + "/holidays";
 };
@@ -37,19 +43,54 @@ void AddCommon(CLI::App* cmd, Common& c) {
   cmd->add_option("--db", c.db, "Register database")->required();
   cmd->add_option("--policies", c.policies, "Folder of policy files")->capture_default_str();
   cmd->add_option("--holidays", c.holidays, "Folder of bank-holiday files")->capture_default_str();
+  cmd->add_option("--as", c.as,
+                  "Act as this staff account (its password is asked for; its role applies and the audit log names "
+                  "it). Without it the operating-system user is named, as the register's local administrator");
 }
 
-// Everything a staff command needs, opened once.
+// Everything a staff command needs, opened once. With --as, the staff account signs in
+// with its password (staff_auth.h: the same lock-out as the staff pages), must hold
+// `needs`, and, as a handler, may only touch `reference` if it is one of their cases.
+// Without --as, whoever can open the database and its key file is the register's local
+// administrator, named in the audit log by their operating-system user.
 struct Session {
-  explicit Session(const Common& c)
+  explicit Session(const Common& c, const std::string& reference = "", StaffRole needs = StaffRole::kHandler)
       : storage(SqliteRegisterStorage::Open(c.db)),
         policies(c.policies, c.holidays),
         workflow(*storage, policies),
-        actor(OsUserActor()) {}
+        actor(OsUserActor()) {
+    if (c.as.empty()) return;
+    auto staff = SqliteStaffStore::Open(c.db);
+    const SignInResult signed_in =
+        SignIn(*staff, c.as, ReadPassword("Password for " + c.as + ": "), UtcNow().time_since_epoch().count());
+    if (signed_in.verdict != SignInVerdict::kOk) {
+      storage->Audit(c.as, "sign-in-refused", "", "command line, as " + OsUserActor());
+      throw std::runtime_error(SignInMessage(signed_in));
+    }
+    account = signed_in.account;
+    actor = account->name;
+    if (static_cast<int>(account->role) < static_cast<int>(needs)) {
+      throw std::runtime_error(account->name + " is a " + ToString(account->role) + "; this command needs a " +
+                               ToString(needs) + " (see: tellus-register staff list)");
+    }
+    if (!reference.empty()) {
+      const std::optional<CaseRecord> found = storage->FindCase(reference);
+      if (found && !MaySee(*account, found->policy_id, found->service_id)) {
+        throw std::runtime_error(account->name + " handles " + (account->policy.empty() ? "any policy" : account->policy) +
+                                 (account->service.empty() ? "" : ", service " + account->service) + "; case " +
+                                 reference + " is not one of theirs");
+      }
+    }
+  }
+  // Whether the signed-in account (if any) may see this case.
+  bool Sees(const CaseRecord& record) const {
+    return !account || MaySee(*account, record.policy_id, record.service_id);
+  }
   std::unique_ptr<SqliteRegisterStorage> storage;
   PolicyBook policies;
   CaseWorkflow workflow;
   std::string actor;
+  std::optional<StaffAccount> account;             // with --as
 };
 
 std::string Or(const std::string& text, const char* fallback) { return text.empty() ? fallback : TerminalSafe(text); }
@@ -63,21 +104,6 @@ Date DateOption(const std::string& text, const std::string& option) {
   } catch (const std::invalid_argument&) {
     throw CaseError(option + " '" + text + "' is not a date (YYYY-MM-DD)");
   }
-}
-
-std::string LengthText(int ms) {
-  const int seconds = (ms + 500) / 1000;
-  char text[32];
-  std::snprintf(text, sizeof text, "%d:%02d", seconds / 60, seconds % 60);
-  return text;
-}
-
-// When it happened, as the person said it: a span stays a span (never shown as one day).
-std::string IncidentText(const IncidentPeriod& when) {
-  if (!when.Given()) return "not given";
-  if (when.OneDay()) return ToIso(*when.from);
-  if (!when.from) return "on or before " + ToIso(*when.to) + " (no exact day)";
-  return "between " + ToIso(*when.from) + " and " + ToIso(*when.to) + " (a span they chose, no exact day)";
 }
 
 void ListCases(const Common& c, bool overdue, const std::string& stage, std::optional<Kind> kind, bool all,
@@ -96,6 +122,7 @@ void ListCases(const Common& c, bool overdue, const std::string& stage, std::opt
   // Urgent cases first (someone may be in danger), then people who asked for help to tell
   // us (someone has to phone or meet them), then the rest in the storage's order.
   std::vector<CaseRecord> records = s.storage->Cases(filter);
+  std::erase_if(records, [&](const CaseRecord& rec) { return !s.Sees(rec); });   // --as a handler: their cases
   auto rank = [](const CaseRecord& rec) { return rec.urgent ? 0 : ClearFromJson(rec.clear_json).help_to_write ? 1 : 2; };
   std::stable_sort(records.begin(), records.end(),
                    [&](const CaseRecord& a, const CaseRecord& b) { return rank(a) < rank(b); });
@@ -124,7 +151,7 @@ void ListCases(const Common& c, bool overdue, const std::string& stage, std::opt
 }
 
 void ShowCase(const Common& c, const std::string& reference) {
-  Session s(c);
+  Session s(c, reference);
   CaseRecord rec = s.workflow.Require(reference);
   RegisterKeys keys = LoadRegisterKeys(KeysPathFor(c.db));
   // Opening personal data is itself an action for the log: written first, so a failed
@@ -185,23 +212,8 @@ void ShowCase(const Common& c, const std::string& reference) {
   line("how it affected", p.how_affected);
   line("to put it right", p.put_right);
   line("praise", p.praise);
-  std::string support;
-  if (p.support.easy_read) support += "Easy Read; ";
-  if (p.support.large_print) support += "large print; ";
-  if (!p.support.language.empty()) support += "language " + p.support.language + "; ";
-  if (p.support.interpreter) support += "interpreter; ";
-  if (p.support.bsl) support += "BSL; ";
-  if (p.support.advocate) support += "advocate; ";
-  if (p.support.help_to_write) support += "help to write; ";
-  line("support needs", support);
-  if (p.help.Requested()) {
-    std::cout << "  " << std::left << std::setw(18) << "HELP TO WRITE"
-              << (p.help.way == HelpWay::kCallBack ? "phone them back" : "meet them in person") << ", best time "
-              << (p.help.best_time == HelpTime::kMorning     ? "morning"
-                  : p.help.best_time == HelpTime::kAfternoon ? "afternoon"
-                                                              : "any time")
-              << " (contact by " << ToString(p.person.contact) << ")\n";
-  }
+  line("support needs", SupportText(p.support));
+  if (p.help.Requested()) std::cout << "  " << std::left << std::setw(18) << "HELP TO WRITE" << HelpText(p) << "\n";
   if (!p.recordings.empty()) {
     std::cout << "\nspoken answers (write them out with: tellus-register case audio " << rec.reference << " --out DIR)\n";
     for (const Recording& r : p.recordings) {
@@ -227,7 +239,7 @@ void ShowCase(const Common& c, const std::string& reference) {
 
 // Writes the opened recordings as <REF>-<question>.opus, readable by the owner only; audited.
 void WriteAudio(const Common& c, const std::string& reference, const std::string& out_dir) {
-  Session s(c);
+  Session s(c, reference);
   CaseRecord rec = s.workflow.Require(reference);
   RegisterKeys keys = LoadRegisterKeys(KeysPathFor(c.db));
   PersonalPart p = OpenPersonal(rec.sealed, keys.box);
@@ -258,23 +270,15 @@ void WriteAudio(const Common& c, const std::string& reference, const std::string
 }
 
 void ListKiosks(const Common& c) {
-  Session s(c);
+  Session s(c, "", StaffRole::kManager);
   std::cout << std::left << std::setw(7) << "kiosk" << std::setw(24) << "name" << std::setw(16) << "policy"
             << std::setw(22) << "last contact" << std::setw(9) << "waiting" << std::setw(10) << "lag" << "flags\n";
   const UtcTime now = UtcNow();
   for (const KioskRecord& k : s.storage->Kiosks()) {
-    const bool stale = !k.last_contact || now - *k.last_contact > std::chrono::hours(24);
-    std::string lag = std::to_string(k.last_lag_seconds / 3600) + "h" + std::to_string(k.last_lag_seconds % 3600 / 60) + "m";
-    // Deadlines count from Send at the kiosk: items that wait, or arrive days late, eat into them.
-    std::string flags;
-    if (k.revoked_at) flags = "REVOKED " + ToIsoUtc(*k.revoked_at);
-    else if (!k.last_contact) flags = "never-synced";
-    else if (stale && k.waiting > 0) flags = "AT-RISK: items waiting, no contact for over a day";
-    else if (k.last_lag_seconds > 24 * 3600) flags = "AT-RISK: items arrived over a day late";
-    else if (stale) flags = "quiet";
+    const KioskHealth health = HealthOf(k, now);
     std::cout << std::setw(7) << k.number << std::setw(24) << Safe(k.name) << std::setw(16) << Or(k.policy, "-")
-              << std::setw(22) << (k.last_contact ? ToIsoUtc(*k.last_contact) : "never") << std::setw(9) << k.waiting << std::setw(10) << lag
-              << flags << "\n";
+              << std::setw(22) << (k.last_contact ? ToIsoUtc(*k.last_contact) : "never") << std::setw(9) << k.waiting
+              << std::setw(10) << health.lag << health.flag << "\n";
   }
 }
 
@@ -313,7 +317,7 @@ void AddCaseCommands(CLI::App& app) {
       ->add_option("--out", audio_dir, "Folder to write them to")
       ->required();
   add("ack", "Record that the case was acknowledged")->callback([] {
-    Session s(common);
+    Session s(common, reference);
     s.workflow.Acknowledge(reference, s.actor);
     std::cout << "acknowledged " << reference << "\n";
   });
@@ -324,7 +328,7 @@ void AddCaseCommands(CLI::App& app) {
                                           "(a posted reply counts as received later, per policy)")
       ->check(CLI::IsMember(NamesOf(kReplyChannelNames)));
   reply->callback([] {
-    Session s(common);
+    Session s(common, reference);
     s.workflow.Reply(reference, text, s.actor, ParseReplyChannel(sent_by));   // nullopt when not given
     std::cout << "replied to " << reference << "\n";
   });
@@ -335,12 +339,12 @@ void AddCaseCommands(CLI::App& app) {
   extend->add_option("--to", extend_to, "The new date, YYYY-MM-DD")->required();
   extend->add_option("--reason", reason, "Why, in plain words (shown at the kiosk)")->required();
   extend->callback([] {
-    Session s(common);
+    Session s(common, reference);
     s.workflow.Extend(reference, DateOption(extend_to, "--to"), reason, s.actor);
     std::cout << reference << ": answer by " << extend_to << "\n";
   });
   add("reopen", "Open a closed case again at its last stage (its clock starts today)")->callback([] {
-    Session s(common);
+    Session s(common, reference);
     s.workflow.Reopen(reference, s.actor);
     const StageRecord& st = s.workflow.Require(reference).stages.back();
     std::cout << reference << " is open again at " << Or(st.stage_id, "-") << "; answer by "
@@ -350,7 +354,7 @@ void AddCaseCommands(CLI::App& app) {
   auto* send_back = add("send-back", "Send the case back to an earlier stage (its clock starts today)");
   send_back->add_option("--to", back_to, "The stage id, e.g. stage-2")->required();
   send_back->callback([] {
-    Session s(common);
+    Session s(common, reference);
     s.workflow.SendBack(reference, back_to, s.actor);
     const StageRecord& st = s.workflow.Require(reference).stages.back();
     std::cout << reference << " is back at " << st.stage_id << "; answer by " << DayText(st.respond_due, "-") << "\n";
@@ -360,12 +364,12 @@ void AddCaseCommands(CLI::App& app) {
   withdraw->add_flag("--continue", carry_on, "Keep looking into it (only where the policy may continue)");
   withdraw->add_option("--note", note, "Why it continues (with --continue)");
   withdraw->callback([] {
-    Session s(common);
+    Session s(common, reference);
     s.workflow.Withdraw(reference, carry_on, note, s.actor);
     std::cout << reference << (carry_on ? ": withdrawal noted; the case continues\n" : ": closed (withdrawn)\n");
   });
   add("escalate", "Move the case to the next stage of its procedure")->callback([] {
-    Session s(common);
+    Session s(common, reference);
     s.workflow.Escalate(reference, s.actor);
     CaseRecord rec = s.workflow.Require(reference);
     const StageRecord& st = rec.stages.back();
@@ -379,7 +383,7 @@ void AddCaseCommands(CLI::App& app) {
   close->callback([] {
     const std::optional<Outcome> ending = ParseOutcome(outcome);
     if (!ending) throw CaseError(NotOneOf("--outcome", outcome, kOutcomeNames));
-    Session s(common);
+    Session s(common, reference);
     s.workflow.Close(reference, *ending, s.actor);
     std::cout << "closed " << reference << " (" << outcome << ")\n";
   });
@@ -397,7 +401,7 @@ void AddCaseCommands(CLI::App& app) {
   report->add_flag("--csv", csv, "CSV for a spreadsheet");
   report->callback([] {
     const Date first = DateOption(from, "report:"), last = DateOption(to, "report:");
-    Session s(common);
+    Session s(common, "", StaffRole::kManager);
     CaseFilter all;
     Report r = MakeReport(s.storage->Cases(all), first, last, s.workflow.Today());
     std::cout << (csv ? ReportCsv(r) : ReportText(r));
@@ -406,7 +410,7 @@ void AddCaseCommands(CLI::App& app) {
   auto* purge = app.add_subcommand("purge", "Delete closed cases whose policy retention has passed");
   AddCommon(purge, common);
   purge->callback([] {
-    Session s(common);
+    Session s(common, "", StaffRole::kAdmin);
     auto gone = s.workflow.Purge(s.actor);
     for (const auto& ref : gone) std::cout << "purged " << ref << "\n";
     std::cout << gone.size() << " case(s) purged\n";
@@ -419,7 +423,7 @@ void AddCaseCommands(CLI::App& app) {
   import->callback([] {
     std::ifstream in(file, std::ios::binary);
     if (!in) throw std::runtime_error(file + ": cannot open");
-    Session s(common);
+    Session s(common, "", StaffRole::kManager);
     ImportResult r = ImportBundle(*s.storage, s.workflow, in, s.actor,   // read as it streams, never whole
                                   LoadRegisterKeys(KeysPathFor(common.db)).box);
     if (r.already_imported) {

@@ -479,21 +479,29 @@ proto::RequestReply CaseWorkflow::HandleRequest(const proto::KioskRequest& reque
   return reply;
 }
 
+std::vector<CaseRecord> CaseWorkflow::PurgeDue() {
+  std::vector<CaseRecord> due;
+  const Date today = Today();
+  CaseFilter all;
+  for (CaseRecord& c : storage_.Cases(all)) {
+    if (c.state != CaseState::kClosed || !c.closed_at) continue;
+    try {
+      const Policy& policy = policies_.Get(c.policy_id);
+      if (!policy.retention) continue;   // silent policy: keep, staff decide
+      Date until = AddDuration(LocalDateOf(*c.closed_at), *policy.retention, policies_.Calendar(policy.division));
+      if (today <= until) continue;
+    } catch (const std::exception&) {
+      continue;   // never delete on a guess
+    }
+    due.push_back(std::move(c));
+  }
+  return due;
+}
+
 std::vector<std::string> CaseWorkflow::Purge(const std::string& actor) {
   std::vector<std::string> purged;
-  const Date today = Today();
   storage_.Transaction([&] {
-    CaseFilter all;
-    for (const CaseRecord& c : storage_.Cases(all)) {
-      if (c.state != CaseState::kClosed || !c.closed_at) continue;
-      try {
-        const Policy& policy = policies_.Get(c.policy_id);
-        if (!policy.retention) continue;   // silent policy: keep, staff decide
-        Date until = AddDuration(LocalDateOf(*c.closed_at), *policy.retention, policies_.Calendar(policy.division));
-        if (today <= until) continue;
-      } catch (const std::exception&) {
-        continue;   // never delete on a guess
-      }
+    for (const CaseRecord& c : PurgeDue()) {
       storage_.DeleteCase(c.uuid);
       storage_.Audit(actor, "purge", c.reference, "retention passed");
       purged.push_back(c.reference);

@@ -96,6 +96,8 @@ class CaseWorkflow {
 
   // Deletes closed cases whose policy retention has passed; returns the references deleted.
   std::vector<std::string> Purge(const std::string& actor);
+  // The closed cases Purge would delete now (a preview; nothing is changed).
+  std::vector<CaseRecord> PurgeDue();
 
   Date Today();
   PolicyBook& policies() { return policies_; }

@@ -13,5 +13,7 @@ void AddSetupCommands(CLI::App& app);
 void AddServeCommand(CLI::App& app);
 // cases, case show|audio|ack|reply|escalate|close, kiosks, report, purge, import (sync/register/case_commands.cpp)
 void AddCaseCommands(CLI::App& app);
+// staff add|list|disable|reset (sync/register/staff_commands.cpp)
+void AddStaffCommands(CLI::App& app);
 
 }  // namespace tellus::reg

@@ -18,6 +18,7 @@ struct HttpRequest {
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;                                // never more than the server's body cap
   std::string peer;                                // the client's address, e.g. "127.0.0.1"
+  std::vector<std::pair<std::string, std::string>> query{};   // the query string's arguments, URL-decoded
 
   // The first header of that name (case-insensitive), or "".
   std::string get_header_value(const std::string& name) const {
@@ -28,6 +29,13 @@ struct HttpRequest {
                                                  std::tolower(static_cast<unsigned char>(b)); })) {
         return value;
       }
+    }
+    return "";
+  }
+  // The first query argument of that name, or "".
+  std::string query_value(const std::string& name) const {
+    for (const auto& [key, value] : query) {
+      if (key == name) return value;
     }
     return "";
   }

@@ -41,6 +41,11 @@ MHD_Result CollectHeader(void* cls, MHD_ValueKind, const char* key, const char* 
   return MHD_YES;
 }
 
+MHD_Result CollectQuery(void* cls, MHD_ValueKind, const char* key, const char* value) {
+  static_cast<HttpRequest*>(cls)->query.emplace_back(key ? key : "", value ? value : "");
+  return MHD_YES;
+}
+
 std::string PeerOf(MHD_Connection* connection) {
   const MHD_ConnectionInfo* info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
   if (!info || !info->client_addr) return "";
@@ -88,6 +93,7 @@ MHD_Result OnAccess(void* cls, MHD_Connection* connection, const char* url, cons
     exchange->request.path = url ? url : "";
     exchange->request.peer = PeerOf(connection);
     MHD_get_connection_values(connection, MHD_HEADER_KIND, CollectHeader, &exchange->request);
+    MHD_get_connection_values(connection, MHD_GET_ARGUMENT_KIND, CollectQuery, &exchange->request);
     server.HeadersDone(connection);
     const char* length = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
     if (length) {

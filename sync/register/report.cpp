@@ -45,6 +45,7 @@ Report MakeReport(const std::vector<CaseRecord>& cases, std::optional<Date> from
     if ((from && day < ToIso(*from)) || (to && day > ToIso(*to))) continue;
     ++r.total;
     r.counts["kind"][ToString(c.kind)]++;
+    r.counts["month"][day.substr(0, 7)]++;
     r.counts["service"][c.service_id.empty() ? "(none)" : c.service_id]++;
     for (const std::string& cat : c.categories) r.counts["category"][cat]++;
     std::string stage = c.stages.empty() || c.stages.back().stage_id.empty() ? "(none)" : c.stages.back().stage_id;

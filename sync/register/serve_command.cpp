@@ -8,6 +8,7 @@
 
 #include "sync/register/commands.h"
 #include "sync/register/server.h"
+#include "sync/register/sqlite_staff_store.h"
 #include "sync/register/sqlite_storage.h"
 
 namespace tellus::reg {
@@ -18,6 +19,7 @@ struct ServeArgs {
   std::string db, listen = "127.0.0.1:8470", cert, key;
   std::string policies = std::string(TELLUS_ASSETS_DIR) + "/policies";
   std::string holidays = std::string(TELLUS_ASSETS_DIR) + "/holidays";
+  StaffWebOptions staff;   // the staff pages (/staff/)
   ServerOptions options;   // limits from the command line; address, port and TLS set in Serve
 };
 
@@ -52,6 +54,8 @@ void Serve(const ServeArgs& args) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   RegisterServer server(*storage, keys, policies, options);
+  auto staff = SqliteStaffStore::Open(args.db);
+  server.EnableStaffPages(*staff, args.staff);
   int bound = server.Bind();
   std::cout << bound << std::endl;   // the port alone on the first line, for scripts and tests
   std::cerr << "tellus-register: listening on " << (args.cert.empty() ? "http://" : "https://") << host << ":"
@@ -70,7 +74,7 @@ void Serve(const ServeArgs& args) {
 }  // namespace
 
 void AddServeCommand(CLI::App& app) {
-  auto* serve = app.add_subcommand("serve", "Serve the register API to kiosks");
+  auto* serve = app.add_subcommand("serve", "Serve the register API to kiosks, and the staff pages under /staff/");
   static ServeArgs args;
   serve->add_option("--db", args.db, "Register database")->required();
   serve->add_option("--listen", args.listen, "ADDR:PORT; port 0 picks a free port and prints it")
@@ -107,6 +111,12 @@ void AddServeCommand(CLI::App& app) {
                     "Items a kiosk may send an hour; past it the kiosk keeps them and retries")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
+  serve->add_option("--staff-web", args.staff.web_dir, "Folder of the staff pages' templates and style sheet")
+      ->capture_default_str();
+  serve->add_option("--staff-idle-timeout", args.staff.idle_seconds,
+                    "Seconds without a request before a staff member is signed out of the staff pages")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 24 * 3600));
   serve->callback([] { Serve(args); });
 }
 

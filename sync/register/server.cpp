@@ -133,7 +133,13 @@ void RegisterServer::Stop() {
   run_wake_.notify_all();
 }
 
+void RegisterServer::EnableStaffPages(StaffStore& staff, StaffWebOptions options) {
+  options.tls = !options_.cert_file.empty();
+  staff_web_ = std::make_unique<StaffWeb>(storage_, storage_mutex_, workflow_, keys_, staff, std::move(options));
+}
+
 HttpResponse RegisterServer::Handle(const HttpRequest& req) {
+  if (staff_web_ && (req.path == "/staff" || req.path.rfind("/staff/", 0) == 0)) return staff_web_->Handle(req);
   struct Route {
     const char* method;
     const char* path;

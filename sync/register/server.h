@@ -16,6 +16,7 @@
 #include "sync/register/http_server.h"
 #include "sync/register/rate_limiter.h"
 #include "sync/register/receipt_gate.h"
+#include "sync/register/staff_web.h"
 #include "sync/register/register_keys.h"
 #include "sync/register/storage.h"
 
@@ -46,6 +47,8 @@ class RegisterServer {
   int Bind();                                      // starts serving and returns the port; throws std::runtime_error
   void Run();                                      // waits until Stop()
   void Stop();
+  // Serves the staff pages (staff_web.h) under /staff/ on the same listener; call before Bind.
+  void EnableStaffPages(StaffStore& staff, StaffWebOptions options);
 
   // The API without a socket: routes by method and path (404, 405) to the handlers below.
   HttpResponse Handle(const HttpRequest& req);
@@ -68,6 +71,7 @@ class RegisterServer {
   proto::ReplayCache replays_;
   ReceiptGate receipts_;
   RateLimiter submissions_;
+  std::unique_ptr<StaffWeb> staff_web_;
   std::mutex run_mutex_;
   std::condition_variable run_wake_;
   bool stop_ = false;

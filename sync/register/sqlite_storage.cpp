@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
+#include <set>
 #include <nlohmann/json.hpp>
 
 #include "core/date.h"
@@ -61,6 +62,29 @@ ALTER TABLE stages ADD COLUMN reply_sent_by TEXT NOT NULL DEFAULT '';
 ALTER TABLE stages ADD COLUMN reply_received_on TEXT NOT NULL DEFAULT '';
 ALTER TABLE cases ADD COLUMN urgent INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE cases ADD COLUMN withdraw_requested TEXT NOT NULL DEFAULT '';
+)sql";
+
+// Version 4: staff accounts and their sessions (staff_store.h, read by sqlite_staff_store.cpp),
+// and what the staff queue sorts on (OpenQueue) in one covering index: help_to_write copied
+// from the clear part by a trigger, so 10,000 open cases sort without reading their rows.
+const char* kSchema4 = R"sql(
+ALTER TABLE cases ADD COLUMN help_to_write INTEGER NOT NULL DEFAULT 0;
+UPDATE cases SET help_to_write = coalesce(json_extract(clear_json, '$.help_to_write'), 0);
+CREATE TRIGGER cases_help_to_write AFTER INSERT ON cases BEGIN
+  UPDATE cases SET help_to_write = coalesce(json_extract(NEW.clear_json, '$.help_to_write'), 0) WHERE rowid = NEW.rowid;
+END;
+CREATE INDEX cases_open_queue ON cases(state, policy_id, service_id, kind, urgent, help_to_write, flags, uuid, reference,
+                                       submitted_at, deadline_note);
+CREATE INDEX stages_open_queue ON stages(case_uuid, seq, stage_id, acknowledge_due, acknowledged_at, respond_due,
+                                         responded_at, extended_to);
+CREATE TABLE staff (
+  name TEXT PRIMARY KEY, role TEXT NOT NULL CHECK (role IN ('handler', 'manager', 'admin')),
+  policy TEXT NOT NULL DEFAULT '', service TEXT NOT NULL DEFAULT '', password_hash TEXT NOT NULL,
+  disabled INTEGER NOT NULL DEFAULT 0, failed_logins INTEGER NOT NULL DEFAULT 0,
+  locked_until INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL);
+CREATE TABLE staff_sessions (
+  token_hash TEXT PRIMARY KEY, name TEXT NOT NULL REFERENCES staff(name) ON DELETE CASCADE,
+  csrf TEXT NOT NULL, created INTEGER NOT NULL, last_seen INTEGER NOT NULL);
 )sql";
 
 using Stmt = sqlite::Statement;
@@ -146,6 +170,41 @@ void RaiseHighestSequence(sqlite::Connection& db, int kiosk, std::uint64_t seque
   s.Step();
 }
 
+constexpr const char* kSelectStages =
+    "SELECT stage_id, entered_on, acknowledge_due, acknowledged_at, respond_due, responded_at, left_at, "
+    "extended_to, extension_reason, reply_sent_by, reply_received_on FROM stages WHERE case_uuid = ? ORDER BY seq";
+constexpr const char* kSelectReceipts = "SELECT reference FROM receipt_references WHERE case_uuid = ? ORDER BY reference";
+
+std::vector<StageRecord> StagesWith(Stmt& s, const std::string& uuid) {
+  s.Reset();
+  s.Bind(1, uuid);
+  std::vector<StageRecord> out;
+  while (s.Step()) {
+    StageRecord st;
+    st.stage_id = s.Text(0);
+    st.entered_on = RequiredDateColumn(s.Text(1), "stages.entered_on");
+    st.acknowledge_due = DateColumn(s.Text(2), "stages.acknowledge_due");
+    st.acknowledged_at = TimeColumn(s.Text(3), "stages.acknowledged_at");
+    st.respond_due = DateColumn(s.Text(4), "stages.respond_due");
+    st.responded_at = TimeColumn(s.Text(5), "stages.responded_at");
+    st.left_at = TimeColumn(s.Text(6), "stages.left_at");
+    st.extended_to = DateColumn(s.Text(7), "stages.extended_to");
+    st.extension_reason = s.Text(8);
+    st.reply_sent_by = OptionalEnumColumn(s.Text(9), kReplyChannelNames, "stages.reply_sent_by");
+    st.reply_received_on = DateColumn(s.Text(10), "stages.reply_received_on");
+    out.push_back(std::move(st));
+  }
+  return out;
+}
+
+// Stages and receipt references through statements prepared once for a whole listing.
+void CompleteWith(CaseRecord& c, Stmt& stages, Stmt& receipts) {
+  c.stages = StagesWith(stages, c.uuid);
+  receipts.Reset();
+  receipts.Bind(1, c.uuid);
+  while (receipts.Step()) c.receipt_references.push_back(receipts.Text(0));
+}
+
 // The register's schema steps (core/sqlite_db.h): step i takes user_version i to i + 1.
 // Append, never edit: registers in use hold databases at every earlier version.
 const std::vector<sqlite::Migration>& RegisterMigrations() {
@@ -164,6 +223,7 @@ const std::vector<sqlite::Migration>& RegisterMigrations() {
          for (const auto& [kiosk, sequence] : highest) RaiseHighestSequence(db, kiosk, sequence);
        }},
       {kSchema3},
+      {kSchema4},
   };
   return steps;
 }
@@ -344,33 +404,14 @@ void SqliteRegisterStorage::WriteStages(const CaseRecord& c) {
 }
 
 std::vector<StageRecord> SqliteRegisterStorage::ReadStages(const std::string& uuid) {
-  Stmt s(*db_, "SELECT stage_id, entered_on, acknowledge_due, acknowledged_at, respond_due, responded_at, left_at, "
-              "extended_to, extension_reason, reply_sent_by, reply_received_on FROM stages WHERE case_uuid = ? ORDER BY seq");
-  s.Bind(1, uuid);
-  std::vector<StageRecord> out;
-  while (s.Step()) {
-    StageRecord st;
-    st.stage_id = s.Text(0);
-    st.entered_on = RequiredDateColumn(s.Text(1), "stages.entered_on");
-    st.acknowledge_due = DateColumn(s.Text(2), "stages.acknowledge_due");
-    st.acknowledged_at = TimeColumn(s.Text(3), "stages.acknowledged_at");
-    st.respond_due = DateColumn(s.Text(4), "stages.respond_due");
-    st.responded_at = TimeColumn(s.Text(5), "stages.responded_at");
-    st.left_at = TimeColumn(s.Text(6), "stages.left_at");
-    st.extended_to = DateColumn(s.Text(7), "stages.extended_to");
-    st.extension_reason = s.Text(8);
-    st.reply_sent_by = OptionalEnumColumn(s.Text(9), kReplyChannelNames, "stages.reply_sent_by");
-    st.reply_received_on = DateColumn(s.Text(10), "stages.reply_received_on");
-    out.push_back(std::move(st));
-  }
-  return out;
+  Stmt s(*db_, kSelectStages);
+  return StagesWith(s, uuid);
 }
 
 CaseRecord SqliteRegisterStorage::Complete(CaseRecord c) {
-  c.stages = ReadStages(c.uuid);
-  Stmt s(*db_, "SELECT reference FROM receipt_references WHERE case_uuid = ? ORDER BY reference");
-  s.Bind(1, c.uuid);
-  while (s.Step()) c.receipt_references.push_back(s.Text(0));
+  Stmt stages(*db_, kSelectStages);
+  Stmt receipts(*db_, kSelectReceipts);
+  CompleteWith(c, stages, receipts);
   return c;
 }
 
@@ -403,12 +444,88 @@ std::vector<CaseRecord> SqliteRegisterStorage::Cases(const CaseFilter& f) {
   s.Bind(3, ColumnText(f.submitted_from)).Bind(4, ColumnText(f.submitted_to));
   s.Bind(5, std::int64_t{f.urgent_only ? 1 : 0}).Bind(6, ToString(CaseState::kClosed));
   std::vector<CaseRecord> out;
+  Stmt stages(*db_, kSelectStages);
+  Stmt receipts(*db_, kSelectReceipts);
   while (s.Step()) {
-    CaseRecord c = Complete(CaseFrom(s));
+    CaseRecord c = CaseFrom(s);
+    CompleteWith(c, stages, receipts);
     if (!f.stage.empty() && (c.stages.empty() || c.stages.back().stage_id != f.stage)) continue;
     out.push_back(std::move(c));
   }
   return out;
+}
+
+// The open cases in scope with their current stage's unmet dates, in the queue's order.
+constexpr const char* kQueueSql = R"sql(
+WITH current AS (
+  SELECT c.reference, c.kind, c.policy_id, c.service_id, c.state, c.submitted_at, c.deadline_note, c.urgent,
+         c.flags <> '[]' AS flagged, c.help_to_write AS help,
+         coalesce(s.stage_id, '') AS stage_id,
+         CASE WHEN s.acknowledged_at = '' THEN s.acknowledge_due ELSE '' END AS ack_due,
+         CASE WHEN s.responded_at = '' THEN (CASE WHEN s.extended_to <> '' THEN s.extended_to ELSE s.respond_due END)
+              ELSE '' END AS answer_due
+  FROM cases c LEFT JOIN stages s
+    ON s.case_uuid = c.uuid AND s.seq = (SELECT max(seq) FROM stages WHERE case_uuid = c.uuid)
+  WHERE c.state <> ?9 AND (?1 = '' OR c.policy_id = ?1) AND (?2 = '' OR c.service_id = ?2)),
+ranked AS (
+  SELECT *, CASE WHEN urgent <> 0 THEN 0 WHEN help <> 0 THEN 1 ELSE 2 END AS rank,
+         CASE WHEN coalesce(ack_due, '') <> '' AND (coalesce(answer_due, '') = '' OR ack_due <= answer_due) THEN ack_due
+              ELSE coalesce(answer_due, '') END AS next_due
+  FROM current
+  WHERE (?3 = '' OR policy_id = ?3) AND (?4 = '' OR service_id = ?4) AND (?5 = '' OR kind = ?5)
+    AND (?6 = '' OR stage_id = ?6))
+SELECT reference, kind, policy_id, service_id, stage_id, state, submitted_at, deadline_note, next_due,
+       next_due <> '' AND next_due = coalesce(ack_due, ''),
+       urgent, help, flagged, count(*) OVER ()
+FROM ranked ORDER BY rank, next_due = '', next_due, reference LIMIT ?7 OFFSET ?8
+)sql";
+
+QueuePage SqliteRegisterStorage::OpenQueue(const QueueQuery& q) {
+  QueuePage page;
+  Stmt s(*db_, kQueueSql);
+  s.Bind(1, q.scope_policy).Bind(2, q.scope_service).Bind(3, q.policy).Bind(4, q.service).Bind(5, ColumnText(q.kind));
+  s.Bind(6, q.stage).Bind(7, static_cast<std::int64_t>(q.limit)).Bind(8, static_cast<std::int64_t>(q.offset));
+  s.Bind(9, ToString(CaseState::kClosed));
+  while (s.Step()) {
+    QueueEntry e;
+    e.reference = s.Text(0);
+    e.kind = EnumColumn(s.Text(1), kKindNames, "cases.kind");
+    e.policy_id = s.Text(2);
+    e.service_id = s.Text(3);
+    e.stage_id = s.Text(4);
+    e.state = EnumColumn(s.Text(5), kCaseStateNames, "cases.state");
+    e.submitted_at = s.Text(6);
+    e.deadline_note = s.Text(7);
+    e.next_due = DateColumn(s.Text(8), "stages.acknowledge_due or respond_due");
+    e.what_due = !e.next_due ? DueNext::kNothing : s.Int(9) != 0 ? DueNext::kAcknowledge : DueNext::kAnswer;
+    e.urgent = s.Int(10) != 0;
+    e.help_to_write = s.Int(11) != 0;
+    e.flagged = s.Int(12) != 0;
+    page.total = static_cast<std::size_t>(s.Int(13));
+    page.entries.push_back(std::move(e));
+  }
+  if (page.entries.empty() && q.offset > 0) {   // past the last page: still say how many there are
+    QueueQuery first = q;
+    first.offset = 0;
+    first.limit = 1;
+    page.total = OpenQueue(first).total;
+  }
+  Stmt o(*db_, "SELECT DISTINCT c.policy_id, c.service_id, c.kind, coalesce(s.stage_id, '') FROM cases c LEFT JOIN "
+              "stages s ON s.case_uuid = c.uuid AND s.seq = (SELECT max(seq) FROM stages WHERE case_uuid = c.uuid) "
+              "WHERE c.state <> ?3 AND (?1 = '' OR c.policy_id = ?1) AND (?2 = '' OR c.service_id = ?2)");
+  o.Bind(1, q.scope_policy).Bind(2, q.scope_service).Bind(3, ToString(CaseState::kClosed));
+  std::set<std::string> policies, services, kinds, stages;
+  while (o.Step()) {
+    policies.insert(o.Text(0));
+    if (!o.Text(1).empty()) services.insert(o.Text(1));
+    kinds.insert(o.Text(2));
+    if (!o.Text(3).empty()) stages.insert(o.Text(3));
+  }
+  page.policies.assign(policies.begin(), policies.end());
+  page.services.assign(services.begin(), services.end());
+  page.stages.assign(stages.begin(), stages.end());
+  for (const std::string& k : kinds) page.kinds.push_back(EnumColumn(k, kKindNames, "cases.kind"));
+  return page;
 }
 
 void SqliteRegisterStorage::UpdateCase(const CaseRecord& c) {

@@ -36,6 +36,7 @@ class SqliteRegisterStorage : public RegisterStorage {
   void UpdateCase(const CaseRecord& record) override;
   void DeleteCase(const std::string& uuid) override;
   std::int64_t CaseCount() override;
+  QueuePage OpenQueue(const QueueQuery& query) override;   // one query; agrees with QueueFromCases
   bool RecordRequest(const std::string& request_id, const std::string& case_uuid, const std::string& action,
                      const std::vector<unsigned char>& sealed_text, const std::string& at) override;
   std::vector<RequestRecord> Requests(const std::string& case_uuid) override;

@@ -94,6 +94,37 @@ struct RequestRecord {
   std::vector<unsigned char> sealed_text;          // empty when the person wrote nothing
 };
 
+// The staff queue: open cases, urgent first, then those who asked for help to write, then
+// by the next date something is due (an unmet acknowledgement or answer of the current
+// stage; none: last), a page at a time. Scope (a handler's policy/service) and filters
+// narrow it; empty means any.
+struct QueueQuery {
+  std::string scope_policy{}, scope_service{};
+  std::string policy{}, service{}, stage{};
+  std::optional<CaseKind> kind{};
+  std::size_t offset = 0, limit = 50;
+};
+enum class DueNext { kNothing, kAcknowledge, kAnswer };   // what the next due date is for
+struct QueueEntry {
+  std::string reference;
+  CaseKind kind = CaseKind::kComplaint;
+  std::string policy_id, service_id, stage_id;
+  CaseState state = CaseState::kReceived;
+  std::string submitted_at, deadline_note;
+  std::optional<Date> next_due;
+  DueNext what_due = DueNext::kNothing;
+  bool urgent = false, help_to_write = false, flagged = false;
+};
+struct QueuePage {
+  std::vector<QueueEntry> entries;                 // this page, in queue order
+  std::size_t total = 0;                           // matching cases on every page
+  std::vector<std::string> policies, services, stages;   // what the scope holds, for the filters (sorted)
+  std::vector<CaseKind> kinds;
+};
+// The queue worked out from full records: RegisterStorage's default, and the reference an
+// engine's own query must agree with (case_queue.cpp).
+QueuePage QueueFromCases(const std::vector<CaseRecord>& open_cases, const QueueQuery& query);
+
 struct IngestResult {
   std::vector<std::string> accepted;
   std::vector<std::string> duplicates;             // already held, or held once and purged (never stored again)
@@ -131,6 +162,13 @@ class RegisterStorage {
   virtual void UpdateCase(const CaseRecord& record) = 0;   // state fields and stages, by uuid
   virtual void DeleteCase(const std::string& uuid) = 0;   // leaves a tombstone: the uuid is never stored again
   virtual std::int64_t CaseCount() = 0;
+  // One page of the staff queue. The default reads every open case; an engine may answer
+  // it with one query instead (SQLite does: 10,000 open cases in a few milliseconds).
+  virtual QueuePage OpenQueue(const QueueQuery& query) {
+    CaseFilter open;
+    open.open_only = true;
+    return QueueFromCases(Cases(open), query);
+  }
 
   // False when the request id was already recorded (a repeat).
   // sealed_text: the person's words sealed to the register's own box key, so they rest encrypted.

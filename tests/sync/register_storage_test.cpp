@@ -110,12 +110,15 @@ TEST(RegisterStorage, ASchemaOneRegisterIsMigratedWithItsHighWaterMarks) {
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(db,
+                         // schema 4's queue indexes first: they hold columns dropped below
+                         "DROP INDEX cases_open_queue; DROP INDEX stages_open_queue; DROP TRIGGER cases_help_to_write; "
                          "ALTER TABLE cases DROP COLUMN flags; ALTER TABLE kiosks DROP COLUMN highest_sequence; "
                          "DROP TABLE receipt_references; DROP TABLE tombstones; "
                          // and schema 3's columns: a register as version 1 left it
                          "ALTER TABLE stages DROP COLUMN extended_to; ALTER TABLE stages DROP COLUMN extension_reason; "
                          "ALTER TABLE stages DROP COLUMN reply_sent_by; ALTER TABLE stages DROP COLUMN reply_received_on; "
                          "ALTER TABLE cases DROP COLUMN urgent; ALTER TABLE cases DROP COLUMN withdraw_requested; "
+                         "DROP TABLE staff_sessions; DROP TABLE staff; ALTER TABLE cases DROP COLUMN help_to_write; "   // schema 4's
                          "PRAGMA user_version=1",
                          nullptr, nullptr, nullptr),
             SQLITE_OK);

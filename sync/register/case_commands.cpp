@@ -20,7 +20,7 @@
 #include "sync/register/commands.h"
 #include "sync/register/register_keys.h"
 #include "sync/register/report.h"
-#include "sync/register/sqlite_storage.h"
+#include "sync/register/open_storage.h"
 #include "sync/register/terminal_text.h"
 
 namespace tellus::reg {
@@ -42,11 +42,11 @@ void AddCommon(CLI::App* cmd, Common& c) {
 // Everything a staff command needs, opened once.
 struct Session {
   explicit Session(const Common& c)
-      : storage(SqliteRegisterStorage::Open(c.db)),
+      : storage(OpenRegisterStorage(c.db)),
         policies(c.policies, c.holidays),
         workflow(*storage, policies),
         actor(OsUserActor()) {}
-  std::unique_ptr<SqliteRegisterStorage> storage;
+  std::unique_ptr<RegisterStorage> storage;
   PolicyBook policies;
   CaseWorkflow workflow;
   std::string actor;

@@ -8,7 +8,7 @@
 
 #include "sync/register/commands.h"
 #include "sync/register/server.h"
-#include "sync/register/sqlite_storage.h"
+#include "sync/register/open_storage.h"
 
 namespace tellus::reg {
 
@@ -33,7 +33,7 @@ void RaiseFileLimit() {
 void Serve(const ServeArgs& args) {
   auto [host, port] = ParseListen(args.listen);
   RegisterKeys keys = LoadRegisterKeys(KeysPathFor(args.db));
-  auto storage = SqliteRegisterStorage::Open(args.db);
+  auto storage = OpenRegisterStorage(args.db);
   PolicyBook policies(args.policies, args.holidays);
   ServerOptions options = args.options;   // the body cap stays the protocol's (no flag sets it)
   options.host = host;

@@ -1,0 +1,403 @@
+#include "sync/register/postgres_storage.h"
+
+#include <algorithm>
+#include <limits>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "core/reference.h"
+
+namespace tellus::reg {
+
+namespace {
+
+constexpr const char* kCaseColumns =
+    "uuid, reference, kiosk, kind, policy_id, service_id, categories, submitted_at, received_at, anonymous, "
+    "clear_json, sealed, tracking_hash, via, state, outcome, closed_at, latest_reply, deadline_note, flags, urgent, "
+    "withdraw_requested";
+
+constexpr const char* kKioskColumns =
+    "number, name, policy, sign_public_key, enrolled_at, last_contact, waiting, last_lag_seconds, revoked_at";
+
+std::vector<std::string> JsonList(const std::string& text) {
+  try {
+    return nlohmann::json::parse(text).get<std::vector<std::string>>();
+  } catch (const nlohmann::json::exception&) {
+    return {};
+  }
+}
+
+KioskRecord KioskFrom(const PgResult& r, int row) {
+  KioskRecord k;
+  k.number = static_cast<int>(r.Int(row, 0));
+  k.name = r.Text(row, 1);
+  k.policy = r.Text(row, 2);
+  auto key = r.Bytes(row, 3);
+  if (key.size() == 32) std::copy(key.begin(), key.end(), k.sign_public_key.begin());
+  k.enrolled_at = r.Text(row, 4);
+  k.last_contact = r.Text(row, 5);
+  k.waiting = r.Int(row, 6);
+  k.last_lag_seconds = r.Int(row, 7);
+  k.revoked_at = r.Text(row, 8);
+  return k;
+}
+
+CaseRecord CaseFrom(const PgResult& r, int row) {
+  CaseRecord c;
+  c.uuid = r.Text(row, 0);
+  c.reference = r.Text(row, 1);
+  c.kiosk = static_cast<int>(r.Int(row, 2));
+  c.kind = r.Text(row, 3);
+  c.policy_id = r.Text(row, 4);
+  c.service_id = r.Text(row, 5);
+  c.categories = JsonList(r.Text(row, 6));
+  c.submitted_at = r.Text(row, 7);
+  c.received_at = r.Text(row, 8);
+  c.anonymous = r.Int(row, 9) != 0;
+  c.clear_json = r.Text(row, 10);
+  c.sealed = r.Bytes(row, 11);
+  c.tracking_hash = r.Text(row, 12);
+  c.via = r.Text(row, 13);
+  c.state = r.Text(row, 14);
+  c.outcome = r.Text(row, 15);
+  c.closed_at = r.Text(row, 16);
+  c.latest_reply = r.Text(row, 17);
+  c.deadline_note = r.Text(row, 18);
+  c.flags = JsonList(r.Text(row, 19));
+  c.urgent = r.Int(row, 20) != 0;
+  c.withdraw_requested = r.Text(row, 21);
+  return c;
+}
+
+std::vector<PgParam> CaseParams(const CaseRecord& c) {
+  return {c.uuid,         c.reference,     c.kiosk,       c.kind,         c.policy_id,
+          c.service_id,   nlohmann::json(c.categories).dump(), c.submitted_at, c.received_at,
+          c.anonymous ? 1 : 0, c.clear_json, c.sealed,   c.tracking_hash, c.via,
+          c.state,        c.outcome,       c.closed_at,   c.latest_reply, c.deadline_note,
+          nlohmann::json(c.flags).dump(),  c.urgent ? 1 : 0, c.withdraw_requested};
+}
+
+}  // namespace
+
+std::unique_ptr<PostgresRegisterStorage> PostgresRegisterStorage::Open(const std::string& url, bool create) {
+  std::unique_ptr<PostgresRegisterStorage> storage(new PostgresRegisterStorage(PgConnection::Connect(url)));
+  PgConnection& db = *storage->db_;
+  bool held = !db.Exec("SELECT to_regclass('tellus_schema') IS NOT NULL AND EXISTS (SELECT 1 FROM pg_tables "
+                       "WHERE tablename = 'kiosks' AND schemaname = current_schema())")
+                   .Text(0, 0)
+                   .starts_with("f");
+  if (create && held) throw StorageError(db.name() + ": already holds a register; a register is initialised only once");
+  if (!create && !held) {
+    throw StorageError(db.name() + ": no register in this database (run `tellus-register init --db URL` first)");
+  }
+  if (held) {
+    int version = static_cast<int>(db.Exec("SELECT coalesce(max(version), 0) FROM tellus_schema").Int(0, 0));
+    int newest = PostgresMigrations().back().version;
+    if (version > newest) {
+      throw StorageError(db.name() + ": schema version " + std::to_string(version) + " is newer than this program's " +
+                         std::to_string(newest));
+    }
+  }
+  MigratePostgres(db);
+  return storage;
+}
+
+void PostgresRegisterStorage::Transaction(const std::function<void()>& work) {
+  if (depth_ > 0) {
+    work();
+    return;
+  }
+  for (int attempt = 1;; ++attempt) {
+    db_->Begin();
+    ++depth_;
+    try {
+      work();
+      depth_ = 0;
+      db_->Commit();
+      return;
+    } catch (const PgError& e) {
+      depth_ = 0;
+      db_->Rollback();
+      if (!e.Retryable() || attempt == 5) throw;   // another process won a race: do it all again
+    } catch (...) {
+      depth_ = 0;
+      db_->Rollback();
+      throw;
+    }
+  }
+}
+
+int PostgresRegisterStorage::AllocateKioskNumber() {
+  int number = 0;
+  Transaction([&] {
+    // Held to the end of the caller's transaction: two enrolments never take the same number.
+    db_->Exec("SELECT pg_advisory_xact_lock(7346853)");
+    std::int64_t next = db_->Exec("SELECT coalesce(max(number), 0) + 1 FROM kiosks").Int(0, 0);
+    if (next > 32767) throw StorageError(db_->name() + ": all 32767 kiosk numbers are in use");
+    number = static_cast<int>(next);
+  });
+  return number;
+}
+
+void PostgresRegisterStorage::AddKiosk(const KioskRecord& k) {
+  std::vector<unsigned char> key(k.sign_public_key.begin(), k.sign_public_key.end());
+  db_->Exec("INSERT INTO kiosks(number, name, policy, sign_public_key, enrolled_at) VALUES ($1,$2,$3,$4,$5)",
+            {k.number, k.name, k.policy, key, k.enrolled_at});
+}
+
+std::optional<KioskRecord> PostgresRegisterStorage::FindKiosk(int number) {
+  PgResult r = db_->Exec(std::string("SELECT ") + kKioskColumns + " FROM kiosks WHERE number = $1", {number});
+  if (r.rows() == 0) return std::nullopt;
+  return KioskFrom(r, 0);
+}
+
+std::vector<KioskRecord> PostgresRegisterStorage::Kiosks() {
+  PgResult r = db_->Exec(std::string("SELECT ") + kKioskColumns + " FROM kiosks ORDER BY number");
+  std::vector<KioskRecord> out;
+  for (int i = 0; i < r.rows(); ++i) out.push_back(KioskFrom(r, i));
+  return out;
+}
+
+bool PostgresRegisterStorage::RevokeKiosk(int number, const std::string& at) {
+  return db_->Exec("UPDATE kiosks SET revoked_at = $1 WHERE number = $2 AND revoked_at = ''", {at, number})
+             .affected() == 1;
+}
+
+std::string PostgresRegisterStorage::BindKioskPolicy(int number, const std::string& policy) {
+  PgResult r = db_->Exec("UPDATE kiosks SET policy = CASE WHEN policy = '' THEN $1 ELSE policy END WHERE number = $2 "
+                         "RETURNING policy",
+                         {policy, number});
+  return r.rows() == 1 ? r.Text(0, 0) : policy;
+}
+
+std::uint64_t PostgresRegisterStorage::HighestSequence(int number) {
+  PgResult r = db_->Exec("SELECT highest_sequence FROM kiosks WHERE number = $1", {number});
+  return r.rows() == 1 ? static_cast<std::uint64_t>(r.Int(0, 0)) : 0;
+}
+
+void PostgresRegisterStorage::NoteKioskContact(int number, const std::string& at, std::int64_t waiting,
+                                               std::optional<std::int64_t> lag_seconds) {
+  db_->Exec("UPDATE kiosks SET last_contact = $1, waiting = $2, last_lag_seconds = coalesce($3::bigint, "
+            "last_lag_seconds) WHERE number = $4",
+            {at, waiting, lag_seconds ? PgParam(*lag_seconds) : PgParam::Null(), number});
+}
+
+void PostgresRegisterStorage::RaiseHighestSequence(int kiosk, std::uint64_t sequence) {
+  db_->Exec("UPDATE kiosks SET highest_sequence = greatest(highest_sequence, $1::bigint) WHERE number = $2",
+            {static_cast<std::int64_t>(sequence), kiosk});
+}
+
+bool PostgresRegisterStorage::InsertCase(const CaseRecord& c) {
+  PgResult r = db_->Exec(std::string("INSERT INTO cases(") + kCaseColumns +
+                             ") VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22) "
+                             "ON CONFLICT (reference) DO NOTHING",
+                         CaseParams(c));
+  return r.affected() == 1;
+}
+
+IngestResult PostgresRegisterStorage::Ingest(const std::vector<CaseRecord>& cases) {
+  IngestResult result;
+  Transaction([&] {
+    result = IngestResult{};   // a retried transaction starts again
+    // A kiosk's batches take turns (served by any process): its sequence only ever rises,
+    // and two batches never wait on each other's uuids in opposite orders.
+    std::set<int> kiosks;
+    for (const CaseRecord& c : cases) kiosks.insert(c.kiosk);
+    for (int kiosk : kiosks) db_->Exec("SELECT 1 FROM kiosks WHERE number = $1 FOR UPDATE", {kiosk});
+    for (const CaseRecord& given : cases) {
+      // The exactly-once gate: a uuid held now, or ever (a purged case's tombstone keeps it).
+      if (db_->Exec("INSERT INTO submissions(uuid) VALUES ($1) ON CONFLICT DO NOTHING", {given.uuid}).affected() == 0) {
+        result.duplicates.push_back(given.uuid);
+        continue;
+      }
+      CaseRecord c = given;
+      bool clash = !InsertCase(c);
+      if (clash) {
+        auto ref = ParseReference(c.reference);
+        if (!ref) {
+          throw StorageError("submission " + c.uuid + ": reference " + c.reference + " is already used by another case");
+        }
+        // A kiosk number and sequence used twice (an outbox recreated under the same identity):
+        // the kiosk's next free sequence, above everything it has sent or had here.
+        Reference fresh = *ref;
+        fresh.sequence = std::max<std::uint64_t>(HighestSequence(c.kiosk), ref->sequence);
+        c.receipt_references.push_back(given.reference);
+        do {
+          ++fresh.sequence;
+          c.reference = FormatReference(fresh);
+          c.flags = given.flags;
+          c.flags.push_back("the receipt says " + given.reference + ", which another case already had; stored as " +
+                            c.reference + " (the receipt's reference and tracking code still open it)");
+        } while (!InsertCase(c));
+        ++result.rereferenced;
+      }
+      WriteStages(c);
+      for (const std::string& r : c.receipt_references) {
+        db_->Exec("INSERT INTO receipt_references(reference, case_uuid) VALUES ($1,$2) ON CONFLICT DO NOTHING",
+                  {r, c.uuid});
+      }
+      if (auto stored = ParseReference(c.reference)) RaiseHighestSequence(c.kiosk, stored->sequence);
+      if (clash) Audit("register", "new-reference", c.reference, "the receipt's reference " + given.reference + " was taken");
+      result.accepted.push_back(c.uuid);
+    }
+  });
+  return result;
+}
+
+void PostgresRegisterStorage::WriteStages(const CaseRecord& c) {
+  db_->Exec("DELETE FROM stages WHERE case_uuid = $1", {c.uuid});
+  int seq = 0;
+  for (const StageRecord& st : c.stages) {
+    db_->Exec("INSERT INTO stages(case_uuid, seq, stage_id, entered_on, acknowledge_due, acknowledged_at, respond_due, "
+              "responded_at, left_at, extended_to, extension_reason, reply_sent_by, reply_received_on) "
+              "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)",
+              {c.uuid, seq++, st.stage_id, st.entered_on, st.acknowledge_due, st.acknowledged_at, st.respond_due,
+               st.responded_at, st.left_at, st.extended_to, st.extension_reason, st.reply_sent_by,
+               st.reply_received_on});
+  }
+}
+
+CaseRecord PostgresRegisterStorage::Complete(CaseRecord c) {
+  PgResult s = db_->Exec("SELECT stage_id, entered_on, acknowledge_due, acknowledged_at, respond_due, responded_at, "
+                         "left_at, extended_to, extension_reason, reply_sent_by, reply_received_on FROM stages "
+                         "WHERE case_uuid = $1 ORDER BY seq",
+                         {c.uuid});
+  for (int i = 0; i < s.rows(); ++i) {
+    c.stages.push_back({s.Text(i, 0), s.Text(i, 1), s.Text(i, 2), s.Text(i, 3), s.Text(i, 4), s.Text(i, 5),
+                        s.Text(i, 6), s.Text(i, 7), s.Text(i, 8), s.Text(i, 9), s.Text(i, 10)});
+  }
+  PgResult r = db_->Exec("SELECT reference FROM receipt_references WHERE case_uuid = $1 ORDER BY reference", {c.uuid});
+  for (int i = 0; i < r.rows(); ++i) c.receipt_references.push_back(r.Text(i, 0));
+  return c;
+}
+
+std::vector<CaseRecord> PostgresRegisterStorage::CasesFrom(const PgResult& rows) {
+  std::vector<CaseRecord> out;
+  out.reserve(static_cast<std::size_t>(rows.rows()));
+  for (int i = 0; i < rows.rows(); ++i) out.push_back(Complete(CaseFrom(rows, i)));
+  return out;
+}
+
+std::optional<CaseRecord> PostgresRegisterStorage::FindCase(const std::string& reference) {
+  // Inside a transaction the case is read to be changed: lock its row until the commit, so
+  // an action from another process waits for this one and then sees its result.
+  PgResult r = db_->Exec(std::string("SELECT ") + kCaseColumns + " FROM cases WHERE reference = $1" +
+                             (depth_ > 0 ? " FOR UPDATE" : ""),
+                         {reference});
+  if (r.rows() == 0) return std::nullopt;
+  return Complete(CaseFrom(r, 0));
+}
+
+std::vector<CaseRecord> PostgresRegisterStorage::FindCasesForReceipt(const std::string& reference) {
+  PgResult r = db_->Exec(std::string("SELECT ") + kCaseColumns +
+                             " FROM cases WHERE reference = $1 OR uuid IN (SELECT case_uuid FROM receipt_references "
+                             "WHERE reference = $1) ORDER BY received_at, id" +
+                             (depth_ > 0 ? " FOR UPDATE" : ""),
+                         {reference});
+  return CasesFrom(r);
+}
+
+std::vector<CaseRecord> PostgresRegisterStorage::Cases(const CaseFilter& f) {
+  PgResult r = db_->Exec(
+      std::string("SELECT ") + kCaseColumns +
+          " FROM cases WHERE ($1::text = '' OR kind = $1) AND ($2::integer = 0 OR state <> 'closed')"
+          " AND ($3::text = '' OR substr(submitted_at, 1, 10) >= $3) AND ($4::text = '' OR substr(submitted_at, 1, 10) <= $4)"
+          " AND ($5::integer = 0 OR urgent <> 0)"
+          " ORDER BY urgent DESC, submitted_at, reference",
+      {f.kind, f.open_only ? 1 : 0, f.submitted_from, f.submitted_to, f.urgent_only ? 1 : 0});
+  std::vector<CaseRecord> out;
+  for (CaseRecord& c : CasesFrom(r)) {
+    if (!f.stage.empty() && (c.stages.empty() || c.stages.back().stage_id != f.stage)) continue;
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+void PostgresRegisterStorage::UpdateCase(const CaseRecord& c) {
+  Transaction([&] {
+    PgResult r = db_->Exec("UPDATE cases SET state = $1, outcome = $2, closed_at = $3, latest_reply = $4, "
+                           "deadline_note = $5, flags = $6, withdraw_requested = $7 WHERE uuid = $8",
+                           {c.state, c.outcome, c.closed_at, c.latest_reply, c.deadline_note,
+                            nlohmann::json(c.flags).dump(), c.withdraw_requested, c.uuid});
+    if (r.affected() != 1) throw StorageError("no case with uuid " + c.uuid);
+    WriteStages(c);
+  });
+}
+
+void PostgresRegisterStorage::DeleteCase(const std::string& uuid) {
+  Transaction([&] {
+    db_->Exec("INSERT INTO tombstones(uuid, reference, purged_at) SELECT uuid, reference, $1 FROM cases WHERE uuid = $2 "
+              "ON CONFLICT DO NOTHING",
+              {IsoNow(), uuid});
+    db_->Exec("DELETE FROM cases WHERE uuid = $1", {uuid});   // the uuid stays in submissions: never stored again
+  });
+}
+
+std::int64_t PostgresRegisterStorage::CaseCount() {
+  return db_->Exec("SELECT count(*) FROM cases").Int(0, 0);
+}
+
+bool PostgresRegisterStorage::RecordRequest(const std::string& request_id, const std::string& case_uuid,
+                                            const std::string& action, const std::vector<unsigned char>& sealed_text,
+                                            const std::string& at) {
+  return db_->Exec("INSERT INTO requests(request_id, case_uuid, action, sealed_text, at) VALUES ($1,$2,$3,$4,$5) "
+                   "ON CONFLICT DO NOTHING",
+                   {request_id, case_uuid, action, sealed_text.empty() ? PgParam::Null() : PgParam(sealed_text), at})
+             .affected() == 1;
+}
+
+std::vector<RequestRecord> PostgresRegisterStorage::Requests(const std::string& case_uuid) {
+  PgResult r = db_->Exec("SELECT request_id, action, at, sealed_text FROM requests WHERE case_uuid = $1 ORDER BY at, id",
+                         {case_uuid});
+  std::vector<RequestRecord> out;
+  for (int i = 0; i < r.rows(); ++i) out.push_back({r.Text(i, 0), r.Text(i, 1), r.Text(i, 2), r.Bytes(i, 3)});
+  return out;
+}
+
+bool PostgresRegisterStorage::RecordBundle(const std::string& body_sha256, int kiosk, std::int64_t items,
+                                           const std::string& at) {
+  return db_->Exec("INSERT INTO bundles(body_sha256, kiosk, items, at) VALUES ($1,$2,$3,$4) ON CONFLICT DO NOTHING",
+                   {body_sha256, kiosk, items, at})
+             .affected() == 1;
+}
+
+void PostgresRegisterStorage::Audit(const std::string& actor, const std::string& action, const std::string& reference,
+                                    const std::string& detail) {
+  db_->Exec("INSERT INTO audit(at, actor, action, reference, detail) VALUES ($1,$2,$3,$4,$5)",
+            {IsoNow(), actor, action, reference, detail});
+}
+
+std::vector<AuditEntry> PostgresRegisterStorage::AuditLog(const std::string& reference) {
+  PgResult r = db_->Exec("SELECT id, at, actor, action, reference, detail FROM audit WHERE ($1::text = '' OR reference = "
+                         "$1) ORDER BY id",
+                         {reference});
+  std::vector<AuditEntry> out;
+  for (int i = 0; i < r.rows(); ++i) {
+    out.push_back({r.Int(i, 0), r.Text(i, 1), r.Text(i, 2), r.Text(i, 3), r.Text(i, 4), r.Text(i, 5)});
+  }
+  return out;
+}
+
+bool PostgresRegisterStorage::RememberNonce(int kiosk, const std::string& nonce, std::int64_t now, std::int64_t since) {
+  if (++calls_ % 1000 == 0) db_->Exec("DELETE FROM nonces WHERE at <= $1", {since});
+  // New, or seen only before the window (refused as stale anyway, as the in-memory cache forgets it).
+  return db_->Exec("INSERT INTO nonces(kiosk, nonce, at) VALUES ($1,$2,$3) ON CONFLICT (kiosk, nonce) DO UPDATE "
+                   "SET at = EXCLUDED.at WHERE nonces.at <= $4",
+                   {kiosk, nonce, now, since})
+             .affected() == 1;
+}
+
+std::int64_t PostgresRegisterStorage::TallyEvents(const std::string& key, std::int64_t since, std::int64_t now,
+                                                  std::int64_t add, std::int64_t cap) {
+  std::int64_t count = 0;
+  Transaction([&] {
+    db_->Exec("SELECT pg_advisory_xact_lock(hashtextextended($1, 7346854))", {key});   // check and count as one
+    db_->Exec("DELETE FROM rate_events WHERE key = $1 AND at <= $2", {key, since});
+    count = db_->Exec("SELECT coalesce(sum(n), 0) FROM rate_events WHERE key = $1", {key}).Int(0, 0);
+    if (add > 0 && count <= cap - add) db_->Exec("INSERT INTO rate_events(key, at, n) VALUES ($1,$2,$3)", {key, now, add});
+  });
+  if (++calls_ % 1000 == 0) db_->Exec("DELETE FROM rate_events WHERE at <= $1", {now - 86400});   // keys gone quiet
+  return count;
+}
+
+}  // namespace tellus::reg

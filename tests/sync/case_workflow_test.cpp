@@ -6,7 +6,7 @@
 #include "core/date.h"
 #include "register_process.h"
 #include "sync/register/report.h"
-#include "sync/register/sqlite_storage.h"
+#include "sync/register/open_storage.h"
 
 namespace tellus::reg {
 namespace {
@@ -16,7 +16,7 @@ const std::string kHolidays = std::string(TELLUS_SOURCE_DIR) + "/assets/holidays
 const char* kSeeds[] = {"steps-to-work", "works-for-us", "stepping-stones", "seetec", "next-steps"};
 
 struct Bench {
-  Bench() : storage(SqliteRegisterStorage::Open(dir / "r.db", true)), policies(kPolicies, kHolidays),
+  Bench() : storage(OpenRegisterStorage(testing::NewRegisterDb(dir, "r.db"), true)), policies(kPolicies, kHolidays),
             workflow(*storage, policies, [this] { return now; }) {
     identity.kiosk_number = 3;
     identity.register_box_public_key = keys.public_key;
@@ -34,7 +34,7 @@ struct Bench {
   }
 
   testing::TempDir dir;
-  std::unique_ptr<SqliteRegisterStorage> storage;
+  std::unique_ptr<RegisterStorage> storage;
   PolicyBook policies;
   std::string now = "2026-12-21T09:00:00Z";
   CaseWorkflow workflow;

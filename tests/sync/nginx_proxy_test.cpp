@@ -12,7 +12,7 @@
 #include "register_process.h"
 #include "sync/client/register_client.h"
 #include "sync/client/sync_client.h"
-#include "sync/register/sqlite_storage.h"
+#include "sync/register/open_storage.h"
 
 namespace tellus {
 namespace {
@@ -123,7 +123,7 @@ TEST(NginxProxy, AKioskSyncsThroughReadmesNginxExample) {
   EXPECT_FALSE(drained.failed) << drained.error;
   EXPECT_EQ(drained.acknowledged, 5);
   EXPECT_EQ(store.PendingCount(), 0);
-  EXPECT_EQ(reg::SqliteRegisterStorage::Open(f.db)->CaseCount(), 5);
+  EXPECT_EQ(reg::OpenRegisterStorage(f.db)->CaseCount(), 5);
   sync::RegisterClient status_client(via_nginx);
   EXPECT_EQ(status_client.Status(items[0].clear.reference, items[0].tracking_code).state, "received");
 

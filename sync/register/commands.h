@@ -13,5 +13,7 @@ void AddSetupCommands(CLI::App& app);
 void AddServeCommand(CLI::App& app);
 // cases, case show|audio|ack|reply|escalate|close, kiosks, report, purge, import (sync/register/case_commands.cpp)
 void AddCaseCommands(CLI::App& app);
+// migrate (sync/register/migrate_command.cpp)
+void AddMigrateCommand(CLI::App& app);
 
 }  // namespace tellus::reg

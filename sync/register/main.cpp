@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   tellus::reg::AddSetupCommands(app);
   tellus::reg::AddServeCommand(app);
   tellus::reg::AddCaseCommands(app);
+  tellus::reg::AddMigrateCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

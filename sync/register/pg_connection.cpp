@@ -107,6 +107,14 @@ void PgConnection::Run(const std::string& sql) {
   PQclear(r);
 }
 
+PgResult PgConnection::Query(const std::string& sql) {
+  if (!in_transaction_) Revive();
+  PGresult* r = PQexec(conn_, sql.c_str());
+  auto status = PQresultStatus(r);
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) Fail(r, "statement failed");
+  return PgResult(r);
+}
+
 void PgConnection::Begin() {
   Revive();
   Run("BEGIN");

@@ -75,6 +75,7 @@ class PgConnection {
 
   PgResult Exec(const std::string& sql, const std::vector<PgParam>& params = {});   // prepared once, by its text
   void Run(const std::string& sql);                // no parameters; may hold several statements (schema, BEGIN)
+  PgResult Query(const std::string& sql);          // no parameters, not prepared (DECLARE, FETCH)
   // A transaction on this connection. Outside one, a statement first reconnects when the
   // server went away (a restart, a fail-over); inside one, a lost connection is an error.
   void Begin();

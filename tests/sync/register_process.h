@@ -14,6 +14,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <functional>
+#include <map>
+#include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -94,8 +96,9 @@ inline int RunRegister(const std::vector<std::string>& args, std::string* output
 
 class TempDir {
  public:
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "tellus-sync-XXXXXX").string();
+  // `parent`: where to make it (default the system's temporary folder).
+  explicit TempDir(const std::string& parent = std::filesystem::temp_directory_path().string()) {
+    std::string pattern = parent + "/tellus-sync-XXXXXX";
     if (!::mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
     path_ = pattern;
   }
@@ -295,12 +298,28 @@ inline MadeItem MakeItem(const KioskIdentity& id, std::uint64_t sequence, const 
   item.clear.service_id = "restart";
   item.clear.categories = {"staff"};
   std::string prefix = "TS";
-  try {   // a seed policy: its own prefix, first service and category, as its kiosk would send
-    Policy p = LoadPolicy(policy, std::string(TELLUS_SOURCE_DIR) + "/assets/policies");
-    prefix = p.reference_prefix;
-    item.clear.service_id = p.services.empty() ? "" : p.services.front().id;
-    item.clear.categories = {p.categories.empty() ? "staff" : p.categories.front().id};
-  } catch (const std::exception&) {
+  // A seed policy: its own prefix, first service and category, as its kiosk would send
+  // (read once per policy: tests make tens of thousands of items).
+  static std::mutex mutex;
+  static std::map<std::string, std::optional<Policy>> seeds;
+  std::optional<Policy> seed;
+  {
+    std::lock_guard lock(mutex);
+    auto found = seeds.find(policy);
+    if (found == seeds.end()) {
+      std::optional<Policy> loaded;
+      try {
+        loaded = LoadPolicy(policy, std::string(TELLUS_SOURCE_DIR) + "/assets/policies");
+      } catch (const std::exception&) {
+      }
+      found = seeds.emplace(policy, std::move(loaded)).first;
+    }
+    seed = found->second;
+  }
+  if (seed) {
+    prefix = seed->reference_prefix;
+    item.clear.service_id = seed->services.empty() ? "" : seed->services.front().id;
+    item.clear.categories = {seed->categories.empty() ? "staff" : seed->categories.front().id};
   }
   item.clear.submitted_at = submitted_at.empty() ? "2026-11-23T10:00:00Z" : submitted_at;
   item.clear.anonymous = true;

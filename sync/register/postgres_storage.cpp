@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <limits>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 
 #include "core/reference.h"
+#include "core/seal.h"
 
 namespace tellus::reg {
 
@@ -195,6 +197,59 @@ bool PostgresRegisterStorage::InsertCase(const CaseRecord& c) {
   return r.affected() == 1;
 }
 
+namespace {
+
+// One statement stores a whole batch: the submissions gate, then the cases whose uuid
+// passed it; a reference another case holds leaves its case out (a clash, handled below).
+// One row per input item: its position, whether its uuid was new, whether it was stored.
+constexpr const char* kIngestBatch = R"sql(
+WITH input AS (
+  SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
+    i integer, uuid text, reference text, kiosk integer, kind text, policy_id text, service_id text, categories text,
+    submitted_at text, received_at text, anonymous integer, clear_json text, sealed text, tracking_hash text, via text,
+    state text, outcome text, closed_at text, latest_reply text, deadline_note text, flags text, urgent integer,
+    withdraw_requested text)),
+gate AS (INSERT INTO submissions(uuid) SELECT uuid FROM input ORDER BY i ON CONFLICT DO NOTHING RETURNING uuid),
+stored AS (
+  INSERT INTO cases(uuid, reference, kiosk, kind, policy_id, service_id, categories, submitted_at, received_at,
+                    anonymous, clear_json, sealed, tracking_hash, via, state, outcome, closed_at, latest_reply,
+                    deadline_note, flags, urgent, withdraw_requested)
+  SELECT uuid, reference, kiosk, kind, policy_id, service_id, categories, submitted_at, received_at, anonymous,
+         clear_json, decode(sealed, 'base64'), tracking_hash, via, state, outcome, closed_at, latest_reply,
+         deadline_note, flags, urgent, withdraw_requested
+  FROM input WHERE uuid IN (SELECT uuid FROM gate) ORDER BY i
+  ON CONFLICT (reference) DO NOTHING RETURNING uuid)
+SELECT i, uuid IN (SELECT uuid FROM gate), uuid IN (SELECT uuid FROM stored) FROM input ORDER BY i
+)sql";
+
+nlohmann::json CaseJson(const CaseRecord& c, std::size_t i) {
+  return {{"i", i},
+          {"uuid", c.uuid},
+          {"reference", c.reference},
+          {"kiosk", c.kiosk},
+          {"kind", c.kind},
+          {"policy_id", c.policy_id},
+          {"service_id", c.service_id},
+          {"categories", nlohmann::json(c.categories).dump()},
+          {"submitted_at", c.submitted_at},
+          {"received_at", c.received_at},
+          {"anonymous", c.anonymous ? 1 : 0},
+          {"clear_json", c.clear_json},
+          {"sealed", ToBase64(c.sealed)},
+          {"tracking_hash", c.tracking_hash},
+          {"via", c.via},
+          {"state", c.state},
+          {"outcome", c.outcome},
+          {"closed_at", c.closed_at},
+          {"latest_reply", c.latest_reply},
+          {"deadline_note", c.deadline_note},
+          {"flags", nlohmann::json(c.flags).dump()},
+          {"urgent", c.urgent ? 1 : 0},
+          {"withdraw_requested", c.withdraw_requested}};
+}
+
+}  // namespace
+
 IngestResult PostgresRegisterStorage::Ingest(const std::vector<CaseRecord>& cases) {
   IngestResult result;
   Transaction([&] {
@@ -204,44 +259,98 @@ IngestResult PostgresRegisterStorage::Ingest(const std::vector<CaseRecord>& case
     std::set<int> kiosks;
     for (const CaseRecord& c : cases) kiosks.insert(c.kiosk);
     for (int kiosk : kiosks) db_->Exec("SELECT 1 FROM kiosks WHERE number = $1 FOR UPDATE", {kiosk});
-    for (const CaseRecord& given : cases) {
-      // The exactly-once gate: a uuid held now, or ever (a purged case's tombstone keeps it).
-      if (db_->Exec("INSERT INTO submissions(uuid) VALUES ($1) ON CONFLICT DO NOTHING", {given.uuid}).affected() == 0) {
-        result.duplicates.push_back(given.uuid);
+    nlohmann::json rows = nlohmann::json::array();
+    std::set<std::string> seen;
+    std::vector<bool> repeated(cases.size(), false);   // the same uuid twice in one batch: the second is a duplicate
+    for (std::size_t i = 0; i < cases.size(); ++i) {
+      repeated[i] = !seen.insert(cases[i].uuid).second;
+      if (!repeated[i]) rows.push_back(CaseJson(cases[i], i));
+    }
+    std::vector<char> fresh(cases.size(), 0), stored(cases.size(), 0);
+    PgResult r = db_->Exec(kIngestBatch, {rows.dump()});
+    for (int row = 0; row < r.rows(); ++row) {
+      auto i = static_cast<std::size_t>(r.Int(row, 0));
+      fresh[i] = r.Text(row, 1) == "t";
+      stored[i] = r.Text(row, 2) == "t";
+    }
+    std::vector<CaseRecord> clashed;                   // stored below under a new reference
+    clashed.reserve(cases.size());                     // `kept` points into it: never reallocated
+    std::vector<const CaseRecord*> kept;
+    kept.reserve(cases.size());
+    std::map<int, std::uint64_t> highest;
+    for (std::size_t i = 0; i < cases.size(); ++i) {
+      const CaseRecord& given = cases[i];
+      if (repeated[i] || !fresh[i]) {
+        result.duplicates.push_back(given.uuid);   // held now, or ever (a purged case's tombstone keeps it)
         continue;
       }
-      CaseRecord c = given;
-      bool clash = !InsertCase(c);
-      if (clash) {
-        auto ref = ParseReference(c.reference);
+      if (!stored[i]) {
+        auto ref = ParseReference(given.reference);
         if (!ref) {
-          throw StorageError("submission " + c.uuid + ": reference " + c.reference + " is already used by another case");
+          throw StorageError("submission " + given.uuid + ": reference " + given.reference +
+                             " is already used by another case");
         }
         // A kiosk number and sequence used twice (an outbox recreated under the same identity):
         // the kiosk's next free sequence, above everything it has sent or had here.
-        Reference fresh = *ref;
-        fresh.sequence = std::max<std::uint64_t>(HighestSequence(c.kiosk), ref->sequence);
+        CaseRecord c = given;
+        Reference next = *ref;
+        next.sequence = std::max<std::uint64_t>(std::max(HighestSequence(c.kiosk), highest[c.kiosk]), ref->sequence);
         c.receipt_references.push_back(given.reference);
         do {
-          ++fresh.sequence;
-          c.reference = FormatReference(fresh);
+          ++next.sequence;
+          c.reference = FormatReference(next);
           c.flags = given.flags;
           c.flags.push_back("the receipt says " + given.reference + ", which another case already had; stored as " +
                             c.reference + " (the receipt's reference and tracking code still open it)");
         } while (!InsertCase(c));
         ++result.rereferenced;
+        Audit("register", "new-reference", c.reference, "the receipt's reference " + given.reference + " was taken");
+        clashed.push_back(std::move(c));
       }
-      WriteStages(c);
-      for (const std::string& r : c.receipt_references) {
-        db_->Exec("INSERT INTO receipt_references(reference, case_uuid) VALUES ($1,$2) ON CONFLICT DO NOTHING",
-                  {r, c.uuid});
-      }
-      if (auto stored = ParseReference(c.reference)) RaiseHighestSequence(c.kiosk, stored->sequence);
-      if (clash) Audit("register", "new-reference", c.reference, "the receipt's reference " + given.reference + " was taken");
+      const CaseRecord& c = stored[i] ? given : clashed.back();
+      if (auto at = ParseReference(c.reference)) highest[c.kiosk] = std::max(highest[c.kiosk], at->sequence);
+      kept.push_back(&c);
       result.accepted.push_back(c.uuid);
     }
+    WriteNewStages(kept);
+    for (const CaseRecord* c : kept) {
+      for (const std::string& ref : c->receipt_references) {
+        db_->Exec("INSERT INTO receipt_references(reference, case_uuid) VALUES ($1,$2) ON CONFLICT DO NOTHING",
+                  {ref, c->uuid});
+      }
+    }
+    for (const auto& [kiosk, sequence] : highest) RaiseHighestSequence(kiosk, sequence);
   });
   return result;
+}
+
+void PostgresRegisterStorage::WriteNewStages(const std::vector<const CaseRecord*>& cases) {
+  nlohmann::json rows = nlohmann::json::array();
+  for (const CaseRecord* c : cases) {
+    int seq = 0;
+    for (const StageRecord& st : c->stages) {
+      rows.push_back({{"case_uuid", c->uuid},
+                      {"seq", seq++},
+                      {"stage_id", st.stage_id},
+                      {"entered_on", st.entered_on},
+                      {"acknowledge_due", st.acknowledge_due},
+                      {"acknowledged_at", st.acknowledged_at},
+                      {"respond_due", st.respond_due},
+                      {"responded_at", st.responded_at},
+                      {"left_at", st.left_at},
+                      {"extended_to", st.extended_to},
+                      {"extension_reason", st.extension_reason},
+                      {"reply_sent_by", st.reply_sent_by},
+                      {"reply_received_on", st.reply_received_on}});
+    }
+  }
+  if (rows.empty()) return;
+  db_->Exec("INSERT INTO stages(case_uuid, seq, stage_id, entered_on, acknowledge_due, acknowledged_at, respond_due, "
+            "responded_at, left_at, extended_to, extension_reason, reply_sent_by, reply_received_on) "
+            "SELECT * FROM jsonb_to_recordset($1::jsonb) AS s(case_uuid text, seq integer, stage_id text, "
+            "entered_on text, acknowledge_due text, acknowledged_at text, respond_due text, responded_at text, "
+            "left_at text, extended_to text, extension_reason text, reply_sent_by text, reply_received_on text)",
+            {rows.dump()});
 }
 
 void PostgresRegisterStorage::WriteStages(const CaseRecord& c) {
@@ -274,7 +383,34 @@ CaseRecord PostgresRegisterStorage::Complete(CaseRecord c) {
 std::vector<CaseRecord> PostgresRegisterStorage::CasesFrom(const PgResult& rows) {
   std::vector<CaseRecord> out;
   out.reserve(static_cast<std::size_t>(rows.rows()));
-  for (int i = 0; i < rows.rows(); ++i) out.push_back(Complete(CaseFrom(rows, i)));
+  if (rows.rows() == 1) {
+    out.push_back(Complete(CaseFrom(rows, 0)));
+    return out;
+  }
+  // Stages and receipt references of every listed case in two statements, not two per case.
+  std::map<std::string, std::size_t> at;
+  nlohmann::json uuids = nlohmann::json::array();
+  for (int i = 0; i < rows.rows(); ++i) {
+    out.push_back(CaseFrom(rows, i));
+    at[out.back().uuid] = out.size() - 1;
+    uuids.push_back(out.back().uuid);
+  }
+  if (out.empty()) return out;
+  std::string list = uuids.dump();
+  PgResult s = db_->Exec("SELECT case_uuid, stage_id, entered_on, acknowledge_due, acknowledged_at, respond_due, "
+                         "responded_at, left_at, extended_to, extension_reason, reply_sent_by, reply_received_on "
+                         "FROM stages WHERE case_uuid IN (SELECT jsonb_array_elements_text($1::jsonb)) "
+                         "ORDER BY case_uuid, seq",
+                         {list});
+  for (int i = 0; i < s.rows(); ++i) {
+    out[at[s.Text(i, 0)]].stages.push_back({s.Text(i, 1), s.Text(i, 2), s.Text(i, 3), s.Text(i, 4), s.Text(i, 5),
+                                            s.Text(i, 6), s.Text(i, 7), s.Text(i, 8), s.Text(i, 9), s.Text(i, 10),
+                                            s.Text(i, 11)});
+  }
+  PgResult r = db_->Exec("SELECT case_uuid, reference FROM receipt_references WHERE case_uuid IN "
+                         "(SELECT jsonb_array_elements_text($1::jsonb)) ORDER BY case_uuid, reference",
+                         {list});
+  for (int i = 0; i < r.rows(); ++i) out[at[r.Text(i, 0)]].receipt_references.push_back(r.Text(i, 1));
   return out;
 }
 

@@ -62,6 +62,7 @@ class PostgresRegisterStorage : public RegisterStorage {
  private:
   explicit PostgresRegisterStorage(std::unique_ptr<PgConnection> db) : db_(std::move(db)) {}
   void WriteStages(const CaseRecord& record);
+  void WriteNewStages(const std::vector<const CaseRecord*>& cases);   // cases without stages yet, in one statement
   CaseRecord Complete(CaseRecord record);          // stages and receipt references
   std::vector<CaseRecord> CasesFrom(const PgResult& rows);
   bool InsertCase(const CaseRecord& c);            // false when another case holds its reference

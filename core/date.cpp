@@ -73,6 +73,8 @@ bool IsWeekend(Date date) {
 
 std::chrono::weekday WeekdayOf(Date date) { return std::chrono::weekday{std::chrono::sys_days{date}}; }
 
+UtcTime UtcNow() { return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()); }
+
 std::string ToIsoUtc(std::chrono::sys_seconds time) {
   const std::time_t t = std::chrono::system_clock::to_time_t(time);
   std::tm tm{};

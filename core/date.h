@@ -18,7 +18,10 @@ int DaysBetween(Date from, Date to);               // to - from, in days
 bool IsWeekend(Date date);                         // Saturday or Sunday
 std::chrono::weekday WeekdayOf(Date date);
 
-// Instants, as the kiosk stamps them and the register stores them.
+// Instants, as the kiosk stamps them and the register stores them: UtcTime, with
+// ToIsoUtc and ParseIsoUtc its one format and one parse (ISO 8601, UTC, whole seconds).
+using UtcTime = std::chrono::sys_seconds;
+UtcTime UtcNow();                                  // this second
 std::string ToIsoUtc(std::chrono::sys_seconds time);  // "2026-11-22T19:04:17Z"
 // The same back ("2026-11-22T19:04:17", what follows the seconds is not read); nullopt if it is not that.
 std::optional<std::chrono::sys_seconds> ParseIsoUtc(std::string_view text);

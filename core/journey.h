@@ -14,6 +14,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/case_lifecycle.h"
 #include "core/date.h"
 #include "core/model.h"
 #include "core/policy.h"
@@ -25,6 +26,9 @@ namespace tellus {
 // [SECTION] types -------------------------------------------------------------
 
 enum class JourneyKind { kNone, kCompliment, kComplaint, kComment, kCheck };
+// The journey a case of this kind was made by, and back (a check is no case's kind).
+JourneyKind JourneyKindOf(Kind kind);
+Kind CaseKindOf(JourneyKind kind);                 // kCompliment, kComment; anything else a complaint
 
 // One question per step. Which of these a journey passes through depends on the policy
 // and on earlier answers (see NextPlace in journey_steps.cpp).
@@ -204,8 +208,8 @@ enum class CheckStatusKind { kNone, kWaiting, kUnavailable, kFound, kNotFound, k
 // turns the protocol's CaseStatus into this). Stage names and replies are data, shown as written.
 struct CaseView {
   JourneyKind kind = JourneyKind::kComplaint;
-  std::string state;                               // received | acknowledged | answered | closed
-  std::string outcome;                             // when closed: upheld, withdrawn...
+  CaseState state = CaseState::kReceived;          // core/case_lifecycle.h
+  std::optional<Outcome> outcome;                  // when closed: upheld, withdrawn...
   std::string stage_name;                          // empty for compliments and comments
   std::optional<Date> acknowledge_by;
   std::optional<Date> respond_by;

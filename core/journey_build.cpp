@@ -4,12 +4,25 @@
 
 namespace tellus {
 
+JourneyKind JourneyKindOf(Kind kind) {
+  switch (kind) {
+    case Kind::kCompliment: return JourneyKind::kCompliment;
+    case Kind::kComment: return JourneyKind::kComment;
+    case Kind::kComplaint: break;
+  }
+  return JourneyKind::kComplaint;
+}
+
+Kind CaseKindOf(JourneyKind kind) {
+  return kind == JourneyKind::kCompliment ? Kind::kCompliment
+         : kind == JourneyKind::kComment  ? Kind::kComment
+                                          : Kind::kComplaint;
+}
+
 Submission BuildSubmission(const JourneyState& s, const Policy& policy) {
   Submission out;
   ClearPart& clear = out.clear;
-  clear.kind = s.kind == JourneyKind::kCompliment ? Kind::kCompliment
-               : s.kind == JourneyKind::kComment  ? Kind::kComment
-                                                  : Kind::kComplaint;
+  clear.kind = CaseKindOf(s.kind);
   clear.policy_id = policy.id;
   clear.service_id = s.service_id;
   if (s.kind == JourneyKind::kCompliment) {

@@ -215,11 +215,8 @@ void OnChoose(Ctx& c, const std::string& id) {
     case Step::kWelcome: {
       auto choices = WelcomeChoices(c.p);
       if (std::find(choices.begin(), choices.end(), id) == choices.end()) return;
-      JourneyKind kind = id == "compliment" ? JourneyKind::kCompliment
-                         : id == "complaint" ? JourneyKind::kComplaint
-                         : id == "comment"   ? JourneyKind::kComment
-                                             : JourneyKind::kCheck;
-      StartJourney(c, kind);
+      const std::optional<Kind> kind = ValueOf(kKindNames, id);   // else "check"
+      StartJourney(c, kind ? JourneyKindOf(*kind) : JourneyKind::kCheck);
       return;
     }
     case Step::kSafeguarding:
@@ -357,9 +354,9 @@ void OnChoose(Ctx& c, const std::string& id) {
     case Step::kSignpost:
       if (id == "start-again") {
         Restart(c);
-      } else if (id == "compliment" && c.p.compliments.accepted) {
+      } else if (ValueOf(kKindNames, id) == Kind::kCompliment && c.p.compliments.accepted) {
         StartJourney(c, JourneyKind::kCompliment);
-      } else if (id == "comment" && c.p.comments_accepted) {
+      } else if (ValueOf(kKindNames, id) == Kind::kComment && c.p.comments_accepted) {
         StartJourney(c, JourneyKind::kComment);
       } else if (id == "other-places") {
         OpenOtherPlaces(c, true);                  // turned away: every other place, each says when

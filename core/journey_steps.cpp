@@ -188,9 +188,10 @@ std::optional<Place> FirstMissing(const JourneyState& s, const Policy& p) {
 
 std::vector<std::string> WelcomeChoices(const Policy& policy) {
   std::vector<std::string> choices;
-  if (policy.compliments.accepted) choices.push_back("compliment");
-  choices.push_back("complaint");
-  if (policy.comments_accepted) choices.push_back("comment");
+  // A kind's own name (core/model.h) is its choice id.
+  if (policy.compliments.accepted) choices.push_back(ToString(Kind::kCompliment));
+  choices.push_back(ToString(Kind::kComplaint));
+  if (policy.comments_accepted) choices.push_back(ToString(Kind::kComment));
   choices.push_back("check");
   return choices;
 }

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <utility>
 
+#include "core/enum_names.h"
+
 namespace tellus {
 namespace {
 
@@ -15,11 +17,6 @@ using nlohmann::json;
 
 // Enum <-> text tables: the names are the sealed and the wire format, so they
 // never change once shipped.
-constexpr std::array<std::pair<Kind, std::string_view>, 3> kKindNames{{
-    {Kind::kCompliment, "compliment"},
-    {Kind::kComplaint, "complaint"},
-    {Kind::kComment, "comment"},
-}};
 constexpr std::array<std::pair<ContactPreference, std::string_view>, 5> kContactNames{{
     {ContactPreference::kNone, "none"},
     {ContactPreference::kPhone, "phone"},
@@ -51,24 +48,6 @@ constexpr std::array<std::pair<HelpTime, std::string_view>, 3> kHelpTimeNames{{
     {HelpTime::kMorning, "morning"},
     {HelpTime::kAfternoon, "afternoon"},
 }};
-
-template <typename Enum, std::size_t N>
-std::string NameOf(const std::array<std::pair<Enum, std::string_view>, N>& table, Enum value) {
-  for (const auto& [e, name] : table) {
-    if (e == value) return std::string(name);
-  }
-  throw std::invalid_argument("enum value out of range");
-}
-
-template <typename Enum, std::size_t N>
-std::string ChoicesOf(const std::array<std::pair<Enum, std::string_view>, N>& table) {
-  std::string out;
-  for (const auto& entry : table) {
-    if (!out.empty()) out += ", ";
-    out += entry.second;
-  }
-  return out;
-}
 
 // Reads JSON documents strictly: every field the writer emits must be present
 // with the right type; unknown keys are ignored so a newer writer can add some.
@@ -181,9 +160,7 @@ json ParseDocument(const std::string& text, const char* what) {
 std::string ToString(Kind kind) { return NameOf(kKindNames, kind); }
 
 Kind ParseKind(const std::string& text) {
-  for (const auto& [kind, name] : kKindNames) {
-    if (name == text) return kind;
-  }
+  if (std::optional<Kind> kind = ValueOf(kKindNames, text)) return *kind;
   throw std::invalid_argument("unknown kind \"" + text + "\" (expected one of: " + ChoicesOf(kKindNames) + ")");
 }
 

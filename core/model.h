@@ -8,10 +8,17 @@
 #include <vector>
 
 #include "core/date.h"
+#include "core/enum_names.h"
 
 namespace tellus {
 
 enum class Kind { kCompliment, kComplaint, kComment };
+// The names are the sealed, wire and SQL format (core/enum_names.h).
+inline constexpr EnumNames<Kind, 3> kKindNames{{
+    {Kind::kCompliment, "compliment"},
+    {Kind::kComplaint, "complaint"},
+    {Kind::kComment, "comment"},
+}};
 std::string ToString(Kind kind);                   // "compliment" | "complaint" | "comment"
 Kind ParseKind(const std::string& text);           // throws std::invalid_argument
 

@@ -49,16 +49,16 @@ std::vector<SlipSentence> ReceiptNextSteps(const Receipt& r) {
 
 std::vector<SlipSentence> CaseNextSteps(const CaseView& v) {
   std::vector<SlipSentence> next;
-  const bool open = v.state != "closed" && v.state != "answered";
+  const bool open = v.state != CaseState::kClosed && v.state != CaseState::kAnswered;
   if (open && v.extended_to) {
     // Staff gave a new date (the check screen adds their reason, as they wrote it).
     Add(next, "check_result.extended");
     Add(next, "check_result.extended_by", v.extended_to);
-  } else if (v.state == "closed") {
-    Add(next, v.outcome == "withdrawn" ? "check_result.state_withdrawn" : "check_result.state_closed");
-  } else if (v.state == "answered") {
+  } else if (v.state == CaseState::kClosed) {
+    Add(next, v.outcome == Outcome::kWithdrawn ? "check_result.state_withdrawn" : "check_result.state_closed");
+  } else if (v.state == CaseState::kAnswered) {
     Add(next, "check_result.state_answered");
-  } else if (v.state == "acknowledged") {
+  } else if (v.state == CaseState::kAcknowledged) {
     Add(next, "check_result.state_acknowledged");
   } else {
     Add(next, "check_result.state_received");

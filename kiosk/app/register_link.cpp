@@ -42,9 +42,7 @@ bool WritableFolder(const std::filesystem::path& dir) {
 
 CaseView ToCaseView(const proto::CaseStatus& s) {
   CaseView v;
-  v.kind = s.kind == "compliment" ? JourneyKind::kCompliment
-           : s.kind == "comment"  ? JourneyKind::kComment
-                                  : JourneyKind::kComplaint;
+  v.kind = JourneyKindOf(s.kind);
   v.state = s.state;
   v.outcome = s.outcome;
   v.stage_name = s.stage_name;

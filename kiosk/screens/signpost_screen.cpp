@@ -45,8 +45,8 @@ void DrawSignpost(const ScreenContext& c) {
   }
   // What the person can do instead, side by side.
   std::vector<std::pair<std::string, std::string>> ways{{"start-again", "signpost.start_again"}};
-  if (p.compliments.accepted && s.kind != JourneyKind::kCompliment) ways.push_back({"compliment", "signpost.compliment"});
-  if (p.comments_accepted && s.kind != JourneyKind::kComment) ways.push_back({"comment", "signpost.comment"});
+  if (p.compliments.accepted && s.kind != JourneyKind::kCompliment) ways.push_back({ToString(Kind::kCompliment), "signpost.compliment"});
+  if (p.comments_accepted && s.kind != JourneyKind::kComment) ways.push_back({ToString(Kind::kComment), "signpost.comment"});
   // The policy's other places to go (each says when the person can go there).
   if (!p.external_bodies.empty()) ways.push_back({"other-places", "other_places.open"});
   for (std::size_t i = 0; i < ways.size(); ++i) {

@@ -70,7 +70,8 @@ int main(int argc, char** argv) {
     } else if (*check) {
       sync::RegisterClient client(identity);
       proto::CaseStatus s = client.Status(reference, code);
-      std::cout << s.reference << ": " << s.kind << ", " << s.state << (s.outcome.empty() ? "" : " (" + s.outcome + ")")
+      std::cout << s.reference << ": " << ToString(s.kind) << ", " << ToString(s.state)
+                << (s.outcome ? " (" + ToString(*s.outcome) + ")" : "")
                 << "\n  stage " << (s.stage_name.empty() ? "-" : s.stage_name) << "\n  acknowledge by "
                 << (s.acknowledge_by.empty() ? "-" : s.acknowledge_by) << ", answer by "
                 << (s.respond_by.empty() ? "-" : s.respond_by) << "\n";

@@ -84,28 +84,38 @@ SubmitItem ItemFrom(const json& doc, const char* what) {
 }
 
 json StatusObject(const CaseStatus& s) {
-  return {{"reference", s.reference},       {"kind", s.kind},
-          {"state", s.state},               {"stage_id", s.stage_id},
+  return {{"reference", s.reference},       {"kind", ToString(s.kind)},
+          {"state", ToString(s.state)},               {"stage_id", s.stage_id},
           {"stage_name", s.stage_name},     {"acknowledge_by", s.acknowledge_by},
           {"respond_by", s.respond_by},     {"latest_reply", s.latest_reply},
-          {"outcome", s.outcome},           {"can_escalate", s.can_escalate},
+          {"outcome", s.outcome ? ToString(*s.outcome) : ""},           {"can_escalate", s.can_escalate},
           {"next_stage_name", s.next_stage_name}, {"escalate_by", s.escalate_by},
           {"can_withdraw", s.can_withdraw}, {"extended_to", s.extended_to},
           {"extension_reason", s.extension_reason}, {"withdraw_requested", s.withdraw_requested}};
+}
+
+// One of an enum's names (core/case_lifecycle.h); the message names the key and the
+// names that would do, not the value.
+template <typename Enum, std::size_t N>
+Enum Named(const json& doc, const char* key, const EnumNames<Enum, N>& names, const char* what) {
+  if (std::optional<Enum> value = ValueOf(names, Str(doc, key, what))) return *value;
+  throw ProtocolError(std::string(what) + ": '" + key + "' is not one of " + ChoicesOf(names));
 }
 
 CaseStatus StatusFrom(const json& doc, const char* what) {
   if (!doc.is_object()) throw ProtocolError(std::string(what) + ": not an object");
   CaseStatus s;
   s.reference = Str(doc, "reference", what);
-  s.kind = Str(doc, "kind", what);
-  s.state = Str(doc, "state", what);
+  s.kind = Named(doc, "kind", kKindNames, what);
+  s.state = Named(doc, "state", kCaseStateNames, what);
   s.stage_id = Str(doc, "stage_id", what);
   s.stage_name = Str(doc, "stage_name", what);
   s.acknowledge_by = Str(doc, "acknowledge_by", what);
   s.respond_by = Str(doc, "respond_by", what);
   s.latest_reply = Str(doc, "latest_reply", what);
-  s.outcome = Str(doc, "outcome", what);
+  if (const std::string outcome = Str(doc, "outcome", what); !outcome.empty()) {
+    s.outcome = Named(doc, "outcome", kOutcomeNames, what);
+  }
   s.can_escalate = Bool(doc, "can_escalate", what);
   s.next_stage_name = Str(doc, "next_stage_name", what);
   s.escalate_by = Str(doc, "escalate_by", what);

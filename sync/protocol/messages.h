@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "core/case_lifecycle.h"
 #include "core/model.h"
 
 namespace tellus::proto {
@@ -73,14 +74,14 @@ struct KioskRequest {
 // What a person sees at the kiosk about their case. Dates are YYYY-MM-DD.
 struct CaseStatus {
   std::string reference;
-  std::string kind;                                      // compliment | complaint | comment
-  std::string state;                                     // received | acknowledged | answered | closed
+  Kind kind = Kind::kComplaint;                          // core/case_lifecycle.h: the names on the wire
+  CaseState state = CaseState::kReceived;
   std::string stage_id;                                  // empty for compliments and comments
   std::string stage_name;
   std::string acknowledge_by;
   std::string respond_by;
   std::string latest_reply;                              // what staff wrote for the person
-  std::string outcome;                                   // when closed
+  std::optional<Outcome> outcome;                        // when closed ("" on the wire otherwise)
   bool can_escalate = false;
   std::string next_stage_name;
   std::string escalate_by;                               // last day to ask, empty when unlimited

@@ -80,13 +80,13 @@ std::string CheckAdmission(const std::vector<proto::SubmitItem>& items, const Ki
 }
 
 CaseRecord AdmitCase(CaseWorkflow& workflow, const proto::SubmitItem& item, const KioskRecord& kiosk,
-                     const std::string& via, const BoxKeyPair& register_box) {
+                     Via via, const BoxKeyPair& register_box) {
   std::string now = IsoNow();
   std::vector<std::string> flags;
   const ClearPart& clear = item.clear;
   // An anonymous case's flags name the day only, like the case itself.
   std::string shown = clear.anonymous ? clear.submitted_at.substr(0, 10) : clear.submitted_at;
-  auto sent = Seconds(clear.submitted_at), arrived = Seconds(now), enrolled = Seconds(kiosk.enrolled_at);
+  auto sent = Seconds(clear.submitted_at), arrived = Seconds(now), enrolled = Seconds(ToIsoUtc(kiosk.enrolled_at));
   bool future = sent && arrived && *sent > *arrived + kSkewSeconds + (clear.submitted_at.size() == 10 ? 86400 : 0);
   CaseRecord c;
   if (future) {
@@ -97,12 +97,12 @@ CaseRecord AdmitCase(CaseWorkflow& workflow, const proto::SubmitItem& item, cons
     c.submitted_at = clear.submitted_at;
     c.clear_json = ClearToJson(clear);
     flags.push_back("sent at " + shown + ", in the future by the register's clock; deadlines count from " +
-                    c.stages.front().entered_on + ", the day it arrived");
+                    ToIso(c.stages.front().entered_on) + ", the day it arrived");
   } else {
     c = workflow.NewCase(item, kiosk.number, via);
   }
   if (sent && enrolled && *sent + kSkewSeconds < *enrolled - (clear.submitted_at.size() == 10 ? 86400 : 0)) {
-    flags.push_back("sent at " + shown + ", before this kiosk was enrolled (" + kiosk.enrolled_at +
+    flags.push_back("sent at " + shown + ", before this kiosk was enrolled (" + ToIsoUtc(kiosk.enrolled_at) +
                     "); check the kiosk's clock");
   }
   try {
@@ -132,17 +132,17 @@ CaseRecord AdmitCase(CaseWorkflow& workflow, const proto::SubmitItem& item, cons
   if (c.anonymous) {
     // The day is enough for deadlines and reports; a time could be matched to CCTV or a visitor book.
     ClearPart day = clear;
-    day.submitted_at = LocalDateOf(clear.submitted_at);
+    day.submitted_at = ToIso(StampDay(clear.submitted_at));
     c.submitted_at = day.submitted_at;
     c.clear_json = ClearToJson(day);
-    c.received_at = LocalDateOf(c.received_at);
+    c.received_at = ToIso(StampDay(c.received_at));
   }
   c.flags.insert(c.flags.end(), flags.begin(), flags.end());
   return c;
 }
 
 proto::SubmitAck StoreBatch(RegisterStorage& storage, CaseWorkflow& workflow, KioskRecord& kiosk,
-                            const proto::SubmitBatch& batch, const std::string& via, const BoxKeyPair& register_box) {
+                            const proto::SubmitBatch& batch, Via via, const BoxKeyPair& register_box) {
   proto::SubmitAck ack;
   storage.Transaction([&] {
     if (kiosk.policy.empty()) kiosk.policy = storage.BindKioskPolicy(kiosk.number, PolicyFor(kiosk, batch.items));
@@ -161,7 +161,7 @@ proto::SubmitAck StoreBatch(RegisterStorage& storage, CaseWorkflow& workflow, Ki
     ack.duplicates = std::move(result.duplicates);
     ack.next_sequence = storage.HighestSequence(kiosk.number) + 1;
     std::int64_t left = std::max<std::int64_t>(0, batch.waiting - static_cast<std::int64_t>(batch.items.size()));
-    storage.NoteKioskContact(kiosk.number, IsoNow(), left, ack.accepted.empty() ? std::nullopt : lag);
+    storage.NoteKioskContact(kiosk.number, UtcNow(), left, ack.accepted.empty() ? std::nullopt : lag);
   });
   return ack;
 }

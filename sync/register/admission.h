@@ -27,11 +27,11 @@ std::string PolicyFor(const KioskRecord& kiosk, const std::vector<proto::SubmitI
 std::string CheckAdmission(const std::vector<proto::SubmitItem>& items, const KioskRecord& kiosk);
 // The case as it is stored (see above).
 CaseRecord AdmitCase(CaseWorkflow& workflow, const proto::SubmitItem& item, const KioskRecord& kiosk,
-                     const std::string& via, const BoxKeyPair& register_box);
+                     Via via, const BoxKeyPair& register_box);
 // Stores a batch that passed CheckAdmission, in one transaction: binds an unbound kiosk's
 // policy, admits each item, ingests, notes the kiosk's contact, waiting count and lag. The
 // acknowledgement carries the kiosk's next free sequence. Throws StorageError.
 proto::SubmitAck StoreBatch(RegisterStorage& storage, CaseWorkflow& workflow, KioskRecord& kiosk,
-                            const proto::SubmitBatch& batch, const std::string& via, const BoxKeyPair& register_box);
+                            const proto::SubmitBatch& batch, Via via, const BoxKeyPair& register_box);
 
 }  // namespace tellus::reg

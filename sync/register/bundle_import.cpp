@@ -19,9 +19,9 @@ ImportResult ImportBundle(RegisterStorage& storage, CaseWorkflow& workflow, std:
   proto::BundleEnvelope bundle = proto::ReadBundleEnvelope(in);   // no document built; the body is not parsed yet
   auto kiosk = storage.FindKiosk(bundle.kiosk);
   if (!kiosk) throw std::runtime_error("bundle: kiosk " + std::to_string(bundle.kiosk) + " is not enrolled here");
-  if (!kiosk->revoked_at.empty()) {
+  if (kiosk->revoked_at) {
     // Items sealed before the revocation may still be genuine; staff decide, not the importer.
-    throw std::runtime_error("bundle: kiosk " + std::to_string(bundle.kiosk) + " was revoked at " + kiosk->revoked_at +
+    throw std::runtime_error("bundle: kiosk " + std::to_string(bundle.kiosk) + " was revoked at " + ToIsoUtc(*kiosk->revoked_at) +
                              "; nothing was imported");
   }
   if (!proto::VerifyBundle(bundle, kiosk->sign_public_key)) {
@@ -32,7 +32,7 @@ ImportResult ImportBundle(RegisterStorage& storage, CaseWorkflow& workflow, std:
   std::string why = CheckAdmission(batch.items, *kiosk);
   if (!why.empty()) throw std::runtime_error("bundle: " + why + "; nothing was imported");
   std::vector<CaseRecord> cases;
-  for (const proto::SubmitItem& item : batch.items) cases.push_back(AdmitCase(workflow, item, *kiosk, "usb", register_box));
+  for (const proto::SubmitItem& item : batch.items) cases.push_back(AdmitCase(workflow, item, *kiosk, Via::kUsb, register_box));
   ImportResult result;
   result.kiosk = kiosk->number;
   storage.Transaction([&] {

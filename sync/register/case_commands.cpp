@@ -56,6 +56,15 @@ std::string Or(const std::string& text, const char* fallback) { return text.empt
 // Anything that came from a kiosk, made safe for the terminal (terminal_text.h).
 std::string Safe(const std::string& text) { return TerminalSafe(text); }
 
+// A date given on the command line (YYYY-MM-DD), or an error naming the option.
+Date DateOption(const std::string& text, const std::string& option) {
+  try {
+    return ParseIsoDate(text);
+  } catch (const std::invalid_argument&) {
+    throw CaseError(option + " '" + text + "' is not a date (YYYY-MM-DD)");
+  }
+}
+
 std::string LengthText(int ms) {
   const int seconds = (ms + 500) / 1000;
   char text[32];
@@ -71,7 +80,7 @@ std::string IncidentText(const IncidentPeriod& when) {
   return "between " + ToIso(*when.from) + " and " + ToIso(*when.to) + " (a span they chose, no exact day)";
 }
 
-void ListCases(const Common& c, bool overdue, const std::string& stage, const std::string& kind, bool all,
+void ListCases(const Common& c, bool overdue, const std::string& stage, std::optional<Kind> kind, bool all,
                bool urgent) {
   Session s(c);
   CaseFilter filter;
@@ -79,7 +88,7 @@ void ListCases(const Common& c, bool overdue, const std::string& stage, const st
   filter.stage = stage;
   filter.kind = kind;
   filter.open_only = !all;
-  std::string today = s.workflow.Today();
+  const Date today = s.workflow.Today();
   std::cout << std::left << std::setw(16) << "reference" << std::setw(11) << "kind" << std::setw(16) << "policy"
             << std::setw(12) << "stage" << std::setw(13) << "state" << std::setw(12) << "sent" << std::setw(12)
             << "ack by" << std::setw(12) << "answer by" << "flags\n";
@@ -98,17 +107,17 @@ void ListCases(const Common& c, bool overdue, const std::string& stage, const st
     if (ClearFromJson(rec.clear_json).help_to_write) flags += flags.empty() ? "HELP-TO-WRITE" : " HELP-TO-WRITE";
     if (late) flags += flags.empty() ? "OVERDUE" : " OVERDUE";
     if (!rec.deadline_note.empty()) flags += flags.empty() ? "NO-DEADLINE" : " NO-DEADLINE";
-    if (rec.via == "usb") flags += flags.empty() ? "usb" : " usb";
+    if (rec.via == Via::kUsb) flags += flags.empty() ? "usb" : " usb";
     const CaseWorkflow::Projection projected = s.workflow.ProjectionOf(rec, st);
-    if ((projected.acknowledge && st.acknowledged_at.empty()) || (projected.respond && st.responded_at.empty())) {
+    if ((projected.acknowledge && !st.acknowledged_at) || (projected.respond && !st.responded_at)) {
       flags += flags.empty() ? "PROJECTED" : " PROJECTED";
     }
     if (!rec.flags.empty()) flags += flags.empty() ? "FLAGGED" : " FLAGGED";   // `case show` says why
-    std::cout << std::setw(16) << Safe(rec.reference) << std::setw(11) << Safe(rec.kind) << std::setw(16)
-              << Safe(rec.policy_id) << std::setw(12) << Or(st.stage_id, "-") << std::setw(13) << Safe(rec.state)
+    std::cout << std::setw(16) << Safe(rec.reference) << std::setw(11) << ToString(rec.kind) << std::setw(16)
+              << Safe(rec.policy_id) << std::setw(12) << Or(st.stage_id, "-") << std::setw(13) << ToString(rec.state)
               << std::setw(12) << Safe(rec.submitted_at.substr(0, 10)) << std::setw(12)
-              << (st.acknowledged_at.empty() ? Or(st.acknowledge_due, "-") : "done") << std::setw(12)
-              << (st.responded_at.empty() ? Or(st.respond_due, "-") : "done") << flags << "\n";
+              << (st.acknowledged_at ? "done" : DayText(st.acknowledge_due, "-")) << std::setw(12)
+              << (st.responded_at ? "done" : DayText(st.respond_due, "-")) << flags << "\n";
     ++shown;
   }
   std::cout << shown << " case(s)\n";
@@ -121,12 +130,12 @@ void ShowCase(const Common& c, const std::string& reference) {
   // Opening personal data is itself an action for the log: written first, so a failed
   // audit write means nothing is shown.
   s.storage->Audit(s.actor, "show", rec.reference, "opened the sealed part");
-  std::cout << "reference     " << Safe(rec.reference) << "\nkind          " << Safe(rec.kind) << "\npolicy        "
+  std::cout << "reference     " << Safe(rec.reference) << "\nkind          " << ToString(rec.kind) << "\npolicy        "
             << Safe(rec.policy_id) << "\nservice       " << Or(rec.service_id, "-") << "\ncategories    ";
   for (const auto& cat : rec.categories) std::cout << Safe(cat) << " ";
   std::cout << "\nsent at kiosk " << Safe(rec.submitted_at) << " (kiosk " << rec.kiosk << ")\nreceived      "
-            << Safe(rec.received_at) << " via " << Safe(rec.via) << "\nanonymous     " << (rec.anonymous ? "yes" : "no")
-            << "\nstate         " << Safe(rec.state) << (rec.outcome.empty() ? "" : " (" + Safe(rec.outcome) + ")") << "\n";
+            << Safe(rec.received_at) << " via " << ToString(rec.via) << "\nanonymous     " << (rec.anonymous ? "yes" : "no")
+            << "\nstate         " << ToString(rec.state) << (rec.outcome ? " (" + ToString(*rec.outcome) + ")" : "") << "\n";
   for (const auto& r : rec.receipt_references) std::cout << "on receipt    " << Safe(r) << "\n";
   std::cout << "happened      " << IncidentText(ClearFromJson(rec.clear_json).incident) << "\n";
   if (!rec.deadline_note.empty()) std::cout << "NO DEADLINES: " << Safe(rec.deadline_note) << "\n";
@@ -144,12 +153,12 @@ void ShowCase(const Common& c, const std::string& reference) {
   for (const StageRecord& st : rec.stages) {
     const CaseWorkflow::Projection projected = s.workflow.ProjectionOf(rec, st);
     any_projected = any_projected || projected.acknowledge || projected.respond;
-    std::cout << "  " << std::left << std::setw(12) << Or(st.stage_id, "-") << "from " << st.entered_on
-              << "  ack by " << Or(st.acknowledge_due, "-") << (projected.acknowledge ? " (projected)" : "")
-              << (st.acknowledged_at.empty() ? "" : " (done " + st.acknowledged_at.substr(0, 10) + ")")
-              << "  answer by " << Or(s.workflow.AnswerDue(st), "-")
-              << (projected.respond && st.extended_to.empty() ? " (projected)" : "")
-              << (st.responded_at.empty() ? "" : " (done " + st.responded_at.substr(0, 10) + ")") << "\n";
+    std::cout << "  " << std::left << std::setw(12) << Or(st.stage_id, "-") << "from " << ToIso(st.entered_on)
+              << "  ack by " << DayText(st.acknowledge_due, "-") << (projected.acknowledge ? " (projected)" : "")
+              << (st.acknowledged_at ? " (done " + ToIsoUtc(*st.acknowledged_at).substr(0, 10) + ")" : "")
+              << "  answer by " << DayText(s.workflow.AnswerDue(st), "-")
+              << (projected.respond && !st.extended_to ? " (projected)" : "")
+              << (st.responded_at ? " (done " + ToIsoUtc(*st.responded_at).substr(0, 10) + ")" : "") << "\n";
   }
   if (any_projected) {
     std::cout << "  (projected): counts bank holidays after the published GOV.UK data, projected by the standing "
@@ -252,23 +261,19 @@ void ListKiosks(const Common& c) {
   Session s(c);
   std::cout << std::left << std::setw(7) << "kiosk" << std::setw(24) << "name" << std::setw(16) << "policy"
             << std::setw(22) << "last contact" << std::setw(9) << "waiting" << std::setw(10) << "lag" << "flags\n";
-  std::time_t now = std::time(nullptr);
+  const UtcTime now = UtcNow();
   for (const KioskRecord& k : s.storage->Kiosks()) {
-    std::tm tm{};
-    bool stale = true;
-    if (!k.last_contact.empty() && strptime(k.last_contact.c_str(), "%Y-%m-%dT%H:%M:%S", &tm)) {
-      stale = now - timegm(&tm) > 24 * 3600;
-    }
+    const bool stale = !k.last_contact || now - *k.last_contact > std::chrono::hours(24);
     std::string lag = std::to_string(k.last_lag_seconds / 3600) + "h" + std::to_string(k.last_lag_seconds % 3600 / 60) + "m";
     // Deadlines count from Send at the kiosk: items that wait, or arrive days late, eat into them.
     std::string flags;
-    if (!k.revoked_at.empty()) flags = "REVOKED " + k.revoked_at;
-    else if (k.last_contact.empty()) flags = "never-synced";
+    if (k.revoked_at) flags = "REVOKED " + ToIsoUtc(*k.revoked_at);
+    else if (!k.last_contact) flags = "never-synced";
     else if (stale && k.waiting > 0) flags = "AT-RISK: items waiting, no contact for over a day";
     else if (k.last_lag_seconds > 24 * 3600) flags = "AT-RISK: items arrived over a day late";
     else if (stale) flags = "quiet";
     std::cout << std::setw(7) << k.number << std::setw(24) << Safe(k.name) << std::setw(16) << Or(k.policy, "-")
-              << std::setw(22) << Or(k.last_contact, "never") << std::setw(9) << k.waiting << std::setw(10) << lag
+              << std::setw(22) << (k.last_contact ? ToIsoUtc(*k.last_contact) : "never") << std::setw(9) << k.waiting << std::setw(10) << lag
               << flags << "\n";
   }
 }
@@ -285,10 +290,12 @@ void AddCaseCommands(CLI::App& app) {
   cases->add_flag("--overdue", overdue, "Only cases past an acknowledgement or answer deadline");
   cases->add_option("--stage", stage, "Only cases at this stage id");
   cases->add_option("--kind", kind, "compliment | complaint | comment")
-      ->check(CLI::IsMember({"compliment", "complaint", "comment"}));
+      ->check(CLI::IsMember(NamesOf(kKindNames)));
   cases->add_flag("--all", all, "Include closed cases");
   cases->add_flag("--urgent", urgent, "Only urgent cases (someone may be hurt or in danger); they are listed first anyway");
-  cases->callback([] { ListCases(common, overdue, stage, kind, all, urgent); });
+  cases->callback([] {
+    ListCases(common, overdue, stage, kind.empty() ? std::nullopt : std::optional<Kind>(ParseKind(kind)), all, urgent);
+  });
 
   auto* kase = app.add_subcommand("case", "Handle one case");
   kase->require_subcommand(1);
@@ -315,10 +322,10 @@ void AddCaseCommands(CLI::App& app) {
   static std::string sent_by;
   reply->add_option("--sent-by", sent_by, "How the written reply went: post | email | in-person | phone "
                                           "(a posted reply counts as received later, per policy)")
-      ->check(CLI::IsMember({"post", "email", "in-person", "phone"}));
+      ->check(CLI::IsMember(NamesOf(kReplyChannelNames)));
   reply->callback([] {
     Session s(common);
-    s.workflow.Reply(reference, text, s.actor, sent_by);
+    s.workflow.Reply(reference, text, s.actor, ParseReplyChannel(sent_by));   // nullopt when not given
     std::cout << "replied to " << reference << "\n";
   });
 
@@ -329,15 +336,15 @@ void AddCaseCommands(CLI::App& app) {
   extend->add_option("--reason", reason, "Why, in plain words (shown at the kiosk)")->required();
   extend->callback([] {
     Session s(common);
-    s.workflow.Extend(reference, extend_to, reason, s.actor);
+    s.workflow.Extend(reference, DateOption(extend_to, "--to"), reason, s.actor);
     std::cout << reference << ": answer by " << extend_to << "\n";
   });
   add("reopen", "Open a closed case again at its last stage (its clock starts today)")->callback([] {
     Session s(common);
     s.workflow.Reopen(reference, s.actor);
     const StageRecord& st = s.workflow.Require(reference).stages.back();
-    std::cout << reference << " is open again at " << Or(st.stage_id, "-") << "; answer by " << Or(st.respond_due, "-")
-              << "\n";
+    std::cout << reference << " is open again at " << Or(st.stage_id, "-") << "; answer by "
+              << DayText(st.respond_due, "-") << "\n";
   });
   static std::string back_to;
   auto* send_back = add("send-back", "Send the case back to an earlier stage (its clock starts today)");
@@ -346,7 +353,7 @@ void AddCaseCommands(CLI::App& app) {
     Session s(common);
     s.workflow.SendBack(reference, back_to, s.actor);
     const StageRecord& st = s.workflow.Require(reference).stages.back();
-    std::cout << reference << " is back at " << st.stage_id << "; answer by " << Or(st.respond_due, "-") << "\n";
+    std::cout << reference << " is back at " << st.stage_id << "; answer by " << DayText(st.respond_due, "-") << "\n";
   });
   static bool carry_on = false;
   auto* withdraw = add("withdraw", "The person asked to stop: close as withdrawn, or carry on where the policy allows");
@@ -362,16 +369,18 @@ void AddCaseCommands(CLI::App& app) {
     s.workflow.Escalate(reference, s.actor);
     CaseRecord rec = s.workflow.Require(reference);
     const StageRecord& st = rec.stages.back();
-    std::cout << rec.reference << " is now at " << st.stage_id << "; acknowledge by " << Or(st.acknowledge_due, "-")
-              << ", answer by " << Or(st.respond_due, "-") << "\n";
+    std::cout << rec.reference << " is now at " << st.stage_id << "; acknowledge by "
+              << DayText(st.acknowledge_due, "-") << ", answer by " << DayText(st.respond_due, "-") << "\n";
   });
   auto* close = add("close", "Close the case with an outcome");
   close->add_option("--outcome", outcome, "upheld | partly-upheld | not-upheld | resolved-informally | withdrawn | not-eligible")
       ->required()
-      ->check(CLI::IsMember(std::vector<std::string>(std::begin(kOutcomes), std::end(kOutcomes))));
+      ->check(CLI::IsMember(NamesOf(kOutcomeNames)));
   close->callback([] {
+    const std::optional<Outcome> ending = ParseOutcome(outcome);
+    if (!ending) throw CaseError(NotOneOf("--outcome", outcome, kOutcomeNames));
     Session s(common);
-    s.workflow.Close(reference, outcome, s.actor);
+    s.workflow.Close(reference, *ending, s.actor);
     std::cout << "closed " << reference << " (" << outcome << ")\n";
   });
 
@@ -387,14 +396,10 @@ void AddCaseCommands(CLI::App& app) {
   report->add_option("--to", to, "Last day, YYYY-MM-DD")->required();
   report->add_flag("--csv", csv, "CSV for a spreadsheet");
   report->callback([] {
-    for (const std::string* d : {&from, &to}) {
-      if (d->size() != 10 || (*d)[4] != '-' || (*d)[7] != '-') {
-        throw std::invalid_argument("report: '" + *d + "' is not a date (YYYY-MM-DD)");
-      }
-    }
+    const Date first = DateOption(from, "report:"), last = DateOption(to, "report:");
     Session s(common);
     CaseFilter all;
-    Report r = MakeReport(s.storage->Cases(all), from, to, s.workflow.Today());
+    Report r = MakeReport(s.storage->Cases(all), first, last, s.workflow.Today());
     std::cout << (csv ? ReportCsv(r) : ReportText(r));
   });
 

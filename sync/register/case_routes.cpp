@@ -31,28 +31,29 @@ void PrintRoutes(std::ostream& out, const CaseRecord& c, const Policy& policy, C
     }
   }
   if (auto outcome = workflow.OutcomeDue(policy, c)) {
-    out << "  outcome due   " << *outcome << " (from the date the complaint was made, at every stage)\n";
+    out << "  outcome due   " << ToIso(*outcome) << " (from the date the complaint was made, at every stage)\n";
   }
-  if (!st.extended_to.empty()) {
-    out << "  extended to   " << st.extended_to << " (was " << Or(st.respond_due, "none") << "): " << st.extension_reason
-        << "\n";
+  if (st.extended_to) {
+    out << "  extended to   " << ToIso(*st.extended_to) << " (was " << DayText(st.respond_due, "none")
+        << "): " << st.extension_reason << "\n";
   }
-  if (!st.reply_sent_by.empty()) {
-    out << "  reply sent by " << st.reply_sent_by << ", counts as received " << st.reply_received_on << "\n";
+  if (st.reply_sent_by) {
+    out << "  reply sent by " << ToString(*st.reply_sent_by) << ", counts as received "
+        << DayText(st.reply_received_on, "") << "\n";
   }
-  if (!c.withdraw_requested.empty()) {
-    out << "  WITHDRAWAL asked for at " << c.withdraw_requested << ": " << policy.withdrawal_note.words
+  if (c.withdraw_requested) {
+    out << "  WITHDRAWAL asked for at " << ToIsoUtc(*c.withdraw_requested) << ": " << policy.withdrawal_note.words
         << " (close it with --outcome withdrawn, or carry on)\n";
   }
   const Stage* next = policy.NextStage(st.stage_id);
-  if (c.kind == "complaint" && c.state != "closed" && next) {
+  if (next && CanMove(c.kind, c.state, CaseAction::kEscalate)) {
     proto::CaseStatus status = workflow.StatusOf(c);
     out << "  next stage    " << next->name << " (" << next->handled_by << ")";
     if (status.can_escalate) out << (status.escalate_by.empty() ? "; the person may ask now" : "; the person may ask until " + status.escalate_by);
     out << "\n";
     if (!next->how_to_request.empty()) out << "  how to ask    " << next->how_to_request << "\n";
   }
-  const bool last = c.kind == "complaint" && !next && stage;
+  const bool last = c.kind == Kind::kComplaint && !next && stage;
   const auto places = policy.PlacesToGo(last);
   if (!places.empty()) out << (last ? "  other places (after the last stage):\n" : "  other places (at any stage):\n");
   for (const ExternalBody* body : places) {

@@ -11,7 +11,10 @@ namespace tellus::reg {
 
 namespace {
 std::string Or(const std::string& text, const char* fallback) { return text.empty() ? fallback : text; }
+std::string OutcomeText(const std::optional<Outcome>& outcome) { return outcome ? ToString(*outcome) : ""; }
 }  // namespace
+
+std::string DayText(const std::optional<Date>& day, const char* fallback) { return day ? ToIso(*day) : fallback; }
 
 PolicyBook::PolicyBook(std::string policies_dir, std::string holidays_dir)
     : policies_dir_(std::move(policies_dir)), holidays_dir_(std::move(holidays_dir)) {}
@@ -42,21 +45,30 @@ const HolidayCalendar& PolicyBook::Calendar(Division division) {
   return *it->second;
 }
 
-std::string LocalDateOf(const std::string& iso_utc) {
-  const std::optional<std::chrono::sys_seconds> when =
-      iso_utc.size() < 19 ? std::nullopt : ParseIsoUtc(iso_utc);
-  if (!when) return iso_utc.substr(0, 10);
-  return ToIso(tellus::LocalDateOf(*when));  // the instant's local day (core/date.h)
+Date StampDay(const std::string& stamp) {
+  const std::optional<UtcTime> when = stamp.size() < 19 ? std::nullopt : ParseIsoUtc(stamp);
+  if (when) return LocalDateOf(*when);             // the instant's local day (core/date.h)
+  try {
+    return ParseIsoDate(std::string_view(stamp).substr(0, 10));   // an anonymous case's day
+  } catch (const std::exception&) {
+    throw CaseError("'" + stamp + "' is not a date and time");
+  }
 }
 
-bool IsOutcome(const std::string& text) {
-  return std::find(std::begin(kOutcomes), std::end(kOutcomes), text) != std::end(kOutcomes);
-}
-
-CaseWorkflow::CaseWorkflow(RegisterStorage& storage, PolicyBook& policies, std::function<std::string()> now)
+CaseWorkflow::CaseWorkflow(RegisterStorage& storage, PolicyBook& policies, std::function<UtcTime()> now)
     : storage_(storage), policies_(policies), now_(std::move(now)) {}
 
-std::string CaseWorkflow::Today() { return LocalDateOf(now_()); }
+Date CaseWorkflow::Today() { return LocalDateOf(now_()); }
+
+CaseState CaseWorkflow::Move(const CaseRecord& c, CaseAction action) {
+  if (std::optional<CaseState> to = StateAfter(c.kind, c.state, action)) return *to;
+  if (action == CaseAction::kReopen) throw CaseError(c.reference + " is not closed");
+  if (c.state == CaseState::kClosed && action != CaseAction::kSendBack) {
+    const bool ending = action == CaseAction::kClose || action == CaseAction::kWithdraw;
+    throw CaseError(c.reference + (ending ? " is already closed (" + OutcomeText(c.outcome) + ")" : " is closed"));
+  }
+  throw CaseError(c.reference + " is a " + ToString(c.kind) + ": only complaints have stages");
+}
 
 namespace {
 
@@ -79,18 +91,17 @@ StageDurations DurationsOf(const Policy& policy, const Stage* stage, Kind kind) 
 
 }  // namespace
 
-StageRecord CaseWorkflow::EnterStage(const Policy& policy, const Stage* stage, Kind kind,
-                                     const std::string& entered_on, const std::optional<std::string>& outcome_due) {
+StageRecord CaseWorkflow::EnterStage(const Policy& policy, const Stage* stage, Kind kind, Date entered_on,
+                                     std::optional<Date> outcome_due) {
   StageRecord st;
   st.entered_on = entered_on;
   if (stage && kind != Kind::kCompliment && kind != Kind::kComment) st.stage_id = stage->id;
   const StageDurations within = DurationsOf(policy, stage, kind);
   const HolidayCalendar& calendar = policies_.Calendar(policy.division);
-  Date from = ParseIsoDate(entered_on);
-  if (within.acknowledge) st.acknowledge_due = ToIso(AddDuration(from, *within.acknowledge, calendar));
-  if (within.respond) st.respond_due = ToIso(AddDuration(from, *within.respond, calendar));
+  if (within.acknowledge) st.acknowledge_due = AddDuration(entered_on, *within.acknowledge, calendar);
+  if (within.respond) st.respond_due = AddDuration(entered_on, *within.respond, calendar);
   // An outcome due from the complaint's date holds at every stage: a new stage never moves it later.
-  if (outcome_due && (st.respond_due.empty() || *outcome_due < st.respond_due)) st.respond_due = *outcome_due;
+  if (outcome_due && (!st.respond_due || *outcome_due < *st.respond_due)) st.respond_due = outcome_due;
   return st;
 }
 
@@ -98,12 +109,12 @@ CaseWorkflow::Projection CaseWorkflow::ProjectionOf(const CaseRecord& record, co
   try {
     const Policy& policy = policies_.Get(record.policy_id);
     const Stage* in = stage.stage_id.empty() ? nullptr : policy.FindStage(stage.stage_id);
-    const StageDurations within = DurationsOf(policy, in, ParseKind(record.kind));
+    const StageDurations within = DurationsOf(policy, in, record.kind);
     const HolidayCalendar& calendar = policies_.Calendar(policy.division);
-    const Date from = ParseIsoDate(stage.entered_on);
+    const Date from = stage.entered_on;
     // Only a date that is still the stage's own count (not one set another way) is marked.
-    auto rests = [&](const std::optional<Duration>& d, const std::string& due) {
-      return d && due == ToIso(AddDuration(from, *d, calendar)) && RestsOnProjection(from, *d, calendar);
+    auto rests = [&](const std::optional<Duration>& d, const std::optional<Date>& due) {
+      return d && due == AddDuration(from, *d, calendar) && RestsOnProjection(from, *d, calendar);
     };
     return {rests(within.acknowledge, stage.acknowledge_due), rests(within.respond, stage.respond_due)};
   } catch (const std::exception&) {
@@ -111,38 +122,38 @@ CaseWorkflow::Projection CaseWorkflow::ProjectionOf(const CaseRecord& record, co
   }
 }
 
-std::optional<std::string> CaseWorkflow::OutcomeDue(const Policy& policy, const CaseRecord& c) {
-  if (c.kind != "complaint") return std::nullopt;
+std::optional<Date> CaseWorkflow::OutcomeDue(const Policy& policy, const CaseRecord& c) {
+  if (c.kind != Kind::kComplaint) return std::nullopt;
   const NamedItem* service = policy.FindService(c.service_id);
   if (!service || !service->outcome_within) return std::nullopt;
-  return ToIso(AddDuration(ParseIsoDate(LocalDateOf(c.submitted_at)), *service->outcome_within,
-                           policies_.Calendar(policy.division)));
+  return AddDuration(StampDay(c.submitted_at), *service->outcome_within, policies_.Calendar(policy.division));
 }
 
-std::string CaseWorkflow::AnswerDue(const StageRecord& st) {
-  return st.extended_to.empty() ? st.respond_due : st.extended_to;
+std::optional<Date> CaseWorkflow::AnswerDue(const StageRecord& st) {
+  return st.extended_to ? st.extended_to : st.respond_due;
 }
 
-CaseRecord CaseWorkflow::NewCase(const proto::SubmitItem& item, int kiosk, const std::string& via) {
+CaseRecord CaseWorkflow::NewCase(const proto::SubmitItem& item, int kiosk, Via via) {
   CaseRecord c;
   c.uuid = item.clear.uuid;
   c.reference = item.clear.reference;
   c.kiosk = kiosk;
-  c.kind = ToString(item.clear.kind);
+  c.kind = item.clear.kind;
   c.policy_id = item.clear.policy_id;
   c.service_id = item.clear.service_id;
   c.categories = item.clear.categories;
   c.submitted_at = item.clear.submitted_at;
-  c.received_at = now_();
+  c.received_at = ToIsoUtc(now_());
   c.anonymous = item.clear.anonymous;
   c.clear_json = ClearToJson(item.clear);
   c.sealed = item.sealed;
   c.tracking_hash = item.tracking_hash;
   c.via = via;
-  c.state = "received";
+  c.state = CaseState::kReceived;
   c.urgent = item.clear.urgent && item.clear.kind == Kind::kComplaint;
-  std::string entered_on = LocalDateOf(item.clear.submitted_at);
+  Date entered_on = Today();
   try {
+    entered_on = StampDay(item.clear.submitted_at);
     const Policy& policy = policies_.Get(c.policy_id);
     const Stage* first = policy.stages.empty() ? nullptr : &policy.stages.front();
     c.stages.push_back(EnterStage(policy, first, item.clear.kind, entered_on, OutcomeDue(policy, c)));
@@ -167,105 +178,96 @@ CaseRecord CaseWorkflow::Require(const std::string& reference) {
 void CaseWorkflow::Acknowledge(const std::string& reference, const std::string& actor) {
   storage_.Transaction([&] {
     CaseRecord c = Require(reference);
-    if (c.state == "closed") throw CaseError(c.reference + " is closed");
+    const CaseState next = Move(c, CaseAction::kAcknowledge);
     StageRecord& st = c.stages.back();
-    if (!st.acknowledged_at.empty()) throw CaseError(c.reference + " was already acknowledged at " + st.acknowledged_at);
+    if (st.acknowledged_at) throw CaseError(c.reference + " was already acknowledged at " + ToIsoUtc(*st.acknowledged_at));
     st.acknowledged_at = now_();
-    if (c.state == "received") c.state = "acknowledged";
+    c.state = next;
     storage_.UpdateCase(c);
     storage_.Audit(actor, "ack", c.reference, st.stage_id);
   });
 }
 
 void CaseWorkflow::Reply(const std::string& reference, const std::string& text, const std::string& actor,
-                         const std::string& sent_by) {
+                         std::optional<ReplyChannel> sent_by) {
   if (text.empty()) throw CaseError("a reply needs some text");
   if (text.size() > proto::kMaxTextBytes) throw CaseError("a reply is limited to 8000 bytes");
-  if (!sent_by.empty() && sent_by != "post" && sent_by != "email" && sent_by != "in-person" && sent_by != "phone") {
-    throw CaseError("--sent-by '" + sent_by + "' is not one of post, email, in-person, phone");
-  }
   storage_.Transaction([&] {
     CaseRecord c = Require(reference);
-    if (c.state == "closed") throw CaseError(c.reference + " is closed");
+    c.state = Move(c, CaseAction::kReply);
     StageRecord& st = c.stages.back();
-    std::string now = now_();
-    if (st.acknowledged_at.empty()) st.acknowledged_at = now;   // a reply acknowledges too
+    const UtcTime now = now_();
+    if (!st.acknowledged_at) st.acknowledged_at = now;   // a reply acknowledges too
     st.responded_at = now;
     st.reply_sent_by = sent_by;
     st.reply_received_on = LocalDateOf(now);
-    if (sent_by == "post") {
+    if (sent_by == ReplyChannel::kPost) {
       // "within 10 working days of receiving the response": a letter arrives later than it leaves.
       try {
         const Policy& policy = policies_.Get(c.policy_id);
         if (policy.post_received_after) {
-          st.reply_received_on = ToIso(AddDuration(ParseIsoDate(st.reply_received_on), *policy.post_received_after,
-                                                   policies_.Calendar(policy.division)));
+          st.reply_received_on = AddDuration(*st.reply_received_on, *policy.post_received_after,
+                                             policies_.Calendar(policy.division));
         }
       } catch (const PolicyError&) {
         // no policy: the day it was sent stands
       }
     }
     c.latest_reply = text;
-    c.state = "answered";
     storage_.UpdateCase(c);
     storage_.Audit(actor, "reply", c.reference,
-                   st.stage_id + (sent_by.empty() ? "" : "; sent by " + sent_by + ", counts as received " +
-                                                             st.reply_received_on));
+                   st.stage_id + (!sent_by ? "" : "; sent by " + ToString(*sent_by) + ", counts as received " +
+                                                      DayText(st.reply_received_on, "")));
   });
 }
 
-void CaseWorkflow::Extend(const std::string& reference, const std::string& to, const std::string& reason,
+void CaseWorkflow::Extend(const std::string& reference, Date day, const std::string& reason,
                           const std::string& actor) {
-  Date day{};
-  try {
-    day = ParseIsoDate(to);
-  } catch (const std::exception&) {
-    throw CaseError("--to '" + to + "' is not a date (YYYY-MM-DD)");
-  }
   if (reason.empty()) throw CaseError("an extension needs a reason (--reason): the person is told it");
   if (reason.size() > proto::kMaxTextBytes) throw CaseError("a reason is limited to 8000 bytes");
   storage_.Transaction([&] {
     CaseRecord c = Require(reference);
-    if (c.state == "closed") throw CaseError(c.reference + " is closed");
-    if (ToIso(day) < Today()) throw CaseError("--to " + ToIso(day) + " is in the past");
+    c.state = Move(c, CaseAction::kExtend);
+    if (day < Today()) throw CaseError("--to " + ToIso(day) + " is in the past");
     StageRecord& st = c.stages.back();
-    std::string before = AnswerDue(st);
-    st.extended_to = ToIso(day);
+    const std::optional<Date> before = AnswerDue(st);
+    st.extended_to = day;
     st.extension_reason = reason;
     storage_.UpdateCase(c);
     storage_.Audit(actor, "extend", c.reference,
-                   Or(st.stage_id, "-") + ": answer by " + st.extended_to + " (was " + Or(before, "none") + "): " + reason);
+                   Or(st.stage_id, "-") + ": answer by " + ToIso(day) + " (was " + DayText(before, "none") + "): " + reason);
   });
 }
 
-void CaseWorkflow::Restart(CaseRecord& c, const Policy& policy, const Stage* stage, const std::string& action,
+void CaseWorkflow::Restart(CaseRecord& c, const Policy& policy, const Stage* stage, CaseAction action,
                            const std::string& actor) {
-  std::string now = now_();
-  if (c.stages.back().left_at.empty()) c.stages.back().left_at = now;
-  c.stages.push_back(EnterStage(policy, stage, ParseKind(c.kind), LocalDateOf(now), OutcomeDue(policy, c)));
-  c.state = "received";
-  c.outcome.clear();
-  c.closed_at.clear();
-  c.withdraw_requested.clear();
+  const UtcTime now = now_();
+  if (!c.stages.back().left_at) c.stages.back().left_at = now;
+  c.stages.push_back(EnterStage(policy, stage, c.kind, LocalDateOf(now), OutcomeDue(policy, c)));
+  c.state = Move(c, action);
+  c.outcome.reset();
+  c.closed_at.reset();
+  c.withdraw_requested.reset();
   storage_.UpdateCase(c);
   const StageRecord& st = c.stages.back();
-  storage_.Audit(actor, action, c.reference,
-                 Or(st.stage_id, "-") + ": ack by " + Or(st.acknowledge_due, "-") + ", answer by " + Or(st.respond_due, "-"));
+  storage_.Audit(actor, action == CaseAction::kReopen ? "reopen" : "send-back", c.reference,
+                 Or(st.stage_id, "-") + ": ack by " + DayText(st.acknowledge_due, "-") + ", answer by " +
+                     DayText(st.respond_due, "-"));
 }
 
 void CaseWorkflow::Reopen(const std::string& reference, const std::string& actor) {
   storage_.Transaction([&] {
     CaseRecord c = Require(reference);
-    if (c.state != "closed") throw CaseError(c.reference + " is not closed");
+    Move(c, CaseAction::kReopen);
     const Policy& policy = policies_.Get(c.policy_id);
-    Restart(c, policy, policy.FindStage(c.stages.back().stage_id), "reopen", actor);
+    Restart(c, policy, policy.FindStage(c.stages.back().stage_id), CaseAction::kReopen, actor);
   });
 }
 
 void CaseWorkflow::SendBack(const std::string& reference, const std::string& stage_id, const std::string& actor) {
   storage_.Transaction([&] {
     CaseRecord c = Require(reference);
-    if (c.kind != "complaint") throw CaseError(c.reference + " is a " + c.kind + ": only complaints have stages");
+    Move(c, CaseAction::kSendBack);
     const Policy& policy = policies_.Get(c.policy_id);
     const Stage* to = policy.FindStage(stage_id);
     if (!to) {
@@ -277,7 +279,7 @@ void CaseWorkflow::SendBack(const std::string& reference, const std::string& sta
     if (!now_at || to >= now_at) {
       throw CaseError(c.reference + " is at " + c.stages.back().stage_id + "; send-back goes to an earlier stage");
     }
-    Restart(c, policy, to, "send-back", actor);
+    Restart(c, policy, to, CaseAction::kSendBack, actor);
   });
 }
 
@@ -285,8 +287,8 @@ void CaseWorkflow::Withdraw(const std::string& reference, bool carry_on, const s
                             const std::string& actor) {
   storage_.Transaction([&] {
     CaseRecord c = Require(reference);
-    if (c.state == "closed") throw CaseError(c.reference + " is already closed (" + c.outcome + ")");
-    if (!carry_on) return DoClose(c, "withdrawn", actor);
+    Move(c, CaseAction::kWithdraw);
+    if (!carry_on) return DoClose(c, Outcome::kWithdrawn, actor);
     const Policy& policy = policies_.Get(c.policy_id);
     if (policy.withdrawal != Withdrawal::kMayContinue) {
       throw CaseError("policy " + policy.id + " closes a withdrawn complaint; it cannot be continued");
@@ -300,12 +302,8 @@ void CaseWorkflow::Withdraw(const std::string& reference, bool carry_on, const s
 
 CaseWorkflow::EscalationWindow CaseWorkflow::WindowFor(const CaseRecord& c) {
   EscalationWindow w;
-  if (c.state == "closed") {
-    w.why_not = "the case is closed";
-    return w;
-  }
-  if (c.kind != "complaint") {
-    w.why_not = "only complaints have stages";
+  if (!CanMove(c.kind, c.state, CaseAction::kEscalate)) {
+    w.why_not = c.state == CaseState::kClosed ? "the case is closed" : "only complaints have stages";
     return w;
   }
   const Policy* policy = nullptr;
@@ -322,28 +320,27 @@ CaseWorkflow::EscalationWindow CaseWorkflow::WindowFor(const CaseRecord& c) {
     return w;
   }
   // The window runs from when the person received the answer (a posted one arrives later).
-  const std::string answered_on = st.reply_received_on.empty() ? LocalDateOf(st.responded_at) : st.reply_received_on;
-  const std::string due = AnswerDue(st);
+  const std::optional<Date> due = AnswerDue(st);
   w.next_stage_id = next->id;
   w.next_stage_name = next->name;
-  std::string today = Today();
-  if (!st.responded_at.empty()) {
+  const Date today = Today();
+  if (st.responded_at) {
+    const Date answered_on = st.reply_received_on ? *st.reply_received_on : LocalDateOf(*st.responded_at);
     // The person has a window after the answer, where the policy gives one.
     if (next->request_within) {
       try {
-        w.last_day = ToIso(AddDuration(ParseIsoDate(answered_on), *next->request_within,
-                                       policies_.Calendar(policy->division)));
+        w.last_day = AddDuration(answered_on, *next->request_within, policies_.Calendar(policy->division));
       } catch (const std::exception& e) {
         w.why_not = e.what();
         return w;
       }
-      if (today > w.last_day) {
-        w.why_not = "the time to ask for " + next->name + " ended on " + w.last_day;
+      if (today > *w.last_day) {
+        w.why_not = "the time to ask for " + next->name + " ended on " + ToIso(*w.last_day);
         return w;
       }
     }
     w.possible = true;
-  } else if (!due.empty() && today > due) {
+  } else if (due && today > *due) {
     w.possible = true;   // no answer in time: the person may take it further
   } else {
     w.why_not = "the answer at this stage is not due yet";
@@ -355,10 +352,10 @@ void CaseWorkflow::DoEscalate(CaseRecord& c, const std::string& actor) {
   const Policy& policy = policies_.Get(c.policy_id);
   const Stage* next = policy.NextStage(c.stages.back().stage_id);
   if (!next) throw CaseError(c.reference + " is at the last stage of its procedure");
-  std::string now = now_();
+  const UtcTime now = now_();
+  c.state = Move(c, CaseAction::kEscalate);
   c.stages.back().left_at = now;
   c.stages.push_back(EnterStage(policy, next, Kind::kComplaint, LocalDateOf(now), OutcomeDue(policy, c)));
-  c.state = "received";
   storage_.UpdateCase(c);
   storage_.Audit(actor, "escalate", c.reference, next->id);
 }
@@ -366,27 +363,24 @@ void CaseWorkflow::DoEscalate(CaseRecord& c, const std::string& actor) {
 void CaseWorkflow::Escalate(const std::string& reference, const std::string& actor) {
   storage_.Transaction([&] {
     CaseRecord c = Require(reference);
-    if (c.state == "closed") throw CaseError(c.reference + " is closed");
-    if (c.kind != "complaint") throw CaseError(c.reference + " is a " + c.kind + ": only complaints have stages");
+    Move(c, CaseAction::kEscalate);
     DoEscalate(c, actor);   // staff may escalate at any time; the window binds requests from the kiosk
   });
 }
 
-void CaseWorkflow::DoClose(CaseRecord& c, const std::string& outcome, const std::string& actor) {
-  std::string now = now_();
-  c.state = "closed";
+void CaseWorkflow::DoClose(CaseRecord& c, Outcome outcome, const std::string& actor) {
+  const UtcTime now = now_();
+  c.state = Move(c, outcome == Outcome::kWithdrawn ? CaseAction::kWithdraw : CaseAction::kClose);
   c.outcome = outcome;
   c.closed_at = now;
-  if (c.stages.back().left_at.empty()) c.stages.back().left_at = now;
+  if (!c.stages.back().left_at) c.stages.back().left_at = now;
   storage_.UpdateCase(c);
-  storage_.Audit(actor, "close", c.reference, outcome);
+  storage_.Audit(actor, "close", c.reference, ToString(outcome));
 }
 
-void CaseWorkflow::Close(const std::string& reference, const std::string& outcome, const std::string& actor) {
-  if (!IsOutcome(outcome)) throw CaseError("unknown outcome '" + outcome + "'");
+void CaseWorkflow::Close(const std::string& reference, Outcome outcome, const std::string& actor) {
   storage_.Transaction([&] {
     CaseRecord c = Require(reference);
-    if (c.state == "closed") throw CaseError(c.reference + " is already closed (" + c.outcome + ")");
     DoClose(c, outcome, actor);
   });
 }
@@ -400,11 +394,11 @@ proto::CaseStatus CaseWorkflow::StatusOf(const CaseRecord& c) {
   s.latest_reply = c.latest_reply;
   const StageRecord& st = c.stages.back();
   s.stage_id = st.stage_id;
-  s.acknowledge_by = st.acknowledge_due;
-  s.respond_by = st.respond_due;
-  s.extended_to = st.extended_to;
+  s.acknowledge_by = DayText(st.acknowledge_due, "");
+  s.respond_by = DayText(st.respond_due, "");
+  s.extended_to = DayText(st.extended_to, "");
   s.extension_reason = st.extension_reason;
-  s.withdraw_requested = !c.withdraw_requested.empty();
+  s.withdraw_requested = c.withdraw_requested.has_value();
   if (!st.stage_id.empty()) {
     try {
       const Policy& policy = policies_.Get(c.policy_id);
@@ -412,28 +406,28 @@ proto::CaseStatus CaseWorkflow::StatusOf(const CaseRecord& c) {
       if (stage) s.stage_name = stage->name;
       // A time the seed does not give is the register's own; the person is not promised it
       // (unless it is the outcome date the seed does give, or staff gave a new one).
-      if (stage && stage->respond_own_choice && OutcomeDue(policy, c) != std::optional<std::string>(st.respond_due)) {
+      if (stage && stage->respond_own_choice && OutcomeDue(policy, c) != st.respond_due) {
         s.respond_by.clear();
       }
     } catch (const std::exception&) {
       s.stage_name = st.stage_id;
     }
   }
-  if (!st.extended_to.empty()) s.respond_by = st.extended_to;
+  if (st.extended_to) s.respond_by = ToIso(*st.extended_to);
   EscalationWindow w = WindowFor(c);
   s.can_escalate = w.possible;
   s.next_stage_name = w.next_stage_name;
-  s.escalate_by = w.possible ? w.last_day : "";
-  s.can_withdraw = c.state != "closed" && c.kind == "complaint" && c.withdraw_requested.empty();
+  s.escalate_by = w.possible ? DayText(w.last_day, "") : "";
+  s.can_withdraw = c.kind == Kind::kComplaint && CanMove(c.kind, c.state, CaseAction::kWithdraw) && !c.withdraw_requested;
   return s;
 }
 
-bool CaseWorkflow::IsOverdue(const CaseRecord& c, const std::string& today) {
-  if (c.state == "closed" || c.stages.empty()) return false;
+bool CaseWorkflow::IsOverdue(const CaseRecord& c, Date today) {
+  if (c.state == CaseState::kClosed || c.stages.empty()) return false;
   const StageRecord& st = c.stages.back();
-  if (st.acknowledged_at.empty() && !st.acknowledge_due.empty() && today > st.acknowledge_due) return true;
-  const std::string due = AnswerDue(st);
-  return st.responded_at.empty() && !due.empty() && today > due;
+  if (!st.acknowledged_at && st.acknowledge_due && today > *st.acknowledge_due) return true;
+  const std::optional<Date> due = AnswerDue(st);
+  return !st.responded_at && due && today > *due;
 }
 
 proto::RequestReply CaseWorkflow::HandleRequest(const proto::KioskRequest& request, const CaseRecord& record,
@@ -443,7 +437,8 @@ proto::RequestReply CaseWorkflow::HandleRequest(const proto::KioskRequest& reque
     CaseRecord c = Require(record.reference);
     std::vector<unsigned char> sealed_text;
     if (!request.text.empty()) sealed_text = Seal(request.text, register_box_public_key);
-    if (!storage_.RecordRequest(request.request_id, c.uuid, proto::ToString(request.action), sealed_text, now_())) {
+    if (!storage_.RecordRequest(request.request_id, c.uuid, proto::ToString(request.action), sealed_text,
+                                ToIsoUtc(now_()))) {
       reply.done = true;   // the kiosk repeated a request we already carried out
       reply.reason = "already done";
       reply.status = StatusOf(c);
@@ -455,16 +450,16 @@ proto::RequestReply CaseWorkflow::HandleRequest(const proto::KioskRequest& reque
         reply.done = true;
         break;
       case proto::RequestAction::kWithdraw:
-        if (c.state == "closed") {
+        if (!CanMove(c.kind, c.state, CaseAction::kWithdraw)) {
           reply.reason = "the case is already closed";
         } else if (policies_.Get(c.policy_id).withdrawal == Withdrawal::kMayContinue) {
           // "reserves the right to continue to investigate serious complaints": staff decide.
-          if (c.withdraw_requested.empty()) c.withdraw_requested = now_();
+          if (!c.withdraw_requested) c.withdraw_requested = now_();
           storage_.UpdateCase(c);
           storage_.Audit("kiosk", "withdraw-request", c.reference, "the policy may continue: staff decide");
           reply.done = true;
         } else {
-          DoClose(c, "withdrawn", "kiosk");
+          DoClose(c, Outcome::kWithdrawn, "kiosk");
           reply.done = true;
         }
         break;
@@ -486,17 +481,16 @@ proto::RequestReply CaseWorkflow::HandleRequest(const proto::KioskRequest& reque
 
 std::vector<std::string> CaseWorkflow::Purge(const std::string& actor) {
   std::vector<std::string> purged;
-  std::string today = Today();
+  const Date today = Today();
   storage_.Transaction([&] {
     CaseFilter all;
     for (const CaseRecord& c : storage_.Cases(all)) {
-      if (c.state != "closed" || c.closed_at.empty()) continue;
+      if (c.state != CaseState::kClosed || !c.closed_at) continue;
       try {
         const Policy& policy = policies_.Get(c.policy_id);
         if (!policy.retention) continue;   // silent policy: keep, staff decide
-        Date until = AddDuration(ParseIsoDate(LocalDateOf(c.closed_at)), *policy.retention,
-                                 policies_.Calendar(policy.division));
-        if (today <= ToIso(until)) continue;
+        Date until = AddDuration(LocalDateOf(*c.closed_at), *policy.retention, policies_.Calendar(policy.division));
+        if (today <= until) continue;
       } catch (const std::exception&) {
         continue;   // never delete on a guess
       }

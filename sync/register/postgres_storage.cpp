@@ -8,75 +8,44 @@
 
 #include "core/reference.h"
 #include "core/seal.h"
+#include "sync/register/record_columns.h"
 
 namespace tellus::reg {
 
 namespace {
 
-constexpr const char* kCaseColumns =
-    "uuid, reference, kiosk, kind, policy_id, service_id, categories, submitted_at, received_at, anonymous, "
-    "clear_json, sealed, tracking_hash, via, state, outcome, closed_at, latest_reply, deadline_note, flags, urgent, "
-    "withdraw_requested";
-
-constexpr const char* kKioskColumns =
-    "number, name, policy, sign_public_key, enrolled_at, last_contact, waiting, last_lag_seconds, revoked_at";
-
-std::vector<std::string> JsonList(const std::string& text) {
-  try {
-    return nlohmann::json::parse(text).get<std::vector<std::string>>();
-  } catch (const nlohmann::json::exception&) {
-    return {};
-  }
-}
-
-KioskRecord KioskFrom(const PgResult& r, int row) {
-  KioskRecord k;
-  k.number = static_cast<int>(r.Int(row, 0));
-  k.name = r.Text(row, 1);
-  k.policy = r.Text(row, 2);
-  auto key = r.Bytes(row, 3);
-  if (key.size() == 32) std::copy(key.begin(), key.end(), k.sign_public_key.begin());
-  k.enrolled_at = r.Text(row, 4);
-  k.last_contact = r.Text(row, 5);
-  k.waiting = r.Int(row, 6);
-  k.last_lag_seconds = r.Int(row, 7);
-  k.revoked_at = r.Text(row, 8);
-  return k;
-}
-
-CaseRecord CaseFrom(const PgResult& r, int row) {
-  CaseRecord c;
-  c.uuid = r.Text(row, 0);
-  c.reference = r.Text(row, 1);
-  c.kiosk = static_cast<int>(r.Int(row, 2));
-  c.kind = r.Text(row, 3);
-  c.policy_id = r.Text(row, 4);
-  c.service_id = r.Text(row, 5);
-  c.categories = JsonList(r.Text(row, 6));
-  c.submitted_at = r.Text(row, 7);
-  c.received_at = r.Text(row, 8);
-  c.anonymous = r.Int(row, 9) != 0;
-  c.clear_json = r.Text(row, 10);
-  c.sealed = r.Bytes(row, 11);
-  c.tracking_hash = r.Text(row, 12);
-  c.via = r.Text(row, 13);
-  c.state = r.Text(row, 14);
-  c.outcome = r.Text(row, 15);
-  c.closed_at = r.Text(row, 16);
-  c.latest_reply = r.Text(row, 17);
-  c.deadline_note = r.Text(row, 18);
-  c.flags = JsonList(r.Text(row, 19));
-  c.urgent = r.Int(row, 20) != 0;
-  c.withdraw_requested = r.Text(row, 21);
-  return c;
-}
+// One row of a PgResult, as record_columns.h reads rows.
+struct PgRow {
+  const PgResult& r;
+  int row;
+  std::string Text(int col) const { return r.Text(row, col); }
+  std::int64_t Int(int col) const { return r.Int(row, col); }
+  std::vector<unsigned char> Blob(int col) const { return r.Bytes(row, col); }
+};
 
 std::vector<PgParam> CaseParams(const CaseRecord& c) {
-  return {c.uuid,         c.reference,     c.kiosk,       c.kind,         c.policy_id,
-          c.service_id,   nlohmann::json(c.categories).dump(), c.submitted_at, c.received_at,
-          c.anonymous ? 1 : 0, c.clear_json, c.sealed,   c.tracking_hash, c.via,
-          c.state,        c.outcome,       c.closed_at,   c.latest_reply, c.deadline_note,
-          nlohmann::json(c.flags).dump(),  c.urgent ? 1 : 0, c.withdraw_requested};
+  return {c.uuid,
+          c.reference,
+          c.kiosk,
+          ToString(c.kind),
+          c.policy_id,
+          c.service_id,
+          nlohmann::json(c.categories).dump(),
+          c.submitted_at,
+          c.received_at,
+          c.anonymous ? 1 : 0,
+          c.clear_json,
+          c.sealed,
+          c.tracking_hash,
+          ToString(c.via),
+          ToString(c.state),
+          ColumnText(c.outcome),
+          ColumnText(c.closed_at),
+          c.latest_reply,
+          c.deadline_note,
+          nlohmann::json(c.flags).dump(),
+          c.urgent ? 1 : 0,
+          ColumnText(c.withdraw_requested)};
 }
 
 }  // namespace
@@ -144,24 +113,24 @@ int PostgresRegisterStorage::AllocateKioskNumber() {
 void PostgresRegisterStorage::AddKiosk(const KioskRecord& k) {
   std::vector<unsigned char> key(k.sign_public_key.begin(), k.sign_public_key.end());
   db_->Exec("INSERT INTO kiosks(number, name, policy, sign_public_key, enrolled_at) VALUES ($1,$2,$3,$4,$5)",
-            {k.number, k.name, k.policy, key, k.enrolled_at});
+            {k.number, k.name, k.policy, key, ToIsoUtc(k.enrolled_at)});
 }
 
 std::optional<KioskRecord> PostgresRegisterStorage::FindKiosk(int number) {
   PgResult r = db_->Exec(std::string("SELECT ") + kKioskColumns + " FROM kiosks WHERE number = $1", {number});
   if (r.rows() == 0) return std::nullopt;
-  return KioskFrom(r, 0);
+  return KioskFromColumns(PgRow{r, 0});
 }
 
 std::vector<KioskRecord> PostgresRegisterStorage::Kiosks() {
   PgResult r = db_->Exec(std::string("SELECT ") + kKioskColumns + " FROM kiosks ORDER BY number");
   std::vector<KioskRecord> out;
-  for (int i = 0; i < r.rows(); ++i) out.push_back(KioskFrom(r, i));
+  for (int i = 0; i < r.rows(); ++i) out.push_back(KioskFromColumns(PgRow{r, i}));
   return out;
 }
 
-bool PostgresRegisterStorage::RevokeKiosk(int number, const std::string& at) {
-  return db_->Exec("UPDATE kiosks SET revoked_at = $1 WHERE number = $2 AND revoked_at = ''", {at, number})
+bool PostgresRegisterStorage::RevokeKiosk(int number, UtcTime at) {
+  return db_->Exec("UPDATE kiosks SET revoked_at = $1 WHERE number = $2 AND revoked_at = ''", {ToIsoUtc(at), number})
              .affected() == 1;
 }
 
@@ -177,11 +146,11 @@ std::uint64_t PostgresRegisterStorage::HighestSequence(int number) {
   return r.rows() == 1 ? static_cast<std::uint64_t>(r.Int(0, 0)) : 0;
 }
 
-void PostgresRegisterStorage::NoteKioskContact(int number, const std::string& at, std::int64_t waiting,
+void PostgresRegisterStorage::NoteKioskContact(int number, UtcTime at, std::int64_t waiting,
                                                std::optional<std::int64_t> lag_seconds) {
   db_->Exec("UPDATE kiosks SET last_contact = $1, waiting = $2, last_lag_seconds = coalesce($3::bigint, "
             "last_lag_seconds) WHERE number = $4",
-            {at, waiting, lag_seconds ? PgParam(*lag_seconds) : PgParam::Null(), number});
+            {ToIsoUtc(at), waiting, lag_seconds ? PgParam(*lag_seconds) : PgParam::Null(), number});
 }
 
 void PostgresRegisterStorage::RaiseHighestSequence(int kiosk, std::uint64_t sequence) {
@@ -227,7 +196,7 @@ nlohmann::json CaseJson(const CaseRecord& c, std::size_t i) {
           {"uuid", c.uuid},
           {"reference", c.reference},
           {"kiosk", c.kiosk},
-          {"kind", c.kind},
+          {"kind", ToString(c.kind)},
           {"policy_id", c.policy_id},
           {"service_id", c.service_id},
           {"categories", nlohmann::json(c.categories).dump()},
@@ -237,15 +206,15 @@ nlohmann::json CaseJson(const CaseRecord& c, std::size_t i) {
           {"clear_json", c.clear_json},
           {"sealed", ToBase64(c.sealed)},
           {"tracking_hash", c.tracking_hash},
-          {"via", c.via},
-          {"state", c.state},
-          {"outcome", c.outcome},
-          {"closed_at", c.closed_at},
+          {"via", ToString(c.via)},
+          {"state", ToString(c.state)},
+          {"outcome", ColumnText(c.outcome)},
+          {"closed_at", ColumnText(c.closed_at)},
           {"latest_reply", c.latest_reply},
           {"deadline_note", c.deadline_note},
           {"flags", nlohmann::json(c.flags).dump()},
           {"urgent", c.urgent ? 1 : 0},
-          {"withdraw_requested", c.withdraw_requested}};
+          {"withdraw_requested", ColumnText(c.withdraw_requested)}};
 }
 
 }  // namespace
@@ -332,16 +301,16 @@ void PostgresRegisterStorage::WriteNewStages(const std::vector<const CaseRecord*
       rows.push_back({{"case_uuid", c->uuid},
                       {"seq", seq++},
                       {"stage_id", st.stage_id},
-                      {"entered_on", st.entered_on},
-                      {"acknowledge_due", st.acknowledge_due},
-                      {"acknowledged_at", st.acknowledged_at},
-                      {"respond_due", st.respond_due},
-                      {"responded_at", st.responded_at},
-                      {"left_at", st.left_at},
-                      {"extended_to", st.extended_to},
+                      {"entered_on", ToIso(st.entered_on)},
+                      {"acknowledge_due", ColumnText(st.acknowledge_due)},
+                      {"acknowledged_at", ColumnText(st.acknowledged_at)},
+                      {"respond_due", ColumnText(st.respond_due)},
+                      {"responded_at", ColumnText(st.responded_at)},
+                      {"left_at", ColumnText(st.left_at)},
+                      {"extended_to", ColumnText(st.extended_to)},
                       {"extension_reason", st.extension_reason},
-                      {"reply_sent_by", st.reply_sent_by},
-                      {"reply_received_on", st.reply_received_on}});
+                      {"reply_sent_by", ColumnText(st.reply_sent_by)},
+                      {"reply_received_on", ColumnText(st.reply_received_on)}});
     }
   }
   if (rows.empty()) return;
@@ -360,21 +329,17 @@ void PostgresRegisterStorage::WriteStages(const CaseRecord& c) {
     db_->Exec("INSERT INTO stages(case_uuid, seq, stage_id, entered_on, acknowledge_due, acknowledged_at, respond_due, "
               "responded_at, left_at, extended_to, extension_reason, reply_sent_by, reply_received_on) "
               "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)",
-              {c.uuid, seq++, st.stage_id, st.entered_on, st.acknowledge_due, st.acknowledged_at, st.respond_due,
-               st.responded_at, st.left_at, st.extended_to, st.extension_reason, st.reply_sent_by,
-               st.reply_received_on});
+              {c.uuid, seq++, st.stage_id, ToIso(st.entered_on), ColumnText(st.acknowledge_due),
+               ColumnText(st.acknowledged_at), ColumnText(st.respond_due), ColumnText(st.responded_at),
+               ColumnText(st.left_at), ColumnText(st.extended_to), st.extension_reason, ColumnText(st.reply_sent_by),
+               ColumnText(st.reply_received_on)});
   }
 }
 
 CaseRecord PostgresRegisterStorage::Complete(CaseRecord c) {
-  PgResult s = db_->Exec("SELECT stage_id, entered_on, acknowledge_due, acknowledged_at, respond_due, responded_at, "
-                         "left_at, extended_to, extension_reason, reply_sent_by, reply_received_on FROM stages "
-                         "WHERE case_uuid = $1 ORDER BY seq",
+  PgResult s = db_->Exec(std::string("SELECT ") + kStageColumns + " FROM stages WHERE case_uuid = $1 ORDER BY seq",
                          {c.uuid});
-  for (int i = 0; i < s.rows(); ++i) {
-    c.stages.push_back({s.Text(i, 0), s.Text(i, 1), s.Text(i, 2), s.Text(i, 3), s.Text(i, 4), s.Text(i, 5),
-                        s.Text(i, 6), s.Text(i, 7), s.Text(i, 8), s.Text(i, 9), s.Text(i, 10)});
-  }
+  for (int i = 0; i < s.rows(); ++i) c.stages.push_back(StageFromColumns(PgRow{s, i}));
   PgResult r = db_->Exec("SELECT reference FROM receipt_references WHERE case_uuid = $1 ORDER BY reference", {c.uuid});
   for (int i = 0; i < r.rows(); ++i) c.receipt_references.push_back(r.Text(i, 0));
   return c;
@@ -384,29 +349,24 @@ std::vector<CaseRecord> PostgresRegisterStorage::CasesFrom(const PgResult& rows)
   std::vector<CaseRecord> out;
   out.reserve(static_cast<std::size_t>(rows.rows()));
   if (rows.rows() == 1) {
-    out.push_back(Complete(CaseFrom(rows, 0)));
+    out.push_back(Complete(CaseFromColumns(PgRow{rows, 0})));
     return out;
   }
   // Stages and receipt references of every listed case in two statements, not two per case.
   std::map<std::string, std::size_t> at;
   nlohmann::json uuids = nlohmann::json::array();
   for (int i = 0; i < rows.rows(); ++i) {
-    out.push_back(CaseFrom(rows, i));
+    out.push_back(CaseFromColumns(PgRow{rows, i}));
     at[out.back().uuid] = out.size() - 1;
     uuids.push_back(out.back().uuid);
   }
   if (out.empty()) return out;
   std::string list = uuids.dump();
-  PgResult s = db_->Exec("SELECT case_uuid, stage_id, entered_on, acknowledge_due, acknowledged_at, respond_due, "
-                         "responded_at, left_at, extended_to, extension_reason, reply_sent_by, reply_received_on "
-                         "FROM stages WHERE case_uuid IN (SELECT jsonb_array_elements_text($1::jsonb)) "
-                         "ORDER BY case_uuid, seq",
+  PgResult s = db_->Exec(std::string("SELECT case_uuid, ") + kStageColumns +
+                             " FROM stages WHERE case_uuid IN (SELECT jsonb_array_elements_text($1::jsonb)) "
+                             "ORDER BY case_uuid, seq",
                          {list});
-  for (int i = 0; i < s.rows(); ++i) {
-    out[at[s.Text(i, 0)]].stages.push_back({s.Text(i, 1), s.Text(i, 2), s.Text(i, 3), s.Text(i, 4), s.Text(i, 5),
-                                            s.Text(i, 6), s.Text(i, 7), s.Text(i, 8), s.Text(i, 9), s.Text(i, 10),
-                                            s.Text(i, 11)});
-  }
+  for (int i = 0; i < s.rows(); ++i) out[at[s.Text(i, 0)]].stages.push_back(StageFromColumns(PgRow{s, i}, 1));
   PgResult r = db_->Exec("SELECT case_uuid, reference FROM receipt_references WHERE case_uuid IN "
                          "(SELECT jsonb_array_elements_text($1::jsonb)) ORDER BY case_uuid, reference",
                          {list});
@@ -421,7 +381,7 @@ std::optional<CaseRecord> PostgresRegisterStorage::FindCase(const std::string& r
                              (depth_ > 0 ? " FOR UPDATE" : ""),
                          {reference});
   if (r.rows() == 0) return std::nullopt;
-  return Complete(CaseFrom(r, 0));
+  return Complete(CaseFromColumns(PgRow{r, 0}));
 }
 
 std::vector<CaseRecord> PostgresRegisterStorage::FindCasesForReceipt(const std::string& reference) {
@@ -436,11 +396,12 @@ std::vector<CaseRecord> PostgresRegisterStorage::FindCasesForReceipt(const std::
 std::vector<CaseRecord> PostgresRegisterStorage::Cases(const CaseFilter& f) {
   PgResult r = db_->Exec(
       std::string("SELECT ") + kCaseColumns +
-          " FROM cases WHERE ($1::text = '' OR kind = $1) AND ($2::integer = 0 OR state <> 'closed')"
+          " FROM cases WHERE ($1::text = '' OR kind = $1) AND ($2::integer = 0 OR state <> $6)"
           " AND ($3::text = '' OR substr(submitted_at, 1, 10) >= $3) AND ($4::text = '' OR substr(submitted_at, 1, 10) <= $4)"
           " AND ($5::integer = 0 OR urgent <> 0)"
           " ORDER BY urgent DESC, submitted_at, reference",
-      {f.kind, f.open_only ? 1 : 0, f.submitted_from, f.submitted_to, f.urgent_only ? 1 : 0});
+      {ColumnText(f.kind), f.open_only ? 1 : 0, ColumnText(f.submitted_from), ColumnText(f.submitted_to),
+       f.urgent_only ? 1 : 0, ToString(CaseState::kClosed)});
   std::vector<CaseRecord> out;
   for (CaseRecord& c : CasesFrom(r)) {
     if (!f.stage.empty() && (c.stages.empty() || c.stages.back().stage_id != f.stage)) continue;
@@ -453,8 +414,9 @@ void PostgresRegisterStorage::UpdateCase(const CaseRecord& c) {
   Transaction([&] {
     PgResult r = db_->Exec("UPDATE cases SET state = $1, outcome = $2, closed_at = $3, latest_reply = $4, "
                            "deadline_note = $5, flags = $6, withdraw_requested = $7 WHERE uuid = $8",
-                           {c.state, c.outcome, c.closed_at, c.latest_reply, c.deadline_note,
-                            nlohmann::json(c.flags).dump(), c.withdraw_requested, c.uuid});
+                           {ToString(c.state), ColumnText(c.outcome), ColumnText(c.closed_at), c.latest_reply,
+                            c.deadline_note, nlohmann::json(c.flags).dump(), ColumnText(c.withdraw_requested),
+                            c.uuid});
     if (r.affected() != 1) throw StorageError("no case with uuid " + c.uuid);
     WriteStages(c);
   });

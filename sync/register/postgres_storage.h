@@ -31,10 +31,10 @@ class PostgresRegisterStorage : public RegisterStorage {
   void AddKiosk(const KioskRecord& kiosk) override;
   std::optional<KioskRecord> FindKiosk(int number) override;
   std::vector<KioskRecord> Kiosks() override;
-  bool RevokeKiosk(int number, const std::string& at) override;
+  bool RevokeKiosk(int number, UtcTime at) override;
   std::string BindKioskPolicy(int number, const std::string& policy) override;
   std::uint64_t HighestSequence(int number) override;
-  void NoteKioskContact(int number, const std::string& at, std::int64_t waiting,
+  void NoteKioskContact(int number, UtcTime at, std::int64_t waiting,
                         std::optional<std::int64_t> lag_seconds) override;
   IngestResult Ingest(const std::vector<CaseRecord>& cases) override;
   std::optional<CaseRecord> FindCase(const std::string& reference) override;

@@ -4,18 +4,19 @@
 #include <sstream>
 
 #include "sync/register/case_workflow.h"
+#include "sync/register/column_text.h"
 
 namespace tellus::reg {
 
 namespace {
 
-// A deadline is judged once it has passed or was met; `done_at` is an ISO time or empty.
-void Judge(OnTime& figure, const std::string& due, const std::string& done_at, const std::string& today) {
-  if (due.empty()) return;
-  if (!done_at.empty()) {
+// A deadline is judged once it has passed or was met.
+void Judge(OnTime& figure, const std::optional<Date>& due, const std::optional<UtcTime>& done_at, Date today) {
+  if (!due) return;
+  if (done_at) {
     ++figure.due;
-    if (LocalDateOf(done_at) <= due) ++figure.on_time;
-  } else if (today > due) {
+    if (LocalDateOf(*done_at) <= *due) ++figure.on_time;
+  } else if (today > *due) {
     ++figure.due;
   }
 }
@@ -35,21 +36,20 @@ std::string CsvField(const std::string& text) {
 
 }  // namespace
 
-Report MakeReport(const std::vector<CaseRecord>& cases, const std::string& from, const std::string& to,
-                  const std::string& today) {
+Report MakeReport(const std::vector<CaseRecord>& cases, std::optional<Date> from, std::optional<Date> to, Date today) {
   Report r;
   r.from = from;
   r.to = to;
   for (const CaseRecord& c : cases) {
-    std::string day = c.submitted_at.substr(0, 10);
-    if ((!from.empty() && day < from) || (!to.empty() && day > to)) continue;
+    const std::string day = c.submitted_at.substr(0, 10);   // as the clear part has it (UTC), like `cases --from`
+    if ((from && day < ToIso(*from)) || (to && day > ToIso(*to))) continue;
     ++r.total;
-    r.counts["kind"][c.kind]++;
+    r.counts["kind"][ToString(c.kind)]++;
     r.counts["service"][c.service_id.empty() ? "(none)" : c.service_id]++;
     for (const std::string& cat : c.categories) r.counts["category"][cat]++;
     std::string stage = c.stages.empty() || c.stages.back().stage_id.empty() ? "(none)" : c.stages.back().stage_id;
     r.counts["stage"][stage]++;
-    r.counts["outcome"][c.state == "closed" ? c.outcome : "(open)"]++;
+    r.counts["outcome"][c.state == CaseState::kClosed ? ColumnText(c.outcome) : "(open)"]++;
     for (const StageRecord& st : c.stages) {
       Judge(r.acknowledged, st.acknowledge_due, st.acknowledged_at, today);
       Judge(r.answered, st.respond_due, st.responded_at, today);
@@ -60,7 +60,7 @@ Report MakeReport(const std::vector<CaseRecord>& cases, const std::string& from,
 
 std::string ReportText(const Report& r) {
   std::ostringstream out;
-  out << "Cases submitted " << (r.from.empty() ? "(any)" : r.from) << " to " << (r.to.empty() ? "(any)" : r.to)
+  out << "Cases submitted " << DayText(r.from, "(any)") << " to " << DayText(r.to, "(any)")
       << ": " << r.total << "\n";
   for (const auto& [group, keys] : r.counts) {
     out << "\nby " << group << "\n";

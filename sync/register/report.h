@@ -4,6 +4,7 @@
 // counts towards "on time" once its deadline has passed or it was met; one still
 // inside its deadline and not yet done counts in neither figure.
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,15 +19,14 @@ struct OnTime {
 };
 
 struct Report {
-  std::string from, to;
+  std::optional<Date> from, to;                    // nullopt: unbounded
   int total = 0;
   std::map<std::string, std::map<std::string, int>> counts;   // group -> key -> count
   OnTime acknowledged;
   OnTime answered;
 };
 
-Report MakeReport(const std::vector<CaseRecord>& cases, const std::string& from, const std::string& to,
-                  const std::string& today);
+Report MakeReport(const std::vector<CaseRecord>& cases, std::optional<Date> from, std::optional<Date> to, Date today);
 std::string ReportText(const Report& report);
 std::string ReportCsv(const Report& report);        // group,key,count rows, then the on-time rows
 

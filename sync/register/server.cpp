@@ -211,7 +211,7 @@ std::optional<KioskRecord> RegisterServer::Authenticate(const HttpRequest& req, 
     kiosk = storage_.FindKiosk(*number);
   }
   static const proto::PublicKey kStandIn = proto::NewSignKeyPair().public_key;
-  const bool usable = kiosk && kiosk->revoked_at.empty();
+  const bool usable = kiosk && !kiosk->revoked_at;
   std::int64_t now = proto::UnixNow();
   proto::Verdict verdict =
       proto::VerifyRequest(h, usable ? kiosk->sign_public_key : kStandIn, req.method, req.path, req.body, now);
@@ -264,7 +264,7 @@ HttpResponse RegisterServer::Submit(const HttpRequest& req) {
   proto::SubmitAck ack;
   try {
     std::lock_guard lock(storage_mutex_);
-    ack = StoreBatch(storage_, workflow_, *kiosk, batch, "network", keys_.box);
+    ack = StoreBatch(storage_, workflow_, *kiosk, batch, Via::kNetwork, keys_.box);
   } catch (const StorageError& e) {
     // Disk full, database busy: not the items' fault. The kiosk keeps them and retries the batch.
     res.set_header("Retry-After", "30");

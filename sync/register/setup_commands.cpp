@@ -62,7 +62,7 @@ void Enroll(const std::string& db, const std::string& name, const std::string& p
     id.kiosk_number = storage->AllocateKioskNumber();
     // Written before the commit: if the file cannot be written, the kiosk is not recorded either.
     SaveKioskIdentity(id, out);
-    storage->AddKiosk({id.kiosk_number, name, policy, kiosk_keys.public_key, IsoNow(), "", 0, 0, ""});
+    storage->AddKiosk({id.kiosk_number, name, policy, kiosk_keys.public_key, UtcNow(), std::nullopt, 0, 0, std::nullopt});
     storage->Audit(OsUserActor(), "enroll-kiosk", "", "kiosk " + std::to_string(id.kiosk_number) + " " + name);
   });
   SecureZero(kiosk_keys.secret_key.data(), kiosk_keys.secret_key.size());
@@ -75,7 +75,7 @@ void Revoke(const std::string& db, int number) {
   storage->Transaction([&] {
     auto kiosk = storage->FindKiosk(number);
     if (!kiosk) throw std::invalid_argument("no kiosk number " + std::to_string(number));
-    if (!storage->RevokeKiosk(number, IsoNow())) throw std::invalid_argument("kiosk " + std::to_string(number) + " was already revoked");
+    if (!storage->RevokeKiosk(number, UtcNow())) throw std::invalid_argument("kiosk " + std::to_string(number) + " was already revoked");
     storage->Audit(OsUserActor(), "revoke-kiosk", "", "kiosk " + std::to_string(number) + " " + kiosk->name);
   });
   std::cout << "kiosk " << number << " revoked: its signed requests and USB bundles are refused from now on\n";

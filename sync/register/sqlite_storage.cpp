@@ -10,6 +10,7 @@
 
 #include "core/date.h"
 #include "core/reference.h"
+#include "sync/register/column_text.h"
 
 namespace tellus::reg {
 
@@ -118,10 +119,11 @@ void InsertStages(Stmt& ins, const CaseRecord& c) {
   std::int64_t seq = 0;
   for (const StageRecord& st : c.stages) {
     ins.Reset();
-    ins.Bind(1, c.uuid).Bind(2, seq++).Bind(3, st.stage_id).Bind(4, st.entered_on).Bind(5, st.acknowledge_due);
-    ins.Bind(6, st.acknowledged_at).Bind(7, st.respond_due).Bind(8, st.responded_at).Bind(9, st.left_at);
-    ins.Bind(10, st.extended_to).Bind(11, st.extension_reason).Bind(12, st.reply_sent_by);
-    ins.Bind(13, st.reply_received_on);
+    ins.Bind(1, c.uuid).Bind(2, seq++).Bind(3, st.stage_id).Bind(4, ToIso(st.entered_on));
+    ins.Bind(5, ColumnText(st.acknowledge_due)).Bind(6, ColumnText(st.acknowledged_at));
+    ins.Bind(7, ColumnText(st.respond_due)).Bind(8, ColumnText(st.responded_at)).Bind(9, ColumnText(st.left_at));
+    ins.Bind(10, ColumnText(st.extended_to)).Bind(11, st.extension_reason).Bind(12, ColumnText(st.reply_sent_by));
+    ins.Bind(13, ColumnText(st.reply_received_on));
     ins.Step();
   }
 }
@@ -133,11 +135,11 @@ KioskRecord KioskFrom(const Stmt& s) {
   k.policy = s.Text(2);
   auto key = s.Blob(3);
   if (key.size() == 32) std::copy(key.begin(), key.end(), k.sign_public_key.begin());
-  k.enrolled_at = s.Text(4);
-  k.last_contact = s.Text(5);
+  k.enrolled_at = RequiredTimeColumn(s.Text(4), "kiosks.enrolled_at");
+  k.last_contact = TimeColumn(s.Text(5), "kiosks.last_contact");
   k.waiting = s.Int(6);
   k.last_lag_seconds = s.Int(7);
-  k.revoked_at = s.Text(8);
+  k.revoked_at = TimeColumn(s.Text(8), "kiosks.revoked_at");
   return k;
 }
 
@@ -159,7 +161,7 @@ CaseRecord CaseFrom(const Stmt& s) {
   c.uuid = s.Text(0);
   c.reference = s.Text(1);
   c.kiosk = static_cast<int>(s.Int(2));
-  c.kind = s.Text(3);
+  c.kind = EnumColumn(s.Text(3), kKindNames, "cases.kind");
   c.policy_id = s.Text(4);
   c.service_id = s.Text(5);
   c.categories = JsonList(s.Text(6));
@@ -169,21 +171,21 @@ CaseRecord CaseFrom(const Stmt& s) {
   c.clear_json = s.Text(10);
   c.sealed = s.Blob(11);
   c.tracking_hash = s.Text(12);
-  c.via = s.Text(13);
-  c.state = s.Text(14);
-  c.outcome = s.Text(15);
-  c.closed_at = s.Text(16);
+  c.via = EnumColumn(s.Text(13), kViaNames, "cases.via");
+  c.state = EnumColumn(s.Text(14), kCaseStateNames, "cases.state");
+  c.outcome = OptionalEnumColumn(s.Text(15), kOutcomeNames, "cases.outcome");
+  c.closed_at = TimeColumn(s.Text(16), "cases.closed_at");
   c.latest_reply = s.Text(17);
   c.deadline_note = s.Text(18);
   c.flags = JsonList(s.Text(19));
   c.urgent = s.Int(20) != 0;
-  c.withdraw_requested = s.Text(21);
+  c.withdraw_requested = TimeColumn(s.Text(21), "cases.withdraw_requested");
   return c;
 }
 
 }  // namespace
 
-std::string IsoNow() { return ToIsoUtc(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now())); }
+std::string IsoNow() { return ToIsoUtc(UtcNow()); }
 
 std::unique_ptr<SqliteRegisterStorage> SqliteRegisterStorage::Open(const std::string& path, bool create) {
   struct stat st{};
@@ -312,7 +314,7 @@ int SqliteRegisterStorage::AllocateKioskNumber() {
 void SqliteRegisterStorage::AddKiosk(const KioskRecord& k) {
   Stmt s(db_, "INSERT INTO kiosks(number, name, policy, sign_public_key, enrolled_at) VALUES (?,?,?,?,?)");
   s.Bind(1, std::int64_t{k.number}).Bind(2, k.name).Bind(3, k.policy);
-  s.BindBlob(4, k.sign_public_key.data(), k.sign_public_key.size()).Bind(5, k.enrolled_at);
+  s.BindBlob(4, k.sign_public_key.data(), k.sign_public_key.size()).Bind(5, ToIsoUtc(k.enrolled_at));
   s.Step();
 }
 
@@ -332,9 +334,9 @@ std::vector<KioskRecord> SqliteRegisterStorage::Kiosks() {
   return out;
 }
 
-bool SqliteRegisterStorage::RevokeKiosk(int number, const std::string& at) {
+bool SqliteRegisterStorage::RevokeKiosk(int number, UtcTime at) {
   Stmt s(db_, "UPDATE kiosks SET revoked_at = ? WHERE number = ? AND revoked_at = ''");
-  s.Bind(1, at).Bind(2, std::int64_t{number});
+  s.Bind(1, ToIsoUtc(at)).Bind(2, std::int64_t{number});
   s.Step();
   return sqlite3_changes(db_) == 1;
 }
@@ -353,11 +355,11 @@ std::uint64_t SqliteRegisterStorage::HighestSequence(int number) {
   return s.Step() ? static_cast<std::uint64_t>(s.Int(0)) : 0;
 }
 
-void SqliteRegisterStorage::NoteKioskContact(int number, const std::string& at, std::int64_t waiting,
+void SqliteRegisterStorage::NoteKioskContact(int number, UtcTime at, std::int64_t waiting,
                                              std::optional<std::int64_t> lag_seconds) {
   Stmt s(db_, "UPDATE kiosks SET last_contact = ?, waiting = ?, last_lag_seconds = coalesce(?, last_lag_seconds) "
               "WHERE number = ?");
-  s.Bind(1, at).Bind(2, waiting);
+  s.Bind(1, ToIsoUtc(at)).Bind(2, waiting);
   if (lag_seconds) s.Bind(3, *lag_seconds);
   s.Bind(4, std::int64_t{number});
   s.Step();
@@ -403,13 +405,14 @@ IngestResult SqliteRegisterStorage::Ingest(const std::vector<CaseRecord>& cases)
         throw StorageError("submission " + c.uuid + ": reference " + c.reference + " is already used by another case");
       }
       insert.Reset();
-      insert.Bind(1, c.uuid).Bind(2, c.reference).Bind(3, std::int64_t{c.kiosk}).Bind(4, c.kind);
+      insert.Bind(1, c.uuid).Bind(2, c.reference).Bind(3, std::int64_t{c.kiosk}).Bind(4, ToString(c.kind));
       insert.Bind(5, c.policy_id).Bind(6, c.service_id).Bind(7, nlohmann::json(c.categories).dump());
       insert.Bind(8, c.submitted_at).Bind(9, c.received_at).Bind(10, std::int64_t{c.anonymous ? 1 : 0});
       insert.Bind(11, c.clear_json).BindBlob(12, c.sealed.data(), c.sealed.size()).Bind(13, c.tracking_hash);
-      insert.Bind(14, c.via).Bind(15, c.state).Bind(16, c.outcome).Bind(17, c.closed_at);
+      insert.Bind(14, ToString(c.via)).Bind(15, ToString(c.state)).Bind(16, ColumnText(c.outcome));
+      insert.Bind(17, ColumnText(c.closed_at));
       insert.Bind(18, c.latest_reply).Bind(19, c.deadline_note).Bind(20, nlohmann::json(c.flags).dump());
-      insert.Bind(21, std::int64_t{c.urgent ? 1 : 0}).Bind(22, c.withdraw_requested);
+      insert.Bind(21, std::int64_t{c.urgent ? 1 : 0}).Bind(22, ColumnText(c.withdraw_requested));
       insert.Step();
       InsertStages(stage, c);   // a new case has no stages yet: no delete needed
       for (const std::string& r : c.receipt_references) {
@@ -439,8 +442,19 @@ std::vector<StageRecord> SqliteRegisterStorage::ReadStages(const std::string& uu
   s.Bind(1, uuid);
   std::vector<StageRecord> out;
   while (s.Step()) {
-    out.push_back({s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5), s.Text(6), s.Text(7), s.Text(8),
-                   s.Text(9), s.Text(10)});
+    StageRecord st;
+    st.stage_id = s.Text(0);
+    st.entered_on = RequiredDateColumn(s.Text(1), "stages.entered_on");
+    st.acknowledge_due = DateColumn(s.Text(2), "stages.acknowledge_due");
+    st.acknowledged_at = TimeColumn(s.Text(3), "stages.acknowledged_at");
+    st.respond_due = DateColumn(s.Text(4), "stages.respond_due");
+    st.responded_at = TimeColumn(s.Text(5), "stages.responded_at");
+    st.left_at = TimeColumn(s.Text(6), "stages.left_at");
+    st.extended_to = DateColumn(s.Text(7), "stages.extended_to");
+    st.extension_reason = s.Text(8);
+    st.reply_sent_by = OptionalEnumColumn(s.Text(9), kReplyChannelNames, "stages.reply_sent_by");
+    st.reply_received_on = DateColumn(s.Text(10), "stages.reply_received_on");
+    out.push_back(std::move(st));
   }
   return out;
 }
@@ -473,13 +487,14 @@ std::vector<CaseRecord> SqliteRegisterStorage::FindCasesForReceipt(const std::st
 
 std::vector<CaseRecord> SqliteRegisterStorage::Cases(const CaseFilter& f) {
   std::string sql = std::string("SELECT ") + kCaseColumns +
-                    " FROM cases WHERE (?1 = '' OR kind = ?1) AND (?2 = 0 OR state <> 'closed')"
+                    " FROM cases WHERE (?1 = '' OR kind = ?1) AND (?2 = 0 OR state <> ?6)"
                     " AND (?3 = '' OR substr(submitted_at, 1, 10) >= ?3) AND (?4 = '' OR substr(submitted_at, 1, 10) <= ?4)"
                     " AND (?5 = 0 OR urgent <> 0)"
                     " ORDER BY urgent DESC, submitted_at, reference";
   Stmt s(db_, sql.c_str());
-  s.Bind(1, f.kind).Bind(2, std::int64_t{f.open_only ? 1 : 0}).Bind(3, f.submitted_from).Bind(4, f.submitted_to);
-  s.Bind(5, std::int64_t{f.urgent_only ? 1 : 0});
+  s.Bind(1, ColumnText(f.kind)).Bind(2, std::int64_t{f.open_only ? 1 : 0});
+  s.Bind(3, ColumnText(f.submitted_from)).Bind(4, ColumnText(f.submitted_to));
+  s.Bind(5, std::int64_t{f.urgent_only ? 1 : 0}).Bind(6, ToString(CaseState::kClosed));
   std::vector<CaseRecord> out;
   while (s.Step()) {
     CaseRecord c = Complete(CaseFrom(s));
@@ -493,8 +508,9 @@ void SqliteRegisterStorage::UpdateCase(const CaseRecord& c) {
   Transaction([&] {
     Stmt s(db_, "UPDATE cases SET state = ?, outcome = ?, closed_at = ?, latest_reply = ?, deadline_note = ?, "
                 "flags = ?, withdraw_requested = ? WHERE uuid = ?");
-    s.Bind(1, c.state).Bind(2, c.outcome).Bind(3, c.closed_at).Bind(4, c.latest_reply).Bind(5, c.deadline_note);
-    s.Bind(6, nlohmann::json(c.flags).dump()).Bind(7, c.withdraw_requested).Bind(8, c.uuid);
+    s.Bind(1, ToString(c.state)).Bind(2, ColumnText(c.outcome)).Bind(3, ColumnText(c.closed_at));
+    s.Bind(4, c.latest_reply).Bind(5, c.deadline_note);
+    s.Bind(6, nlohmann::json(c.flags).dump()).Bind(7, ColumnText(c.withdraw_requested)).Bind(8, c.uuid);
     s.Step();
     if (sqlite3_changes(db_) != 1) throw StorageError("no case with uuid " + c.uuid);
     WriteStages(c);

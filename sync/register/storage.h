@@ -14,6 +14,9 @@
 #include <string>
 #include <vector>
 
+#include "core/case_lifecycle.h"
+#include "core/date.h"
+
 namespace tellus::reg {
 
 struct StorageError : std::runtime_error { using std::runtime_error::runtime_error; };
@@ -23,62 +26,64 @@ struct KioskRecord {
   std::string name;
   std::string policy;
   std::array<unsigned char, 32> sign_public_key{};
-  std::string enrolled_at;                         // ISO 8601 UTC
-  std::string last_contact;                        // empty until the first signed request
+  UtcTime enrolled_at{};
+  std::optional<UtcTime> last_contact;             // nullopt until the first signed request
   std::int64_t waiting = 0;                        // outbox count the kiosk last reported
   std::int64_t last_lag_seconds = 0;               // newest arrival: received - submitted
-  std::string revoked_at;                          // non-empty: its key is no longer accepted
+  std::optional<UtcTime> revoked_at;               // set: its key is no longer accepted
 };
 
-// One stage a case went through; deadlines are dates (YYYY-MM-DD), times ISO 8601 UTC.
+// One stage a case went through (core/case_lifecycle.h); nullopt: not set (yet).
 struct StageRecord {
   std::string stage_id;                            // empty for compliments and comments
-  std::string entered_on;                          // the date the clock started
-  std::string acknowledge_due;
-  std::string acknowledged_at;
-  std::string respond_due;
-  std::string responded_at;
-  std::string left_at;                             // when it ended (escalated or closed)
-  std::string extended_to{};                       // staff gave a new answer date (replaces respond_due)
+  Date entered_on{};                               // the date the clock started
+  std::optional<Date> acknowledge_due;
+  std::optional<UtcTime> acknowledged_at;
+  std::optional<Date> respond_due;
+  std::optional<UtcTime> responded_at;
+  std::optional<UtcTime> left_at;                  // when it ended (escalated or closed)
+  std::optional<Date> extended_to{};               // staff gave a new answer date (replaces respond_due)
   std::string extension_reason{};                  // why, shown to the person as written
-  std::string reply_sent_by{};                     // post | email | in-person | phone (empty: not recorded)
-  std::string reply_received_on{};                 // the day the person had the reply: windows count from it
+  std::optional<ReplyChannel> reply_sent_by{};     // nullopt: not recorded
+  std::optional<Date> reply_received_on{};         // the day the person had the reply: windows count from it
 };
 
 struct CaseRecord {
   std::string uuid;
   std::string reference;
   int kiosk = 0;
-  std::string kind;                                // compliment | complaint | comment
+  CaseKind kind = CaseKind::kComplaint;
   std::string policy_id;
   std::string service_id;
   std::vector<std::string> categories;
+  // As the clear part has them: an ISO 8601 UTC time, or for an anonymous case the day
+  // only (YYYY-MM-DD: a time could identify the person), so kept as that text.
   std::string submitted_at;                        // when Send was pressed at the kiosk
   std::string received_at;                         // when the register stored it
   bool anonymous = true;
   std::string clear_json;                          // the clear part as the kiosk sent it
   std::vector<unsigned char> sealed;
   std::string tracking_hash;                       // Argon2id, made on the kiosk
-  std::string via;                                 // network | usb
-  std::string state;                               // received | acknowledged | answered | closed
-  std::string outcome;
-  std::string closed_at;
+  Via via = Via::kNetwork;
+  CaseState state = CaseState::kReceived;
+  std::optional<Outcome> outcome;                  // set while closed
+  std::optional<UtcTime> closed_at;
   std::string latest_reply;
   std::string deadline_note;                       // why deadlines could not be computed, if so
   std::vector<std::string> flags;                  // what staff must check (admission.h), plain sentences
   std::vector<std::string> receipt_references;     // references on the person's receipt other than `reference`
   bool urgent = false;                             // safeguarding: someone may be hurt or in danger
-  std::string withdraw_requested;                  // when the person asked to stop (policy may continue)
+  std::optional<UtcTime> withdraw_requested;       // when the person asked to stop (policy may continue)
   std::vector<StageRecord> stages;                 // oldest first; back() is the current one
 };
 
 struct CaseFilter {
   std::string stage;                               // empty: any
-  std::string kind;
+  std::optional<CaseKind> kind;                    // nullopt: any
   bool open_only = false;
   bool urgent_only = false;
-  std::string submitted_from;                      // YYYY-MM-DD inclusive, empty: unbounded
-  std::string submitted_to;
+  std::optional<Date> submitted_from;              // inclusive, nullopt: unbounded
+  std::optional<Date> submitted_to;
 };
 
 struct AuditEntry {
@@ -105,13 +110,13 @@ class RegisterStorage {
   virtual void AddKiosk(const KioskRecord& kiosk) = 0;
   virtual std::optional<KioskRecord> FindKiosk(int number) = 0;
   virtual std::vector<KioskRecord> Kiosks() = 0;
-  virtual bool RevokeKiosk(int number, const std::string& at) = 0;   // false if unknown or already revoked
+  virtual bool RevokeKiosk(int number, UtcTime at) = 0;   // false if unknown or already revoked
   // For a kiosk enrolled without a policy: binds `policy` unless one is bound; returns the bound one.
   virtual std::string BindKioskPolicy(int number, const std::string& policy) = 0;
   // The highest reference sequence the register holds or held for a kiosk (0: none); the
   // kiosk's next references start above it (SubmitAck::next_sequence).
   virtual std::uint64_t HighestSequence(int number) = 0;
-  virtual void NoteKioskContact(int number, const std::string& at, std::int64_t waiting,
+  virtual void NoteKioskContact(int number, UtcTime at, std::int64_t waiting,
                                 std::optional<std::int64_t> lag_seconds) = 0;
 
   // All or nothing, durable on return. A case whose uuid is already held, or was purged
@@ -162,6 +167,6 @@ class RegisterStorage {
   }
 };
 
-std::string IsoNow();                              // "2026-11-22T19:04:05Z"
+std::string IsoNow();                              // "2026-11-22T19:04:05Z": ToIsoUtc(UtcNow())
 
 }  // namespace tellus::reg

@@ -18,7 +18,7 @@ using namespace testing_journey;
 CaseView OpenComplaint() {
   CaseView v;
   v.kind = JourneyKind::kComplaint;
-  v.state = "acknowledged";
+  v.state = CaseState::kAcknowledged;
   v.stage_name = "Stage 1: informal";
   v.acknowledge_by = D(2026, 11, 25);
   v.respond_by = D(2026, 12, 18);
@@ -203,7 +203,7 @@ TEST(JourneyCheck, ACheckedComplimentOffersNoStagesNoWithdrawalNoFeedback) {
   Driver d(policy);
   CaseView compliment;
   compliment.kind = JourneyKind::kCompliment;
-  compliment.state = "received";
+  compliment.state = CaseState::kReceived;
   Checked(d, compliment);
   for (const char* choice : {"escalate", "withdraw", "feedback"}) {
     d.Choose(choice);
@@ -215,7 +215,7 @@ TEST(JourneyCheck, ChoicesTheCaseDoesNotAllowAreIgnored) {
   Policy policy = SeetecLike();
   Driver d(policy);
   CaseView closed = OpenComplaint();
-  closed.state = "closed";
+  closed.state = CaseState::kClosed;
   closed.can_escalate = false;
   closed.can_withdraw = false;
   Checked(d, closed);

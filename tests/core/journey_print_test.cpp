@@ -110,7 +110,7 @@ TEST(JourneyPrint, TheCheckResultsSlipSaysWhereTheCaseIsAndByWhen) {
   d.Do(ev::Print{});                               // nothing found yet: nothing to print
   EXPECT_FALSE(d.Emitted<fx::PrintReceipt>());
   CaseView v;
-  v.state = "received";
+  v.state = CaseState::kReceived;
   v.stage_name = "Stage 1: informal";
   v.acknowledge_by = D(2026, 11, 25);
   v.respond_by = D(2026, 12, 18);

@@ -184,7 +184,7 @@ TEST(JourneyPromises, OtherPlacesFromTheSignpostListEveryBody) {
 
 CaseView CaseAt(const Policy& p, std::size_t stage) {
   CaseView v;
-  v.state = "answered";
+  v.state = CaseState::kAnswered;
   v.stage_name = p.stages.at(stage).name;
   v.latest_reply = "Our answer.";
   return v;

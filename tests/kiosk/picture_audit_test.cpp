@@ -230,7 +230,7 @@ void LookAtCheckScreens(Audit& audit, Harness& h) {
 
   CaseView open;
   open.kind = JourneyKind::kComplaint;
-  open.state = "received";
+  open.state = CaseState::kReceived;
   open.stage_name = p.stages.empty() ? "" : p.stages.front().name;
   open.acknowledge_by = h.state().today;
   open.respond_by = h.state().today;
@@ -240,14 +240,14 @@ void LookAtCheckScreens(Audit& audit, Harness& h) {
   open.escalate_by = h.state().today;
   open.can_withdraw = true;
   CaseView answered = open, closed = open, withdrawn = open, acknowledged = open, thanks = open;
-  answered.state = "answered";
-  closed.state = "closed";
-  closed.outcome = "upheld";
+  answered.state = CaseState::kAnswered;
+  closed.state = CaseState::kClosed;
+  closed.outcome = Outcome::kUpheld;
   closed.can_withdraw = false;
-  withdrawn.state = "closed";
-  withdrawn.outcome = "withdrawn";
+  withdrawn.state = CaseState::kClosed;
+  withdrawn.outcome = Outcome::kWithdrawn;
   withdrawn.can_withdraw = false;
-  acknowledged.state = "acknowledged";
+  acknowledged.state = CaseState::kAcknowledged;
   thanks.kind = JourneyKind::kCompliment;
   thanks.stage_name.clear();
 
@@ -357,7 +357,7 @@ TEST(PlainWords, StageNamesAreExplainedOnTheCheckResult) {
   state.place.step = Step::kCheckResult;
   state.check_status = CheckStatusKind::kFound;
   CaseView view;
-  view.state = "received";
+  view.state = CaseState::kReceived;
   view.stage_name = p.stages[0].name;
   state.check_case = view;
   std::vector<JourneyEvent> ignored;

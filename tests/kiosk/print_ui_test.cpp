@@ -152,7 +152,7 @@ TEST(PrintUi, TheCheckResultOffersItToo) {
   s.check_tracking = "7D2K9-QX4MB";
   s.check_status = CheckStatusKind::kFound;
   s.check_case = CaseView{};
-  s.check_case->state = "received";
+  s.check_case->state = CaseState::kReceived;
   s.check_case->stage_name = "Informal stage 1";
   h.Frame(2);
   Tap(h, "Print my receipt");

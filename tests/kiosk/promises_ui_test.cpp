@@ -90,7 +90,7 @@ TEST(UiPromises, DoneScreenLeadsToTheStagesAndTheirTimes) {
 TEST(UiPromises, SteppingStonesOffersItsOtherPlacesAtStageOne) {
   Harness h(Seed("stepping-stones"));
   CaseView v;
-  v.state = "received";
+  v.state = CaseState::kReceived;
   v.stage_name = h.app().policy().stages.front().name;
   v.can_withdraw = true;
   ShowCase(h, v);
@@ -159,7 +159,7 @@ TEST(UiPromises, SeetecRelativeOfSomeoneWhoHasDiedIsNotAskedForTheirPermission) 
 TEST(UiPromises, ExtensionIsShownInPlainWordsWithItsReason) {
   Harness h(Seed("next-steps"));
   CaseView v;
-  v.state = "acknowledged";
+  v.state = CaseState::kAcknowledged;
   v.stage_name = "Response to your complaint";
   v.respond_by = D(2027, 1, 4);
   v.extended_to = D(2027, 2, 12);
@@ -176,7 +176,7 @@ TEST(UiPromises, ExtensionIsShownInPlainWordsWithItsReason) {
 TEST(UiPromises, WorksForUsWithdrawalSaysItMayContinue) {
   Harness h(Seed("works-for-us"));
   CaseView v;
-  v.state = "received";
+  v.state = CaseState::kReceived;
   v.stage_name = "First review";
   v.withdraw_requested = true;
   ShowCase(h, v, Step::kCheckOutcome, {Place{Step::kCheckResult, 0}, Place{Step::kCheckConfirm, 0}});

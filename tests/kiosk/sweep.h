@@ -115,7 +115,7 @@ inline std::string Join(const std::vector<std::string>& lines) {
 // each outcome) cannot be reached by the walk without a register: each is set up here.
 inline CaseView SomeCase() {
   CaseView v;
-  v.state = "answered";
+  v.state = CaseState::kAnswered;
   v.stage_name = "Informal stage 1";                 // seetec's own stage names: the timeline marks it
   v.acknowledge_by = Date{std::chrono::year{2026}, std::chrono::month{11}, std::chrono::day{26}};
   v.respond_by = Date{std::chrono::year{2026}, std::chrono::month{12}, std::chrono::day{21}};
@@ -155,7 +155,7 @@ inline void CheckEveryCheckScreen(HarnessOptions o, const ScreenCheck& CheckScre
     s.check_status = CheckStatusKind::kFound;
     s.check_case = CaseView{};
     s.check_case->kind = JourneyKind::kCompliment;
-    s.check_case->state = "received";
+    s.check_case->state = CaseState::kReceived;
     s.request_outcome = RequestOutcome::kNone;
     Restore(h, s);
     CheckScreen(h, out);
@@ -171,7 +171,7 @@ inline void CheckEveryCheckScreen(HarnessOptions o, const ScreenCheck& CheckScre
     s.place = Place{Step::kCheckResult, 0};
     s.check_status = CheckStatusKind::kFound;
     s.check_case = SomeCase();
-    s.check_case->state = "acknowledged";
+    s.check_case->state = CaseState::kAcknowledged;
     s.check_case->stage_name = policy.stages.back().name;
     s.check_case->can_escalate = false;
     s.check_case->extended_to = Date{std::chrono::year{2027}, std::chrono::month{2}, std::chrono::day{12}};

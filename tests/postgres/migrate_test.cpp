@@ -71,7 +71,7 @@ TEST(Migrate, TenThousandCasesAndTheirAuditLookTheSameOnPostgres) {
       if (i % 5 == 0) made.clear.kind = Kind::kCompliment;
       made.clear.anonymous = i % 3 != 0;
       all.push_back(workflow.NewCase({made.clear, made.sealed, made.tracking_hash}, k.kiosk_number,
-                                     i % 4 ? "network" : "usb"));
+                                     i % 4 ? Via::kNetwork : Via::kUsb));
     }
     for (std::size_t at = 0; at < all.size(); at += 500) {
       storage->Ingest(std::vector<reg::CaseRecord>(all.begin() + static_cast<long>(at),
@@ -79,7 +79,7 @@ TEST(Migrate, TenThousandCasesAndTheirAuditLookTheSameOnPostgres) {
     }
     // An outbox recreated under the same identity: a receipt reference kept beside a new one.
     auto clash = testing::MakeItem(kiosks[0], 2, "seetec", &hash);
-    storage->Ingest({workflow.NewCase({clash.clear, clash.sealed, clash.tracking_hash}, kiosks[0].kiosk_number, "network")});
+    storage->Ingest({workflow.NewCase({clash.clear, clash.sealed, clash.tracking_hash}, kiosks[0].kiosk_number, Via::kNetwork)});
     auto attempt = [](const std::function<void()>& action) {
       try {
         action();
@@ -91,9 +91,10 @@ TEST(Migrate, TenThousandCasesAndTheirAuditLookTheSameOnPostgres) {
         const reg::CaseRecord& c = all[static_cast<std::size_t>(i - 1)];
         if (i % 2 == 0) attempt([&] { workflow.Acknowledge(c.reference, "alice"); });
         if (i % 7 == 0) {
-          attempt([&] { workflow.Reply(c.reference, "We are sorry. Case " + std::to_string(i), "bob", i % 14 ? "post" : ""); });
+          attempt([&] { workflow.Reply(c.reference, "We are sorry. Case " + std::to_string(i), "bob",
+                                      i % 14 ? std::optional<ReplyChannel>(ReplyChannel::kPost) : std::nullopt); });
         }
-        if (i % 11 == 0) attempt([&] { workflow.Close(c.reference, "upheld", "carol"); });
+        if (i % 11 == 0) attempt([&] { workflow.Close(c.reference, Outcome::kUpheld, "carol"); });
         if (i % 13 == 0 && i % 11 != 0) attempt([&] { workflow.Escalate(c.reference, "dave"); });
         if (i % 17 == 0 && i % 11 != 0) {
           proto::KioskRequest request{testing::NewRequestUuid(), c.reference, "", proto::RequestAction::kFeedback,

@@ -139,7 +139,7 @@ TEST(SlipLayout, TheCheckScreensSlipSaysWhereTheCaseIs) {
   s.check_tracking = "7D2K9-QX4MB";
   s.check_status = CheckStatusKind::kFound;
   s.check_case = CaseView{};
-  s.check_case->state = "acknowledged";
+  s.check_case->state = CaseState::kAcknowledged;
   s.check_case->stage_name = "Informal stage 1";
   s.check_case->respond_by = Day(2026, 12, 21);
   const SlipLayout layout = LayOutSlip(Words("en-GB", s), Assets());

@@ -5,6 +5,7 @@
 
 #include "core/date.h"
 #include "register_process.h"
+#include "sync/register/column_text.h"
 #include "sync/register/report.h"
 #include "sync/register/open_storage.h"
 
@@ -17,7 +18,7 @@ const char* kSeeds[] = {"steps-to-work", "works-for-us", "stepping-stones", "see
 
 struct Bench {
   Bench() : storage(OpenRegisterStorage(testing::NewRegisterDb(dir, "r.db"), true)), policies(kPolicies, kHolidays),
-            workflow(*storage, policies, [this] { return now; }) {
+            workflow(*storage, policies, [this] { return *ParseIsoUtc(now); }) {
     identity.kiosk_number = 3;
     identity.register_box_public_key = keys.public_key;
   }
@@ -25,7 +26,7 @@ struct Bench {
   CaseRecord Submit(const std::string& policy, const std::string& sent_at, Kind kind = Kind::kComplaint) {
     auto made = testing::MakeItem(identity, ++sequence, policy, &hash, sent_at);
     made.clear.kind = kind;
-    CaseRecord c = workflow.NewCase({made.clear, made.sealed, made.tracking_hash}, identity.kiosk_number, "network");
+    CaseRecord c = workflow.NewCase({made.clear, made.sealed, made.tracking_hash}, identity.kiosk_number, Via::kNetwork);
     storage->Ingest({c});
     return *storage->FindCase(c.reference);
   }
@@ -50,11 +51,11 @@ TEST(CaseWorkflow, SeetecDeadlinesCountFromSendNotArrivalAcrossChristmas) {
   CaseRecord c = b.Submit("seetec", "2026-12-17T10:00:00Z");
   ASSERT_EQ(c.deadline_note, "");
   ASSERT_EQ(c.stages.size(), 1u);
-  EXPECT_EQ(c.stages[0].entered_on, "2026-12-17");
+  EXPECT_EQ(ToIso(c.stages[0].entered_on), "2026-12-17");
   // 3 working days: Fri 18, Mon 21, Tue 22.
-  EXPECT_EQ(c.stages[0].acknowledge_due, "2026-12-22");
+  EXPECT_EQ(DayText(c.stages[0].acknowledge_due, ""), "2026-12-22");
   // 20 working days, skipping Christmas (Fri 25), Boxing Day's substitute (Mon 28) and New Year's Day.
-  EXPECT_EQ(c.stages[0].respond_due, "2027-01-19");
+  EXPECT_EQ(DayText(c.stages[0].respond_due, ""), "2027-01-19");
 }
 
 TEST(CaseWorkflow, EverySeedRecomputesDeadlinesOnEachStageChange) {
@@ -69,8 +70,8 @@ TEST(CaseWorkflow, EverySeedRecomputesDeadlinesOnEachStageChange) {
     const Stage& first = policy.stages.front();
     EXPECT_EQ(c.stages[0].stage_id, first.id);
     auto first_ack = policy.acknowledge_within ? policy.acknowledge_within : first.acknowledge_within;
-    EXPECT_EQ(c.stages[0].acknowledge_due, first_ack ? ToIso(b.Add("2027-02-01", *first_ack, policy)) : "");
-    EXPECT_EQ(c.stages[0].respond_due, first.respond_within ? ToIso(b.Add("2027-02-01", *first.respond_within, policy)) : "");
+    EXPECT_EQ(DayText(c.stages[0].acknowledge_due, ""), first_ack ? ToIso(b.Add("2027-02-01", *first_ack, policy)) : "");
+    EXPECT_EQ(DayText(c.stages[0].respond_due, ""), first.respond_within ? ToIso(b.Add("2027-02-01", *first.respond_within, policy)) : "");
 
     // Each escalation starts the next stage's clock on the day of the change.
     std::vector<std::string> days = {"2027-02-15", "2027-03-15", "2027-04-12", "2027-05-10"};
@@ -81,19 +82,19 @@ TEST(CaseWorkflow, EverySeedRecomputesDeadlinesOnEachStageChange) {
       b.workflow.Escalate(c.reference, "officer");
       c = b.workflow.Require(c.reference);
       ASSERT_EQ(c.stages.size(), i + 1);
-      EXPECT_EQ(c.stages[i - 1].left_at, b.now);
+      EXPECT_EQ(ColumnText(c.stages[i - 1].left_at), b.now);
       const StageRecord& st = c.stages.back();
       EXPECT_EQ(st.stage_id, stage.id);
-      EXPECT_EQ(st.entered_on, days[i - 1]);
-      EXPECT_EQ(st.acknowledge_due,
+      EXPECT_EQ(ToIso(st.entered_on), days[i - 1]);
+      EXPECT_EQ(DayText(st.acknowledge_due, ""),
                 stage.acknowledge_within ? ToIso(b.Add(days[i - 1], *stage.acknowledge_within, policy)) : "");
-      EXPECT_EQ(st.respond_due, stage.respond_within ? ToIso(b.Add(days[i - 1], *stage.respond_within, policy)) : "");
-      EXPECT_EQ(c.state, "received");
+      EXPECT_EQ(DayText(st.respond_due, ""), stage.respond_within ? ToIso(b.Add(days[i - 1], *stage.respond_within, policy)) : "");
+      EXPECT_EQ(c.state, CaseState::kReceived);
     }
     EXPECT_THROW(b.workflow.Escalate(c.reference, "officer"), CaseError);   // past the last stage
-    b.workflow.Close(c.reference, "not-upheld", "officer");
+    b.workflow.Close(c.reference, Outcome::kNotUpheld, "officer");
     EXPECT_THROW(b.workflow.Escalate(c.reference, "officer"), CaseError);
-    EXPECT_THROW(b.workflow.Close(c.reference, "upheld", "officer"), CaseError);
+    EXPECT_THROW(b.workflow.Close(c.reference, Outcome::kUpheld, "officer"), CaseError);
     // Every staff action is in the audit log.
     auto log = b.storage->AuditLog(c.reference);
     EXPECT_EQ(log.size(), 2 * (policy.stages.size() - 1) + 1);
@@ -107,7 +108,7 @@ TEST(CaseWorkflow, ComplimentsAndCommentsHaveNoStages) {
   const Policy& policy = b.policies.Get("next-steps");
   CaseRecord c = b.Submit("next-steps", "2026-12-21T08:00:00Z", Kind::kCompliment);
   EXPECT_EQ(c.stages[0].stage_id, "");
-  EXPECT_EQ(c.stages[0].acknowledge_due, policy.compliments.acknowledge_within
+  EXPECT_EQ(DayText(c.stages[0].acknowledge_due, ""), policy.compliments.acknowledge_within
                                              ? ToIso(b.Add("2026-12-21", *policy.compliments.acknowledge_within, policy))
                                              : "");
   EXPECT_THROW(b.workflow.Escalate(c.reference, "officer"), CaseError);
@@ -119,18 +120,18 @@ TEST(CaseWorkflow, OverdueUntilAcknowledgedAndAnswered) {
   Bench b;
   b.now = "2026-12-17T12:00:00Z";
   CaseRecord c = b.Submit("seetec", "2026-12-17T10:00:00Z");
-  EXPECT_FALSE(b.workflow.IsOverdue(c, "2026-12-22"));
-  EXPECT_TRUE(b.workflow.IsOverdue(c, "2026-12-23"));   // not acknowledged by 22 December
+  EXPECT_FALSE(b.workflow.IsOverdue(c, ParseIsoDate("2026-12-22")));
+  EXPECT_TRUE(b.workflow.IsOverdue(c, ParseIsoDate("2026-12-23")));   // not acknowledged by 22 December
   b.now = "2026-12-23T09:00:00Z";
   b.workflow.Acknowledge(c.reference, "officer");
   EXPECT_THROW(b.workflow.Acknowledge(c.reference, "officer"), CaseError);
   c = b.workflow.Require(c.reference);
-  EXPECT_EQ(c.state, "acknowledged");
-  EXPECT_FALSE(b.workflow.IsOverdue(c, "2027-01-19"));
-  EXPECT_TRUE(b.workflow.IsOverdue(c, "2027-01-20"));
+  EXPECT_EQ(c.state, CaseState::kAcknowledged);
+  EXPECT_FALSE(b.workflow.IsOverdue(c, ParseIsoDate("2027-01-19")));
+  EXPECT_TRUE(b.workflow.IsOverdue(c, ParseIsoDate("2027-01-20")));
   b.workflow.Reply(c.reference, "We are sorry.", "officer");
   c = b.workflow.Require(c.reference);
-  EXPECT_FALSE(b.workflow.IsOverdue(c, "2027-02-20"));
+  EXPECT_FALSE(b.workflow.IsOverdue(c, ParseIsoDate("2027-02-20")));
   EXPECT_EQ(b.workflow.StatusOf(c).latest_reply, "We are sorry.");
 }
 
@@ -181,8 +182,8 @@ TEST(CaseWorkflow, WithdrawAndFeedbackFromTheKiosk) {
   proto::KioskRequest withdraw{"55555555-5555-4555-8555-555555555555", c.reference, "", proto::RequestAction::kWithdraw, ""};
   proto::RequestReply r = b.workflow.HandleRequest(withdraw, c, b.keys.public_key);
   EXPECT_TRUE(r.done);
-  EXPECT_EQ(r.status.state, "closed");
-  EXPECT_EQ(r.status.outcome, "withdrawn");
+  EXPECT_EQ(r.status.state, CaseState::kClosed);
+  EXPECT_EQ(r.status.outcome, Outcome::kWithdrawn);
   withdraw.request_id = "66666666-6666-4666-8666-666666666666";
   EXPECT_FALSE(b.workflow.HandleRequest(withdraw, b.workflow.Require(c.reference), b.keys.public_key).done);
 }
@@ -199,9 +200,9 @@ TEST(CaseWorkflow, ReportCountsAndOnTimeShares) {
   b.now = "2027-01-05T09:00:00Z";
   b.workflow.Reply(on_time.reference, "Answer", "officer");
   b.workflow.Acknowledge(late_ack.reference, "officer");                  // after 22 December
-  b.workflow.Close(on_time.reference, "upheld", "officer");
+  b.workflow.Close(on_time.reference, Outcome::kUpheld, "officer");
   CaseFilter all;
-  Report r = MakeReport(b.storage->Cases(all), "2026-12-01", "2026-12-31", "2027-01-06");
+  Report r = MakeReport(b.storage->Cases(all), ParseIsoDate("2026-12-01"), ParseIsoDate("2026-12-31"), ParseIsoDate("2027-01-06"));
   EXPECT_EQ(r.total, 3);
   EXPECT_EQ(r.counts["kind"]["complaint"], 3);
   EXPECT_EQ(r.counts["outcome"]["upheld"], 1);
@@ -210,7 +211,7 @@ TEST(CaseWorkflow, ReportCountsAndOnTimeShares) {
   EXPECT_EQ(r.acknowledged.on_time, 1);
   EXPECT_EQ(r.answered.due, 1);            // the others still have until 19 January
   EXPECT_EQ(r.answered.on_time, 1);
-  Report later = MakeReport(b.storage->Cases(all), "2026-12-01", "2026-12-31", "2027-01-20");
+  Report later = MakeReport(b.storage->Cases(all), ParseIsoDate("2026-12-01"), ParseIsoDate("2026-12-31"), ParseIsoDate("2027-01-20"));
   EXPECT_EQ(later.answered.due, 3);
   EXPECT_EQ(later.answered.on_time, 1);
   EXPECT_NE(ReportCsv(later).find("on_time,answered,1"), std::string::npos);
@@ -226,7 +227,7 @@ TEST(CaseWorkflow, PurgeDeletesOnlyAfterTheRetentionHasPassed) {
   b.now = "2026-01-05T09:00:00Z";
   CaseRecord c = b.Submit("seetec", "2026-01-05T08:00:00Z");
   CaseRecord open = b.Submit("seetec", "2026-01-05T08:00:00Z");
-  b.workflow.Close(c.reference, "resolved-informally", "officer");
+  b.workflow.Close(c.reference, Outcome::kResolvedInformally, "officer");
   std::string until = ToIso(b.Add("2026-01-05", *policy.retention, policy));
   b.now = until + "T12:00:00Z";
   EXPECT_TRUE(b.workflow.Purge("officer").empty());
@@ -241,7 +242,7 @@ TEST(CaseWorkflow, UnknownPolicyKeepsTheCaseAndSaysWhy) {
   Bench b;
   CaseRecord c = b.Submit("no-such-policy", "2026-12-17T10:00:00Z");
   EXPECT_FALSE(c.deadline_note.empty());
-  EXPECT_EQ(c.stages[0].respond_due, "");
+  EXPECT_EQ(DayText(c.stages[0].respond_due, ""), "");
   CaseRecord sneaky = b.Submit("../../etc/passwd", "2026-12-17T10:00:00Z");
   EXPECT_NE(sneaky.deadline_note.find("not a plain name"), std::string::npos);
 }

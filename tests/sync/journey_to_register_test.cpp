@@ -68,8 +68,8 @@ TEST(JourneyToRegister, AnAnonymousComplaintArrivesOnceAndItsStatusShowsBack) {
   // Back at the kiosk, with the receipt only; the register's dates match the kiosk's promise.
   sync::RegisterClient kiosk(f.identity);
   proto::CaseStatus status = kiosk.Status(receipt.reference, receipt.tracking_code);
-  EXPECT_EQ(status.state, "received");
-  EXPECT_EQ(status.kind, "complaint");
+  EXPECT_EQ(status.state, CaseState::kReceived);
+  EXPECT_EQ(status.kind, Kind::kComplaint);
   ASSERT_TRUE(receipt.acknowledge_by && receipt.respond_by);
   EXPECT_EQ(status.acknowledge_by, ToIso(*receipt.acknowledge_by));
   EXPECT_EQ(status.respond_by, ToIso(*receipt.respond_by));

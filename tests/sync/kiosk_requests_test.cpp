@@ -32,7 +32,7 @@ TEST(KioskRequests, AnonymousComplainantEscalatesAndWithdrawsWithTheReceiptOnly)
   // Only the receipt: reference and tracking code.
   const std::string ref = item.clear.reference, code = item.tracking_code;
   proto::CaseStatus status = kiosk.Status(ref, code);
-  EXPECT_EQ(status.state, "received");
+  EXPECT_EQ(status.state, CaseState::kReceived);
   EXPECT_FALSE(status.stage_id.empty());
   EXPECT_FALSE(status.respond_by.empty());
   EXPECT_FALSE(status.can_escalate);   // nothing answered yet
@@ -49,7 +49,7 @@ TEST(KioskRequests, AnonymousComplainantEscalatesAndWithdrawsWithTheReceiptOnly)
   ASSERT_EQ(RunRegister({"case", "reply", ref, "--db", f.db, "--text", "We looked into it and we are sorry."}, &out), 0)
       << out;
   status = kiosk.Status(ref, code);
-  EXPECT_EQ(status.state, "answered");
+  EXPECT_EQ(status.state, CaseState::kAnswered);
   EXPECT_EQ(status.latest_reply, "We looked into it and we are sorry.");
   EXPECT_TRUE(status.can_escalate);
   EXPECT_FALSE(status.next_stage_name.empty());
@@ -58,15 +58,15 @@ TEST(KioskRequests, AnonymousComplainantEscalatesAndWithdrawsWithTheReceiptOnly)
   proto::RequestReply escalated = kiosk.Request({NewUuid(), ref, code, proto::RequestAction::kEscalate, "Not fixed"});
   EXPECT_TRUE(escalated.done) << escalated.reason;
   EXPECT_NE(escalated.status.stage_id, first_stage);
-  EXPECT_EQ(escalated.status.state, "received");
+  EXPECT_EQ(escalated.status.state, CaseState::kReceived);
   EXPECT_EQ(kiosk.Status(ref, code).stage_id, escalated.status.stage_id);
 
   // A wrong code changes nothing.
   EXPECT_THROW(kiosk.Request({NewUuid(), ref, NewTrackingCode(), proto::RequestAction::kWithdraw, ""}), sync::SyncError);
   proto::RequestReply withdrawn = kiosk.Request({NewUuid(), ref, code, proto::RequestAction::kWithdraw, ""});
   EXPECT_TRUE(withdrawn.done);
-  EXPECT_EQ(withdrawn.status.state, "closed");
-  EXPECT_EQ(withdrawn.status.outcome, "withdrawn");
+  EXPECT_EQ(withdrawn.status.state, CaseState::kClosed);
+  EXPECT_EQ(withdrawn.status.outcome, Outcome::kWithdrawn);
   EXPECT_FALSE(withdrawn.status.can_escalate);
 
   // The register's staff see it all, and the audit log records who did what.

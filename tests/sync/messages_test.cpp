@@ -90,10 +90,26 @@ TEST(Messages, CheckItemReasons) {
 TEST(Messages, StatusAndRequestsRoundTrip) {
   CaseStatus s;
   s.reference = "TS-0030-00CQ";
-  s.state = "answered";
+  s.state = CaseState::kAnswered;
   s.can_escalate = true;
   s.next_stage_name = "Appeal";
   EXPECT_EQ(CaseStatusFromJson(ToJson(s)).next_stage_name, "Appeal");
+  EXPECT_EQ(CaseStatusFromJson(ToJson(s)).state, CaseState::kAnswered);
+  EXPECT_EQ(CaseStatusFromJson(ToJson(s)).outcome, std::nullopt);   // "" on the wire: not closed
+  // A state or outcome the kiosk does not know is an error naming the key, not a guess.
+  std::string odd_state = ToJson(s);
+  odd_state.replace(odd_state.find("answered"), 8, "answerer");
+  try {
+    CaseStatusFromJson(odd_state);
+    ADD_FAILURE() << "an unknown state was accepted";
+  } catch (const ProtocolError& e) {
+    EXPECT_NE(std::string(e.what()).find("'state' is not one of received, acknowledged, answered, closed"),
+              std::string::npos) << e.what();
+  }
+  s.state = CaseState::kClosed;
+  s.outcome = Outcome::kPartlyUpheld;
+  EXPECT_NE(ToJson(s).find(R"("outcome":"partly-upheld")"), std::string::npos) << ToJson(s);
+  EXPECT_EQ(CaseStatusFromJson(ToJson(s)).outcome, Outcome::kPartlyUpheld);
   KioskRequest r{"0b9f3c2e-8a41-4d7e-9c55-1f2a3b4c5d6e", "TS-0030-00CQ", "7D2K9-QX4MB", RequestAction::kWithdraw, ""};
   KioskRequest back = KioskRequestFromJson(ToJson(r));
   EXPECT_EQ(back.action, RequestAction::kWithdraw);

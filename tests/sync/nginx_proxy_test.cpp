@@ -125,7 +125,7 @@ TEST(NginxProxy, AKioskSyncsThroughReadmesNginxExample) {
   EXPECT_EQ(store.PendingCount(), 0);
   EXPECT_EQ(reg::OpenRegisterStorage(f.db)->CaseCount(), 5);
   sync::RegisterClient status_client(via_nginx);
-  EXPECT_EQ(status_client.Status(items[0].clear.reference, items[0].tracking_code).state, "received");
+  EXPECT_EQ(status_client.Status(items[0].clear.reference, items[0].tracking_code).state, CaseState::kReceived);
 
   std::string access = ReadFile(f.dir / "access.log");
   EXPECT_NE(access.find("POST /v1/submissions HTTP/1.1\" 200"), std::string::npos) << access;

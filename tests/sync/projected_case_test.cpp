@@ -27,10 +27,10 @@ TEST(RegisterProjectedDates, CaseShowAndCasesMarkDatesOnProjectedHolidays) {
     reg::PolicyBook policies(std::string(TELLUS_SOURCE_DIR) + "/assets/policies",
                              std::string(TELLUS_SOURCE_DIR) + "/assets/holidays");
     for (const auto* item : {&late, &published}) {
-      std::string arrived = item->clear.submitted_at;
+      const UtcTime arrived = *ParseIsoUtc(item->clear.submitted_at);
       reg::CaseWorkflow workflow(*storage, policies, [arrived] { return arrived; });
       storage->Ingest({workflow.NewCase({item->clear, item->sealed, item->tracking_hash}, f.identity.kiosk_number,
-                                        "network")});
+                                        Via::kNetwork)});
     }
   }
 

@@ -177,7 +177,7 @@ TEST(PromisesCli, SeetecAppealPanelSendsBackToStageTwoAndAClosedCaseReopens) {
   EXPECT_TRUE(Has(back, "is back at stage-2")) << back;
   proto::CaseStatus status = live.kiosk->Status(ref, item.tracking_code);
   EXPECT_EQ(status.stage_id, "stage-2");
-  EXPECT_EQ(status.state, "received");
+  EXPECT_EQ(status.state, CaseState::kReceived);
   EXPECT_FALSE(status.respond_by.empty()) << "a fresh clock for the reopened formal stage";
   std::string err = live.Cli({"case", "send-back", ref, "--to", "stage-3"}, 1);
   EXPECT_TRUE(Has(err, "send-back goes to an earlier stage")) << err;
@@ -188,8 +188,8 @@ TEST(PromisesCli, SeetecAppealPanelSendsBackToStageTwoAndAClosedCaseReopens) {
   std::string reopened = live.Cli({"case", "reopen", ref});
   EXPECT_TRUE(Has(reopened, "is open again at stage-2")) << reopened;
   status = live.kiosk->Status(ref, item.tracking_code);
-  EXPECT_EQ(status.state, "received");
-  EXPECT_EQ(status.outcome, "");
+  EXPECT_EQ(status.state, CaseState::kReceived);
+  EXPECT_EQ(status.outcome, std::nullopt);
   std::string show = live.Cli({"case", "show", ref});
   EXPECT_TRUE(Has(show, "send-back  stage-2")) << show;
   EXPECT_TRUE(Has(show, "reopen  stage-2")) << show;
@@ -204,7 +204,7 @@ TEST(PromisesCli, WithdrawalFollowsThePolicy) {
   proto::RequestReply reply =
       wfu.kiosk->Request({NewRequestId(), item.clear.reference, item.tracking_code, proto::RequestAction::kWithdraw, ""});
   EXPECT_TRUE(reply.done) << reply.reason;
-  EXPECT_EQ(reply.status.state, "received") << "still open: staff decide";
+  EXPECT_EQ(reply.status.state, CaseState::kReceived) << "still open: staff decide";
   EXPECT_TRUE(reply.status.withdraw_requested);
   EXPECT_FALSE(reply.status.can_withdraw);
   std::string show = wfu.Cli({"case", "show", item.clear.reference});
@@ -223,8 +223,8 @@ TEST(PromisesCli, WithdrawalFollowsThePolicy) {
   EXPECT_TRUE(Has(err, "policy seetec closes a withdrawn complaint")) << err;
   reply = seetec.kiosk->Request(
       {NewRequestId(), other.clear.reference, other.tracking_code, proto::RequestAction::kWithdraw, ""});
-  EXPECT_EQ(reply.status.state, "closed");
-  EXPECT_EQ(reply.status.outcome, "withdrawn");
+  EXPECT_EQ(reply.status.state, CaseState::kClosed);
+  EXPECT_EQ(reply.status.outcome, Outcome::kWithdrawn);
 }
 
 TEST(PromisesCli, APostedReplyCountsFromWhenItArrives) {

@@ -81,7 +81,7 @@ TEST(RegisterHandlers, UnknownRevokedAndWrongKeyKiosksGetOneAnswer) {
   auto stranger = proto::NewSignKeyPair();
   reg::HttpResponse unknown = r.server.Submit(r.Signed("/v1/submissions", body, 999, &stranger.secret_key));
   reg::HttpResponse wrong_key = r.server.Submit(r.Signed("/v1/submissions", body, 0, &stranger.secret_key));
-  r.storage->RevokeKiosk(r.f.identity.kiosk_number, reg::IsoNow());
+  r.storage->RevokeKiosk(r.f.identity.kiosk_number, UtcNow());
   reg::HttpResponse revoked = r.server.Submit(r.Signed("/v1/submissions", body));
   for (const auto* res : {&unknown, &wrong_key, &revoked}) {
     EXPECT_EQ(res->status, 401);

@@ -7,6 +7,8 @@
 #include <thread>
 
 #include "core/reference.h"
+#include "sync/register/case_workflow.h"
+#include "sync/register/column_text.h"
 #include "register_process.h"
 #include "register_sql.h"
 
@@ -18,16 +20,21 @@ CaseRecord Case(const std::string& uuid, const std::string& reference) {
   c.uuid = uuid;
   c.reference = reference;
   c.kiosk = 1;
-  c.kind = "complaint";
+  c.kind = Kind::kComplaint;
   c.policy_id = "seetec";
   c.submitted_at = "2026-11-23T10:00:00Z";
   c.received_at = "2026-11-23T10:00:05Z";
   c.clear_json = "{}";
   c.sealed = {1, 2, 3};
   c.tracking_hash = "$argon2id$x";
-  c.via = "network";
-  c.state = "received";
-  c.stages.push_back({"stage-1", "2026-11-23", "2026-11-26", "", "2026-12-21", "", ""});
+  c.via = Via::kNetwork;
+  c.state = CaseState::kReceived;
+  StageRecord st;
+  st.stage_id = "stage-1";
+  st.entered_on = ParseIsoDate("2026-11-23");
+  st.acknowledge_due = ParseIsoDate("2026-11-26");
+  st.respond_due = ParseIsoDate("2026-12-21");
+  c.stages.push_back(st);
   return c;
 }
 
@@ -43,7 +50,8 @@ TEST(RegisterStorage, IngestIsIdempotentByUuid) {
   auto found = storage->FindCase("R2");
   ASSERT_TRUE(found);
   EXPECT_EQ(found->stages.size(), 1u);
-  EXPECT_EQ(found->stages[0].respond_due, "2026-12-21");
+  EXPECT_EQ(DayText(found->stages[0].respond_due, ""), "2026-12-21");
+  EXPECT_EQ(found->stages[0].acknowledged_at, std::nullopt);
 }
 
 TEST(RegisterStorage, ABatchWithAReusedReferenceStoresNothing) {
@@ -69,11 +77,15 @@ TEST(RegisterStorage, KiosksRequestsBundlesAndAudit) {
   testing::TempDir dir;
   auto storage = OpenRegisterStorage(testing::NewRegisterDb(dir, "r.db"), true);
   EXPECT_EQ(storage->AllocateKioskNumber(), 1);
-  storage->AddKiosk({1, "Front desk", "seetec", {}, "2026-11-23T09:00:00Z", "", 0, 0, ""});
+  storage->AddKiosk({1, "Front desk", "seetec", {}, *ParseIsoUtc("2026-11-23T09:00:00Z"), std::nullopt, 0, 0,
+                     std::nullopt});
   EXPECT_EQ(storage->AllocateKioskNumber(), 2);
-  storage->NoteKioskContact(1, "2026-11-23T10:00:00Z", 4, 3600);
+  EXPECT_EQ(storage->FindKiosk(1)->last_contact, std::nullopt);
+  storage->NoteKioskContact(1, *ParseIsoUtc("2026-11-23T10:00:00Z"), 4, 3600);
   auto k = storage->FindKiosk(1);
   ASSERT_TRUE(k);
+  EXPECT_EQ(ToIsoUtc(k->enrolled_at), "2026-11-23T09:00:00Z");
+  EXPECT_EQ(ColumnText(k->last_contact), "2026-11-23T10:00:00Z");
   EXPECT_EQ(k->waiting, 4);
   EXPECT_EQ(k->last_lag_seconds, 3600);
   EXPECT_FALSE(storage->FindKiosk(2));
@@ -95,7 +107,7 @@ TEST(RegisterStorage, KiosksRequestsBundlesAndAudit) {
 TEST(RegisterStorage, TwoConnectionsIngestingTheSameCasesStoreEachOnce) {
   testing::TempDir dir;
   std::string db = testing::NewRegisterDb(dir, "r.db");
-  OpenRegisterStorage(db, true)->AddKiosk({1, "k", "seetec", {}, "2026-11-01T00:00:00Z", "", 0, 0, ""});
+  OpenRegisterStorage(db, true)->AddKiosk({1, "k", "seetec", {}, *ParseIsoUtc("2026-11-01T00:00:00Z"), std::nullopt, 0, 0, std::nullopt});
   std::vector<CaseRecord> cases;
   for (int i = 1; i <= 200; ++i) cases.push_back(Case("u" + std::to_string(i), FormatReference({"SG", 1, static_cast<std::uint64_t>(i)})));
   IngestResult results[2];
@@ -149,7 +161,7 @@ TEST(RegisterStorage, ASchemaOneRegisterIsMigratedWithItsHighWaterMarks) {
   std::string path = dir / "r.db";
   {
     auto storage = SqliteRegisterStorage::Open(path, true);
-    storage->AddKiosk({1, "k", "seetec", {}, "2026-11-01T00:00:00Z", "", 0, 0, ""});
+    storage->AddKiosk({1, "k", "seetec", {}, *ParseIsoUtc("2026-11-01T00:00:00Z"), std::nullopt, 0, 0, std::nullopt});
     storage->Ingest({Case("u1", FormatReference({"SG", 1, 41})), Case("u2", FormatReference({"SG", 1, 7}))});
   }
   sqlite3* db = nullptr;
@@ -177,6 +189,47 @@ TEST(RegisterStorage, ASchemaOneRegisterIsMigratedWithItsHighWaterMarks) {
   EXPECT_EQ(stored.back().receipt_references, std::vector<std::string>{clash.reference});
   storage->DeleteCase("u1");
   EXPECT_EQ(storage->Ingest({Case("u1", "R9")}).duplicates, std::vector<std::string>{"u1"}) << "purged stays purged";
+}
+
+// Text columns keep their text; a value no parse accepts (a hand edit, a newer program's
+// state) is an error naming the column and the value, never a case shown wrongly.
+TEST(RegisterStorage, AColumnNoParseAcceptsIsAnErrorNamingIt) {
+  testing::TempDir dir;
+  std::string path = dir / "r.db";
+  auto storage = SqliteRegisterStorage::Open(path, true);
+  CaseRecord c = Case("u1", "R1");
+  c.state = CaseState::kClosed;
+  c.outcome = Outcome::kResolvedInformally;
+  c.closed_at = ParseIsoUtc("2026-11-30T12:00:00Z");
+  c.stages[0].reply_sent_by = ReplyChannel::kInPerson;
+  storage->Ingest({c});
+  auto read = [&](const char* sql) {
+    sqlite3* db = nullptr;
+    EXPECT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    std::string text;
+    sqlite3_exec(db, sql, [](void* out, int, char** values, char**) {
+      *static_cast<std::string*>(out) = values[0] ? values[0] : "(null)";
+      return 0;
+    }, &text, nullptr);
+    sqlite3_close(db);
+    return text;
+  };
+  EXPECT_EQ(read("SELECT state || ' ' || outcome || ' ' || closed_at FROM cases"),
+            "closed resolved-informally 2026-11-30T12:00:00Z");
+  EXPECT_EQ(read("SELECT reply_sent_by || ' ' || acknowledged_at || '.' FROM stages"), "in-person .");
+  auto found = storage->FindCase("R1");
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->outcome, Outcome::kResolvedInformally);
+  EXPECT_EQ(found->stages[0].reply_sent_by, ReplyChannel::kInPerson);
+
+  read("UPDATE cases SET state = 'shut'");
+  try {
+    storage->FindCase("R1");
+    ADD_FAILURE() << "a state no parse accepts was read";
+  } catch (const StorageError& e) {
+    EXPECT_NE(std::string(e.what()).find("cases.state 'shut' is not one of received, acknowledged, answered, closed"),
+              std::string::npos) << e.what();
+  }
 }
 
 }  // namespace

@@ -76,7 +76,7 @@ TEST(SyncLoopback, ItemsArriveOnceAndOpenOnlyWithTheRegisterKey) {
   }
   auto kiosk = storage->FindKiosk(f.identity.kiosk_number);
   ASSERT_TRUE(kiosk);
-  EXPECT_FALSE(kiosk->last_contact.empty());
+  EXPECT_TRUE(kiosk->last_contact.has_value());
 }
 
 TEST(SyncLoopback, AReplayedBatchIsAcknowledgedNotStoredTwice) {
@@ -242,8 +242,8 @@ TEST(SyncLoopback, StatusByReferenceAndTrackingCodeOnly) {
 
   proto::CaseStatus status = client.Status(item.clear.reference, item.tracking_code);
   EXPECT_EQ(status.reference, item.clear.reference);
-  EXPECT_EQ(status.kind, "complaint");
-  EXPECT_EQ(status.state, "received");
+  EXPECT_EQ(status.kind, Kind::kComplaint);
+  EXPECT_EQ(status.state, CaseState::kReceived);
   // Typed back loosely: lower case, no hyphens.
   std::string loose_code = item.tracking_code;
   std::erase(loose_code, '-');

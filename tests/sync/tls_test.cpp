@@ -31,7 +31,7 @@ TEST(Tls, KioskTrustsOnlyTheRegisterCertificateFromItsIdentity) {
   auto item = testing::MakeItem(f.identity, 1);
   sync::RegisterClient client(trusting);
   EXPECT_EQ(client.Submit({{{item.clear, item.sealed, item.tracking_hash}}, 0}).accepted.size(), 1u);
-  EXPECT_EQ(client.Status(item.clear.reference, item.tracking_code).state, "received");
+  EXPECT_EQ(client.Status(item.clear.reference, item.tracking_code).state, CaseState::kReceived);
 
   KioskIdentity system_cas = trusting;
   system_cas.register_certificate_pem.clear();

@@ -13,14 +13,16 @@
 #include <type_traits>
 #include <utility>
 
+#include "core/sqlite_db.h"
+
 namespace tellus {
 namespace {
 
-// Schema steps; step i brings user_version from i to i + 1. Append, never edit:
-// kiosks in the field hold databases at every earlier version.
-constexpr std::string_view kMigrations[] = {
+// Schema steps; step i brings user_version from i to i + 1 (core/sqlite_db.h). Append,
+// never edit: kiosks in the field hold databases at every earlier version.
+const sqlite::Migration kMigrations[] = {
     // 1: the outbox, the reference sequence and settings.
-    R"sql(
+    {R"sql(
       CREATE TABLE outbox (
         id            INTEGER PRIMARY KEY AUTOINCREMENT,
         uuid          TEXT    NOT NULL UNIQUE,
@@ -40,126 +42,13 @@ constexpr std::string_view kMigrations[] = {
         key   TEXT PRIMARY KEY,
         value TEXT NOT NULL
       );
-    )sql",
+    )sql"},
 };
 constexpr int kSchemaVersion = static_cast<int>(std::size(kMigrations));
 
-// One prepared statement, finalized on scope exit. Values are always bound, never
-// spliced into SQL.
-class Statement {
- public:
-  Statement(sqlite3* db, const std::string& path, std::string_view sql) : db_(db), path_(path) {
-    if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) != SQLITE_OK) {
-      Fail("prepare");
-    }
-  }
-  Statement(const Statement&) = delete;
-  Statement& operator=(const Statement&) = delete;
-  ~Statement() { sqlite3_finalize(stmt_); }
+void ThrowStoreError(const std::string& message) { throw StoreError(message); }
 
-  Statement& Bind(int index, std::string_view text) {
-    Check(sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT), "bind");
-    return *this;
-  }
-  Statement& Bind(int index, const std::vector<unsigned char>& blob) {
-    // A zero-length blob still binds as a blob (not NULL) with a non-null pointer.
-    static const unsigned char kEmpty = 0;
-    Check(sqlite3_bind_blob(stmt_, index, blob.empty() ? &kEmpty : blob.data(), static_cast<int>(blob.size()),
-                            SQLITE_TRANSIENT),
-          "bind");
-    return *this;
-  }
-  Statement& Bind(int index, std::int64_t value) {
-    Check(sqlite3_bind_int64(stmt_, index, value), "bind");
-    return *this;
-  }
-
-  // True while a row is available; false when done.
-  bool Step() {
-    int rc = sqlite3_step(stmt_);
-    if (rc == SQLITE_ROW) return true;
-    if (rc == SQLITE_DONE) return false;
-    Fail("step");
-  }
-  void Run() {
-    while (Step()) {
-    }
-  }
-
-  std::int64_t Int(int column) const { return sqlite3_column_int64(stmt_, column); }
-  std::string Text(int column) const {
-    const unsigned char* text = sqlite3_column_text(stmt_, column);
-    return text ? std::string(reinterpret_cast<const char*>(text), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)))
-                : std::string();
-  }
-  std::vector<unsigned char> Blob(int column) const {
-    const auto* data = static_cast<const unsigned char*>(sqlite3_column_blob(stmt_, column));
-    int size = sqlite3_column_bytes(stmt_, column);
-    return data ? std::vector<unsigned char>(data, data + size) : std::vector<unsigned char>();
-  }
-
- private:
-  void Check(int rc, const char* what) {
-    if (rc != SQLITE_OK) Fail(what);
-  }
-  [[noreturn]] void Fail(const char* what) {
-    throw StoreError("store " + path_ + ": " + what + " failed: " + sqlite3_errmsg(db_));
-  }
-
-  sqlite3* db_;
-  const std::string& path_;
-  sqlite3_stmt* stmt_ = nullptr;
-};
-
-void Exec(sqlite3* db, const std::string& path, std::string_view sql) {
-  char* message = nullptr;
-  if (sqlite3_exec(db, std::string(sql).c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
-    std::string text = message ? message : sqlite3_errmsg(db);
-    sqlite3_free(message);
-    throw StoreError("store " + path + ": " + text);
-  }
-}
-
-int UserVersion(sqlite3* db, const std::string& path) {
-  Statement stmt(db, path, "PRAGMA user_version");
-  return stmt.Step() ? static_cast<int>(stmt.Int(0)) : 0;
-}
-
-// Runs body inside BEGIN IMMEDIATE .. COMMIT, rolling back if it throws.
-template <typename Body>
-auto InTransaction(sqlite3* db, const std::string& path, Body&& body) {
-  Exec(db, path, "BEGIN IMMEDIATE");
-  try {
-    if constexpr (std::is_void_v<decltype(body())>) {
-      body();
-      Exec(db, path, "COMMIT");
-    } else {
-      auto result = body();
-      Exec(db, path, "COMMIT");
-      return result;
-    }
-  } catch (...) {
-    sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
-    throw;
-  }
-}
-
-void Migrate(sqlite3* db, const std::string& path) {
-  int version = UserVersion(db, path);
-  if (version > kSchemaVersion) {
-    throw StoreError("store " + path + " has schema version " + std::to_string(version) +
-                     ", newer than this program knows (" + std::to_string(kSchemaVersion) +
-                     "); update the program or use another file");
-  }
-  for (int step = version; step < kSchemaVersion; ++step) {
-    InTransaction(db, path, [&] {
-      // Re-read inside the write lock: another process may have migrated meanwhile.
-      if (UserVersion(db, path) != step) return;
-      Exec(db, path, kMigrations[step]);
-      Exec(db, path, "PRAGMA user_version = " + std::to_string(step + 1));
-    });
-  }
-}
+using sqlite::Statement;
 
 // The file (created here if absent) and any -wal/-shm beside it: for the kiosk's user only.
 // SQLite gives a new -wal or -shm the mode of the database file.
@@ -186,23 +75,14 @@ void PrepareFile(const std::string& path) {
   int fd = ::mkstemp(temp.data());
   if (fd >= 0) ::close(fd);
   else temp = path + ".new";   // let SQLite say why the folder cannot hold it
-  sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(temp.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
-  if (rc != SQLITE_OK) {
-    std::string message = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
-    sqlite3_close(db);
-    ::unlink(temp.c_str());
-    throw StoreError("cannot open store " + path + ": " + message);
-  }
   try {
-    Exec(db, temp, "PRAGMA synchronous = FULL");
-    Migrate(db, temp);
+    sqlite::Connection db(temp, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, "store " + path, ThrowStoreError);
+    db.Exec("PRAGMA synchronous = FULL");
+    sqlite::Migrate(db, kMigrations);
   } catch (...) {
-    sqlite3_close(db);
     ::unlink(temp.c_str());
     throw;
   }
-  sqlite3_close(db);
   fd = ::open(temp.c_str(), O_RDONLY | O_CLOEXEC);
   bool synced = fd >= 0 && ::fsync(fd) == 0;
   if (fd >= 0) ::close(fd);
@@ -230,52 +110,36 @@ void PrepareFile(const std::string& path) {
 
 Store Store::Open(const std::string& path) {
   PrepareFile(path);
-  sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
-                           nullptr);
-  if (rc != SQLITE_OK) {
-    std::string message = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
-    sqlite3_close(db);
-    throw StoreError("cannot open store " + path + ": " + message);
-  }
-  Store store(db, path);
-  if (sqlite3_db_readonly(db, "main") == 1) {
-    throw StoreError("cannot open store " + path + ": the file is read-only");
-  }
-  sqlite3_extended_result_codes(db, 1);
-  sqlite3_busy_timeout(db, 5000);
+  Store store(std::make_unique<sqlite::Connection>(
+                  path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, "store " + path,
+                  ThrowStoreError),
+              path);
+  sqlite::Connection& db = *store.db_;
+  if (db.ReadOnly()) throw StoreError("cannot open store " + path + ": the file is read-only");
+  db.BusyTimeout(5000);
   // WAL + FULL: each commit fsyncs the WAL before returning, so it survives power loss.
   {
-    Statement wal(db, store.path_, "PRAGMA journal_mode = WAL");
+    Statement wal(db, "PRAGMA journal_mode = WAL");
     std::string mode = wal.Step() ? wal.Text(0) : std::string();
     // ":memory:" (for tests of code that needs a Store) cannot use WAL and has nothing to lose.
     if (mode != "wal" && !(path == ":memory:" && mode == "memory")) {
       throw StoreError("store " + path + ": cannot switch to WAL journal mode (got \"" + mode + "\")");
     }
   }
-  Exec(db, path, "PRAGMA synchronous = FULL");
-  Exec(db, path, "PRAGMA foreign_keys = ON");
+  db.Exec("PRAGMA synchronous = FULL");
+  db.Exec("PRAGMA foreign_keys = ON");
   // Deleted rows (sent submissions) are overwritten, not left in free pages.
-  Exec(db, path, "PRAGMA secure_delete = ON");
+  db.Exec("PRAGMA secure_delete = ON");
   // Any read at all fails here on a file that is not a database.
-  Migrate(db, path);
+  sqlite::Migrate(db, kMigrations);
   return store;
 }
 
-Store::Store(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+Store::Store(std::unique_ptr<sqlite::Connection> db, std::string path) : db_(std::move(db)), path_(std::move(path)) {}
 
-Store::Store(Store&& other) noexcept : db_(std::exchange(other.db_, nullptr)), path_(std::move(other.path_)) {}
-
-Store& Store::operator=(Store&& other) noexcept {
-  if (this != &other) {
-    sqlite3_close_v2(db_);
-    db_ = std::exchange(other.db_, nullptr);
-    path_ = std::move(other.path_);
-  }
-  return *this;
-}
-
-Store::~Store() { sqlite3_close_v2(db_); }
+Store::Store(Store&& other) noexcept = default;
+Store& Store::operator=(Store&& other) noexcept = default;
+Store::~Store() = default;
 
 bool Store::Enqueue(const ClearPart& clear, const std::vector<unsigned char>& sealed,
                     const std::string& tracking_hash) {
@@ -284,17 +148,17 @@ bool Store::Enqueue(const ClearPart& clear, const std::vector<unsigned char>& se
   if (sealed.empty()) throw StoreError("store " + path_ + ": a submission needs its sealed part");
   // A retry with the same uuid (e.g. after a crash between commit and receipt) is a no-op.
   // An anonymous item's row keeps the day it was queued, not the time (like its clear part).
-  Statement insert(db_, path_,
+  Statement insert(*db_,
                    "INSERT OR IGNORE INTO outbox (uuid, clear_json, sealed, tracking_hash, created_at) VALUES "
                    "(?1, ?2, ?3, ?4, strftime(?5, 'now'))");
   insert.Bind(1, clear.uuid).Bind(2, ClearToJson(clear)).Bind(3, sealed).Bind(4, tracking_hash);
   insert.Bind(5, clear.anonymous ? "%Y-%m-%d" : "%Y-%m-%dT%H:%M:%SZ").Run();
-  return sqlite3_changes(db_) == 1;
+  return db_->Changes() == 1;
 }
 
 std::vector<OutboxItem> Store::Pending(int limit, std::size_t max_sealed_bytes) const {
   assert(db_ && "use of a moved-from Store");
-  Statement select(db_, path_,
+  Statement select(*db_,
                    "SELECT id, clear_json, sealed, tracking_hash, attempts, last_error, created_at, length(sealed) "
                    "FROM outbox ORDER BY id LIMIT ?1");
   select.Bind(1, std::int64_t{limit});
@@ -324,15 +188,15 @@ std::vector<OutboxItem> Store::Pending(int limit, std::size_t max_sealed_bytes) 
 
 std::int64_t Store::PendingCount() const {
   assert(db_ && "use of a moved-from Store");
-  Statement count(db_, path_, "SELECT COUNT(*) FROM outbox");
+  Statement count(*db_, "SELECT COUNT(*) FROM outbox");
   return count.Step() ? count.Int(0) : 0;
 }
 
 bool Store::MarkSent(const std::string& uuid) {
   assert(db_ && "use of a moved-from Store");
-  Statement remove(db_, path_, "DELETE FROM outbox WHERE uuid = ?1");
+  Statement remove(*db_, "DELETE FROM outbox WHERE uuid = ?1");
   remove.Bind(1, uuid).Run();
-  bool removed = sqlite3_changes(db_) == 1;
+  bool removed = db_->Changes() == 1;
   ForgetSent();
   return removed;
 }
@@ -342,18 +206,18 @@ void Store::ForgetSent() {
   // categories, code hashes): copy the overwritten pages back and cut the WAL to 0 bytes.
   // Best effort: a reader on another connection (the kiosk's UI) may hold it for now; the
   // next acknowledgement tries again, and SQLite's own checkpoints follow.
-  sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
+  sqlite3_wal_checkpoint_v2(db_->handle(), nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
 }
 
 std::int64_t Store::MarkSentMany(const std::vector<std::string>& uuids) {
   assert(db_ && "use of a moved-from Store");
   if (uuids.empty()) return 0;
-  std::int64_t removed = InTransaction(db_, path_, [&] {
+  std::int64_t removed = db_->Transaction([&] {
     std::int64_t count = 0;
     for (const std::string& uuid : uuids) {
-      Statement remove(db_, path_, "DELETE FROM outbox WHERE uuid = ?1");
+      Statement remove(*db_, "DELETE FROM outbox WHERE uuid = ?1");
       remove.Bind(1, uuid).Run();
-      count += sqlite3_changes(db_);
+      count += db_->Changes();
     }
     return count;
   });
@@ -363,17 +227,17 @@ std::int64_t Store::MarkSentMany(const std::vector<std::string>& uuids) {
 
 bool Store::RecordAttempt(const std::string& uuid, const std::string& error) {
   assert(db_ && "use of a moved-from Store");
-  Statement update(db_, path_,
+  Statement update(*db_,
                    "UPDATE outbox SET attempts = attempts + 1, last_error = ?2, "
                    "last_attempt_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE uuid = ?1");
   update.Bind(1, uuid).Bind(2, error).Run();
-  return sqlite3_changes(db_) == 1;
+  return db_->Changes() == 1;
 }
 
 std::uint64_t Store::NextSequence() {
   assert(db_ && "use of a moved-from Store");
   // One statement, so one durable transaction: the value is never handed out twice.
-  Statement next(db_, path_,
+  Statement next(*db_,
                  "INSERT INTO sequence (name, value) VALUES ('reference', 1) "
                  "ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value");
   if (!next.Step()) throw StoreError("store " + path_ + ": the reference sequence returned nothing");
@@ -385,7 +249,7 @@ std::uint64_t Store::NextSequence() {
 void Store::RaiseSequence(std::uint64_t next) {
   assert(db_ && "use of a moved-from Store");
   if (next <= 1) return;
-  Statement raise(db_, path_,
+  Statement raise(*db_,
                   "INSERT INTO sequence (name, value) VALUES ('reference', ?1) "
                   "ON CONFLICT (name) DO UPDATE SET value = max(value, excluded.value)");
   raise.Bind(1, static_cast<std::int64_t>(next - 1)).Run();
@@ -393,7 +257,7 @@ void Store::RaiseSequence(std::uint64_t next) {
 
 std::optional<std::string> Store::GetSetting(const std::string& key) const {
   assert(db_ && "use of a moved-from Store");
-  Statement select(db_, path_, "SELECT value FROM settings WHERE key = ?1");
+  Statement select(*db_, "SELECT value FROM settings WHERE key = ?1");
   select.Bind(1, key);
   if (!select.Step()) return std::nullopt;
   return select.Text(0);
@@ -401,7 +265,7 @@ std::optional<std::string> Store::GetSetting(const std::string& key) const {
 
 void Store::SetSetting(const std::string& key, const std::string& value) {
   assert(db_ && "use of a moved-from Store");
-  Statement upsert(db_, path_,
+  Statement upsert(*db_,
                    "INSERT INTO settings (key, value) VALUES (?1, ?2) "
                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
   upsert.Bind(1, key).Bind(2, value).Run();
@@ -409,7 +273,7 @@ void Store::SetSetting(const std::string& key, const std::string& value) {
 
 int Store::schema_version() const {
   assert(db_ && "use of a moved-from Store");
-  return UserVersion(db_, path_);
+  return db_->UserVersion();
 }
 
 int Store::LatestSchemaVersion() { return kSchemaVersion; }

@@ -16,9 +16,9 @@
 
 #include "core/model.h"
 
-struct sqlite3;
-
 namespace tellus {
+
+namespace sqlite { class Connection; }             // core/sqlite_db.h
 
 struct StoreError : std::runtime_error { using std::runtime_error::runtime_error; };
 
@@ -70,9 +70,9 @@ class Store {
   const std::string& path() const;
 
  private:
-  Store(sqlite3* db, std::string path);
+  Store(std::unique_ptr<sqlite::Connection> db, std::string path);
   void ForgetSent();                               // WAL checkpoint(TRUNCATE) after acknowledged items go
-  sqlite3* db_ = nullptr;
+  std::unique_ptr<sqlite::Connection> db_;
   std::string path_;
 };
 

@@ -10,13 +10,12 @@
 
 #include "core/date.h"
 #include "core/reference.h"
+#include "core/sqlite_db.h"
 #include "sync/register/column_text.h"
 
 namespace tellus::reg {
 
 namespace {
-
-constexpr int kSchemaVersion = 3;
 
 // 2: what staff must check on a case (admission.h), the references on receipts of cases stored
 // under a new one after a clash, tombstones of purged cases, and each kiosk's highest sequence.
@@ -64,51 +63,9 @@ ALTER TABLE cases ADD COLUMN urgent INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE cases ADD COLUMN withdraw_requested TEXT NOT NULL DEFAULT '';
 )sql";
 
-// A prepared statement that finalises itself; Bind* are 1-based like SQLite.
-class Stmt {
- public:
-  Stmt(sqlite3* db, const char* sql) : db_(db) {
-    if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK) {
-      throw StorageError(std::string("register database: ") + sqlite3_errmsg(db));
-    }
-  }
-  ~Stmt() { sqlite3_finalize(stmt_); }
-  Stmt& Bind(int i, const std::string& text) {
-    sqlite3_bind_text(stmt_, i, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
-    return *this;
-  }
-  Stmt& Bind(int i, std::int64_t value) {
-    sqlite3_bind_int64(stmt_, i, value);
-    return *this;
-  }
-  Stmt& BindBlob(int i, const unsigned char* data, std::size_t size) {
-    sqlite3_bind_blob(stmt_, i, data, static_cast<int>(size), SQLITE_TRANSIENT);
-    return *this;
-  }
-  bool Step() {
-    int rc = sqlite3_step(stmt_);
-    if (rc == SQLITE_ROW) return true;
-    if (rc == SQLITE_DONE) return false;
-    throw StorageError(std::string("register database: ") + sqlite3_errmsg(db_));
-  }
-  void Reset() {
-    sqlite3_reset(stmt_);
-    sqlite3_clear_bindings(stmt_);
-  }
-  std::string Text(int col) const {
-    auto* p = sqlite3_column_text(stmt_, col);
-    return p ? std::string(reinterpret_cast<const char*>(p), sqlite3_column_bytes(stmt_, col)) : std::string();
-  }
-  std::int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
-  std::vector<unsigned char> Blob(int col) const {
-    auto* p = static_cast<const unsigned char*>(sqlite3_column_blob(stmt_, col));
-    return p ? std::vector<unsigned char>(p, p + sqlite3_column_bytes(stmt_, col)) : std::vector<unsigned char>();
-  }
+using Stmt = sqlite::Statement;
 
- private:
-  sqlite3* db_;
-  sqlite3_stmt* stmt_ = nullptr;
-};
+void ThrowStorageError(const std::string& message) { throw StorageError(message); }
 
 constexpr const char* kInsertStage =
     "INSERT INTO stages(case_uuid, seq, stage_id, entered_on, acknowledge_due, acknowledged_at, respond_due, "
@@ -183,9 +140,39 @@ CaseRecord CaseFrom(const Stmt& s) {
   return c;
 }
 
+void RaiseHighestSequence(sqlite::Connection& db, int kiosk, std::uint64_t sequence) {
+  Stmt s(db, "UPDATE kiosks SET highest_sequence = max(highest_sequence, ?) WHERE number = ?");
+  s.Bind(1, static_cast<std::int64_t>(sequence)).Bind(2, std::int64_t{kiosk});
+  s.Step();
+}
+
+// The register's schema steps (core/sqlite_db.h): step i takes user_version i to i + 1.
+// Append, never edit: registers in use hold databases at every earlier version.
+const std::vector<sqlite::Migration>& RegisterMigrations() {
+  static const std::vector<sqlite::Migration> steps = {
+      {kSchema},
+      {kSchema2, [](sqlite::Connection& db) {
+         // Each kiosk's high-water mark from the references it already has here.
+         std::map<int, std::uint64_t> highest;
+         Stmt s(db, "SELECT kiosk, reference FROM cases");
+         while (s.Step()) {
+           if (auto ref = ParseReference(s.Text(1))) {
+             auto& h = highest[static_cast<int>(s.Int(0))];
+             h = std::max<std::uint64_t>(h, ref->sequence);
+           }
+         }
+         for (const auto& [kiosk, sequence] : highest) RaiseHighestSequence(db, kiosk, sequence);
+       }},
+      {kSchema3},
+  };
+  return steps;
+}
+
 }  // namespace
 
 std::string IsoNow() { return ToIsoUtc(UtcNow()); }
+
+int SqliteRegisterStorage::LatestSchemaVersion() { return static_cast<int>(RegisterMigrations().size()); }
 
 std::unique_ptr<SqliteRegisterStorage> SqliteRegisterStorage::Open(const std::string& path, bool create) {
   struct stat st{};
@@ -197,114 +184,34 @@ std::unique_ptr<SqliteRegisterStorage> SqliteRegisterStorage::Open(const std::st
     throw StorageError(path + ": the file is empty (0 bytes), not a register database; restore it from a backup "
                               "(`tellus-register init` makes a new register only where no file exists)");
   }
-  sqlite3* db = nullptr;
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
-  if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
-    std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
-    sqlite3_close(db);
-    throw StorageError(path + ": " + msg);
-  }
-  std::unique_ptr<SqliteRegisterStorage> storage(new SqliteRegisterStorage(db, path));
+  std::unique_ptr<SqliteRegisterStorage> storage(
+      new SqliteRegisterStorage(std::make_unique<sqlite::Connection>(path, flags, path, ThrowStorageError), path));
+  sqlite::Connection& db = *storage->db_;
   // Sealed parts and tracking-code hashes: readable by the register's user only. SQLite
   // gives the -wal and -shm files the database file's mode.
   if (create) ::chmod(path.c_str(), 0600);
-  storage->Exec("PRAGMA journal_mode=WAL");
-  storage->Exec("PRAGMA synchronous=FULL");
-  storage->Exec("PRAGMA foreign_keys=ON");
-  sqlite3_busy_timeout(db, 5000);
-  int version = 0;
-  {
-    Stmt s(db, "PRAGMA user_version");
-    if (s.Step()) version = static_cast<int>(s.Int(0));
+  db.Exec("PRAGMA journal_mode=WAL");
+  db.Exec("PRAGMA synchronous=FULL");
+  db.Exec("PRAGMA foreign_keys=ON");
+  db.BusyTimeout(5000);
+  if (!create && db.UserVersion() == 0) {
+    Stmt s(db, "SELECT count(*) FROM sqlite_master");
+    if (s.Step() && s.Int(0) > 0) throw StorageError(path + ": not a Tell Us register database");
   }
-  if (version > kSchemaVersion) {
-    throw StorageError(path + ": schema version " + std::to_string(version) + " is newer than this program's " +
-                       std::to_string(kSchemaVersion));
-  }
-  if (version == 0) {
-    if (!create) {
-      Stmt s(db, "SELECT count(*) FROM sqlite_master");
-      if (s.Step() && s.Int(0) > 0) throw StorageError(path + ": not a Tell Us register database");
-    }
-    storage->Transaction([&] {
-      storage->Exec(kSchema);
-      storage->Exec("PRAGMA user_version=1");
-    });
-    version = 1;
-  }
-  if (version == 1) {
-    storage->Migrate2();
-    version = 2;
-  }
-  if (version == 2) {
-    storage->Transaction([&] {
-      Stmt v(storage->db_, "PRAGMA user_version");
-      if (v.Step() && v.Int(0) != 2) return;   // another process migrated meanwhile
-      storage->Exec(kSchema3);
-      storage->Exec("PRAGMA user_version=3");
-    });
-  }
+  sqlite::Migrate(db, RegisterMigrations());
   return storage;
 }
 
-SqliteRegisterStorage::SqliteRegisterStorage(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+SqliteRegisterStorage::SqliteRegisterStorage(std::unique_ptr<sqlite::Connection> db, std::string path)
+    : db_(std::move(db)), path_(std::move(path)) {}
 
-SqliteRegisterStorage::~SqliteRegisterStorage() { sqlite3_close(db_); }
+SqliteRegisterStorage::~SqliteRegisterStorage() = default;
 
-void SqliteRegisterStorage::Migrate2() {
-  Transaction([&] {
-    Stmt v(db_, "PRAGMA user_version");
-    if (v.Step() && v.Int(0) != 1) return;   // another process migrated meanwhile
-    Exec(kSchema2);
-    // Each kiosk's high-water mark from the references it already has here.
-    std::map<int, std::uint64_t> highest;
-    Stmt s(db_, "SELECT kiosk, reference FROM cases");
-    while (s.Step()) {
-      if (auto ref = ParseReference(s.Text(1))) {
-        auto& h = highest[static_cast<int>(s.Int(0))];
-        h = std::max<std::uint64_t>(h, ref->sequence);
-      }
-    }
-    for (const auto& [kiosk, sequence] : highest) RaiseHighestSequence(kiosk, sequence);
-    Exec("PRAGMA user_version=2");
-  });
-}
-
-void SqliteRegisterStorage::RaiseHighestSequence(int kiosk, std::uint64_t sequence) {
-  Stmt s(db_, "UPDATE kiosks SET highest_sequence = max(highest_sequence, ?) WHERE number = ?");
-  s.Bind(1, static_cast<std::int64_t>(sequence)).Bind(2, std::int64_t{kiosk});
-  s.Step();
-}
-
-void SqliteRegisterStorage::Exec(const char* sql) {
-  char* err = nullptr;
-  if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
-    std::string msg = err ? err : "unknown error";
-    sqlite3_free(err);
-    throw StorageError(path_ + ": " + msg);
-  }
-}
-
-void SqliteRegisterStorage::Transaction(const std::function<void()>& work) {
-  if (depth_ > 0) {
-    work();
-    return;
-  }
-  Exec("BEGIN IMMEDIATE");
-  ++depth_;
-  try {
-    work();
-    --depth_;
-    Exec("COMMIT");
-  } catch (...) {
-    depth_ = 0;
-    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-    throw;
-  }
-}
+void SqliteRegisterStorage::Transaction(const std::function<void()>& work) { db_->Transaction(work); }
 
 int SqliteRegisterStorage::AllocateKioskNumber() {
-  Stmt s(db_, "SELECT coalesce(max(number), 0) + 1 FROM kiosks");
+  Stmt s(*db_, "SELECT coalesce(max(number), 0) + 1 FROM kiosks");
   s.Step();
   std::int64_t next = s.Int(0);
   if (next > 32767) throw StorageError(path_ + ": all 32767 kiosk numbers are in use");
@@ -312,14 +219,14 @@ int SqliteRegisterStorage::AllocateKioskNumber() {
 }
 
 void SqliteRegisterStorage::AddKiosk(const KioskRecord& k) {
-  Stmt s(db_, "INSERT INTO kiosks(number, name, policy, sign_public_key, enrolled_at) VALUES (?,?,?,?,?)");
+  Stmt s(*db_, "INSERT INTO kiosks(number, name, policy, sign_public_key, enrolled_at) VALUES (?,?,?,?,?)");
   s.Bind(1, std::int64_t{k.number}).Bind(2, k.name).Bind(3, k.policy);
   s.BindBlob(4, k.sign_public_key.data(), k.sign_public_key.size()).Bind(5, ToIsoUtc(k.enrolled_at));
   s.Step();
 }
 
 std::optional<KioskRecord> SqliteRegisterStorage::FindKiosk(int number) {
-  Stmt s(db_, "SELECT number, name, policy, sign_public_key, enrolled_at, last_contact, waiting, last_lag_seconds, "
+  Stmt s(*db_, "SELECT number, name, policy, sign_public_key, enrolled_at, last_contact, waiting, last_lag_seconds, "
               "revoked_at FROM kiosks WHERE number = ?");
   s.Bind(1, std::int64_t{number});
   if (!s.Step()) return std::nullopt;
@@ -327,7 +234,7 @@ std::optional<KioskRecord> SqliteRegisterStorage::FindKiosk(int number) {
 }
 
 std::vector<KioskRecord> SqliteRegisterStorage::Kiosks() {
-  Stmt s(db_, "SELECT number, name, policy, sign_public_key, enrolled_at, last_contact, waiting, last_lag_seconds, "
+  Stmt s(*db_, "SELECT number, name, policy, sign_public_key, enrolled_at, last_contact, waiting, last_lag_seconds, "
               "revoked_at FROM kiosks ORDER BY number");
   std::vector<KioskRecord> out;
   while (s.Step()) out.push_back(KioskFrom(s));
@@ -335,14 +242,14 @@ std::vector<KioskRecord> SqliteRegisterStorage::Kiosks() {
 }
 
 bool SqliteRegisterStorage::RevokeKiosk(int number, UtcTime at) {
-  Stmt s(db_, "UPDATE kiosks SET revoked_at = ? WHERE number = ? AND revoked_at = ''");
+  Stmt s(*db_, "UPDATE kiosks SET revoked_at = ? WHERE number = ? AND revoked_at = ''");
   s.Bind(1, ToIsoUtc(at)).Bind(2, std::int64_t{number});
   s.Step();
-  return sqlite3_changes(db_) == 1;
+  return db_->Changes() == 1;
 }
 
 std::string SqliteRegisterStorage::BindKioskPolicy(int number, const std::string& policy) {
-  Stmt bind(db_, "UPDATE kiosks SET policy = ? WHERE number = ? AND policy = ''");
+  Stmt bind(*db_, "UPDATE kiosks SET policy = ? WHERE number = ? AND policy = ''");
   bind.Bind(1, policy).Bind(2, std::int64_t{number});
   bind.Step();
   auto kiosk = FindKiosk(number);
@@ -350,14 +257,14 @@ std::string SqliteRegisterStorage::BindKioskPolicy(int number, const std::string
 }
 
 std::uint64_t SqliteRegisterStorage::HighestSequence(int number) {
-  Stmt s(db_, "SELECT highest_sequence FROM kiosks WHERE number = ?");
+  Stmt s(*db_, "SELECT highest_sequence FROM kiosks WHERE number = ?");
   s.Bind(1, std::int64_t{number});
   return s.Step() ? static_cast<std::uint64_t>(s.Int(0)) : 0;
 }
 
 void SqliteRegisterStorage::NoteKioskContact(int number, UtcTime at, std::int64_t waiting,
                                              std::optional<std::int64_t> lag_seconds) {
-  Stmt s(db_, "UPDATE kiosks SET last_contact = ?, waiting = ?, last_lag_seconds = coalesce(?, last_lag_seconds) "
+  Stmt s(*db_, "UPDATE kiosks SET last_contact = ?, waiting = ?, last_lag_seconds = coalesce(?, last_lag_seconds) "
               "WHERE number = ?");
   s.Bind(1, ToIsoUtc(at)).Bind(2, waiting);
   if (lag_seconds) s.Bind(3, *lag_seconds);
@@ -368,12 +275,12 @@ void SqliteRegisterStorage::NoteKioskContact(int number, UtcTime at, std::int64_
 IngestResult SqliteRegisterStorage::Ingest(const std::vector<CaseRecord>& cases) {
   IngestResult result;
   Transaction([&] {
-    Stmt exists(db_, "SELECT 1 FROM cases WHERE uuid = ?1 UNION ALL SELECT 1 FROM tombstones WHERE uuid = ?1");
-    Stmt taken(db_, "SELECT 1 FROM cases WHERE reference = ?");
-    Stmt insert(db_, (std::string("INSERT INTO cases(") + kCaseColumns +
+    Stmt exists(*db_, "SELECT 1 FROM cases WHERE uuid = ?1 UNION ALL SELECT 1 FROM tombstones WHERE uuid = ?1");
+    Stmt taken(*db_, "SELECT 1 FROM cases WHERE reference = ?");
+    Stmt insert(*db_, (std::string("INSERT INTO cases(") + kCaseColumns +
                       ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)").c_str());
-    Stmt stage(db_, kInsertStage);
-    Stmt alias(db_, "INSERT OR IGNORE INTO receipt_references(reference, case_uuid) VALUES (?,?)");
+    Stmt stage(*db_, kInsertStage);
+    Stmt alias(*db_, "INSERT OR IGNORE INTO receipt_references(reference, case_uuid) VALUES (?,?)");
     for (const CaseRecord& given : cases) {
       exists.Reset();
       exists.Bind(1, given.uuid);
@@ -420,7 +327,7 @@ IngestResult SqliteRegisterStorage::Ingest(const std::vector<CaseRecord>& cases)
         alias.Bind(1, r).Bind(2, c.uuid);
         alias.Step();
       }
-      if (auto stored = ParseReference(c.reference)) RaiseHighestSequence(c.kiosk, stored->sequence);
+      if (auto stored = ParseReference(c.reference)) RaiseHighestSequence(*db_, c.kiosk, stored->sequence);
       if (clash) Audit("register", "new-reference", c.reference, "the receipt's reference " + given.reference + " was taken");
       result.accepted.push_back(c.uuid);
     }
@@ -429,15 +336,15 @@ IngestResult SqliteRegisterStorage::Ingest(const std::vector<CaseRecord>& cases)
 }
 
 void SqliteRegisterStorage::WriteStages(const CaseRecord& c) {
-  Stmt del(db_, "DELETE FROM stages WHERE case_uuid = ?");
+  Stmt del(*db_, "DELETE FROM stages WHERE case_uuid = ?");
   del.Bind(1, c.uuid);
   del.Step();
-  Stmt ins(db_, kInsertStage);
+  Stmt ins(*db_, kInsertStage);
   InsertStages(ins, c);
 }
 
 std::vector<StageRecord> SqliteRegisterStorage::ReadStages(const std::string& uuid) {
-  Stmt s(db_, "SELECT stage_id, entered_on, acknowledge_due, acknowledged_at, respond_due, responded_at, left_at, "
+  Stmt s(*db_, "SELECT stage_id, entered_on, acknowledge_due, acknowledged_at, respond_due, responded_at, left_at, "
               "extended_to, extension_reason, reply_sent_by, reply_received_on FROM stages WHERE case_uuid = ? ORDER BY seq");
   s.Bind(1, uuid);
   std::vector<StageRecord> out;
@@ -461,21 +368,21 @@ std::vector<StageRecord> SqliteRegisterStorage::ReadStages(const std::string& uu
 
 CaseRecord SqliteRegisterStorage::Complete(CaseRecord c) {
   c.stages = ReadStages(c.uuid);
-  Stmt s(db_, "SELECT reference FROM receipt_references WHERE case_uuid = ? ORDER BY reference");
+  Stmt s(*db_, "SELECT reference FROM receipt_references WHERE case_uuid = ? ORDER BY reference");
   s.Bind(1, c.uuid);
   while (s.Step()) c.receipt_references.push_back(s.Text(0));
   return c;
 }
 
 std::optional<CaseRecord> SqliteRegisterStorage::FindCase(const std::string& reference) {
-  Stmt s(db_, (std::string("SELECT ") + kCaseColumns + " FROM cases WHERE reference = ?").c_str());
+  Stmt s(*db_, (std::string("SELECT ") + kCaseColumns + " FROM cases WHERE reference = ?").c_str());
   s.Bind(1, reference);
   if (!s.Step()) return std::nullopt;
   return Complete(CaseFrom(s));
 }
 
 std::vector<CaseRecord> SqliteRegisterStorage::FindCasesForReceipt(const std::string& reference) {
-  Stmt s(db_, (std::string("SELECT ") + kCaseColumns +
+  Stmt s(*db_, (std::string("SELECT ") + kCaseColumns +
                " FROM cases WHERE reference = ?1 OR uuid IN (SELECT case_uuid FROM receipt_references WHERE "
                "reference = ?1) ORDER BY received_at, rowid")
                   .c_str());
@@ -491,7 +398,7 @@ std::vector<CaseRecord> SqliteRegisterStorage::Cases(const CaseFilter& f) {
                     " AND (?3 = '' OR substr(submitted_at, 1, 10) >= ?3) AND (?4 = '' OR substr(submitted_at, 1, 10) <= ?4)"
                     " AND (?5 = 0 OR urgent <> 0)"
                     " ORDER BY urgent DESC, submitted_at, reference";
-  Stmt s(db_, sql.c_str());
+  Stmt s(*db_, sql.c_str());
   s.Bind(1, ColumnText(f.kind)).Bind(2, std::int64_t{f.open_only ? 1 : 0});
   s.Bind(3, ColumnText(f.submitted_from)).Bind(4, ColumnText(f.submitted_to));
   s.Bind(5, std::int64_t{f.urgent_only ? 1 : 0}).Bind(6, ToString(CaseState::kClosed));
@@ -506,31 +413,31 @@ std::vector<CaseRecord> SqliteRegisterStorage::Cases(const CaseFilter& f) {
 
 void SqliteRegisterStorage::UpdateCase(const CaseRecord& c) {
   Transaction([&] {
-    Stmt s(db_, "UPDATE cases SET state = ?, outcome = ?, closed_at = ?, latest_reply = ?, deadline_note = ?, "
+    Stmt s(*db_, "UPDATE cases SET state = ?, outcome = ?, closed_at = ?, latest_reply = ?, deadline_note = ?, "
                 "flags = ?, withdraw_requested = ? WHERE uuid = ?");
     s.Bind(1, ToString(c.state)).Bind(2, ColumnText(c.outcome)).Bind(3, ColumnText(c.closed_at));
     s.Bind(4, c.latest_reply).Bind(5, c.deadline_note);
     s.Bind(6, nlohmann::json(c.flags).dump()).Bind(7, ColumnText(c.withdraw_requested)).Bind(8, c.uuid);
     s.Step();
-    if (sqlite3_changes(db_) != 1) throw StorageError("no case with uuid " + c.uuid);
+    if (db_->Changes() != 1) throw StorageError("no case with uuid " + c.uuid);
     WriteStages(c);
   });
 }
 
 void SqliteRegisterStorage::DeleteCase(const std::string& uuid) {
   Transaction([&] {
-    Stmt tomb(db_, "INSERT OR IGNORE INTO tombstones(uuid, reference, purged_at) SELECT uuid, reference, ? FROM cases "
+    Stmt tomb(*db_, "INSERT OR IGNORE INTO tombstones(uuid, reference, purged_at) SELECT uuid, reference, ? FROM cases "
                    "WHERE uuid = ?");
     tomb.Bind(1, IsoNow()).Bind(2, uuid);
     tomb.Step();
-    Stmt s(db_, "DELETE FROM cases WHERE uuid = ?");
+    Stmt s(*db_, "DELETE FROM cases WHERE uuid = ?");
     s.Bind(1, uuid);
     s.Step();
   });
 }
 
 std::int64_t SqliteRegisterStorage::CaseCount() {
-  Stmt s(db_, "SELECT count(*) FROM cases");
+  Stmt s(*db_, "SELECT count(*) FROM cases");
   s.Step();
   return s.Int(0);
 }
@@ -538,16 +445,16 @@ std::int64_t SqliteRegisterStorage::CaseCount() {
 bool SqliteRegisterStorage::RecordRequest(const std::string& request_id, const std::string& case_uuid,
                                           const std::string& action, const std::vector<unsigned char>& sealed_text,
                                           const std::string& at) {
-  Stmt s(db_, "INSERT OR IGNORE INTO requests(request_id, case_uuid, action, sealed_text, at) VALUES (?,?,?,?,?)");
+  Stmt s(*db_, "INSERT OR IGNORE INTO requests(request_id, case_uuid, action, sealed_text, at) VALUES (?,?,?,?,?)");
   s.Bind(1, request_id).Bind(2, case_uuid).Bind(3, action);
   if (!sealed_text.empty()) s.BindBlob(4, sealed_text.data(), sealed_text.size());
   s.Bind(5, at);
   s.Step();
-  return sqlite3_changes(db_) == 1;
+  return db_->Changes() == 1;
 }
 
 std::vector<RequestRecord> SqliteRegisterStorage::Requests(const std::string& case_uuid) {
-  Stmt s(db_, "SELECT request_id, action, at, sealed_text FROM requests WHERE case_uuid = ? ORDER BY at, rowid");
+  Stmt s(*db_, "SELECT request_id, action, at, sealed_text FROM requests WHERE case_uuid = ? ORDER BY at, rowid");
   s.Bind(1, case_uuid);
   std::vector<RequestRecord> out;
   while (s.Step()) out.push_back({s.Text(0), s.Text(1), s.Text(2), s.Blob(3)});
@@ -556,21 +463,21 @@ std::vector<RequestRecord> SqliteRegisterStorage::Requests(const std::string& ca
 
 bool SqliteRegisterStorage::RecordBundle(const std::string& body_sha256, int kiosk, std::int64_t items,
                                          const std::string& at) {
-  Stmt s(db_, "INSERT OR IGNORE INTO bundles(body_sha256, kiosk, items, at) VALUES (?,?,?,?)");
+  Stmt s(*db_, "INSERT OR IGNORE INTO bundles(body_sha256, kiosk, items, at) VALUES (?,?,?,?)");
   s.Bind(1, body_sha256).Bind(2, std::int64_t{kiosk}).Bind(3, items).Bind(4, at);
   s.Step();
-  return sqlite3_changes(db_) == 1;
+  return db_->Changes() == 1;
 }
 
 void SqliteRegisterStorage::Audit(const std::string& actor, const std::string& action, const std::string& reference,
                                   const std::string& detail) {
-  Stmt s(db_, "INSERT INTO audit(at, actor, action, reference, detail) VALUES (?,?,?,?,?)");
+  Stmt s(*db_, "INSERT INTO audit(at, actor, action, reference, detail) VALUES (?,?,?,?,?)");
   s.Bind(1, IsoNow()).Bind(2, actor).Bind(3, action).Bind(4, reference).Bind(5, detail);
   s.Step();
 }
 
 std::vector<AuditEntry> SqliteRegisterStorage::AuditLog(const std::string& reference) {
-  Stmt s(db_, "SELECT id, at, actor, action, reference, detail FROM audit WHERE (?1 = '' OR reference = ?1) ORDER BY id");
+  Stmt s(*db_, "SELECT id, at, actor, action, reference, detail FROM audit WHERE (?1 = '' OR reference = ?1) ORDER BY id");
   s.Bind(1, reference);
   std::vector<AuditEntry> out;
   while (s.Step()) out.push_back({s.Int(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5)});

@@ -1,5 +1,6 @@
 #pragma once
-// RegisterStorage on SQLite: WAL, synchronous=FULL, schema by user_version.
+// RegisterStorage on SQLite: WAL, synchronous=FULL, schema by the append-only list of
+// migrations in sqlite_storage.cpp (core/sqlite_db.h), recorded in user_version.
 // A call that returns has committed durably. Several processes may open the same
 // file (the server and a staff member's CLI); writers wait up to 5 s for each other.
 #include <memory>
@@ -7,7 +8,7 @@
 
 #include "sync/register/storage.h"
 
-struct sqlite3;
+namespace tellus::sqlite { class Connection; }     // core/sqlite_db.h
 
 namespace tellus::reg {
 
@@ -45,18 +46,15 @@ class SqliteRegisterStorage : public RegisterStorage {
   void Transaction(const std::function<void()>& work) override;
 
   const std::string& path() const { return path_; }
+  static int LatestSchemaVersion();                // the version this program migrates to
 
  private:
-  SqliteRegisterStorage(sqlite3* db, std::string path);
-  void Exec(const char* sql);
+  SqliteRegisterStorage(std::unique_ptr<sqlite::Connection> db, std::string path);
   void WriteStages(const CaseRecord& record);
   std::vector<StageRecord> ReadStages(const std::string& uuid);
   CaseRecord Complete(CaseRecord record);          // stages and receipt references
-  void Migrate2();                                 // flags, receipt references, tombstones, high-water marks
-  void RaiseHighestSequence(int kiosk, std::uint64_t sequence);
-  sqlite3* db_ = nullptr;
+  std::unique_ptr<sqlite::Connection> db_;         // nested Transaction calls join the outer one
   std::string path_;
-  int depth_ = 0;                                  // nested Transaction calls join the outer one
 };
 
 }  // namespace tellus::reg

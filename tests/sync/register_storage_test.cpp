@@ -191,6 +191,108 @@ TEST(RegisterStorage, ASchemaOneRegisterIsMigratedWithItsHighWaterMarks) {
   EXPECT_EQ(storage->Ingest({Case("u1", "R9")}).duplicates, std::vector<std::string>{"u1"}) << "purged stays purged";
 }
 
+// A register as today's release writes it (schema 3; its DDL frozen here, as the three
+// steps left it) opens with every row, read as typed values; nothing is lost or re-stamped.
+TEST(RegisterStorage, ASchemaThreeRegisterOpensWithItsRows) {
+  testing::TempDir dir;
+  std::string path = dir / "r.db";
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, R"sql(
+    CREATE TABLE kiosks (
+      number INTEGER PRIMARY KEY, name TEXT NOT NULL, policy TEXT NOT NULL, sign_public_key BLOB NOT NULL,
+      enrolled_at TEXT NOT NULL, last_contact TEXT NOT NULL DEFAULT '', waiting INTEGER NOT NULL DEFAULT 0,
+      last_lag_seconds INTEGER NOT NULL DEFAULT 0, revoked_at TEXT NOT NULL DEFAULT '',
+      highest_sequence INTEGER NOT NULL DEFAULT 0);
+    CREATE TABLE cases (
+      uuid TEXT PRIMARY KEY, reference TEXT NOT NULL UNIQUE, kiosk INTEGER NOT NULL, kind TEXT NOT NULL,
+      policy_id TEXT NOT NULL, service_id TEXT NOT NULL, categories TEXT NOT NULL, submitted_at TEXT NOT NULL,
+      received_at TEXT NOT NULL, anonymous INTEGER NOT NULL, clear_json TEXT NOT NULL, sealed BLOB NOT NULL,
+      tracking_hash TEXT NOT NULL, via TEXT NOT NULL, state TEXT NOT NULL, outcome TEXT NOT NULL DEFAULT '',
+      closed_at TEXT NOT NULL DEFAULT '', latest_reply TEXT NOT NULL DEFAULT '', deadline_note TEXT NOT NULL DEFAULT '',
+      flags TEXT NOT NULL DEFAULT '[]', urgent INTEGER NOT NULL DEFAULT 0, withdraw_requested TEXT NOT NULL DEFAULT '');
+    CREATE INDEX cases_submitted ON cases(submitted_at);
+    CREATE TABLE stages (
+      case_uuid TEXT NOT NULL REFERENCES cases(uuid) ON DELETE CASCADE, seq INTEGER NOT NULL,
+      stage_id TEXT NOT NULL, entered_on TEXT NOT NULL, acknowledge_due TEXT NOT NULL, acknowledged_at TEXT NOT NULL,
+      respond_due TEXT NOT NULL, responded_at TEXT NOT NULL, left_at TEXT NOT NULL,
+      extended_to TEXT NOT NULL DEFAULT '', extension_reason TEXT NOT NULL DEFAULT '',
+      reply_sent_by TEXT NOT NULL DEFAULT '', reply_received_on TEXT NOT NULL DEFAULT '', PRIMARY KEY (case_uuid, seq));
+    CREATE TABLE requests (
+      request_id TEXT PRIMARY KEY, case_uuid TEXT NOT NULL REFERENCES cases(uuid) ON DELETE CASCADE,
+      action TEXT NOT NULL, sealed_text BLOB, at TEXT NOT NULL);
+    CREATE TABLE bundles (body_sha256 TEXT PRIMARY KEY, kiosk INTEGER NOT NULL, items INTEGER NOT NULL, at TEXT NOT NULL);
+    CREATE TABLE audit (
+      id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
+      reference TEXT NOT NULL, detail TEXT NOT NULL);
+    CREATE TABLE receipt_references (
+      reference TEXT NOT NULL, case_uuid TEXT NOT NULL REFERENCES cases(uuid) ON DELETE CASCADE,
+      PRIMARY KEY (reference, case_uuid));
+    CREATE TABLE tombstones (uuid TEXT PRIMARY KEY, reference TEXT NOT NULL, purged_at TEXT NOT NULL);
+    PRAGMA user_version = 3;
+    INSERT INTO kiosks VALUES (1, 'Front desk', 'seetec', x'00', '2026-11-01T09:00:00Z', '2026-11-23T10:00:00Z', 2, 60,
+                               '', 7);
+    INSERT INTO cases VALUES ('u1', 'SG-0001-0007', 1, 'complaint', 'seetec', '', '[]', '2026-11-23T10:00:00Z',
+                              '2026-11-23T10:00:05Z', 0, '{}', x'010203', '$argon2id$x', 'usb', 'closed', 'upheld',
+                              '2026-12-01T15:00:00Z', 'We are sorry.', '', '[]', 1, '');
+    INSERT INTO stages VALUES ('u1', 0, 'stage-1', '2026-11-23', '2026-11-26', '2026-11-24T09:00:00Z', '2026-12-21',
+                               '2026-11-30T12:00:00Z', '2026-12-01T15:00:00Z', '2026-12-28', 'waiting for a report',
+                               'post', '2026-12-02');
+    INSERT INTO audit (at, actor, action, reference, detail) VALUES ('2026-12-01T15:00:00Z', 'officer', 'close',
+                                                                     'SG-0001-0007', 'upheld');
+    INSERT INTO tombstones VALUES ('u0', 'SG-0001-0003', '2026-11-30T00:00:00Z');
+  )sql", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+
+  auto storage = SqliteRegisterStorage::Open(path);
+  auto k = storage->FindKiosk(1);
+  ASSERT_TRUE(k);
+  EXPECT_EQ(ToIsoUtc(k->enrolled_at), "2026-11-01T09:00:00Z");
+  EXPECT_EQ(ColumnText(k->last_contact), "2026-11-23T10:00:00Z");
+  EXPECT_EQ(k->revoked_at, std::nullopt);
+  EXPECT_EQ(storage->HighestSequence(1), 7u);
+  auto c = storage->FindCase("SG-0001-0007");
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->kind, Kind::kComplaint);
+  EXPECT_EQ(c->via, Via::kUsb);
+  EXPECT_EQ(c->state, CaseState::kClosed);
+  EXPECT_EQ(c->outcome, Outcome::kUpheld);
+  EXPECT_EQ(ColumnText(c->closed_at), "2026-12-01T15:00:00Z");
+  EXPECT_EQ(c->withdraw_requested, std::nullopt);
+  EXPECT_TRUE(c->urgent);
+  ASSERT_EQ(c->stages.size(), 1u);
+  const StageRecord& st = c->stages[0];
+  EXPECT_EQ(ToIso(st.entered_on), "2026-11-23");
+  EXPECT_EQ(DayText(st.extended_to, ""), "2026-12-28");
+  EXPECT_EQ(st.reply_sent_by, ReplyChannel::kPost);
+  EXPECT_EQ(DayText(st.reply_received_on, ""), "2026-12-02");
+  EXPECT_EQ(ColumnText(st.left_at), "2026-12-01T15:00:00Z");
+  EXPECT_EQ(storage->AuditLog("SG-0001-0007").size(), 1u);
+  EXPECT_EQ(storage->Ingest({Case("u0", "R0")}).duplicates, std::vector<std::string>{"u0"}) << "the tombstone holds";
+  // Written back unchanged: the same text in every column.
+  storage->UpdateCase(*c);
+  EXPECT_EQ(storage->FindCase("SG-0001-0007")->stages[0].extension_reason, "waiting for a report");
+  EXPECT_EQ(ColumnText(storage->FindCase("SG-0001-0007")->stages[0].acknowledged_at), "2026-11-24T09:00:00Z");
+}
+
+TEST(RegisterStorage, ARegisterNewerThanTheProgramIsRefused) {
+  testing::TempDir dir;
+  std::string path = dir / "r.db";
+  SqliteRegisterStorage::Open(path, true);
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  const std::string newer = std::to_string(SqliteRegisterStorage::LatestSchemaVersion() + 1);
+  ASSERT_EQ(sqlite3_exec(db, ("PRAGMA user_version = " + newer).c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  try {
+    SqliteRegisterStorage::Open(path);
+    ADD_FAILURE() << "a newer register was opened";
+  } catch (const StorageError& e) {
+    EXPECT_NE(std::string(e.what()).find(path + ": schema version " + newer + " is newer than this program knows"),
+              std::string::npos) << e.what();
+  }
+}
+
 // Text columns keep their text; a value no parse accepts (a hand edit, a newer program's
 // state) is an error naming the column and the value, never a case shown wrongly.
 TEST(RegisterStorage, AColumnNoParseAcceptsIsAnErrorNamingIt) {

@@ -4,8 +4,10 @@
 #include <sqlite3.h>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
+#include "core/sqlite_db.h"
 #include "sync/register/pg_connection.h"
 #include "sync/register/postgres_storage.h"
 #include "sync/register/sqlite_storage.h"
@@ -109,58 +111,48 @@ class Checksum {
   std::int64_t rows_ = 0;
 };
 
-// The source register, read-only, in one snapshot.
+// The source register, read-only, in one snapshot (core/sqlite_db.h). A NULL reads as an
+// empty value (requests.sealed_text: no words), as the register itself reads it.
 class SqliteSource {
  public:
-  explicit SqliteSource(const std::string& path) : path_(path) {
-    SqliteRegisterStorage::Open(path);   // a register, at this program's schema (migrated if older)
-    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
-      throw StorageError(path + ": " + (db_ ? sqlite3_errmsg(db_) : "cannot open"));
-    }
-    sqlite3_busy_timeout(db_, 5000);
-    Exec("BEGIN");   // every table from the same moment
+  explicit SqliteSource(const std::string& path)
+      : checked_(SqliteRegisterStorage::Open(path)),   // a register, at this program's schema (migrated if older)
+        db_(path, SQLITE_OPEN_READONLY, path, [](const std::string& message) { throw StorageError(message); }) {
+    checked_.reset();
+    db_.BusyTimeout(5000);
+    db_.Exec("BEGIN");   // every table from the same moment
   }
   ~SqliteSource() {
-    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-    sqlite3_close(db_);
+    try {
+      db_.Exec("ROLLBACK");
+    } catch (const StorageError&) {
+    }
   }
   SqliteSource(const SqliteSource&) = delete;
   SqliteSource& operator=(const SqliteSource&) = delete;
 
   void Rows(const Table& t, const char* order, const std::function<void(const Row&)>& each) {
-    std::string sql = "SELECT " + ColumnList(t) + " FROM " + t.name + " ORDER BY " + order;
-    sqlite3_stmt* stmt = nullptr;
-    if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) Fail(sql);
+    sqlite::Statement s(db_, "SELECT " + ColumnList(t) + " FROM " + t.name + " ORDER BY " + order);
     Row row(t.columns.size());
-    int rc;
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    while (s.Step()) {
       for (std::size_t i = 0; i < t.columns.size(); ++i) {
         int col = static_cast<int>(i);
-        if (sqlite3_column_type(stmt, col) == SQLITE_NULL) {
-          row[i].reset();
-        } else if (t.columns[i].type == Type::kInt) {
-          row[i] = std::to_string(sqlite3_column_int64(stmt, col));
+        if (t.columns[i].type == Type::kInt) {
+          row[i] = std::to_string(s.Int(col));
+        } else if (t.columns[i].type == Type::kBytes) {
+          auto bytes = s.Blob(col);
+          row[i] = std::string(bytes.begin(), bytes.end());
         } else {
-          const void* data = t.columns[i].type == Type::kBytes ? sqlite3_column_blob(stmt, col)
-                                                                : static_cast<const void*>(sqlite3_column_text(stmt, col));
-          row[i] = std::string(static_cast<const char*>(data), static_cast<std::size_t>(sqlite3_column_bytes(stmt, col)));
+          row[i] = s.Text(col);
         }
       }
       each(row);
     }
-    sqlite3_finalize(stmt);
-    if (rc != SQLITE_DONE) Fail(sql);
   }
 
  private:
-  void Exec(const char* sql) {
-    if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) != SQLITE_OK) Fail(sql);
-  }
-  [[noreturn]] void Fail(const std::string& what) {
-    throw StorageError(path_ + ": " + what + ": " + sqlite3_errmsg(db_));
-  }
-  std::string path_;
-  sqlite3* db_ = nullptr;
+  std::unique_ptr<SqliteRegisterStorage> checked_;
+  sqlite::Connection db_;
 };
 
 void PgRows(PgConnection& db, const Table& t, const std::function<void(const Row&)>& each) {
@@ -173,9 +165,7 @@ void PgRows(PgConnection& db, const Table& t, const std::function<void(const Row
     for (int i = 0; i < r.rows(); ++i) {
       for (std::size_t c = 0; c < t.columns.size(); ++c) {
         int col = static_cast<int>(c);
-        if (r.Null(i, col)) {
-          row[c].reset();
-        } else if (t.columns[c].type == Type::kBytes) {
+        if (t.columns[c].type == Type::kBytes) {   // NULL: empty, as the SQLite side reads it
           auto bytes = r.Bytes(i, col);
           row[c] = std::string(bytes.begin(), bytes.end());
         } else {
@@ -207,8 +197,8 @@ void CopyTable(SqliteSource& source, PgConnection& db, const Table& t) {
   source.Rows(t, t.copy_order, [&](const Row& row) {
     params.clear();
     for (std::size_t i = 0; i < row.size(); ++i) {
-      if (!row[i]) {
-        params.push_back(PgParam::Null());
+      if (std::string(t.columns[i].name) == "sealed_text" && row[i]->empty()) {
+        params.push_back(PgParam::Null());   // no words, as RecordRequest stores it
       } else if (t.columns[i].type == Type::kBytes) {
         params.emplace_back(std::vector<unsigned char>(row[i]->begin(), row[i]->end()));
       } else {

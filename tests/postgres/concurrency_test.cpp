@@ -9,13 +9,16 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <mutex>
 #include <random>
 #include <set>
 #include <thread>
 
+#include "../sync/nginx_process.h"
 #include "../sync/register_process.h"
 #include "core/reference.h"
 #include "core/seal.h"
@@ -211,6 +214,66 @@ TEST(PostgresConcurrency, FourServeProcessesEightKiosksAndKillNineStoreEverySubm
     for (const reg::AuditEntry& e : storage->AuditLog(ref)) acks += e.action == "ack";
     EXPECT_EQ(acks, 1) << ref;
   }
+}
+
+// README's "several processes behind a reverse proxy": its nginx configuration with the
+// several-process upstream, three serve processes on one PostgreSQL, one killed mid-sync.
+TEST(PostgresConcurrency, AKioskSyncsThroughReadmesSeveralProcessUpstreamWhileOneDies) {
+  ASSERT_TRUE(testing::OnPostgres()) << "this test needs the throwaway cluster (TELLUS_TEST_POSTGRES)";
+  if (std::system("command -v nginx >/dev/null 2>&1") != 0) GTEST_SKIP() << "nginx is not installed (nginx-light)";
+  std::string snippet = testing::ReadmeNginx("<!-- nginx-example -->");
+  std::string upstream = testing::ReadmeNginx("<!-- nginx-several -->");
+  ASSERT_FALSE(snippet.empty() || upstream.empty()) << "README.md lacks an nginx example";
+  auto from = snippet.find("upstream tellus_register {"), to = snippet.find("}\n", from);
+  ASSERT_NE(to, std::string::npos);
+  snippet.replace(from, to + 2 - from, upstream + "\n");
+
+  testing::RegisterFixture f;
+  std::vector<std::unique_ptr<RegisterProcess>> servers;
+  for (int i = 0; i < 3; ++i) {
+    servers.push_back(std::make_unique<RegisterProcess>(f.db, std::vector<std::string>{"--max-connections-per-address", "1000"}));
+    servers.back()->LogTo(f.dir / ("serve-" + std::to_string(i) + ".log"));
+    int port = servers.back()->Start();
+    testing::Replace(snippet, "127.0.0.1:" + std::to_string(8787 + i), "127.0.0.1:" + std::to_string(port));
+  }
+  std::string key = f.dir / "key.pem", cert = f.dir / "cert.pem";
+  std::string make = "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 "
+                     "-subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 -keyout '" + key + "' -out '" + cert +
+                     "' >/dev/null 2>&1";
+  ASSERT_EQ(std::system(make.c_str()), 0) << "openssl could not make a test certificate";
+  int nginx_port = testing::FreePort();
+  testing::Replace(snippet, "listen 443 ssl;", "listen 127.0.0.1:" + std::to_string(nginx_port) + " ssl;");
+  testing::Replace(snippet, "/etc/ssl/tellus/register.pem", cert);
+  testing::Replace(snippet, "/etc/ssl/tellus/register.key", key);
+  std::ofstream(f.dir / "nginx.conf") << testing::NginxConf(f.dir.path(), snippet);
+  testing::Nginx nginx;
+  ASSERT_TRUE(nginx.Start(f.dir.path(), f.dir / "nginx.conf", nginx_port)) << testing::ReadFile(f.dir / "error.log");
+
+  KioskIdentity via_nginx = f.identity;
+  via_nginx.register_url = "https://127.0.0.1:" + std::to_string(nginx_port);
+  via_nginx.register_certificate_pem = testing::ReadFile(cert);
+  std::string store_path = f.dir / "kiosk.db";
+  Store store = Store::Open(store_path);
+  for (std::uint64_t seq = 1; seq <= 60; ++seq) {
+    auto item = testing::MakeItem(f.identity, seq);
+    store.Enqueue(item.clear, item.sealed, item.tracking_hash);
+  }
+  sync::SyncOptions options;
+  options.batch_size = 5;
+  sync::SyncClient client(via_nginx, store_path, options);
+  int passes = 0;
+  while (store.PendingCount() > 0 && passes < 200) {
+    if (++passes == 4) servers[1]->Kill();   // mid-sync, as a crash would
+    if (client.DrainOnce(store).failed) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_EQ(store.PendingCount(), 0) << "after " << passes << " passes";
+  EXPECT_EQ(reg::OpenRegisterStorage(f.db)->CaseCount(), 60);
+  int serving = 0;
+  for (int i = 0; i < 3; ++i) {
+    serving += testing::ReadFile(f.dir / ("serve-" + std::to_string(i) + ".log")).find("/v1/submissions -> 200") !=
+               std::string::npos;
+  }
+  EXPECT_GE(serving, 2) << "nginx did not spread the batches over the processes";
 }
 
 }  // namespace

@@ -20,12 +20,11 @@
 #include "sync/register/case_workflow.h"
 #include "sync/register/commands.h"
 #include "sync/register/password_prompt.h"
-#include "sync/register/sqlite_staff_store.h"
 #include "sync/register/staff_auth.h"
 #include "sync/register/kiosk_health.h"
 #include "sync/register/register_keys.h"
 #include "sync/register/report.h"
-#include "sync/register/sqlite_storage.h"
+#include "sync/register/open_storage.h"
 #include "sync/register/terminal_text.h"
 
 namespace tellus::reg {
@@ -55,12 +54,12 @@ void AddCommon(CLI::App* cmd, Common& c) {
 // administrator, named in the audit log by their operating-system user.
 struct Session {
   explicit Session(const Common& c, const std::string& reference = "", StaffRole needs = StaffRole::kHandler)
-      : storage(SqliteRegisterStorage::Open(c.db)),
+      : storage(OpenRegisterStorage(c.db)),
         policies(c.policies, c.holidays),
         workflow(*storage, policies),
         actor(OsUserActor()) {
     if (c.as.empty()) return;
-    auto staff = SqliteStaffStore::Open(c.db);
+    auto staff = OpenStaffStore(c.db);
     const SignInResult signed_in =
         SignIn(*staff, c.as, ReadPassword("Password for " + c.as + ": "), UtcNow().time_since_epoch().count());
     if (signed_in.verdict != SignInVerdict::kOk) {
@@ -86,7 +85,7 @@ struct Session {
   bool Sees(const CaseRecord& record) const {
     return !account || MaySee(*account, record.policy_id, record.service_id);
   }
-  std::unique_ptr<SqliteRegisterStorage> storage;
+  std::unique_ptr<RegisterStorage> storage;
   PolicyBook policies;
   CaseWorkflow workflow;
   std::string actor;

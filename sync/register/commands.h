@@ -15,5 +15,7 @@ void AddServeCommand(CLI::App& app);
 void AddCaseCommands(CLI::App& app);
 // staff add|list|disable|reset (sync/register/staff_commands.cpp)
 void AddStaffCommands(CLI::App& app);
+// migrate (sync/register/migrate_command.cpp)
+void AddMigrateCommand(CLI::App& app);
 
 }  // namespace tellus::reg

@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   tellus::reg::AddServeCommand(app);
   tellus::reg::AddCaseCommands(app);
   tellus::reg::AddStaffCommands(app);
+  tellus::reg::AddMigrateCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

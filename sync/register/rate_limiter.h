@@ -3,6 +3,8 @@
 // Wrong tracking codes are counted per kiosk and per reference (receipt_gate.h), so
 // neither someone guessing for one reference nor a kiosk guessing across many gets far;
 // submissions are counted per kiosk, item by item (AllowN). Thread-safe.
+// RateLimiter keeps the windows in this process's memory; SharedRateLimits
+// (shared_request_state.h) keeps them in a database every serving process reads.
 #include <cstdint>
 #include <deque>
 #include <map>
@@ -11,11 +13,23 @@
 
 namespace tellus::reg {
 
-class RateLimiter {
+class RateLimits {
+ public:
+  virtual ~RateLimits() = default;
+  // True (and counted) when allowed; false when the key is over its limit.
+  virtual bool Allow(const std::string& key, std::int64_t now) = 0;
+  // True (and all n counted) when n more events fit; false (nothing counted) when not.
+  virtual bool AllowN(const std::string& key, std::int64_t n, std::int64_t now) = 0;
+  // True when the key has used its limit; counts nothing.
+  virtual bool Exceeded(const std::string& key, std::int64_t now) = 0;
+  // Counts one event whatever the limit.
+  virtual void Count(const std::string& key, std::int64_t now) = 0;
+};
+
+class RateLimiter : public RateLimits {
  public:
   RateLimiter(int limit, std::int64_t window_seconds) : limit_(limit), window_(window_seconds) {}
-  // True (and counted) when allowed; false when the key is over its limit.
-  bool Allow(const std::string& key, std::int64_t now) {
+  bool Allow(const std::string& key, std::int64_t now) override {
     std::lock_guard lock(mutex_);
     auto& times = Window(key, now);
     if (static_cast<int>(times.size()) >= limit_) return false;
@@ -23,21 +37,19 @@ class RateLimiter {
     if (events_.size() > 100000) Sweep(now);
     return true;
   }
-  // True (and all n counted) when n more events fit; false (nothing counted) when not.
-  bool AllowN(const std::string& key, std::int64_t n, std::int64_t now) {
+  bool AllowN(const std::string& key, std::int64_t n, std::int64_t now) override {
     std::lock_guard lock(mutex_);
     auto& times = Window(key, now);
     if (static_cast<std::int64_t>(times.size()) + n > limit_) return false;
     times.insert(times.end(), static_cast<std::size_t>(n), now);
     return true;
   }
-  // True when the key has used its limit; counts nothing.
-  bool Exceeded(const std::string& key, std::int64_t now) {
+  bool Exceeded(const std::string& key, std::int64_t now) override {
     std::lock_guard lock(mutex_);
     return static_cast<int>(Window(key, now).size()) >= limit_;
   }
-  // Counts one event whatever the limit (kept to `limit` entries: a flood costs no memory).
-  void Count(const std::string& key, std::int64_t now) {
+  // Kept to `limit` entries: a flood costs no memory.
+  void Count(const std::string& key, std::int64_t now) override {
     std::lock_guard lock(mutex_);
     auto& times = Window(key, now);
     if (static_cast<int>(times.size()) >= limit_ && !times.empty()) times.pop_front();

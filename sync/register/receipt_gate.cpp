@@ -30,9 +30,9 @@ ReceiptResult ReceiptGate::Open(int kiosk, const std::string& reference, const s
     VerifySecret(kNoCase, *code);
   }
   std::string kiosk_key = "kiosk:" + std::to_string(kiosk), ref_key = "ref:" + formatted;
-  bool over = per_kiosk_.Exceeded(kiosk_key, now) || per_reference_.Exceeded(ref_key, now);
-  per_kiosk_.Count(kiosk_key, now);
-  per_reference_.Count(ref_key, now);
+  bool over = per_kiosk_->Exceeded(kiosk_key, now) || per_reference_->Exceeded(ref_key, now);
+  per_kiosk_->Count(kiosk_key, now);
+  per_reference_->Count(ref_key, now);
   result.verdict = over ? ReceiptVerdict::kSlowDown : ReceiptVerdict::kNoMatch;
   return result;
 }

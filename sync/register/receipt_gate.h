@@ -9,6 +9,7 @@
 // case that names it as its receipt's reference. Thread-safe.
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,15 +29,19 @@ struct ReceiptResult {
 class ReceiptGate {
  public:
   ReceiptGate(int failures_per_kiosk_per_minute, int failures_per_reference_per_hour)
-      : per_kiosk_(failures_per_kiosk_per_minute, 60), per_reference_(failures_per_reference_per_hour, 3600) {}
+      : per_kiosk_(std::make_unique<RateLimiter>(failures_per_kiosk_per_minute, 60)),
+        per_reference_(std::make_unique<RateLimiter>(failures_per_reference_per_hour, 3600)) {}
+  // Windows kept elsewhere (shared_request_state.h): a minute per kiosk, an hour per reference.
+  ReceiptGate(std::unique_ptr<RateLimits> per_kiosk, std::unique_ptr<RateLimits> per_reference)
+      : per_kiosk_(std::move(per_kiosk)), per_reference_(std::move(per_reference)) {}
   // `cases_for` returns the cases a formatted reference may name (its own, and one stored
   // under a new reference after a clash); the caller holds its storage lock inside it.
   ReceiptResult Open(int kiosk, const std::string& reference, const std::string& tracking_code, std::int64_t now,
                      const std::function<std::vector<CaseRecord>(const std::string&)>& cases_for);
 
  private:
-  RateLimiter per_kiosk_;
-  RateLimiter per_reference_;
+  std::unique_ptr<RateLimits> per_kiosk_;
+  std::unique_ptr<RateLimits> per_reference_;
 };
 
 }  // namespace tellus::reg

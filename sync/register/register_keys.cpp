@@ -5,17 +5,29 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <stdexcept>
 
+#include "sync/register/pg_connection.h"
+
 namespace tellus::reg {
 
 using nlohmann::json;
 
-std::string KeysPathFor(const std::string& db_path) { return db_path + ".keys"; }
+std::string KeysPathFor(const std::string& db) {
+  if (!IsPostgresUrl(db)) return db + ".keys";
+  const char* path = std::getenv(kKeysVariable);
+  if (!path || !*path) {
+    throw std::invalid_argument("--db " + RedactedUrl(db) + ": a PostgreSQL register keeps its keys in a file, not in " +
+                                "the database: set " + kKeysVariable + " to that file (e.g. /etc/tellus/register.keys; " +
+                                "`init` creates it)");
+  }
+  return path;
+}
 
 RegisterKeys NewRegisterKeys() { return {NewBoxKeyPair(), proto::NewSignKeyPair()}; }
 

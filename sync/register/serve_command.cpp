@@ -8,8 +8,7 @@
 
 #include "sync/register/commands.h"
 #include "sync/register/server.h"
-#include "sync/register/sqlite_staff_store.h"
-#include "sync/register/sqlite_storage.h"
+#include "sync/register/open_storage.h"
 
 namespace tellus::reg {
 
@@ -35,7 +34,7 @@ void RaiseFileLimit() {
 void Serve(const ServeArgs& args) {
   auto [host, port] = ParseListen(args.listen);
   RegisterKeys keys = LoadRegisterKeys(KeysPathFor(args.db));
-  auto storage = SqliteRegisterStorage::Open(args.db);
+  auto storage = OpenRegisterStorage(args.db);
   PolicyBook policies(args.policies, args.holidays);
   ServerOptions options = args.options;   // the body cap stays the protocol's (no flag sets it)
   options.host = host;
@@ -54,7 +53,7 @@ void Serve(const ServeArgs& args) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   RegisterServer server(*storage, keys, policies, options);
-  auto staff = SqliteStaffStore::Open(args.db);
+  auto staff = OpenStaffStore(args.db);
   server.EnableStaffPages(*staff, args.staff);
   int bound = server.Bind();
   std::cout << bound << std::endl;   // the port alone on the first line, for scripts and tests

@@ -15,6 +15,7 @@
 #include "sync/register/address_policy.h"
 #include "sync/register/admission.h"
 #include "sync/register/log_text.h"
+#include "sync/register/shared_request_state.h"
 
 namespace tellus::reg {
 
@@ -73,6 +74,19 @@ std::pair<std::string, int> ParseListen(const std::string& text) {
 }
 
 
+std::unique_ptr<RateLimits> RegisterServer::Limits(const std::string& name, int limit, std::int64_t window_seconds) {
+  if (storage_.SharesRequestState()) {
+    return std::make_unique<SharedRateLimits>(storage_, storage_mutex_, name, limit, window_seconds);
+  }
+  return std::make_unique<RateLimiter>(limit, window_seconds);
+}
+
+bool RegisterServer::Fresh(int kiosk, const std::string& nonce, std::int64_t now) {
+  if (!storage_.SharesRequestState()) return replays_.Remember(kiosk, nonce, now);
+  std::lock_guard lock(storage_mutex_);
+  return storage_.RememberNonce(kiosk, nonce, now, now - 2 * proto::kMaxClockSkewSeconds);
+}
+
 RegisterServer::RegisterServer(RegisterStorage& storage, const RegisterKeys& keys, PolicyBook& policies,
                                ServerOptions options)
     : storage_(storage),
@@ -80,8 +94,9 @@ RegisterServer::RegisterServer(RegisterStorage& storage, const RegisterKeys& key
       options_(std::move(options)),
       workflow_(storage, policies),
       replays_(2 * proto::kMaxClockSkewSeconds),
-      receipts_(options_.failed_lookups_per_kiosk_per_minute, options_.failed_lookups_per_reference_per_hour),
-      submissions_(options_.submissions_per_kiosk_per_hour, 3600) {
+      receipts_(Limits("failed-lookup-kiosk:", options_.failed_lookups_per_kiosk_per_minute, 60),
+                Limits("failed-lookup-ref:", options_.failed_lookups_per_reference_per_hour, 3600)),
+      submissions_(Limits("submitted:", options_.submissions_per_kiosk_per_hour, 3600)) {
   if (options_.cert_file.empty() != options_.key_file.empty()) {
     throw std::invalid_argument("--cert and --key go together");
   }
@@ -150,12 +165,20 @@ HttpResponse RegisterServer::Handle(const HttpRequest& req) {
                                       {"POST", "/v1/status", &RegisterServer::Status},
                                       {"POST", "/v1/requests", &RegisterServer::Requests}};
   bool path_known = false;
+  HttpResponse res;
   for (const Route& route : kRoutes) {
     if (req.path != route.path) continue;
     path_known = true;
-    if (req.method == route.method) return (this->*route.handler)(req);
+    if (req.method != route.method) continue;
+    try {
+      return (this->*route.handler)(req);
+    } catch (const StorageError& e) {
+      // The database is unreachable or failed (a restart, a fail-over): not the request's fault.
+      res.set_header("Retry-After", "30");
+      Fail(res, 503, "storage-unavailable", std::string(e.what()) + "; nothing was stored; try again later");
+      return res;
+    }
   }
-  HttpResponse res;
   if (path_known) {
     Fail(res, 405, StatusCode(405), "this path does not take " + EscapeForLog(req.method, 16));
   } else {
@@ -199,7 +222,7 @@ std::optional<KioskRecord> RegisterServer::Authenticate(const HttpRequest& req, 
   proto::Verdict verdict =
       proto::VerifyRequest(h, usable ? kiosk->sign_public_key : kStandIn, req.method, req.path, req.body, now);
   if (!usable && verdict == proto::Verdict::kOk) verdict = proto::Verdict::kBadSignature;   // revoked, yet signed
-  if (verdict == proto::Verdict::kOk && !replays_.Remember(*number, h.nonce, now)) verdict = proto::Verdict::kReplay;
+  if (verdict == proto::Verdict::kOk && !Fresh(*number, h.nonce, now)) verdict = proto::Verdict::kReplay;
   if (verdict != proto::Verdict::kOk) {
     static const std::map<proto::Verdict, std::pair<int, std::string>> kWhy = {
         {proto::Verdict::kMissingHeaders, {400, "the signature headers are missing or malformed"}},
@@ -235,7 +258,7 @@ HttpResponse RegisterServer::Submit(const HttpRequest& req) {
     SignReply(req, res);
     return res;
   }
-  if (!submissions_.AllowN("kiosk:" + std::to_string(kiosk->number), static_cast<std::int64_t>(batch.items.size()),
+  if (!submissions_->AllowN("kiosk:" + std::to_string(kiosk->number), static_cast<std::int64_t>(batch.items.size()),
                            proto::UnixNow())) {
     res.set_header("Retry-After", "600");
     Fail(res, 429, "too-many-requests",

@@ -3,7 +3,9 @@
 // endpoint, each taking a plain HttpRequest and returning an HttpResponse (http_message.h),
 // so they run without a socket in tests; the transport is HttpServer (http_server.h,
 // libmicrohttpd). Plain HTTP only on an address that resolves to loopback alone;
-// anything else needs a certificate and key.
+// anything else needs a certificate and key. With a storage that several processes share
+// (PostgreSQL) the replay cache and rate limits live in it (shared_request_state.h);
+// otherwise in this process's memory.
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -66,11 +68,13 @@ class RegisterServer {
   const RegisterKeys& keys_;
   ServerOptions options_;
   std::unique_ptr<HttpServer> http_;
-  std::mutex storage_mutex_;                       // one SQLite connection, many server threads
+  std::unique_ptr<RateLimits> Limits(const std::string& name, int limit, std::int64_t window_seconds);
+  bool Fresh(int kiosk, const std::string& nonce, std::int64_t now);   // the replay cache: false for a replay
+  std::mutex storage_mutex_;                       // one database connection, many server threads
   CaseWorkflow workflow_;
-  proto::ReplayCache replays_;
+  proto::ReplayCache replays_;                     // unless the storage shares request state (PostgreSQL)
   ReceiptGate receipts_;
-  RateLimiter submissions_;
+  std::unique_ptr<RateLimits> submissions_;
   std::unique_ptr<StaffWeb> staff_web_;
   std::mutex run_mutex_;
   std::condition_variable run_wake_;

@@ -10,7 +10,7 @@
 #include "sync/register/address_policy.h"
 #include "sync/register/commands.h"
 #include "sync/register/register_keys.h"
-#include "sync/register/sqlite_storage.h"
+#include "sync/register/open_storage.h"
 
 namespace tellus::reg {
 
@@ -22,13 +22,13 @@ void Init(const std::string& db) {
   RegisterKeys keys = NewRegisterKeys();
   SaveRegisterKeys(keys, keys_path);
   try {
-    auto storage = SqliteRegisterStorage::Open(db, /*create=*/true);
+    auto storage = OpenRegisterStorage(db, /*create=*/true);
     storage->Audit(OsUserActor(), "init", "", "register created");
   } catch (...) {
     std::remove(keys_path.c_str());
     throw;
   }
-  std::cout << "register database " << db << "\nregister keys     " << keys_path << " (mode 0600; back it up "
+  std::cout << "register database " << ShownDb(db) << "\nregister keys     " << keys_path << " (mode 0600; back it up "
             << "separately: without it no sealed submission can be opened)\n";
 }
 
@@ -47,7 +47,7 @@ void Enroll(const std::string& db, const std::string& name, const std::string& p
   }
   RequireTlsOffLoopback(url);   // the kiosk sends tracking codes and gets replies: never in clear off this machine
   RegisterKeys keys = LoadRegisterKeys(KeysPathFor(db));
-  auto storage = SqliteRegisterStorage::Open(db);
+  auto storage = OpenRegisterStorage(db);
   proto::SignKeyPair kiosk_keys = proto::NewSignKeyPair();
   KioskIdentity id;
   id.kiosk_name = name;
@@ -71,7 +71,7 @@ void Enroll(const std::string& db, const std::string& name, const std::string& p
 }
 
 void Revoke(const std::string& db, int number) {
-  auto storage = SqliteRegisterStorage::Open(db);
+  auto storage = OpenRegisterStorage(db);
   storage->Transaction([&] {
     auto kiosk = storage->FindKiosk(number);
     if (!kiosk) throw std::invalid_argument("no kiosk number " + std::to_string(number));

@@ -13,6 +13,7 @@
 #include "core/reference.h"
 #include "core/sqlite_db.h"
 #include "sync/register/column_text.h"
+#include "sync/register/record_columns.h"
 
 namespace tellus::reg {
 
@@ -109,60 +110,9 @@ void InsertStages(Stmt& ins, const CaseRecord& c) {
   }
 }
 
-KioskRecord KioskFrom(const Stmt& s) {
-  KioskRecord k;
-  k.number = static_cast<int>(s.Int(0));
-  k.name = s.Text(1);
-  k.policy = s.Text(2);
-  auto key = s.Blob(3);
-  if (key.size() == 32) std::copy(key.begin(), key.end(), k.sign_public_key.begin());
-  k.enrolled_at = RequiredTimeColumn(s.Text(4), "kiosks.enrolled_at");
-  k.last_contact = TimeColumn(s.Text(5), "kiosks.last_contact");
-  k.waiting = s.Int(6);
-  k.last_lag_seconds = s.Int(7);
-  k.revoked_at = TimeColumn(s.Text(8), "kiosks.revoked_at");
-  return k;
-}
+KioskRecord KioskFrom(const Stmt& s) { return KioskFromColumns(s); }   // record_columns.h: shared with PostgreSQL
 
-constexpr const char* kCaseColumns =
-    "uuid, reference, kiosk, kind, policy_id, service_id, categories, submitted_at, received_at, anonymous, "
-    "clear_json, sealed, tracking_hash, via, state, outcome, closed_at, latest_reply, deadline_note, flags, urgent, "
-    "withdraw_requested";
-
-std::vector<std::string> JsonList(const std::string& text) {
-  try {
-    return nlohmann::json::parse(text).get<std::vector<std::string>>();
-  } catch (const nlohmann::json::exception&) {
-    return {};
-  }
-}
-
-CaseRecord CaseFrom(const Stmt& s) {
-  CaseRecord c;
-  c.uuid = s.Text(0);
-  c.reference = s.Text(1);
-  c.kiosk = static_cast<int>(s.Int(2));
-  c.kind = EnumColumn(s.Text(3), kKindNames, "cases.kind");
-  c.policy_id = s.Text(4);
-  c.service_id = s.Text(5);
-  c.categories = JsonList(s.Text(6));
-  c.submitted_at = s.Text(7);
-  c.received_at = s.Text(8);
-  c.anonymous = s.Int(9) != 0;
-  c.clear_json = s.Text(10);
-  c.sealed = s.Blob(11);
-  c.tracking_hash = s.Text(12);
-  c.via = EnumColumn(s.Text(13), kViaNames, "cases.via");
-  c.state = EnumColumn(s.Text(14), kCaseStateNames, "cases.state");
-  c.outcome = OptionalEnumColumn(s.Text(15), kOutcomeNames, "cases.outcome");
-  c.closed_at = TimeColumn(s.Text(16), "cases.closed_at");
-  c.latest_reply = s.Text(17);
-  c.deadline_note = s.Text(18);
-  c.flags = JsonList(s.Text(19));
-  c.urgent = s.Int(20) != 0;
-  c.withdraw_requested = TimeColumn(s.Text(21), "cases.withdraw_requested");
-  return c;
-}
+CaseRecord CaseFrom(const Stmt& s) { return CaseFromColumns(s); }
 
 void RaiseHighestSequence(sqlite::Connection& db, int kiosk, std::uint64_t sequence) {
   Stmt s(db, "UPDATE kiosks SET highest_sequence = max(highest_sequence, ?) WHERE number = ?");
@@ -170,30 +120,15 @@ void RaiseHighestSequence(sqlite::Connection& db, int kiosk, std::uint64_t seque
   s.Step();
 }
 
-constexpr const char* kSelectStages =
-    "SELECT stage_id, entered_on, acknowledge_due, acknowledged_at, respond_due, responded_at, left_at, "
-    "extended_to, extension_reason, reply_sent_by, reply_received_on FROM stages WHERE case_uuid = ? ORDER BY seq";
+const std::string kSelectStages =
+    std::string("SELECT ") + kStageColumns + " FROM stages WHERE case_uuid = ? ORDER BY seq";
 constexpr const char* kSelectReceipts = "SELECT reference FROM receipt_references WHERE case_uuid = ? ORDER BY reference";
 
 std::vector<StageRecord> StagesWith(Stmt& s, const std::string& uuid) {
   s.Reset();
   s.Bind(1, uuid);
   std::vector<StageRecord> out;
-  while (s.Step()) {
-    StageRecord st;
-    st.stage_id = s.Text(0);
-    st.entered_on = RequiredDateColumn(s.Text(1), "stages.entered_on");
-    st.acknowledge_due = DateColumn(s.Text(2), "stages.acknowledge_due");
-    st.acknowledged_at = TimeColumn(s.Text(3), "stages.acknowledged_at");
-    st.respond_due = DateColumn(s.Text(4), "stages.respond_due");
-    st.responded_at = TimeColumn(s.Text(5), "stages.responded_at");
-    st.left_at = TimeColumn(s.Text(6), "stages.left_at");
-    st.extended_to = DateColumn(s.Text(7), "stages.extended_to");
-    st.extension_reason = s.Text(8);
-    st.reply_sent_by = OptionalEnumColumn(s.Text(9), kReplyChannelNames, "stages.reply_sent_by");
-    st.reply_received_on = DateColumn(s.Text(10), "stages.reply_received_on");
-    out.push_back(std::move(st));
-  }
+  while (s.Step()) out.push_back(StageFromColumns(s));   // record_columns.h: shared with PostgreSQL
   return out;
 }
 

@@ -10,8 +10,7 @@
 #include "sync/register/commands.h"
 #include "sync/register/audit_actor.h"
 #include "sync/register/password_prompt.h"
-#include "sync/register/sqlite_staff_store.h"
-#include "sync/register/sqlite_storage.h"
+#include "sync/register/open_storage.h"
 #include "sync/register/staff_auth.h"
 
 namespace tellus::reg {
@@ -34,9 +33,9 @@ std::string NewPassword(const std::string& name) {
 
 // The register (migrated, so the staff tables exist), its staff store and the audit log.
 struct Opened {
-  explicit Opened(const std::string& db) : storage(SqliteRegisterStorage::Open(db)), staff(SqliteStaffStore::Open(db)) {}
-  std::unique_ptr<SqliteRegisterStorage> storage;
-  std::unique_ptr<SqliteStaffStore> staff;
+  explicit Opened(const std::string& db) : storage(OpenRegisterStorage(db)), staff(OpenStaffStore(db)) {}
+  std::unique_ptr<RegisterStorage> storage;
+  std::unique_ptr<StaffStore> staff;
 };
 
 StaffAccount Require(StaffStore& staff, const std::string& name) {

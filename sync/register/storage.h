@@ -2,7 +2,9 @@
 // What the register keeps, behind an interface a second engine (PostgreSQL, say)
 // could implement: kiosks, cases with their stage history, kiosk requests, imported
 // bundles and the staff audit log. SqliteRegisterStorage (sqlite_storage.h) is the
-// default. Implementations need not be thread-safe; the server serialises calls.
+// default; PostgresRegisterStorage (postgres_storage.h) serves several processes at once.
+// OpenRegisterStorage (open_storage.h) picks one by --db. Implementations need not be
+// thread-safe; the server serialises calls.
 #include <array>
 #include <cstdint>
 #include <functional>
@@ -182,8 +184,25 @@ class RegisterStorage {
                      const std::string& detail) = 0;
   virtual std::vector<AuditEntry> AuditLog(const std::string& reference) = 0;   // empty: all
 
-  // Runs `work` in one transaction (used by multi-step staff actions).
+  // Runs `work` in one transaction (used by multi-step staff actions). An engine may run
+  // `work` again when the transaction lost a race with another process (PostgreSQL).
   virtual void Transaction(const std::function<void()>& work) = 0;
+
+  // Request state shared by every process serving this register: the replay cache and the
+  // rate-limit windows. An engine that returns false is served by one process, which keeps
+  // them in its memory (server.h) and never calls the two below.
+  virtual bool SharesRequestState() { return false; }
+  // True when (kiosk, nonce) was not seen after `since` (Unix seconds); remembers it at `now`.
+  virtual bool RememberNonce(int /*kiosk*/, const std::string& /*nonce*/, std::int64_t /*now*/,
+                             std::int64_t /*since*/) {
+    throw StorageError("this register engine keeps no shared replay cache");
+  }
+  // The events counted for `key` after `since`; then, when `add` > 0 and that count + `add`
+  // <= `cap`, counts `add` more at `now`. Returns the count before adding. Atomic.
+  virtual std::int64_t TallyEvents(const std::string& /*key*/, std::int64_t /*since*/, std::int64_t /*now*/,
+                                   std::int64_t /*add*/, std::int64_t /*cap*/) {
+    throw StorageError("this register engine keeps no shared rate limits");
+  }
 };
 
 std::string IsoNow();                              // "2026-11-22T19:04:05Z": ToIsoUtc(UtcNow())

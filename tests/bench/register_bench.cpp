@@ -11,7 +11,7 @@
 #include "../sync/register_process.h"
 #include "sync/client/register_client.h"
 #include "sync/client/sync_client.h"
-#include "sync/register/sqlite_storage.h"
+#include "sync/register/open_storage.h"
 
 using namespace tellus;
 using Clock = std::chrono::steady_clock;
@@ -57,7 +57,7 @@ int main(int argc, char** argv) {
     double secs = Seconds(start);
     ingest_rate = static_cast<double>(acknowledged) / secs;
     server.Stop();
-    std::int64_t stored = reg::SqliteRegisterStorage::Open(f.db)->CaseCount();
+    std::int64_t stored = reg::OpenRegisterStorage(f.db)->CaseCount();
     std::printf("register ingest: %zu submissions in batches of %d in %.2f s = %.0f submissions/s (stored: %lld)\n",
                 acknowledged, batch_size, secs, ingest_rate, static_cast<long long>(stored));
     if (stored != items) {

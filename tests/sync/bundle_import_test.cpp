@@ -6,7 +6,7 @@
 #include "register_process.h"
 #include "sync/client/register_client.h"
 #include "sync/client/sync_client.h"
-#include "sync/register/sqlite_storage.h"
+#include "sync/register/open_storage.h"
 
 namespace tellus {
 namespace {
@@ -15,7 +15,7 @@ using testing::MakeItem;
 using testing::RegisterFixture;
 using testing::RunRegister;
 
-std::int64_t CasesIn(const std::string& db) { return reg::SqliteRegisterStorage::Open(db)->CaseCount(); }
+std::int64_t CasesIn(const std::string& db) { return reg::OpenRegisterStorage(db)->CaseCount(); }
 
 TEST(BundleImport, ExportedItemsAreImportedExactlyOnce) {
   RegisterFixture f;

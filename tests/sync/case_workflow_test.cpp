@@ -7,7 +7,7 @@
 #include "register_process.h"
 #include "sync/register/column_text.h"
 #include "sync/register/report.h"
-#include "sync/register/sqlite_storage.h"
+#include "sync/register/open_storage.h"
 
 namespace tellus::reg {
 namespace {
@@ -17,7 +17,7 @@ const std::string kHolidays = std::string(TELLUS_SOURCE_DIR) + "/assets/holidays
 const char* kSeeds[] = {"steps-to-work", "works-for-us", "stepping-stones", "seetec", "next-steps"};
 
 struct Bench {
-  Bench() : storage(SqliteRegisterStorage::Open(dir / "r.db", true)), policies(kPolicies, kHolidays),
+  Bench() : storage(OpenRegisterStorage(testing::NewRegisterDb(dir, "r.db"), true)), policies(kPolicies, kHolidays),
             workflow(*storage, policies, [this] { return *ParseIsoUtc(now); }) {
     identity.kiosk_number = 3;
     identity.register_box_public_key = keys.public_key;
@@ -35,7 +35,7 @@ struct Bench {
   }
 
   testing::TempDir dir;
-  std::unique_ptr<SqliteRegisterStorage> storage;
+  std::unique_ptr<RegisterStorage> storage;
   PolicyBook policies;
   std::string now = "2026-12-21T09:00:00Z";
   CaseWorkflow workflow;

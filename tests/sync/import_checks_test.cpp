@@ -1,11 +1,11 @@
 // Issue 13 item 5: a USB bundle passes the same checks as the network: the kiosk's
 // policy, and no case that was purged comes back.
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include "register_process.h"
+#include "register_sql.h"
 #include "sync/client/sync_client.h"
-#include "sync/register/sqlite_storage.h"
+#include "sync/register/open_storage.h"
 
 namespace tellus {
 namespace {
@@ -14,16 +14,9 @@ using testing::MakeItem;
 using testing::RegisterFixture;
 using testing::RunRegister;
 
-std::int64_t CasesIn(const std::string& db) { return reg::SqliteRegisterStorage::Open(db)->CaseCount(); }
+std::int64_t CasesIn(const std::string& db) { return reg::OpenRegisterStorage(db)->CaseCount(); }
 
-void Sql(const std::string& db, const std::string& sql) {
-  sqlite3* h = nullptr;
-  ASSERT_EQ(sqlite3_open(db.c_str(), &h), SQLITE_OK);
-  char* err = nullptr;
-  EXPECT_EQ(sqlite3_exec(h, sql.c_str(), nullptr, nullptr, &err), SQLITE_OK) << (err ? err : "");
-  sqlite3_free(err);
-  sqlite3_close(h);
-}
+void Sql(const std::string& db, const std::string& sql) { EXPECT_NO_THROW(testing::RegisterSql(db, sql)); }
 
 TEST(ImportChecks, ABundleFromASeetecKioskCannotStoreANextStepsCase) {
   RegisterFixture f("seetec");
@@ -37,7 +30,7 @@ TEST(ImportChecks, ABundleFromASeetecKioskCannotStoreANextStepsCase) {
   std::string out;
   EXPECT_NE(RunRegister({"import", "--db", f.db, file}, &out), 0) << out;
   EXPECT_NE(out.find("policy"), std::string::npos) << out;
-  auto storage = reg::SqliteRegisterStorage::Open(f.db);
+  auto storage = reg::OpenRegisterStorage(f.db);
   EXPECT_FALSE(storage->FindCase(foreign.clear.reference).has_value()) << "a next-steps case from a seetec kiosk";
 }
 

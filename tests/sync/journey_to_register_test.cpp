@@ -9,7 +9,7 @@
 #include "sync/client/register_client.h"
 #include "sync/client/sync_client.h"
 #include "sync/register/register_keys.h"
-#include "sync/register/sqlite_storage.h"
+#include "sync/register/open_storage.h"
 
 namespace tellus {
 namespace {
@@ -53,7 +53,7 @@ TEST(JourneyToRegister, AnAnonymousComplaintArrivesOnceAndItsStatusShowsBack) {
   ASSERT_EQ(client.Status().sent_total, 1) << client.Status().last_error;
   EXPECT_EQ(Store::Open(outbox).PendingCount(), 0);
 
-  auto storage = reg::SqliteRegisterStorage::Open(f.db);
+  auto storage = reg::OpenRegisterStorage(f.db);
   EXPECT_EQ(storage->CaseCount(), 1);
   auto stored = storage->FindCase(receipt.reference);
   ASSERT_TRUE(stored);

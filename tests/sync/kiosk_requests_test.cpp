@@ -8,7 +8,7 @@
 #include "sync/register/audit_actor.h"
 #include "sync/client/register_client.h"
 #include "sync/client/sync_client.h"
-#include "sync/register/sqlite_storage.h"
+#include "sync/register/open_storage.h"
 
 namespace tellus {
 namespace {

@@ -7,7 +7,7 @@
 
 #include "register_process.h"
 #include "sync/register/case_workflow.h"
-#include "sync/register/sqlite_storage.h"
+#include "sync/register/open_storage.h"
 
 namespace tellus {
 namespace {
@@ -23,7 +23,7 @@ TEST(RegisterProjectedDates, CaseShowAndCasesMarkDatesOnProjectedHolidays) {
   auto late = testing::MakeItem(f.identity, 1, "seetec", nullptr, "2029-12-21T10:00:00Z");
   auto published = testing::MakeItem(f.identity, 2, "seetec", nullptr, "2028-06-01T10:00:00Z");
   {
-    auto storage = reg::SqliteRegisterStorage::Open(f.db);
+    auto storage = reg::OpenRegisterStorage(f.db);
     reg::PolicyBook policies(std::string(TELLUS_SOURCE_DIR) + "/assets/policies",
                              std::string(TELLUS_SOURCE_DIR) + "/assets/holidays");
     for (const auto* item : {&late, &published}) {

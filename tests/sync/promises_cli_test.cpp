@@ -10,7 +10,7 @@
 #include "core/seal.h"
 #include "register_process.h"
 #include "sync/client/register_client.h"
-#include "sync/register/sqlite_storage.h"
+#include "sync/register/open_storage.h"
 
 namespace tellus {
 namespace {

@@ -8,7 +8,7 @@
 #include "register_process.h"
 #include "sync/client/register_client.h"
 #include "sync/client/sync_client.h"
-#include "sync/register/sqlite_storage.h"
+#include "sync/register/open_storage.h"
 
 namespace tellus {
 namespace {
@@ -57,7 +57,7 @@ TEST(ReferenceClash, ARecreatedOutboxLosesNothingAndLearnsTheHighWaterMark) {
   EXPECT_EQ(r.refused, 0) << r.error;
   EXPECT_EQ(r.acknowledged, 2);
   EXPECT_EQ(store.PendingCount(), 0);
-  EXPECT_EQ(reg::SqliteRegisterStorage::Open(f.db)->CaseCount(), 5);
+  EXPECT_EQ(reg::OpenRegisterStorage(f.db)->CaseCount(), 5);
 
   // Every receipt opens its own case: the old ones theirs, the new ones theirs.
   sync::RegisterClient rc(f.identity);
@@ -73,7 +73,7 @@ TEST(ReferenceClash, ARecreatedOutboxLosesNothingAndLearnsTheHighWaterMark) {
 
   // Staff see both references on the case.
   std::string out;
-  auto storage = reg::SqliteRegisterStorage::Open(f.db);
+  auto storage = reg::OpenRegisterStorage(f.db);
   std::string renamed;
   reg::CaseFilter all;
   for (const auto& c : storage->Cases(all)) {
@@ -103,7 +103,7 @@ TEST(ReferenceClash, OneClashDoesNotStopAUsbBundle) {
   std::string out;
   ASSERT_EQ(RunRegister({"import", bundle, "--db", f.db}, &out), 0) << out;
   EXPECT_NE(out.find("2 new case(s)"), std::string::npos) << out;
-  EXPECT_EQ(reg::SqliteRegisterStorage::Open(f.db)->CaseCount(), 3);
+  EXPECT_EQ(reg::OpenRegisterStorage(f.db)->CaseCount(), 3);
 }
 
 }  // namespace

@@ -11,14 +11,14 @@
 #include "sync/protocol/messages.h"
 #include "sync/protocol/signing.h"
 #include "sync/register/server.h"
-#include "sync/register/sqlite_storage.h"
+#include "sync/register/open_storage.h"
 
 namespace tellus {
 namespace {
 
 struct InProcessRegister {
   testing::RegisterFixture f;
-  std::unique_ptr<reg::SqliteRegisterStorage> storage = reg::SqliteRegisterStorage::Open(f.db);
+  std::unique_ptr<reg::RegisterStorage> storage = reg::OpenRegisterStorage(f.db);
   reg::RegisterKeys keys = reg::LoadRegisterKeys(reg::KeysPathFor(f.db));
   reg::PolicyBook policies{std::string(TELLUS_SOURCE_DIR) + "/assets/policies",
                            std::string(TELLUS_SOURCE_DIR) + "/assets/holidays"};

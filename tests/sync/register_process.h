@@ -13,6 +13,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
+#include <map>
+#include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -93,18 +96,78 @@ inline int RunRegister(const std::vector<std::string>& args, std::string* output
 
 class TempDir {
  public:
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "tellus-sync-XXXXXX").string();
+  // `parent`: where to make it (default the system's temporary folder).
+  explicit TempDir(const std::string& parent = std::filesystem::temp_directory_path().string()) {
+    std::string pattern = parent + "/tellus-sync-XXXXXX";
     if (!::mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
     path_ = pattern;
   }
-  ~TempDir() { std::filesystem::remove_all(path_); }
+  ~TempDir() {
+    for (auto& cleanup : cleanups_) cleanup();
+    std::filesystem::remove_all(path_);
+  }
   std::string operator/(const std::string& name) const { return path_ + "/" + name; }
   const std::string& path() const { return path_; }
+  void OnCleanup(std::function<void()> cleanup) { cleanups_.push_back(std::move(cleanup)); }   // before removal
 
  private:
   std::string path_;
+  std::vector<std::function<void()>> cleanups_;
 };
+
+// The register suite runs twice (tests/CMakeLists.txt): on SQLite files, and again with
+// TELLUS_TEST_POSTGRES naming the state folder of a throwaway PostgreSQL cluster
+// (tests/sync/pg_cluster.sh, started by a ctest fixture) and a fresh database per register.
+inline std::string PostgresTestState() {
+  const char* state = std::getenv("TELLUS_TEST_POSTGRES");
+  return state ? state : "";
+}
+inline bool OnPostgres() { return !PostgresTestState().empty(); }
+
+// A line the cluster script wrote (url, psql); throws when it is missing: never a silent SQLite run.
+inline std::string PostgresTestFile(const std::string& name) {
+  std::string path = PostgresTestState() + "/" + name, line;
+  FILE* f = std::fopen(path.c_str(), "r");
+  if (!f) throw std::runtime_error("TELLUS_TEST_POSTGRES is set but " + path + " is missing: the throwaway cluster did not start (see postgres_cluster_start's log)");
+  char buf[512];
+  if (std::fgets(buf, sizeof buf, f)) line = buf;
+  std::fclose(f);
+  while (!line.empty() && (line.back() == '\n' || line.back() == ' ')) line.pop_back();
+  return line;
+}
+
+// Runs SQL on the throwaway cluster's maintenance database (or `database`), with psql.
+inline std::string PostgresSql(const std::string& sql, const std::string& database = "postgres") {
+  std::string url = PostgresTestFile("url");
+  url = url.substr(0, url.rfind('/') + 1) + database;
+  std::string out;
+  std::vector<std::string> args = {"-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", url, "-c", sql};
+  if (RunProgram(PostgresTestFile("psql"), args, &out) != 0) throw std::runtime_error("psql: " + sql + ": " + out);
+  return out;
+}
+
+// A new register's --db: on SQLite the file `dir/name`; on PostgreSQL a fresh database,
+// dropped with `dir`, whose keys file is `dir/name.keys` (TELLUS_REGISTER_KEYS, inherited
+// by every tellus-register the test runs from now on).
+inline std::string NewRegisterDb(TempDir& dir, const std::string& name = "register.db") {
+  if (!OnPostgres()) return dir / name;
+  unsigned char raw[8];
+  randombytes_buf(raw, sizeof raw);
+  char hex[17];
+  sodium_bin2hex(hex, sizeof hex, raw, sizeof raw);
+  std::string database = std::string("tellus_") + hex;
+  PostgresSql("CREATE DATABASE " + database);
+  dir.OnCleanup([database] {
+    try {
+      PostgresSql("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+    } catch (const std::exception&) {
+      // the cluster goes at the end of the run anyway
+    }
+  });
+  ::setenv("TELLUS_REGISTER_KEYS", (dir / (name + ".keys")).c_str(), 1);
+  std::string url = PostgresTestFile("url");
+  return url.substr(0, url.rfind('/') + 1) + database;
+}
 
 class RegisterProcess {
  public:
@@ -192,7 +255,7 @@ class RegisterProcess {
 // A register in a temp folder with one enrolled kiosk (policy `policy`).
 struct RegisterFixture {
   explicit RegisterFixture(const std::string& policy = "seetec") {
-    db = dir / "register.db";
+    db = NewRegisterDb(dir);
     std::string out;
     if (RunRegister({"init", "--db", db}, &out) != 0) throw std::runtime_error("init failed: " + out);
     identity_path = dir / "kiosk.json";
@@ -235,12 +298,28 @@ inline MadeItem MakeItem(const KioskIdentity& id, std::uint64_t sequence, const 
   item.clear.service_id = "restart";
   item.clear.categories = {"staff"};
   std::string prefix = "TS";
-  try {   // a seed policy: its own prefix, first service and category, as its kiosk would send
-    Policy p = LoadPolicy(policy, std::string(TELLUS_SOURCE_DIR) + "/assets/policies");
-    prefix = p.reference_prefix;
-    item.clear.service_id = p.services.empty() ? "" : p.services.front().id;
-    item.clear.categories = {p.categories.empty() ? "staff" : p.categories.front().id};
-  } catch (const std::exception&) {
+  // A seed policy: its own prefix, first service and category, as its kiosk would send
+  // (read once per policy: tests make tens of thousands of items).
+  static std::mutex mutex;
+  static std::map<std::string, std::optional<Policy>> seeds;
+  std::optional<Policy> seed;
+  {
+    std::lock_guard lock(mutex);
+    auto found = seeds.find(policy);
+    if (found == seeds.end()) {
+      std::optional<Policy> loaded;
+      try {
+        loaded = LoadPolicy(policy, std::string(TELLUS_SOURCE_DIR) + "/assets/policies");
+      } catch (const std::exception&) {
+      }
+      found = seeds.emplace(policy, std::move(loaded)).first;
+    }
+    seed = found->second;
+  }
+  if (seed) {
+    prefix = seed->reference_prefix;
+    item.clear.service_id = seed->services.empty() ? "" : seed->services.front().id;
+    item.clear.categories = {seed->categories.empty() ? "staff" : seed->categories.front().id};
   }
   item.clear.submitted_at = submitted_at.empty() ? "2026-11-23T10:00:00Z" : submitted_at;
   item.clear.anonymous = true;

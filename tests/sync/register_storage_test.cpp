@@ -1,12 +1,16 @@
 #include "sync/register/sqlite_storage.h"
+#include "sync/register/open_storage.h"
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
+
+#include <thread>
 
 #include "core/reference.h"
 #include "sync/register/case_workflow.h"
 #include "sync/register/column_text.h"
 #include "register_process.h"
+#include "register_sql.h"
 
 namespace tellus::reg {
 namespace {
@@ -36,7 +40,7 @@ CaseRecord Case(const std::string& uuid, const std::string& reference) {
 
 TEST(RegisterStorage, IngestIsIdempotentByUuid) {
   testing::TempDir dir;
-  auto storage = SqliteRegisterStorage::Open(dir / "r.db", true);
+  auto storage = OpenRegisterStorage(testing::NewRegisterDb(dir, "r.db"), true);
   IngestResult first = storage->Ingest({Case("u1", "R1"), Case("u2", "R2")});
   EXPECT_EQ(first.accepted.size(), 2u);
   IngestResult again = storage->Ingest({Case("u2", "R2"), Case("u3", "R3")});
@@ -52,7 +56,7 @@ TEST(RegisterStorage, IngestIsIdempotentByUuid) {
 
 TEST(RegisterStorage, ABatchWithAReusedReferenceStoresNothing) {
   testing::TempDir dir;
-  auto storage = SqliteRegisterStorage::Open(dir / "r.db", true);
+  auto storage = OpenRegisterStorage(testing::NewRegisterDb(dir, "r.db"), true);
   storage->Ingest({Case("u1", "R1")});
   EXPECT_THROW(storage->Ingest({Case("u2", "R2"), Case("u3", "R1")}), StorageError);
   EXPECT_EQ(storage->CaseCount(), 1);
@@ -61,16 +65,17 @@ TEST(RegisterStorage, ABatchWithAReusedReferenceStoresNothing) {
 
 TEST(RegisterStorage, InitOnceAndOpenOnlyExisting) {
   testing::TempDir dir;
-  SqliteRegisterStorage::Open(dir / "r.db", true);
-  EXPECT_THROW(SqliteRegisterStorage::Open(dir / "r.db", true), StorageError);
-  EXPECT_THROW(SqliteRegisterStorage::Open(dir / "none.db"), StorageError);
-  auto reopened = SqliteRegisterStorage::Open(dir / "r.db");
+  std::string db = testing::NewRegisterDb(dir, "r.db");
+  OpenRegisterStorage(db, true);
+  EXPECT_THROW(OpenRegisterStorage(db, true), StorageError);
+  EXPECT_THROW(OpenRegisterStorage(testing::NewRegisterDb(dir, "none.db")), StorageError);
+  auto reopened = OpenRegisterStorage(db);
   EXPECT_EQ(reopened->CaseCount(), 0);
 }
 
 TEST(RegisterStorage, KiosksRequestsBundlesAndAudit) {
   testing::TempDir dir;
-  auto storage = SqliteRegisterStorage::Open(dir / "r.db", true);
+  auto storage = OpenRegisterStorage(testing::NewRegisterDb(dir, "r.db"), true);
   EXPECT_EQ(storage->AllocateKioskNumber(), 1);
   storage->AddKiosk({1, "Front desk", "seetec", {}, *ParseIsoUtc("2026-11-23T09:00:00Z"), std::nullopt, 0, 0,
                      std::nullopt});
@@ -95,6 +100,58 @@ TEST(RegisterStorage, KiosksRequestsBundlesAndAudit) {
   storage->DeleteCase("u1");
   EXPECT_EQ(storage->CaseCount(), 0);
   EXPECT_TRUE(storage->Requests("u1").empty());   // cascades
+}
+
+// Two processes (two connections here) storing the same batch at once: each submission is
+// stored once, every uuid is either accepted by one or a duplicate to the other.
+TEST(RegisterStorage, TwoConnectionsIngestingTheSameCasesStoreEachOnce) {
+  testing::TempDir dir;
+  std::string db = testing::NewRegisterDb(dir, "r.db");
+  OpenRegisterStorage(db, true)->AddKiosk({1, "k", "seetec", {}, *ParseIsoUtc("2026-11-01T00:00:00Z"), std::nullopt, 0, 0, std::nullopt});
+  std::vector<CaseRecord> cases;
+  for (int i = 1; i <= 200; ++i) cases.push_back(Case("u" + std::to_string(i), FormatReference({"SG", 1, static_cast<std::uint64_t>(i)})));
+  IngestResult results[2];
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 2; ++t) {
+    threads.emplace_back([&, t] {
+      auto storage = OpenRegisterStorage(db);
+      for (std::size_t at = 0; at < cases.size(); at += 20) {
+        std::vector<CaseRecord> batch(cases.begin() + static_cast<long>(at), cases.begin() + static_cast<long>(at + 20));
+        IngestResult r;
+        for (int attempt = 0;; ++attempt) {   // SQLite may answer "busy" past its 5 s wait: the kiosk would retry
+          try {
+            r = storage->Ingest(batch);
+            break;
+          } catch (const StorageError&) {
+            if (attempt == 20) throw;
+          }
+        }
+        results[t].accepted.insert(results[t].accepted.end(), r.accepted.begin(), r.accepted.end());
+        results[t].duplicates.insert(results[t].duplicates.end(), r.duplicates.begin(), r.duplicates.end());
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(results[0].accepted.size() + results[1].accepted.size(), 200u);
+  EXPECT_EQ(results[0].duplicates.size() + results[1].duplicates.size(), 200u);
+  auto storage = OpenRegisterStorage(db);
+  EXPECT_EQ(storage->CaseCount(), 200);
+  EXPECT_EQ(storage->HighestSequence(1), 200u);
+  for (const CaseRecord& c : storage->Cases({})) EXPECT_EQ(c.stages.size(), 1u) << c.reference;
+}
+
+// A register whose schema is newer than this program is refused, not written to, on either engine.
+TEST(RegisterStorage, ANewerSchemaIsRefused) {
+  testing::TempDir dir;
+  std::string db = testing::NewRegisterDb(dir, "r.db");
+  OpenRegisterStorage(db, true);
+  testing::RegisterSql(db, testing::IsPostgresDb(db) ? "UPDATE tellus_schema SET version = 99" : "PRAGMA user_version=99");
+  try {
+    OpenRegisterStorage(db);
+    FAIL() << "a newer schema was opened";
+  } catch (const StorageError& e) {
+    EXPECT_NE(std::string(e.what()).find("newer than this program"), std::string::npos) << e.what();
+  }
 }
 
 // A register made before issue 13 (schema 1) opens: it gains flags, receipt references,

@@ -3,8 +3,7 @@
 
 #include "register_process.h"
 #include "sync/register/case_workflow.h"
-#include "sync/register/sqlite_staff_store.h"
-#include "sync/register/sqlite_storage.h"
+#include "sync/register/open_storage.h"
 #include "sync/register/staff_auth.h"
 
 namespace tellus::reg {
@@ -24,8 +23,8 @@ int RunWithInput(const std::string& input, const std::vector<std::string>& args,
 struct StaffFixture {
   StaffFixture() {
     db = dir / "register.db";
-    SqliteRegisterStorage::Open(db, true);
-    staff = SqliteStaffStore::Open(db);
+    OpenRegisterStorage(db, true);
+    staff = OpenStaffStore(db);
   }
   StaffAccount Add(const std::string& name, StaffRole role, const std::string& password) {
     StaffAccount a;
@@ -38,7 +37,7 @@ struct StaffFixture {
   }
   testing::TempDir dir;
   std::string db;
-  std::unique_ptr<SqliteStaffStore> staff;
+  std::unique_ptr<StaffStore> staff;
 };
 
 TEST(StaffAccounts, CliAddsAnAdminWithAnArgon2idHashAndRefusesShortPasswords) {
@@ -60,7 +59,7 @@ TEST(StaffAccounts, CliAddsAnAdminWithAnArgon2idHashAndRefusesShortPasswords) {
   EXPECT_NE(out.find("ada                 admin"), std::string::npos) << out;
   EXPECT_NE(out.find("seetec          restart         active"), std::string::npos) << out;
 
-  auto staff = SqliteStaffStore::Open(db);
+  auto staff = OpenStaffStore(db);
   auto ada = staff->FindStaff("ada");
   ASSERT_TRUE(ada);
   EXPECT_EQ(ada->password_hash.rfind("$argon2id$", 0), 0u) << ada->password_hash;
@@ -73,7 +72,7 @@ TEST(StaffAccounts, CliAddsAnAdminWithAnArgon2idHashAndRefusesShortPasswords) {
   EXPECT_EQ(SignIn(*staff, "bob", "another long secret", 1000).verdict, SignInVerdict::kWrong);
   EXPECT_EQ(SignIn(*staff, "bob", "a brand new secret", 1000).verdict, SignInVerdict::kOk);
   // Every change to an account is in the audit log, with who ran the command.
-  auto log = SqliteRegisterStorage::Open(db)->AuditLog("");
+  auto log = OpenRegisterStorage(db)->AuditLog("");
   std::string actions;
   for (const auto& a : log) actions += a.action + " ";
   EXPECT_EQ(actions, "init staff-add staff-add staff-disable staff-reset ");
@@ -149,7 +148,7 @@ TEST(StaffAccounts, CommandLineAsNameSignsInAppliesTheRoleAndNamesThePersonInThe
                          &out), 0) << out;
   std::string reference;
   {
-    auto storage = SqliteRegisterStorage::Open(f.db);
+    auto storage = OpenRegisterStorage(f.db);
     PolicyBook policies(std::string(TELLUS_SOURCE_DIR) + "/assets/policies",
                         std::string(TELLUS_SOURCE_DIR) + "/assets/holidays");
     CaseWorkflow workflow(*storage, policies);
@@ -169,12 +168,12 @@ TEST(StaffAccounts, CommandLineAsNameSignsInAppliesTheRoleAndNamesThePersonInThe
   // A wrong password is refused and counted, like on the staff pages.
   EXPECT_NE(RunWithInput("not the password", {"case", "ack", "--db", f.db, "--as", "mia", reference}, &out), 0);
   EXPECT_NE(out.find("wrong"), std::string::npos) << out;
-  EXPECT_EQ(SqliteStaffStore::Open(f.db)->FindStaff("mia")->failed_logins, 1);
+  EXPECT_EQ(OpenStaffStore(f.db)->FindStaff("mia")->failed_logins, 1);
   // The manager acts, and the audit log names her, not the operating-system user.
   ASSERT_EQ(RunWithInput("mia's long password", {"case", "ack", "--db", f.db, "--as", "mia", reference}, &out), 0)
       << out;
   bool named = false;
-  for (const AuditEntry& a : SqliteRegisterStorage::Open(f.db)->AuditLog(reference)) {
+  for (const AuditEntry& a : OpenRegisterStorage(f.db)->AuditLog(reference)) {
     named = named || (a.action == "ack" && a.actor == "mia");
   }
   EXPECT_TRUE(named);

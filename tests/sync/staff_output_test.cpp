@@ -4,14 +4,14 @@
 // before anything personal is shown.
 #include <gtest/gtest.h>
 #include <pwd.h>
-#include <sqlite3.h>
 #include <unistd.h>
 
 #include <cstdlib>
 
 #include "register_process.h"
+#include "register_sql.h"
 #include "sync/client/sync_client.h"
-#include "sync/register/sqlite_storage.h"
+#include "sync/register/open_storage.h"
 
 namespace tellus {
 namespace {
@@ -89,7 +89,7 @@ TEST(StaffOutput, TheAuditNamesTheOsUserNotAFlagOrUser) {
   int rc = RunRegister({"case", "ack", item.clear.reference, "--db", f.db}, &out);
   ::setenv("USER", saved.c_str(), 1);
   ASSERT_EQ(rc, 0) << out;
-  auto log = reg::SqliteRegisterStorage::Open(f.db)->AuditLog(item.clear.reference);
+  auto log = reg::OpenRegisterStorage(f.db)->AuditLog(item.clear.reference);
   ASSERT_FALSE(log.empty());
   EXPECT_EQ(log.back().action, "ack");
   EXPECT_EQ(log.back().actor, OsUser());
@@ -100,12 +100,7 @@ TEST(StaffOutput, CaseShowPrintsNothingWhenTheAuditCannotBeWritten) {
   auto item = MakeItem(f.identity, 1);
   std::string out;
   ASSERT_EQ(ImportItems(f, {item}, &out), 0) << out;
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(f.db.c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "CREATE TRIGGER no_audit BEFORE INSERT ON audit BEGIN SELECT RAISE(FAIL, 'disk full'); END",
-                         nullptr, nullptr, nullptr),
-            SQLITE_OK);
-  sqlite3_close(db);
+  testing::FailInserts(f.db, "audit", "disk full");
   EXPECT_NE(RunRegister({"case", "show", item.clear.reference, "--db", f.db}, &out), 0) << out;
   EXPECT_EQ(out.find("Secret words"), std::string::npos) << "shown without an audit line: " << out;
   EXPECT_EQ(out.find(item.clear.reference + "\n"), std::string::npos) << out;

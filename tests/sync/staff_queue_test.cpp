@@ -4,7 +4,7 @@
 
 #include "register_process.h"
 #include "sync/register/case_workflow.h"
-#include "sync/register/sqlite_storage.h"
+#include "sync/register/open_storage.h"
 
 namespace tellus::reg {
 namespace {
@@ -17,7 +17,7 @@ std::vector<std::string> References(const QueuePage& page) {
 
 TEST(StaffQueue, SqliteOrderMatchesTheReferenceOrderForEveryScopeFilterAndPage) {
   testing::RegisterFixture f;
-  auto storage = SqliteRegisterStorage::Open(f.db);
+  auto storage = OpenRegisterStorage(f.db);
   PolicyBook policies(std::string(TELLUS_SOURCE_DIR) + "/assets/policies",
                       std::string(TELLUS_SOURCE_DIR) + "/assets/holidays");
   const UtcTime now = *ParseIsoUtc("2026-11-02T10:00:00Z");

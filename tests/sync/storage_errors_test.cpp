@@ -3,14 +3,14 @@
 // send` says what happened in its exit code and message; an empty (0-byte) outbox or
 // register file is refused, not taken for a new one.
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <fstream>
 
 #include "register_process.h"
+#include "register_sql.h"
 #include "sync/client/register_client.h"
 #include "sync/client/sync_client.h"
-#include "sync/register/sqlite_storage.h"
+#include "sync/register/open_storage.h"
 
 namespace tellus {
 namespace {
@@ -24,22 +24,9 @@ using testing::RunRegister;
 std::string SyncBinary() { return std::string(TELLUS_BINARY_DIR) + "/sync/tellus-sync"; }
 
 // Makes every insert of a case fail as a full disk would.
-void FillTheDisk(const std::string& db) {
-  sqlite3* h = nullptr;
-  ASSERT_EQ(sqlite3_open(db.c_str(), &h), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(h, "CREATE TRIGGER full BEFORE INSERT ON cases BEGIN SELECT RAISE(FAIL, "
-                            "'database or disk is full'); END",
-                         nullptr, nullptr, nullptr),
-            SQLITE_OK);
-  sqlite3_close(h);
-}
+void FillTheDisk(const std::string& db) { testing::FailInserts(db, "cases", "database or disk is full"); }
 
-void EmptyTheDisk(const std::string& db) {
-  sqlite3* h = nullptr;
-  ASSERT_EQ(sqlite3_open(db.c_str(), &h), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(h, "DROP TRIGGER full", nullptr, nullptr, nullptr), SQLITE_OK);
-  sqlite3_close(h);
-}
+void EmptyTheDisk(const std::string& db) { testing::AllowInserts(db, "cases"); }
 
 TEST(StorageErrors, AFullDiskIsA503AndTheBatchWaitsWhole) {
   RegisterFixture f;
@@ -82,7 +69,7 @@ TEST(StorageErrors, AFullDiskIsA503AndTheBatchWaitsWhole) {
   EmptyTheDisk(f.db);
   EXPECT_EQ(RunProgram(SyncBinary(), {"send", "--identity", f.identity_path, "--outbox", outbox}, &out, &err), 0)
       << out << err;
-  EXPECT_EQ(reg::SqliteRegisterStorage::Open(f.db)->CaseCount(), 5);
+  EXPECT_EQ(reg::OpenRegisterStorage(f.db)->CaseCount(), 5);
 }
 
 TEST(StorageErrors, SendExitsZeroWhenEverythingWasDeliveredAndThreeWhenItemsAreRefused) {
@@ -133,6 +120,17 @@ TEST(StorageErrors, AnEmptyOutboxOrRegisterFileIsRefused) {
   EXPECT_NE(RunRegister({"cases", "--db", db}, &out), 0) << out;
   EXPECT_NE(out.find("empty"), std::string::npos) << out;
   EXPECT_EQ(std::filesystem::file_size(db), 0u) << "the empty file was made into a new register";
+}
+
+// On either engine: a --db that holds no register (a file never made, a database the DBA
+// created but nobody initialised) is refused with what to do, and is not made into one.
+TEST(StorageErrors, ADatabaseWithoutARegisterIsRefusedAndLeftAlone) {
+  testing::TempDir dir;
+  std::string db = testing::NewRegisterDb(dir), out;
+  EXPECT_NE(RunRegister({"cases", "--db", db}, &out), 0) << out;
+  EXPECT_NE(out.find("tellus-register init"), std::string::npos) << out;
+  EXPECT_NE(RunRegister({"kiosks", "--db", db}, &out), 0) << out;
+  ASSERT_EQ(RunRegister({"init", "--db", db}, &out), 0) << "the refusals left something behind: " << out;
 }
 
 }  // namespace

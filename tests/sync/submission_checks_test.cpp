@@ -7,7 +7,7 @@
 
 #include "register_process.h"
 #include "sync/client/register_client.h"
-#include "sync/register/sqlite_storage.h"
+#include "sync/register/open_storage.h"
 
 namespace tellus {
 namespace {
@@ -42,7 +42,7 @@ TEST(SubmissionChecks, SubmissionsPerKioskAreLimited) {
   for (std::uint64_t seq = 1; seq <= 7; ++seq) items.push_back(MakeItem(f.identity, seq));
   EXPECT_EQ(Submit(client, {items[0], items[1], items[2]}), 200);
   EXPECT_EQ(Submit(client, {items[3], items[4], items[5]}), 429) << "over the kiosk's limit";
-  EXPECT_EQ(reg::SqliteRegisterStorage::Open(f.db)->CaseCount(), 3) << "nothing of a refused batch is stored";
+  EXPECT_EQ(reg::OpenRegisterStorage(f.db)->CaseCount(), 3) << "nothing of a refused batch is stored";
   EXPECT_EQ(Submit(client, {items[3], items[4]}), 200) << "what fits in the hour still goes";
   try {
     client.Submit(Batch({items[6]}));
@@ -65,7 +65,7 @@ TEST(SubmissionChecks, ImplausibleTimesAndUnopenableSealedPartsAreFlagged) {
   garbage.sealed.assign(80, 0x42);
   auto fine = MakeItem(f.identity, 4, "seetec", nullptr, reg::IsoNow());
   ASSERT_EQ(Submit(client, {backdated, future, garbage, fine}), 200);
-  auto storage = reg::SqliteRegisterStorage::Open(f.db);
+  auto storage = reg::OpenRegisterStorage(f.db);
   auto flags = [&](const testing::MadeItem& i) {
     std::string all;
     std::optional<reg::CaseRecord> c = storage->FindCase(i.clear.reference);
@@ -86,7 +86,7 @@ TEST(SubmissionChecks, ImplausibleTimesAndUnopenableSealedPartsAreFlagged) {
 
 TEST(SubmissionChecks, AKioskEnrolledWithoutAPolicyIsBoundByTheFirstItUses) {
   testing::TempDir dir;
-  std::string db = dir / "register.db", id_path = dir / "kiosk.json", out;
+  std::string db = testing::NewRegisterDb(dir), id_path = dir / "kiosk.json", out;
   ASSERT_EQ(RunRegister({"init", "--db", db}, &out), 0) << out;
   ASSERT_EQ(RunRegister({"enroll-kiosk", "--db", db, "--name", "No policy", "--out", id_path}, &out), 0) << out;
   KioskIdentity id = LoadKioskIdentity(id_path);
@@ -108,7 +108,7 @@ TEST(SubmissionChecks, AnAnonymousCaseKeepsOnlyTheDay) {
   auto item = MakeItem(f.identity, 1, "next-steps", nullptr, "2026-11-27T14:37:52Z");
   ASSERT_TRUE(item.clear.anonymous);
   ASSERT_EQ(Submit(client, {item}), 200);
-  auto c = reg::SqliteRegisterStorage::Open(f.db)->FindCase(item.clear.reference);
+  auto c = reg::OpenRegisterStorage(f.db)->FindCase(item.clear.reference);
   ASSERT_TRUE(c);
   EXPECT_EQ(c->submitted_at, "2026-11-27");
   EXPECT_EQ(c->received_at.size(), 10u) << c->received_at;

@@ -10,7 +10,7 @@
 #include "sync/client/sync_client.h"
 #include "sync/protocol/signing.h"
 #include "sync/register/register_keys.h"
-#include "sync/register/sqlite_storage.h"
+#include "sync/register/open_storage.h"
 
 namespace tellus {
 namespace {
@@ -40,7 +40,7 @@ bool WaitFor(F done, int seconds = 15) {
   return done();
 }
 
-std::int64_t CasesIn(const std::string& db) { return reg::SqliteRegisterStorage::Open(db)->CaseCount(); }
+std::int64_t CasesIn(const std::string& db) { return reg::OpenRegisterStorage(db)->CaseCount(); }
 
 TEST(SyncLoopback, ItemsArriveOnceAndOpenOnlyWithTheRegisterKey) {
   RegisterFixture f;
@@ -63,7 +63,7 @@ TEST(SyncLoopback, ItemsArriveOnceAndOpenOnlyWithTheRegisterKey) {
   EXPECT_EQ(Store::Open(store_path).PendingCount(), 0);
   EXPECT_FALSE(client.Status().last_success.empty());
 
-  auto storage = reg::SqliteRegisterStorage::Open(f.db);
+  auto storage = reg::OpenRegisterStorage(f.db);
   EXPECT_EQ(storage->CaseCount(), 3);
   reg::RegisterKeys keys = reg::LoadRegisterKeys(reg::KeysPathFor(f.db));
   for (const auto& item : items) {

@@ -14,7 +14,7 @@
 #include "sync/protocol/signing.h"
 #include "sync/register/audit_actor.h"
 #include "sync/register/register_keys.h"
-#include "sync/register/sqlite_storage.h"
+#include "sync/register/open_storage.h"
 
 namespace tellus {
 namespace {
@@ -79,7 +79,7 @@ TEST(VoiceSync, LongRecordingsGoInBatchesUnderTheRequestLimitAndArriveOnce) {
   // Sent again (an acknowledgement lost on the way): held once.
   for (const auto& item : items) store.Enqueue(item.clear, item.sealed, item.tracking_hash);
   EXPECT_EQ(client.DrainAll(store).acknowledged, 6);
-  auto storage = reg::SqliteRegisterStorage::Open(f.db);
+  auto storage = reg::OpenRegisterStorage(f.db);
   EXPECT_EQ(storage->CaseCount(), 6);
   const auto keys = reg::LoadRegisterKeys(reg::KeysPathFor(f.db));
   PersonalPart opened = OpenPersonal(storage->FindCase(items[3].clear.reference)->sealed, keys.box);
@@ -100,7 +100,7 @@ TEST(VoiceSync, AUsbBundleCarriesRecordingsAndCaseAudioWritesThem) {
   ASSERT_EQ(RunRegister({"import", "--db", f.db, bundle}, &out), 0) << out;
   EXPECT_NE(out.find("6 new case(s)"), std::string::npos) << out;
   ASSERT_EQ(RunRegister({"import", "--db", f.db, bundle}, &out), 0) << out;
-  EXPECT_EQ(reg::SqliteRegisterStorage::Open(f.db)->CaseCount(), 6) << "exactly once";
+  EXPECT_EQ(reg::OpenRegisterStorage(f.db)->CaseCount(), 6) << "exactly once";
 
   ASSERT_EQ(RunRegister({"case", "show", items[0].clear.reference, "--db", f.db}, &out), 0) << out;
   EXPECT_NE(out.find("what_happened     3:00"), std::string::npos) << out;
@@ -110,7 +110,7 @@ TEST(VoiceSync, AUsbBundleCarriesRecordingsAndCaseAudioWritesThem) {
   std::ifstream in(dir / (items[0].clear.reference + "-what_happened.opus"), std::ios::binary);
   const std::vector<unsigned char> written((std::istreambuf_iterator<char>(in)), {});
   EXPECT_EQ(written, takes[0]);
-  auto log = reg::SqliteRegisterStorage::Open(f.db)->AuditLog(items[0].clear.reference);
+  auto log = reg::OpenRegisterStorage(f.db)->AuditLog(items[0].clear.reference);
   ASSERT_FALSE(log.empty());
   EXPECT_EQ(log.back().action, "audio");
   EXPECT_EQ(log.back().actor, reg::OsUserActor());   // the OS user, not a flag

@@ -67,6 +67,12 @@ const std::vector<Table>& Tables() {
         {"reference", Type::kText}, {"detail", Type::kText}},
        "id", "id"},
       {"tombstones", {{"uuid", Type::kText}, {"reference", Type::kText}, {"purged_at", Type::kText}}, "uuid", "uuid"},
+      // Staff accounts go with the register (their signed-in sessions do not: people sign in again).
+      {"staff",
+       {{"name", Type::kText}, {"role", Type::kText}, {"policy", Type::kText}, {"service", Type::kText},
+        {"password_hash", Type::kText}, {"disabled", Type::kInt}, {"failed_logins", Type::kInt},
+        {"locked_until", Type::kInt}, {"created_at", Type::kText}},
+       "name", "name"},
   };
   return kTables;
 }

@@ -16,6 +16,7 @@
 #include "sync/register/open_storage.h"
 #include "sync/register/register_keys.h"
 #include "sync/register/register_migration.h"
+#include "sync/register/staff_auth.h"
 
 namespace tellus {
 namespace {
@@ -108,6 +109,14 @@ TEST(Migrate, TenThousandCasesAndTheirAuditLookTheSameOnPostgres) {
       }
     });
     storage->RecordBundle("3f7a", kiosks[1].kiosk_number, 12, "2026-05-01T09:00:00Z");
+    // Two staff accounts: a handler for one service, and an admin locked out after wrong passwords.
+    auto staff = reg::OpenStaffStore(file);
+    reg::StaffAccount handler{"hal", reg::StaffRole::kHandler, "seetec", "pluss", reg::HashPassword("a long enough secret"),
+                              false, 0, 0, "2026-01-05T09:00:00Z"};
+    reg::StaffAccount admin{"ada", reg::StaffRole::kAdmin, "", "", reg::HashPassword("another long secret"), false, 5,
+                            1893456000, "2026-01-04T09:00:00Z"};
+    ASSERT_TRUE(staff->AddStaff(handler));
+    ASSERT_TRUE(staff->AddStaff(admin));
     for (int i : {2, 7, 11, 13, 17, 26, 34, 77, 143, 221, 4862, 9999}) {
       samples.push_back(all[static_cast<std::size_t>(i - 1)].reference);
     }
@@ -118,6 +127,7 @@ TEST(Migrate, TenThousandCasesAndTheirAuditLookTheSameOnPostgres) {
                                                  {"cases"},
                                                  {"cases", "--kind", "compliment", "--all"},
                                                  {"kiosks"},
+                                                 {"staff", "list"},
                                                  {"report", "--from", "2026-01-01", "--to", "2026-12-31"},
                                                  {"report", "--from", "2026-03-01", "--to", "2026-03-31"}};
   for (const std::string& ref : samples) views.push_back({"case", "show", ref});
@@ -131,7 +141,8 @@ TEST(Migrate, TenThousandCasesAndTheirAuditLookTheSameOnPostgres) {
   ::setenv(reg::kKeysVariable, reg::KeysPathFor(file).c_str(), 1);   // the keys stay in their file
   ASSERT_EQ(RunRegister({"migrate", "--from", file, "--to", url}, &out), 0) << out;
   EXPECT_NE(out.find("migrated "), std::string::npos) << out;
-  for (const char* table : {"cases", "stages", "audit", "requests", "tombstones", "receipt_references", "bundles", "kiosks"}) {
+  for (const char* table : {"cases", "stages", "audit", "requests", "tombstones", "receipt_references", "bundles", "kiosks",
+                            "staff"}) {
     EXPECT_NE(out.find(table), std::string::npos) << table << " not reported: " << out;
   }
   EXPECT_NE(out.find(reg::KeysPathFor(file)), std::string::npos) << out;
@@ -157,6 +168,10 @@ TEST(Migrate, TenThousandCasesAndTheirAuditLookTheSameOnPostgres) {
     EXPECT_EQ(after, before[i]) << views[i][0] << " " << (views[i].size() > 1 ? views[i][1] : "")
                                 << (views[i].size() > 2 ? " " + views[i][2] : "");
   }
+  // The staff sign in on the new engine with the passwords they had; a lock-out stays.
+  auto moved_staff = reg::OpenStaffStore(url);
+  EXPECT_EQ(reg::SignIn(*moved_staff, "hal", "a long enough secret", 1800000000).verdict, reg::SignInVerdict::kOk);
+  EXPECT_EQ(reg::SignIn(*moved_staff, "ada", "another long secret", 1800000000).verdict, reg::SignInVerdict::kLocked);
   // A target with other data is refused and left as it was.
   pg->Audit("frank", "note", "", "written on PostgreSQL after the move");
   EXPECT_NE(RunRegister({"migrate", "--from", file, "--to", url}, &out), 0) << out;
